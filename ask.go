@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/hoibao/hoibao/bot"
+	"github.com/hoibao/hoibao/config"
+	"github.com/hoibao/hoibao/knowledge"
+)
+
+// maxLineBytes bounds one question line read from stdin; the rest of a longer
+// line is skipped and the question gets an error.
+const maxLineBytes = 1 << 20
+
+// pathList is a repeatable --articles flag.
+type pathList []string
+
+func (p *pathList) String() string     { return strings.Join(*p, ",") }
+func (p *pathList) Set(v string) error { *p = append(*p, v); return nil }
+
+// askResult is one line of `ask --json` (GUIDE §3).
+type askResult struct {
+	Question  string         `json:"question"`
+	Answer    string         `json:"answer"`
+	Refused   bool           `json:"refused"`
+	Citations []citationJSON `json:"citations"`
+	Note      string         `json:"note,omitempty"`
+	Error     string         `json:"error,omitempty"`
+}
+
+type citationJSON struct {
+	N         int    `json:"n"`
+	ArticleID string `json:"article_id"`
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+	Quote     string `json:"quote"`
+}
+
+func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, args []string) error {
+	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	asJSON := fs.Bool("json", false, "print one JSON object per question")
+	var paths pathList
+	fs.Var(&paths, "articles", "load articles from this file or folder (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	svc, closeSvc, err := openService(ctx, cfg, log, paths)
+	if err != nil {
+		return err
+	}
+	defer closeSvc()
+
+	out := bufio.NewWriter(env.Stdout)
+	defer out.Flush()
+	answer := func(question string, readErr error) {
+		res := askResult{Question: question, Citations: []citationJSON{}}
+		var ans knowledge.Answer
+		err := readErr
+		if err == nil {
+			ans, err = svc.Ask(ctx, knowledge.Query{Text: question})
+		}
+		if err != nil {
+			res.Error = userError(err)
+			res.Question = shortQuestion(question)
+		} else {
+			res.Answer, res.Refused, res.Note = ans.Text, ans.Refused, ans.Note
+			for _, c := range ans.Citations {
+				cj := citationJSON{N: c.N, ArticleID: c.ArticleID, Title: c.Title, URL: c.URL, Quote: c.Quote}
+				if !c.Published.IsZero() {
+					cj.Published = c.Published.Format("2006-01-02")
+				}
+				res.Citations = append(res.Citations, cj)
+			}
+		}
+		switch {
+		case *asJSON:
+			line, _ := json.Marshal(res)
+			out.Write(line)
+			out.WriteByte('\n')
+		case res.Error != "":
+			fmt.Fprintf(out, "Lỗi: %s\n\n", res.Error)
+		default:
+			fmt.Fprintf(out, "%s\n\n", bot.FormatPlain(ans))
+		}
+		out.Flush()
+	}
+
+	if fs.NArg() > 0 {
+		answer(strings.Join(fs.Args(), " "), nil)
+		return nil
+	}
+	return eachLine(env.Stdin, answer)
+}
+
+// eachLine calls fn for every line of r; a line over maxLineBytes is passed
+// with an error instead of its text.
+func eachLine(r io.Reader, fn func(line string, err error)) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	for {
+		var line []byte
+		tooLong := false
+		for {
+			part, isPrefix, err := br.ReadLine()
+			if err == io.EOF {
+				if len(line) > 0 || tooLong {
+					break
+				}
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			if len(line)+len(part) > maxLineBytes {
+				tooLong = true
+			} else {
+				line = append(line, part...)
+			}
+			if !isPrefix {
+				break
+			}
+		}
+		if tooLong {
+			fn(string(line[:min(len(line), 80)]), fmt.Errorf("%w: dòng dài hơn %d byte", knowledge.ErrInvalidQuestion, maxLineBytes))
+			continue
+		}
+		fn(strings.TrimSuffix(string(line), "\r"), nil)
+	}
+}
+
+// userError is the sentence a user sees for an error.
+func userError(err error) string {
+	if errors.Is(err, knowledge.ErrInvalidQuestion) {
+		return err.Error()
+	}
+	return "Xin lỗi, hoibao gặp sự cố khi trả lời câu hỏi này."
+}
+
+// shortQuestion keeps an error line readable when the question is huge.
+func shortQuestion(q string) string {
+	q = strings.ToValidUTF8(q, "\uFFFD")
+	if r := []rune(q); len(r) > 200 {
+		return string(r[:200]) + "…"
+	}
+	return q
+}

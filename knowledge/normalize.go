@@ -1,0 +1,219 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Vietnamese spelling varies in ways a reader ignores: NFC or NFD code points,
+// the old and new tone-mark placement ("hoà"/"hòa", "uỷ"/"ủy"), capitals,
+// and, on phones, no diacritics at all. Retrieval works on two keys per
+// syllable that absorb these differences:
+//
+//   - the exact key: lower case, the tone taken off the vowel and written as a
+//     digit after the syllable ("hòa" and "hoà" are both "hoa2"), so where the
+//     mark sits no longer matters while "ma" and "mã" stay apart;
+//   - the folded key: every mark removed and đ written d ("hoa"), which is
+//     what a question typed without diacritics matches.
+
+// Tone digits in exact keys.
+const (
+	toneNone = iota
+	toneGrave
+	toneAcute
+	toneHook
+	toneTilde
+	toneDot
+)
+
+// letter is what one precomposed rune contributes to a syllable's keys.
+type letter struct {
+	base rune // lower case, tone removed, other marks kept ("ấ" -> "â")
+	fold rune // lower case, every mark removed, đ -> d
+	tone uint8
+}
+
+// letters maps every Latin rune with marks (and capitals) to its parts.
+var letters = buildLetters()
+
+func buildLetters() map[rune]letter {
+	m := make(map[rune]letter, 512)
+	add := func(r rune) {
+		lower := unicode.ToLower(r)
+		var base, fold []rune
+		var tone uint8
+		for _, c := range norm.NFD.String(string(lower)) {
+			switch c {
+			case '\u0300':
+				tone = toneGrave
+			case '\u0301':
+				tone = toneAcute
+			case '\u0309':
+				tone = toneHook
+			case '\u0303':
+				tone = toneTilde
+			case '\u0323':
+				tone = toneDot
+			default:
+				base = append(base, c)
+				if !unicode.Is(unicode.Mn, c) {
+					fold = append(fold, c)
+				}
+			}
+		}
+		if len(fold) != 1 {
+			return
+		}
+		b := []rune(norm.NFC.String(string(base)))
+		if len(b) != 1 {
+			return
+		}
+		f := fold[0]
+		if f == 'đ' {
+			f = 'd'
+		}
+		if r == lower && b[0] == r && f == r && tone == toneNone {
+			return // plain lower-case letter: handled without the table
+		}
+		m[r] = letter{base: b[0], fold: f, tone: tone}
+	}
+	for r := rune('A'); r <= 'Z'; r++ {
+		add(r)
+	}
+	for r := rune(0xC0); r <= 0x24F; r++ {
+		add(r)
+	}
+	for r := rune(0x1E00); r <= 0x1EFF; r++ {
+		add(r)
+	}
+	m['đ'] = letter{base: 'đ', fold: 'd'}
+	m['Đ'] = letter{base: 'đ', fold: 'd'}
+	return m
+}
+
+// NFC returns s in Unicode normal form C, the form hoibao stores and quotes.
+func NFC(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// Token is one syllable of a text: its keys and where it stands.
+type Token struct {
+	Exact string // "hoa2"
+	Fold  string // "hoa"
+	Start int    // byte offsets in the text
+	End   int
+	// Upper is true when the syllable starts with a capital letter.
+	Upper bool
+	// Marked is true when the syllable carries any diacritic.
+	Marked bool
+	// Number is true when the syllable is made of digits.
+	Number bool
+}
+
+// Tokenize splits NFC text into syllables. A syllable is a run of letters
+// and digits; digits joined by '.' or ',' ("1.000", "2,5") stay one token.
+func Tokenize(text string) []Token {
+	tokens := make([]Token, 0, len(text)/5)
+	var exact, fold []byte
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		start := i
+		exact, fold = exact[:0], fold[:0]
+		var tone uint8
+		tok := Token{Start: start, Upper: unicode.IsUpper(r), Number: true}
+		for i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				if (r == '.' || r == ',') && tok.Number && len(exact) > 0 && i+size < len(text) {
+					next, _ := utf8.DecodeRuneInString(text[i+size:])
+					if next >= '0' && next <= '9' {
+						i += size
+						continue
+					}
+				}
+				break
+			}
+			i += size
+			if r < 0x80 {
+				if r >= '0' && r <= '9' {
+					exact = append(exact, byte(r))
+					fold = append(fold, byte(r))
+					continue
+				}
+				tok.Number = false
+				if r >= 'A' && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				exact = append(exact, byte(r))
+				fold = append(fold, byte(r))
+				continue
+			}
+			tok.Number = false
+			if l, ok := letters[r]; ok {
+				exact = utf8.AppendRune(exact, l.base)
+				fold = utf8.AppendRune(fold, l.fold)
+				if l.tone != toneNone {
+					tone = l.tone
+				}
+				if l.base != l.fold || l.tone != toneNone {
+					tok.Marked = true
+				}
+				continue
+			}
+			if unicode.Is(unicode.Mn, r) {
+				continue // a stray combining mark in text that was not NFC
+			}
+			r = unicode.ToLower(r)
+			exact = utf8.AppendRune(exact, r)
+			fold = utf8.AppendRune(fold, r)
+		}
+		if tone != toneNone {
+			exact = append(exact, '0'+tone)
+		}
+		tok.End = i
+		tok.Exact = string(exact)
+		if tok.Marked {
+			tok.Fold = string(fold)
+		} else {
+			tok.Fold = tok.Exact
+		}
+		tokens = append(tokens, tok)
+	}
+	return tokens
+}
+
+func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// Fold returns text lower-cased with every diacritic removed and đ as d:
+// "Bí thư Huyện ủy" -> "bi thu huyen uy".
+func Fold(text string) string {
+	text = NFC(text)
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range text {
+		if l, ok := letters[r]; ok {
+			b.WriteRune(l.fold)
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}

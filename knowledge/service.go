@@ -1,0 +1,235 @@
+package knowledge
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxQuestionRunes bounds a question; longer ones get a polite error.
+const MaxQuestionRunes = 1000
+
+// DefaultTopK is how many passages retrieval hands to the answerer.
+const DefaultTopK = 8
+
+// NoteModelUnavailable is the note added when the model failed and the
+// extractive answer was given instead.
+const NoteModelUnavailable = "Mô hình ngôn ngữ tạm thời không trả lời được; đây là câu trả lời trích từ bài báo."
+
+// Service answers questions about the loaded articles and changes them. It
+// keeps the searchable index in memory and the articles in its Store; a
+// change goes to the store first, then a new index is built beside the old
+// one and swapped in, so readers never see half a change.
+type Service struct {
+	index      atomic.Pointer[Index]
+	store      Store
+	llm        LLM
+	extractive LLM
+	log        *slog.Logger
+	topK       int
+	writeMu    sync.Mutex // serialises changes to the content
+}
+
+// Option configures a Service.
+type Option func(*Service)
+
+// WithStore keeps articles in store; without it content lives only in memory.
+func WithStore(store Store) Option { return func(s *Service) { s.store = store } }
+
+// WithLLM answers through a model, falling back to the extractive answerer
+// when it fails.
+func WithLLM(llm LLM) Option { return func(s *Service) { s.llm = llm } }
+
+// WithLogger sets the logger.
+func WithLogger(log *slog.Logger) Option { return func(s *Service) { s.log = log } }
+
+// WithTopK sets how many passages the answerer sees.
+func WithTopK(k int) Option { return func(s *Service) { s.topK = k } }
+
+// NewService returns a service serving articles until the store says otherwise.
+func NewService(articles []Article, opts ...Option) *Service {
+	s := &Service{extractive: Extractive{}, log: slog.New(slog.DiscardHandler), topK: DefaultTopK}
+	for _, o := range opts {
+		o(s)
+	}
+	s.index.Store(NewIndex(articles))
+	return s
+}
+
+// Index returns the index now serving.
+func (s *Service) Index() *Index { return s.index.Load() }
+
+// Store returns the service's store, or nil.
+func (s *Service) Store() Store { return s.store }
+
+// Load replaces the serving index with the store's articles. With an empty
+// store, seed (when given) is written to it first.
+func (s *Service) Load(ctx context.Context, seed []Article) error {
+	if s.store == nil {
+		return nil
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	articles, err := s.store.Articles(ctx)
+	if err != nil {
+		return err
+	}
+	if len(articles) == 0 && len(seed) > 0 {
+		if err := s.store.ReplaceAll(ctx, seed); err != nil {
+			return err
+		}
+		articles = seed
+	}
+	s.index.Store(NewIndex(articles))
+	return nil
+}
+
+// Swap serves articles at once without writing them to the store; used when
+// another replica announced a change that is already stored.
+func (s *Service) Swap(articles []Article) { s.index.Store(NewIndex(articles)) }
+
+// Add stores an article (replacing one with the same ID) and serves it.
+func (s *Service) Add(ctx context.Context, a Article) error {
+	a, err := Finish(a)
+	if err != nil {
+		return err
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if s.store != nil {
+		if err := s.store.Put(ctx, a); err != nil {
+			return err
+		}
+	}
+	all := s.currentArticles()
+	s.index.Store(NewIndex(append(all, a)))
+	return nil
+}
+
+// Remove deletes an article by ID.
+func (s *Service) Remove(ctx context.Context, id string) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if _, ok := s.Index().Article(id); !ok {
+		return fmt.Errorf("bài %q: %w", id, ErrNotFound)
+	}
+	if s.store != nil {
+		if err := s.store.Delete(ctx, id); err != nil {
+			return err
+		}
+	}
+	all := s.currentArticles()
+	kept := all[:0]
+	for _, a := range all {
+		if a.ID != id {
+			kept = append(kept, a)
+		}
+	}
+	s.index.Store(NewIndex(kept))
+	return nil
+}
+
+// Reload replaces all content with articles: all or nothing. On error the
+// old content keeps serving.
+func (s *Service) Reload(ctx context.Context, articles []Article) error {
+	if len(articles) == 0 {
+		return fmt.Errorf("%w: không có bài nào để nạp", ErrInvalidArticle)
+	}
+	ix := NewIndex(articles)
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if s.store != nil {
+		if err := s.store.ReplaceAll(ctx, articles); err != nil {
+			return err
+		}
+	}
+	s.index.Store(ix)
+	return nil
+}
+
+func (s *Service) currentArticles() []Article {
+	ix := s.Index()
+	out := make([]Article, 0, len(ix.articles))
+	for _, a := range ix.articles {
+		out = append(out, *a)
+	}
+	return out
+}
+
+// CheckQuestion returns the question cleaned, or an error a user can read.
+func CheckQuestion(q string) (string, error) {
+	if !utf8.ValidString(q) {
+		return "", fmt.Errorf("%w: câu hỏi chứa ký tự không đọc được (không phải UTF-8)", ErrInvalidQuestion)
+	}
+	q = strings.TrimSpace(NFC(q))
+	if q == "" {
+		return "", fmt.Errorf("%w: câu hỏi trống", ErrInvalidQuestion)
+	}
+	if n := utf8.RuneCountInString(q); n > MaxQuestionRunes {
+		return "", fmt.Errorf("%w: câu hỏi quá dài (%d ký tự, tối đa %d)", ErrInvalidQuestion, n, MaxQuestionRunes)
+	}
+	control, letters := 0, 0
+	for _, r := range q {
+		switch {
+		case r == unicode.ReplacementChar || unicode.IsControl(r) && r != '\t':
+			control++
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			letters++
+		}
+	}
+	if control > 0 || letters == 0 {
+		return "", fmt.Errorf("%w: câu hỏi không có chữ đọc được", ErrInvalidQuestion)
+	}
+	return q, nil
+}
+
+// Ask answers a question from the serving articles. The error is non-nil
+// only for a bad question; a failing model degrades to the extractive answer.
+func (s *Service) Ask(ctx context.Context, q Query) (Answer, error) {
+	return s.AskStream(ctx, q, nil)
+}
+
+// AskStream is Ask that also reports the answer text as it is written, when
+// the model streams; onText may be nil. Channels that can edit a message
+// show the growing text; the returned Answer is final either way.
+func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial string)) (Answer, error) {
+	text, err := CheckQuestion(q.Text)
+	if err != nil {
+		return Answer{}, err
+	}
+	q.Text = text
+	ix := s.Index()
+	q.Weights = ix.Weights(text)
+	passages := ix.Search(text, s.topK)
+	if len(passages) == 0 && len(ix.articles) == 1 {
+		// A question with no content words ("bài đăng ngày nào?") is about
+		// the one article there is.
+		a := ix.articles[0]
+		passages = []Passage{{Chunk: ix.chunks[0], Article: a}}
+	}
+	if s.llm == nil {
+		return s.extractive.Answer(ctx, q, passages)
+	}
+	var ans Answer
+	if streamer, ok := s.llm.(StreamLLM); ok && onText != nil {
+		ans, err = streamer.AnswerStream(ctx, q, passages, onText)
+	} else {
+		ans, err = s.llm.Answer(ctx, q, passages)
+	}
+	if err == nil {
+		return ans, nil
+	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		return Answer{}, err
+	}
+	s.log.Warn("model failed; answering extractively", "err", err)
+	ans, err = s.extractive.Answer(ctx, q, passages)
+	ans.Note = NoteModelUnavailable
+	return ans, err
+}
