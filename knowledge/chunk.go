@@ -1,7 +1,7 @@
 package knowledge
 
 import (
-	"fmt"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 )
@@ -76,7 +76,7 @@ func ChunkArticle(a *Article) []Chunk {
 		start, runes := -1, 0
 		emit := func(end int) {
 			chunks = append(chunks, Chunk{
-				ID:        fmt.Sprintf("%s#%d.%d", a.ID, p, part),
+				ID:        chunkID(a.ID, p, part),
 				ArticleID: a.ID, Paragraph: p, Start: start, End: end, Text: text[start:end],
 			})
 			part++
@@ -99,4 +99,15 @@ func ChunkArticle(a *Article) []Chunk {
 		}
 	}
 	return chunks
+}
+
+// chunkID is "<article id>#<paragraph>.<part>".
+func chunkID(article string, paragraph, part int) string {
+	b := make([]byte, 0, len(article)+8)
+	b = append(b, article...)
+	b = append(b, '#')
+	b = strconv.AppendInt(b, int64(paragraph), 10)
+	b = append(b, '.')
+	b = strconv.AppendInt(b, int64(part), 10)
+	return string(b)
 }

@@ -120,70 +120,12 @@ type Token struct {
 // and digits; digits joined by '.' or ',' ("1.000", "2,5") stay one token.
 func Tokenize(text string) []Token {
 	tokens := make([]Token, 0, len(text)/5)
-	var exact, fold []byte
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
-			i += size
-			continue
-		}
-		start := i
-		exact, fold = exact[:0], fold[:0]
-		var tone uint8
-		tok := Token{Start: start, Upper: unicode.IsUpper(r), Number: true}
-		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if !isWordRune(r) {
-				if (r == '.' || r == ',') && tok.Number && len(exact) > 0 && i+size < len(text) {
-					next, _ := utf8.DecodeRuneInString(text[i+size:])
-					if next >= '0' && next <= '9' {
-						i += size
-						continue
-					}
-				}
-				break
-			}
-			i += size
-			if r < 0x80 {
-				if r >= '0' && r <= '9' {
-					exact = append(exact, byte(r))
-					fold = append(fold, byte(r))
-					continue
-				}
-				tok.Number = false
-				if r >= 'A' && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-				exact = append(exact, byte(r))
-				fold = append(fold, byte(r))
-				continue
-			}
-			tok.Number = false
-			if l, ok := letters[r]; ok {
-				exact = utf8.AppendRune(exact, l.base)
-				fold = utf8.AppendRune(fold, l.fold)
-				if l.tone != toneNone {
-					tone = l.tone
-				}
-				if l.base != l.fold || l.tone != toneNone {
-					tok.Marked = true
-				}
-				continue
-			}
-			if unicode.Is(unicode.Mn, r) {
-				continue // a stray combining mark in text that was not NFC
-			}
-			r = unicode.ToLower(r)
-			exact = utf8.AppendRune(exact, r)
-			fold = utf8.AppendRune(fold, r)
-		}
-		if tone != toneNone {
-			exact = append(exact, '0'+tone)
-		}
-		tok.End = i
-		tok.Exact = string(exact)
+	sc := new(scanner) // a *scanner, so package initialisation sees that Tokenize uses the letter tables
+	for sc.reset(text); sc.next(); {
+		tok := sc.tok
+		tok.Exact = string(sc.exact)
 		if tok.Marked {
-			tok.Fold = string(fold)
+			tok.Fold = string(sc.fold)
 		} else {
 			tok.Fold = tok.Exact
 		}
@@ -192,9 +134,157 @@ func Tokenize(text string) []Token {
 	return tokens
 }
 
+// scanner walks the syllables of a text without allocating: after each
+// successful next, tok holds the syllable's position and flags (Exact and
+// Fold left empty) and exact and fold its keys, valid until the next call.
+// Tokenize and the index both read text through it, so they agree.
+type scanner struct {
+	text        string
+	i           int
+	tok         Token
+	exact, fold []byte
+}
+
+func (sc *scanner) reset(text string) {
+	sc.text, sc.i = text, 0
+	sc.exact, sc.fold = sc.exact[:0], sc.fold[:0]
+}
+
+// next advances to the next syllable; false at the end of the text.
+func (sc *scanner) next() bool {
+	text, i := sc.text, sc.i
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	if i >= len(text) {
+		sc.i = i
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text[i:])
+	exact, fold := sc.exact[:0], sc.fold[:0]
+	var tone uint8
+	tok := Token{Start: i, Upper: isUpper(first), Number: true}
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if r < utf8.RuneSelf {
+			switch {
+			case r >= '0' && r <= '9':
+				exact = append(exact, byte(r))
+				fold = append(fold, byte(r))
+				i++
+				continue
+			case r >= 'a' && r <= 'z':
+			case r >= 'A' && r <= 'Z':
+				r += 'a' - 'A'
+			default:
+				if (r == '.' || r == ',') && tok.Number && len(exact) > 0 && i+size < len(text) {
+					if next := text[i+size]; next >= '0' && next <= '9' {
+						i += size
+						continue
+					}
+				}
+				goto done
+			}
+			i++
+			tok.Number = false
+			exact = append(exact, byte(r))
+			fold = append(fold, byte(r))
+			continue
+		}
+		if l, ok := letterOf(r); ok {
+			i += size
+			tok.Number = false
+			exact = utf8.AppendRune(exact, l.base)
+			fold = utf8.AppendRune(fold, l.fold)
+			if l.tone != toneNone {
+				tone = l.tone
+			}
+			if l.base != l.fold || l.tone != toneNone {
+				tok.Marked = true
+			}
+			continue
+		}
+		if !isWordRune(r) {
+			break
+		}
+		i += size
+		tok.Number = false
+		if unicode.Is(unicode.Mn, r) {
+			continue // a stray combining mark in text that was not NFC
+		}
+		r = unicode.ToLower(r)
+		exact = utf8.AppendRune(exact, r)
+		fold = utf8.AppendRune(fold, r)
+	}
+done:
+	if tone != toneNone {
+		exact = append(exact, '0'+tone)
+	}
+	tok.End = i
+	sc.i, sc.tok, sc.exact, sc.fold = i, tok, exact, fold
+	return true
+}
+
+// letterTab holds letters for the runes below letterTabEnd and
+// letterExt those of Latin Extended Additional, where Vietnamese's
+// toned vowels live; a zero base means no entry.
+const (
+	letterTabEnd   = 0x250
+	letterExtStart = 0x1E00
+	letterExtEnd   = 0x1F00
+)
+
+var letterTab, letterExt = func() (tab []letter, ext []letter) {
+	tab, ext = make([]letter, letterTabEnd), make([]letter, letterExtEnd-letterExtStart)
+	for r, l := range letters {
+		switch {
+		case r < letterTabEnd:
+			tab[r] = l
+		case r >= letterExtStart && r < letterExtEnd:
+			ext[r-letterExtStart] = l
+		default:
+			panic("knowledge: letter outside the tables")
+		}
+	}
+	return tab, ext
+}()
+
+// letterOf is letters[r] without a map lookup.
+func letterOf(r rune) (letter, bool) {
+	var l letter
+	switch {
+	case r < letterTabEnd:
+		l = letterTab[r]
+	case r >= letterExtStart && r < letterExtEnd:
+		l = letterExt[r-letterExtStart]
+	}
+	return l, l.base != 0
+}
+
+// isUpper is unicode.IsUpper with a fast path for ASCII.
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
 func isWordRune(r rune) bool {
 	if r < 0x80 {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	if _, ok := letterOf(r); ok {
+		return true // every rune of the tables is a letter
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
@@ -206,7 +296,7 @@ func Fold(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	for _, r := range text {
-		if l, ok := letters[r]; ok {
+		if l, ok := letterOf(r); ok {
 			b.WriteRune(l.fold)
 			continue
 		}

@@ -1,7 +1,7 @@
 package knowledge
 
 import (
-	"sort"
+	"slices"
 	"sync"
 )
 
@@ -23,11 +23,21 @@ var stopwords = []string{
 	"kia", "ấy", "vậy", "sao", "thế", "như", "nhé", "ạ", "hả", "hỏi", "biết", "tôi", "bạn", "em",
 	"mình", "xin", "vui", "lòng", "hãy", "đã", "đang", "sẽ", "rồi", "chưa", "bị", "để", "theo",
 	"từ", "đến", "một", "hay", "hoặc", "nữa", "còn", "cũng", "lại", "ra", "vào", "nêu", "kể",
-	"gồm", "cụ", "thể", "điều", "việc", "sự", "cái", "ông", "bà", "người", "nào", "vì", "do",
-	"bởi", "nên", "thì", "ơi", "nhỉ", "chứ", "đấy", "kìa", "nói", "gọi", "tên", "ngày", "tháng",
-	"năm", "bài", "báo", "viết", "đăng", "tin", "trên", "dưới", "đây", "hiện", "nay", "chính",
+	"gồm", "điều", "việc", "sự", "cái", "ông", "bà", "vì", "do", "bởi", "nên", "thuộc", "nằm",
+	"ơi", "nhỉ", "chứ", "đấy", "kìa", "nói", "gọi", "tên", "ngày", "tháng", "năm", "bài", "viết",
+	"đăng", "đây",
 	"what", "who", "when", "where", "which", "how", "is", "the", "of", "a", "an", "in", "did",
 	"does", "do", "are", "was", "were", "to", "and", "about", "many", "much",
+}
+
+// foldStopwords are the stopwords as typed without diacritics, only those
+// that no common content word folds to ("dang" is both "đang" and "Đảng",
+// so it is not here).
+var foldStopwords = []string{
+	"ai", "gi", "nao", "nhieu", "khi", "la", "cua", "nhung", "cac", "duoc", "khong", "va", "voi",
+	"cho", "ve", "o", "vay", "sao", "nhu", "nhe", "toi", "minh", "xin", "hay", "roi", "chua",
+	"theo", "den", "mot", "hoac", "nua", "cung", "lai", "vao", "neu", "gom", "dieu", "viec", "cai",
+	"ong", "thuoc", "oi", "nhi", "chu", "day", "kia", "ay", "hoi", "biet",
 }
 
 // Stopwords are looked up by exact key, and by folded key for syllables
@@ -37,8 +47,10 @@ var stopExact, stopFold = func() (map[string]bool, map[string]bool) {
 	for _, w := range stopwords {
 		for _, t := range Tokenize(w) {
 			exact[t.Exact] = true
-			fold[t.Fold] = true
 		}
+	}
+	for _, w := range foldStopwords {
+		fold[w] = true
 	}
 	return exact, fold
 }()
@@ -48,7 +60,7 @@ func IsStopword(t Token) bool {
 	if t.Marked {
 		return stopExact[t.Exact]
 	}
-	return stopExact[t.Exact] || stopFold[t.Fold]
+	return stopFold[t.Fold] || !t.Number && stopExact[t.Exact] && len(t.Exact) > 2
 }
 
 // queryTerm is one key looked up for a question.
@@ -90,11 +102,20 @@ func queryTerms(tokens []Token) []queryTerm {
 	return terms
 }
 
-// scratch holds per-search buffers, reused between searches.
+// scratch holds per-search buffers, reused between searches. Between
+// searches every score is zero: a search sets back what it touched.
 type scratch struct {
 	chunk   []float64
 	article []float64
-	seen    []int32
+	touched []int32 // chunks with a score
+	arts    []int32 // articles with a score
+	top     []ranked
+}
+
+// ranked is a chunk and its final score.
+type ranked struct {
+	score float64
+	chunk int32
 }
 
 var scratchPool sync.Pool
@@ -115,52 +136,106 @@ func (ix *Index) search(terms []queryTerm, k int) []Passage {
 		s = &scratch{
 			chunk:   make([]float64, len(ix.chunks)),
 			article: make([]float64, len(ix.articles)),
-			seen:    make([]int32, len(ix.articles)),
 		}
 	}
-	defer scratchPool.Put(s)
-	scores, artScores, seen := s.chunk[:len(ix.chunks)], s.article[:len(ix.articles)], s.seen[:len(ix.articles)]
-	clear(scores)
-	clear(artScores)
-	clear(seen)
+	scores, artScores := s.chunk[:len(ix.chunks)], s.article[:len(ix.articles)]
+	touched, arts := s.touched[:0], s.arts[:0]
 
-	touched := make([]int32, 0, 256)
-	for ti, t := range terms {
-		list := ix.postings[t.field][t.key]
+	for _, t := range terms {
+		list := ix.lookup(t.field, t.key)
 		if len(list) == 0 {
 			continue
 		}
-		idf := ix.idf(t.field, t.key) * t.weight
+		idf := ix.idfOf(len(list)) * t.weight
+		// Postings are in chunk order and an article's chunks are
+		// neighbours, so the article changes only between runs: each
+		// article gets the term's idf once.
+		lastArt := int32(-1)
 		for _, p := range list {
-			tf := float64(p.tf)
-			norm := bm25K1 * (1 - bm25B + bm25B*float64(ix.chunkLen[p.chunk])/ix.avgLen[t.field])
-			if scores[p.chunk] == 0 {
-				touched = append(touched, p.chunk)
+			c, tf := p.chunk, float64(p.tf)
+			sc := scores[c]
+			if sc == 0 {
+				touched = append(touched, c)
 			}
-			scores[p.chunk] += idf * tf * (bm25K1 + 1) / (tf + norm)
-			if a := ix.chunkArt[p.chunk]; seen[a] != int32(ti+1) {
-				seen[a] = int32(ti + 1)
+			info := &ix.chunkInfo[c]
+			scores[c] = sc + idf*tf*(bm25K1+1)/(tf+info.norm)
+			if a := info.art; a != lastArt {
+				lastArt = a
+				if artScores[a] == 0 {
+					arts = append(arts, a)
+				}
 				artScores[a] += idf
 			}
 		}
 	}
-	passages := make([]Passage, 0, len(touched))
+	top := s.top[:0]
 	for _, c := range touched {
-		a := ix.chunkArt[c]
-		passages = append(passages, Passage{
-			Chunk:   ix.chunks[c],
-			Article: ix.articles[a],
-			Score:   scores[c] + articleWeight*artScores[a],
-		})
+		top = ix.keepBest(top, ranked{scores[c] + articleWeight*artScores[ix.chunkArt[c]], c}, k)
 	}
-	sort.Slice(passages, func(i, j int) bool {
-		if passages[i].Score != passages[j].Score {
-			return passages[i].Score > passages[j].Score
+	slices.SortFunc(top, func(a, b ranked) int {
+		switch {
+		case a.chunk == b.chunk:
+			return 0
+		case ix.better(a, b):
+			return -1
 		}
-		return passages[i].Chunk.ID < passages[j].Chunk.ID
+		return 1
 	})
-	if len(passages) > k {
-		passages = passages[:k]
+	passages := make([]Passage, len(top))
+	for i, r := range top {
+		passages[i] = Passage{Chunk: ix.chunks[r.chunk], Article: ix.articles[ix.chunkArt[r.chunk]], Score: r.score}
 	}
+
+	for _, c := range touched {
+		scores[c] = 0
+	}
+	for _, a := range arts {
+		artScores[a] = 0
+	}
+	s.touched, s.arts, s.top = touched, arts, top
+	scratchPool.Put(s)
 	return passages
+}
+
+// better orders ranked chunks best first: higher score, then lower chunk ID.
+func (ix *Index) better(a, b ranked) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return ix.chunks[a.chunk].ID < ix.chunks[b.chunk].ID
+}
+
+// keepBest adds r to h, a heap of the best k seen so far whose root is the
+// worst of them.
+func (ix *Index) keepBest(h []ranked, r ranked, k int) []ranked {
+	if len(h) < k {
+		h = append(h, r)
+		for i := len(h) - 1; i > 0; {
+			parent := (i - 1) / 2
+			if !ix.better(h[parent], h[i]) {
+				break
+			}
+			h[i], h[parent] = h[parent], h[i]
+			i = parent
+		}
+		return h
+	}
+	if r.score < h[0].score || !ix.better(r, h[0]) {
+		return h
+	}
+	h[0] = r
+	for i := 0; ; {
+		w, l, rt := i, 2*i+1, 2*i+2
+		if l < len(h) && ix.better(h[w], h[l]) {
+			w = l
+		}
+		if rt < len(h) && ix.better(h[w], h[rt]) {
+			w = rt
+		}
+		if w == i {
+			return h
+		}
+		h[i], h[w] = h[w], h[i]
+		i = w
+	}
 }
