@@ -172,6 +172,7 @@ func (c Config) Dump() string {
 	lines := []string{
 		"HOIBAO_REDIS_URL=" + maskURL(c.RedisURL),
 		"HOIBAO_REDIS_PREFIX=" + c.RedisPrefix,
+		"HOIBAO_REDIS_FALLBACK=" + strconv.FormatBool(c.RedisFallback),
 		"HOIBAO_DATA_DIR=" + c.DataDir,
 		"HOIBAO_ARTICLES=" + strings.Join(c.Articles, ","),
 		"HOIBAO_TELEGRAM_TOKEN=" + Mask(c.TelegramToken),

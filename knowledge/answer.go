@@ -25,31 +25,82 @@ type Extractive struct{}
 
 var _ LLM = Extractive{}
 
-// passagesRead is how many of the best passages the answerer reads.
-const passagesRead = 4
+// articlesRead is how many of the articles behind the best passages the
+// answerer tries, best first.
+const articlesRead = 3
 
-// Answer implements LLM.
+// Answer implements LLM. The passages are grouped by article; among the
+// articles that hold the question's content words (all names whole, the
+// rarest word, most of the weight), the best sentence answers. When none
+// does, the articles do not answer and it refuses.
 func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer, error) {
 	kind := Classify(q.Text)
 	english := IsEnglish(q.Text)
 	content := contentTokens(Tokenize(q.Text), kind)
-	if len(passages) > passagesRead {
-		passages = passages[:passagesRead]
+	var best candidate
+	for _, group := range byArticle(passages, articlesRead) {
+		if len(missingTerms(q, content, passageWords(group))) > 0 {
+			continue
+		}
+		if kind.isMeta() {
+			if ans, ok := metaAnswer(kind, group[0].Article, english); ok {
+				return ans, nil
+			}
+			continue
+		}
+		c, ok := bestSentence(q, kind, content, contextTokens(q, content), group)
+		if ok && c.score > best.score && hasWanted(q.Text, kind, c.clause, content) {
+			best = c
+		}
 	}
-	if len(passages) == 0 {
-		return refuse(english, content), nil
-	}
-	if missing := missingTerms(q, content, passages); len(missing) > 0 {
-		return refuse(english, missing), nil
-	}
-	if kind.isMeta() {
-		return metaAnswer(kind, passages[0].Article, english), nil
-	}
-	best, ok := bestSentence(q, kind, content, passages)
-	if !ok {
-		return refuse(english, content), nil
+	if best.passage == nil {
+		return refuse(english), nil
 	}
 	return best.answer(english), nil
+}
+
+// byArticle groups passages by article in rank order, keeping at most n
+// articles.
+func byArticle(passages []Passage, n int) [][]Passage {
+	var groups [][]Passage
+	pos := map[string]int{}
+	for _, p := range passages {
+		i, ok := pos[p.Article.ID]
+		if !ok {
+			if len(groups) == n {
+				continue
+			}
+			i = len(groups)
+			pos[p.Article.ID] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], p)
+	}
+	return groups
+}
+
+// words is what a text holds: folded syllables and syllable pairs, and
+// exact syllables.
+type words struct{ fold, exact map[string]bool }
+
+// passageWords collects the words of one article's passages and its title.
+func passageWords(group []Passage) words {
+	w := words{fold: make(map[string]bool, 512), exact: make(map[string]bool, 512)}
+	add := func(text string) {
+		toks := Tokenize(text)
+		for i, t := range toks {
+			w.fold[t.Fold] = true
+			w.exact[t.Exact] = true
+			if i > 0 {
+				w.fold[toks[i-1].Fold+" "+t.Fold] = true
+			}
+		}
+	}
+	add(group[0].Article.Title)
+	for _, p := range group {
+		add(p.Chunk.Text)
+	}
+	return w
 }
 
 // metaWords are the words of a question about the article itself ("tác giả",
@@ -58,15 +109,45 @@ var metaWords = map[string]bool{
 	"tac": true, "gia": true, "tieu": true, "de": true, "xuat": true, "ban": true, "phat": true,
 	"hanh": true, "dang": true, "author": true, "title": true, "published": true, "wrote": true,
 	"written": true, "publish": true, "article": true, "date": true, "headline": true, "thoi": true,
-	"gian": true, "diem": true, "luc": true, "gio": true, "phong": true, "vien": true, "but": true, "danh": true,
+	"gian": true, "bai": true, "bao": true, "viet": true, "ngay": true, "nay": true, "tin": true, "diem": true, "luc": true, "gio": true, "phong": true, "vien": true, "but": true, "danh": true,
 }
+
+// contextTokens returns the content words of a follow-up's context that the
+// question does not have itself.
+func contextTokens(q Query, content []Token) []Token {
+	if q.Context == "" {
+		return nil
+	}
+	own := map[string]bool{}
+	for _, t := range content {
+		own[t.Fold] = true
+	}
+	var out []Token
+	for _, t := range contentTokens(Tokenize(q.Context), KindWhat) {
+		if !own[t.Fold] {
+			t.Start, t.End = -1, -1 // not a place in the question
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// foldedStop holds every stopword folded, for questions about the article
+// itself typed without diacritics ("bai bao dang ngay nao").
+var foldedStop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range stopwords {
+		m[Fold(w)] = true
+	}
+	return m
+}()
 
 // contentTokens drops the stopwords (and, for questions about the article
 // itself, the words naming its metadata).
 func contentTokens(tokens []Token, kind Kind) []Token {
 	out := tokens[:0:0]
 	for _, t := range tokens {
-		if IsStopword(t) || kind.isMeta() && metaWords[t.Fold] {
+		if IsStopword(t) || kind.isMeta() && (metaWords[t.Fold] || foldedStop[t.Fold]) {
 			continue
 		}
 		out = append(out, t)
@@ -85,46 +166,35 @@ func (q Query) weight(key string) float64 {
 	return 0
 }
 
-// missingTerms returns the question's content words that the best passages
-// (and their titles) do not hold, when they are enough to say the articles
-// do not answer: the rarest word is absent, or too much of the weight is.
-func missingTerms(q Query, content []Token, passages []Passage) []Token {
+// Evidence that an article does not answer (shares of the question's weight).
+const (
+	maxLost      = 0.4  // more of the weight than this is missing
+	rarestShare  = 0.25 // the rarest word is missing and carries this much
+	subjectShare = 0.3  // the subject is missing and carries this much
+)
+
+// missingTerms returns the question's content words that an article does
+// not hold, when they are enough to say it does not answer: a name is not
+// there whole, the rarest word is absent, or too much of the weight is.
+func missingTerms(q Query, content []Token, article words) []Token {
 	if len(content) == 0 {
 		return nil
 	}
-	have := map[string]bool{}
-	haveExact := map[string]bool{}
-	top := passages[0].Article.ID
-	addText := func(text string) {
-		toks := Tokenize(text)
-		for i, t := range toks {
-			have[t.Fold] = true
-			haveExact[t.Exact] = true
-			if i > 0 {
-				have[toks[i-1].Fold+" "+t.Fold] = true
-			}
-		}
-	}
-	titles := map[string]bool{}
-	for _, p := range passages {
-		if p.Article.ID != top && p.Score < passages[0].Score/2 {
-			continue
-		}
-		addText(p.Chunk.Text)
-		if !titles[p.Article.ID] {
-			titles[p.Article.ID] = true
-			addText(p.Article.Title)
-		}
-	}
+	have, haveExact := article.fold, article.exact
+	frames := frameTokens(q.Text, content)
 	var missing []Token
 	var total, lost, rarest float64
 	rarestMissing := false
 	for i, t := range content {
 		w := q.weight(t.Fold)
+		if frames[t.Start] || !t.Marked && foldedStop[t.Fold] {
+			// A word naming the kind of answer, or one typed without
+			// diacritics that may be a stopword ("con" for "còn").
+			w *= frameWeight
+		}
 		ok := have[t.Fold]
 		if ok && t.Marked && !haveExact[t.Exact] {
-			w /= 2 // present only without its diacritics ("mã" asked, "ma" found)
-			lost += w
+			lost += 0.75 * w // present only without its diacritics: "số" asked, "sở" found
 		}
 		total += w
 		if !ok {
@@ -134,23 +204,167 @@ func missingTerms(q Query, content []Token, passages []Passage) []Token {
 		if w > rarest {
 			rarest, rarestMissing = w, !ok
 		}
-		// A two-syllable word of the corpus that the passages lack.
+		// A two-syllable word of the corpus ("dân số") is there only when its
+		// syllables stand together: apart, they are other words.
 		if i > 0 && content[i-1].End+1 >= t.Start {
 			key := content[i-1].Fold + " " + t.Fold
 			if bw := q.weight(key); q.Weights != nil && bw > 0 {
+				if frames[t.Start] || frames[content[i-1].Start] {
+					bw *= frameWeight
+				}
 				total += bw
 				if !have[key] {
 					lost += bw
+					if ok && have[content[i-1].Fold] {
+						lost += w + q.weight(content[i-1].Fold)
+					}
 					missing = append(missing, content[i-1], t)
 				}
 			}
 		}
 	}
-	if total == 0 || (!rarestMissing && lost/total <= 0.4) {
+	// The question's subject (its first content word, not one that may be
+	// a stopword typed without diacritics) must be there when it weighs.
+	subject := content
+	for len(subject) > 1 && !subject[0].Marked && foldedStop[subject[0].Fold] {
+		subject = subject[1:]
+	}
+	if head := subject[0]; (!have[head.Fold] || head.Marked && !haveExact[head.Exact]) && q.weight(head.Fold) >= subjectShare*total {
+		return subject[:1]
+	}
+	if len(subject) > 1 && subject[0].End+1 >= subject[1].Start {
+		key := subject[0].Fold + " " + subject[1].Fold
+		if bw := q.weight(key); bw > 0 && q.Weights != nil && !have[key] && !frames[subject[1].Start] && bw+q.weight(subject[0].Fold)+q.weight(subject[1].Fold) >= subjectShare*total {
+			return subject[:2] // a two-syllable subject ("dân số") must stand whole
+		}
+	}
+	for _, pair := range namePairs(q.Text) {
+		if !have[pair[0].Fold+" "+pair[1].Fold] {
+			return pair[:]
+		}
+	}
+	if rarestMissing && rarest < rarestShare*total {
+		rarestMissing = false // one rare word of a long question: a typo, a dialect word
+	}
+	if total == 0 || (!rarestMissing && lost/total <= maxLost) {
 		return nil
 	}
 	return dedupeTokens(missing)
 }
+
+// namePairs returns the adjacent syllable pairs of the names in a question:
+// runs of capitalised content syllables such as "Lê Phước Dũng". A name is
+// found whole or not at all, so "Nguyễn Văn Minh" does not match "Hồ Chí
+// Minh". A question written all in capitals has no names to tell apart.
+func namePairs(question string) [][2]Token {
+	toks := Tokenize(question)
+	shouted := 0
+	for _, t := range toks {
+		if w := question[t.Start:t.End]; len(w) > 1 && strings.ToUpper(w) == w && !t.Number {
+			shouted++
+		}
+	}
+	if shouted*2 > len(toks) {
+		return nil
+	}
+	var pairs [][2]Token
+	for i := 1; i < len(toks); i++ {
+		a, b := toks[i-1], toks[i]
+		if a.Upper && b.Upper && !a.Number && !b.Number && !IsStopword(a) && !IsStopword(b) && b.Start-a.End == 1 {
+			pairs = append(pairs, [2]Token{a, b})
+		}
+	}
+	return pairs
+}
+
+// frameWeight discounts a word naming the kind of answer wanted ("tỉnh
+// nào", "mục đích gì"): the answer need not repeat it.
+const frameWeight = 0.25
+
+// frameTokens marks (by position) the one or two content syllables right
+// before "nào" or "gì", unless they open the question ("Trường học nào…"
+// asks about schools).
+func frameTokens(question string, content []Token) map[int]bool {
+	frames := map[int]bool{}
+	all := Tokenize(question)
+	first := -1
+	if len(content) > 0 {
+		first = content[0].Start
+	}
+	for i, t := range all {
+		if t.Fold != "nao" && t.Fold != "gi" || i == 0 {
+			continue
+		}
+		var run []int
+		for j := i - 1; j >= max(0, i-2) && !IsStopword(all[j]); j-- {
+			if all[j].Start == first {
+				run = nil
+				break
+			}
+			run = append(run, all[j].Start)
+		}
+		for _, start := range run {
+			frames[start] = true
+		}
+	}
+	return frames
+}
+
+// hasWanted reports whether the answering sentence holds a number or a
+// date when the question asks "bao nhiêu" or "khi nào"; a sentence without
+// one does not answer it.
+func hasWanted(question string, kind Kind, sentence string, content []Token) bool {
+	switch kind {
+	case KindNumber:
+		if unit := countedNoun(question); unit != "" {
+			return countsUnit(sentence, unit)
+		}
+		if hasKind(kind, sentence, content) || !strongNumberCue(question) {
+			return true
+		}
+		for _, t := range Tokenize(sentence) {
+			if numberWords[t.Exact] {
+				return true
+			}
+		}
+		return false
+	case KindWhen:
+		return hasKind(kind, sentence, content)
+	}
+	return true
+}
+
+// countedNoun returns the folded syllable a "bao nhiêu"/"mấy" question
+// counts ("bao nhiêu xã" counts "xa"), or "".
+func countedNoun(question string) string {
+	toks := Tokenize(question)
+	for i, t := range toks {
+		asks := t.Fold == "nhieu" && i > 0 && toks[i-1].Fold == "bao" || t.Exact == "mây2"
+		if asks && i+1 < len(toks) && !IsStopword(toks[i+1]) && !toks[i+1].Number {
+			return toks[i+1].Fold
+		}
+	}
+	return ""
+}
+
+// countsUnit reports whether text has a number right before unit: "12 xã".
+func countsUnit(text, unit string) bool {
+	toks := Tokenize(text)
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Fold == unit && (toks[i-1].Number || numberWords[toks[i-1].Exact]) {
+			return true
+		}
+	}
+	return false
+}
+
+var numberWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range Tokenize("một hai ba bốn sáu bảy tám chín mười trăm nghìn ngàn triệu tỷ tỉ") {
+		m[t.Exact] = true
+	}
+	return m
+}()
 
 func dedupeTokens(toks []Token) []Token {
 	seen := map[int]bool{}
@@ -164,34 +378,37 @@ func dedupeTokens(toks []Token) []Token {
 	return out
 }
 
-func refuse(english bool, _ []Token) Answer {
+func refuse(english bool) Answer {
 	if english {
 		return Answer{Text: RefusalEN, Refused: true, Citations: []Citation{}}
 	}
 	return Answer{Text: RefusalVI, Refused: true, Citations: []Citation{}}
 }
 
-// metaAnswer answers from an article's metadata.
-func metaAnswer(kind Kind, a *Article, english bool) Answer {
+// metaAnswer answers from an article's metadata; false when the article
+// lacks the field asked for.
+func metaAnswer(kind Kind, a *Article, english bool) (Answer, bool) {
 	cite := Citation{N: 1, ArticleID: a.ID, ChunkID: a.ID + "#t", Title: a.Title, URL: a.URL, Published: a.Published, Quote: a.Title}
 	var text string
 	switch kind {
 	case KindPublished:
 		if a.Published.IsZero() {
-			return refuse(english, nil)
+			return Answer{}, false
 		}
 		when := a.Published.Format("02/01/2006")
+		dateline := when
 		if h, m, _ := a.Published.Clock(); h != 0 || m != 0 {
-			when += " - " + a.Published.Format("15:04")
+			when += " lúc " + a.Published.Format("15:04")
+			dateline += " - " + a.Published.Format("15:04")
 		}
-		cite.Quote = a.Title + "\n" + when
+		cite.Quote = a.Title + "\n" + dateline
 		text = fmt.Sprintf("Bài “%s” đăng ngày %s [1].", a.Title, when)
 		if english {
 			text = fmt.Sprintf("“%s” was published on %s [1].", a.Title, a.Published.Format("2 January 2006"))
 		}
 	case KindAuthor:
 		if a.Author == "" {
-			return refuse(english, nil)
+			return Answer{}, false
 		}
 		cite.Quote = a.Author
 		text = fmt.Sprintf("Bài “%s” do %s viết [1].", a.Title, a.Author)
@@ -204,13 +421,14 @@ func metaAnswer(kind Kind, a *Article, english bool) Answer {
 			text = fmt.Sprintf("The article is titled “%s” [1].", a.Title)
 		}
 	}
-	return Answer{Text: text, Citations: []Citation{cite}}
+	return Answer{Text: text, Citations: []Citation{cite}}, true
 }
 
 // candidate is a sentence that may answer, with the clause chosen from it.
 type candidate struct {
 	passage  *Passage
 	sentence string // the whole sentence, quoted in the citation
+	before   string // the sentence before it in the passage
 	clause   string // the part that answers
 	score    float64
 }

@@ -87,6 +87,10 @@ type Query struct {
 	// folded two-syllable words that the corpus uses as words) their weight:
 	// rarer is heavier. The service fills it from the index.
 	Weights map[string]float64
+	// Context is the earlier question a follow-up leans on ("còn Kết luận
+	// 21 thì sao?"): its words help find and rank passages, at a lower
+	// weight, and are not required of the answer.
+	Context string
 }
 
 // LLM writes an answer to a question from the passages retrieval found.

@@ -54,7 +54,11 @@ func ParseArticle(name string, data []byte) (Article, error) {
 	if a.ID == "" {
 		a.ID = Slug(strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)))
 	}
-	return Finish(a)
+	a, err = Finish(a)
+	if err != nil {
+		return Article{}, fmt.Errorf("%s: %w", name, err)
+	}
+	return a, nil
 }
 
 // Finish validates an article and fills in what can be derived: NFC text,

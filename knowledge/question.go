@@ -1,9 +1,6 @@
 package knowledge
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // Kind is what a question asks for, read from its question words.
 type Kind int
@@ -21,43 +18,107 @@ const (
 	KindTitle                 // the article's title
 )
 
-// Patterns run on the folded, lower-case question, so "khi nào" and
-// "khi nao" read the same.
+// Cue phrases of each kind, written with diacritics. A question typed with
+// diacritics is matched against them as written, so "máy" is not "mấy"; one
+// typed without is matched against their folded forms.
 var (
-	rePublished = regexp.MustCompile(`\b(dang|xuat ban|phat hanh|published|posted)\b.*\b(ngay|khi nao|luc nao|bao gio|nam nao|thoi gian|thang nao|hom nao|when|date|what day)\b|\b(ngay|thoi gian|thoi diem) (dang|xuat ban)\b|\b(when was|publication date|date of)\b`)
-	reAuthor    = regexp.MustCompile(`\b(ai viet|ai la tac gia|tac gia|nguoi viet|but danh|phong vien nao|ai dua tin|who wrote|author|byline)\b`)
-	reTitle     = regexp.MustCompile(`\b(tieu de|ten (bai|cua bai)|ten bai bao|title|headline|bai (bao|viet) (ten|nao)|nhung bai nao|co bai nao)\b`)
-	reWho       = regexp.MustCompile(`(^|\s)(ai|who|whom)(\s|$|\?)`)
-	reNumber    = regexp.MustCompile(`\b(bao nhieu|may|how many|how much|so luong)\b`)
-	reWhen      = regexp.MustCompile(`\b(khi nao|luc nao|bao gio|nam nao|ngay nao|thang nao|giai doan nao|thoi gian nao|thoi diem nao|when|what year)\b`)
-	reWhere     = regexp.MustCompile(`\b(o dau|tai dau|noi nao|cho nao|dia phuong nao|where)\b`)
-	reList      = regexp.MustCompile(`\b(nhung|cac)\b.*\b(nao|gi)\b|\b(gom nhung|ke ten|liet ke|which)\b`)
-	articleWord = regexp.MustCompile(`\b(bai|bai bao|bai viet|tin|article|story)\b`)
+	cuePublishVerb = cues("đăng", "xuất bản", "phát hành", "published", "posted")
+	cueDate        = cues("ngày", "khi nào", "lúc nào", "bao giờ", "năm nào", "thời gian", "tháng nào", "hôm nào", "when", "date", "what day")
+	cueArticle     = cues("bài", "bài báo", "bài viết", "tin", "article", "story")
+	cueAuthor      = cues("ai viết", "ai là tác giả", "tác giả", "người viết", "bút danh", "phóng viên nào", "ai đưa tin", "who wrote", "author", "byline")
+	cueTitle       = cues("tiêu đề", "tên bài", "title", "headline", "bài báo nói về gì", "bài viết nói về gì", "bài này nói về gì", "bài báo nói về chủ đề gì", "what is the article about")
+	cueWho         = cues("ai", "who", "whom")
+	cueNumber      = cues("bao nhiêu", "mấy", "how many", "how much", "số lượng")
+	cueWhen        = cues("khi nào", "lúc nào", "bao giờ", "năm nào", "ngày nào", "tháng nào", "giai đoạn nào", "thời gian nào", "thời điểm nào", "when", "what year")
+	cueWhere       = cues("ở đâu", "tại đâu", "nơi nào", "chỗ nào", "địa phương nào", "where")
+	cueList        = cues("những", "các", "gồm những", "kể tên", "liệt kê", "which")
+	cueListEnd     = cues("nào", "gì")
 )
+
+// cueSet holds phrases as written and folded.
+type cueSet struct{ exact, folded []string }
+
+func cues(phrases ...string) cueSet {
+	var c cueSet
+	for _, p := range phrases {
+		c.exact = append(c.exact, " "+p+" ")
+		c.folded = append(c.folded, " "+Fold(p)+" ")
+	}
+	return c
+}
+
+// in reports whether the normalised question holds one of the phrases.
+func (c cueSet) in(q string, marked bool) bool {
+	list := c.exact
+	if !marked {
+		list = c.folded
+	}
+	for _, p := range list {
+		if strings.Contains(q, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // Classify reads what kind of answer a question wants.
 func Classify(question string) Kind {
-	q := " " + strings.Join(strings.Fields(Fold(question)), " ") + " "
-	q = strings.NewReplacer("?", " ", "!", " ", ".", " ", ",", " ").Replace(q)
+	toks := Tokenize(NFC(question))
+	words := make([]string, 0, len(toks))
+	marked := false
+	for _, t := range toks {
+		marked = marked || t.Marked
+	}
+	lower := strings.ToLower(NFC(question))
+	for _, t := range toks {
+		w := lower[t.Start:t.End]
+		if !marked {
+			w = t.Fold
+		}
+		words = append(words, w)
+	}
+	q := " " + strings.Join(words, " ") + " "
+	has := func(c cueSet) bool { return c.in(q, marked) }
 	switch {
-	case reAuthor.MatchString(q):
+	case has(cueAuthor):
 		return KindAuthor
-	case rePublished.MatchString(q) && (articleWord.MatchString(q) || strings.Contains(q, " dang ")):
+	case has(cuePublishVerb) && has(cueDate) && has(cueArticle):
 		return KindPublished
-	case reTitle.MatchString(q):
+	case has(cueTitle):
 		return KindTitle
-	case reWho.MatchString(q):
+	case has(cueWho):
 		return KindWho
-	case reNumber.MatchString(q):
+	case has(cueNumber):
 		return KindNumber
-	case reWhen.MatchString(q):
+	case has(cueWhen):
 		return KindWhen
-	case reWhere.MatchString(q):
+	case has(cueWhere):
 		return KindWhere
-	case reList.MatchString(q):
+	case has(cueList) && has(cueListEnd):
 		return KindList
 	}
 	return KindWhat
+}
+
+// strongNumberCue reports whether a question surely asks for a number:
+// typed without diacritics, "may" can be "máy" (machine) as well as "mấy".
+func strongNumberCue(question string) bool {
+	var words []string
+	for _, t := range Tokenize(question) {
+		words = append(words, t.Fold)
+	}
+	q := " " + strings.Join(words, " ") + " "
+	for _, c := range cueNumber.folded {
+		if c != " may " && strings.Contains(q, c) {
+			return true
+		}
+	}
+	for _, t := range Tokenize(question) {
+		if t.Exact == "mây2" { // "mấy"
+			return true
+		}
+	}
+	return false
 }
 
 // isMeta reports whether a kind is answered from article metadata.

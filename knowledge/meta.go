@@ -1,0 +1,32 @@
+package knowledge
+
+import "strings"
+
+// searchText is what retrieval looks for: the question, less the words of a
+// question about the article itself ("tác giả", "đăng ngày nào"), which
+// would find articles that mention authors and dates.
+func searchText(question string) string {
+	kind := Classify(question)
+	if !kind.isMeta() {
+		return question
+	}
+	var words []string
+	for _, t := range contentTokens(Tokenize(question), kind) {
+		words = append(words, question[t.Start:t.End])
+	}
+	return strings.Join(words, " ")
+}
+
+// newestTitle returns the title passage of the newest article.
+func (ix *Index) newestTitle() []Passage {
+	if len(ix.articles) == 0 {
+		return nil
+	}
+	newest := ix.Articles()[0]
+	for i, c := range ix.chunks {
+		if c.ArticleID == newest.ID && c.Paragraph < 0 {
+			return []Passage{{Chunk: ix.chunks[i], Article: newest}}
+		}
+	}
+	return nil
+}
