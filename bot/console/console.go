@@ -47,13 +47,12 @@ func Run(ctx context.Context, asker bot.Asker, in io.Reader, out io.Writer) erro
 		case "/quit", "/exit", "/thoat":
 			return nil
 		}
-		ans, err := asker.Ask(ctx, knowledge.Query{Text: line, History: history})
+		ans, err := ask(ctx, asker, knowledge.Query{Text: line, History: history}, out) // stream.go
 		if err != nil {
 			fmt.Fprintf(out, "Lỗi: %v\n\n", err)
 			continue
 		}
 		history = bot.Remember(history, line, ans)
-		fmt.Fprintf(out, "%s\n\n", bot.FormatPlain(ans))
 	}
 	return nil
 }
