@@ -3,6 +3,7 @@
 //
 //	hoibao ask [--json] [--articles PATH]... [QUESTION]   answer questions
 //	hoibao chat [--articles PATH]...                      chat in the terminal
+//	hoibao ingest PATH|URL...                             load articles into the configured store
 //	hoibao serve                                          run the configured channels
 package main
 
@@ -18,6 +19,8 @@ import (
 
 	"github.com/hoibao/hoibao/config"
 	"github.com/hoibao/hoibao/knowledge"
+	"github.com/hoibao/hoibao/knowledge/filestore"
+	"github.com/hoibao/hoibao/knowledge/redisstore"
 )
 
 const usage = `hoibao answers questions about news articles, citing the passages it uses.
@@ -25,6 +28,7 @@ const usage = `hoibao answers questions about news articles, citing the passages
 Usage:
   hoibao ask [--json] [--articles PATH]... [QUESTION]   answer one question, or one per line of stdin
   hoibao chat [--articles PATH]...                      chat in the terminal
+  hoibao ingest PATH|URL...                             load articles into the configured store
   hoibao serve                                          run the configured chat channels
   hoibao config                                         print the configuration, secrets masked
 
@@ -71,6 +75,10 @@ func run(ctx context.Context, env Env) error {
 		return runAsk(ctx, cfg, log, env, args)
 	case "chat":
 		return runChat(ctx, cfg, log, env, args)
+	case "serve":
+		return runServe(ctx, cfg, log, env, args)
+	case "ingest":
+		return runIngest(ctx, cfg, log, env, args)
 	case "config":
 		fmt.Fprintln(env.Stdout, cfg.Dump())
 		return nil
@@ -92,10 +100,19 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// openService builds the knowledge service a command answers from: the
-// articles named on the command line (nothing written anywhere), else the
-// configured articles, else the bundled sample.
+// openService builds the knowledge service a command answers from. With
+// paths (--articles), it serves those articles and writes nothing anywhere.
+// Otherwise it serves the configured store (Redis, else the embedded store
+// in HOIBAO_DATA_DIR); while the store is empty it serves HOIBAO_ARTICLES or
+// the bundled sample without writing them, so answering on a fresh machine
+// writes nothing, and the first admin change stores them along. The service
+// follows changes other replicas make until the returned close is called.
 func openService(ctx context.Context, cfg config.Config, log *slog.Logger, paths []string) (*knowledge.Service, func(), error) {
+	opts, err := modelOptions(cfg, log) // llm.go
+	if err != nil {
+		return nil, nil, err
+	}
+	opts = append(opts, knowledge.WithLogger(log))
 	if len(paths) > 0 {
 		articles, err := knowledge.LoadPaths(paths)
 		if err != nil {
@@ -104,15 +121,57 @@ func openService(ctx context.Context, cfg config.Config, log *slog.Logger, paths
 		if len(articles) == 0 {
 			return nil, nil, fmt.Errorf("no articles (.txt, .md, .json) found in %v", paths)
 		}
-		return knowledge.NewService(articles, knowledge.WithLogger(log)), func() {}, nil
+		return knowledge.NewService(articles, opts...), func() {}, nil
 	}
-	articles := knowledge.Sample()
+	seed := knowledge.Sample()
 	if len(cfg.Articles) > 0 {
 		loaded, err := knowledge.LoadPaths(cfg.Articles)
 		if err != nil {
 			return nil, nil, fmt.Errorf("HOIBAO_ARTICLES: %w", err)
 		}
-		articles = loaded
+		seed = loaded
 	}
-	return knowledge.NewService(articles, knowledge.WithLogger(log)), func() {}, nil
+	store, closeStore, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	svc := knowledge.NewService(nil, append(opts, knowledge.WithStore(store))...)
+	if err := svc.Load(ctx, seed); err != nil {
+		closeStore()
+		return nil, nil, fmt.Errorf("loading the articles from the store: %w", err)
+	}
+	syncCtx, stopSync := context.WithCancel(context.WithoutCancel(ctx))
+	synced := make(chan struct{})
+	go func() {
+		defer close(synced)
+		if err := svc.Sync(syncCtx); err != nil {
+			log.Warn("following other replicas' changes stopped", "err", err)
+		}
+	}()
+	return svc, func() { stopSync(); <-synced; closeStore() }, nil
+}
+
+// openStore opens the configured store: Redis when HOIBAO_REDIS_URL is set
+// (failing fast when it does not answer, unless HOIBAO_REDIS_FALLBACK asks
+// for the embedded store then), else the embedded store in HOIBAO_DATA_DIR.
+// Opening the embedded store writes nothing.
+func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (knowledge.Store, func(), error) {
+	if cfg.RedisURL != "" {
+		redisstore.SetLogger(log)
+		rs, err := redisstore.Open(ctx, cfg.RedisURL, cfg.RedisPrefix, redisstore.WithLogger(log))
+		if err == nil {
+			log.Debug("store: redis", "prefix", cfg.RedisPrefix)
+			return rs, func() { rs.Close() }, nil
+		}
+		if !cfg.RedisFallback {
+			return nil, nil, err
+		}
+		log.Warn("Redis is unreachable; using the embedded store as HOIBAO_REDIS_FALLBACK asks", "err", err, "dir", cfg.DataDir)
+	}
+	fs, err := filestore.New(cfg.DataDir, filestore.WithLogger(log))
+	if err != nil {
+		return nil, nil, fmt.Errorf("HOIBAO_DATA_DIR: %w", err)
+	}
+	log.Debug("store: embedded", "dir", cfg.DataDir)
+	return fs, func() {}, nil
 }

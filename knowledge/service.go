@@ -16,7 +16,7 @@ import (
 const MaxQuestionRunes = 1000
 
 // DefaultTopK is how many passages retrieval hands to the answerer.
-const DefaultTopK = 8
+const DefaultTopK = 10
 
 // NoteModelUnavailable is the note added when the model failed and the
 // extractive answer was given instead.
@@ -33,7 +33,9 @@ type Service struct {
 	extractive LLM
 	log        *slog.Logger
 	topK       int
-	writeMu    sync.Mutex // serialises changes to the content
+	writeMu    sync.Mutex  // serialises changes to the content
+	hybrid     hybridState // vector retrieval (hybrid.go), when an embedder is set
+	sync       syncState   // what the store holds (sync.go); guarded by writeMu
 }
 
 // Option configures a Service.
@@ -68,22 +70,28 @@ func (s *Service) Index() *Index { return s.index.Load() }
 // Store returns the service's store, or nil.
 func (s *Service) Store() Store { return s.store }
 
-// Load replaces the serving index with the store's articles. With an empty
-// store, seed (when given) is written to it first.
+// Load replaces the serving index with the store's articles. When the store
+// is empty, seed (when given) is served without being written, so a fresh
+// machine that only answers questions writes nothing; the first change
+// (Add, Remove) stores the seed along with it.
 func (s *Service) Load(ctx context.Context, seed []Article) error {
 	if s.store == nil {
+		if len(seed) > 0 {
+			s.Swap(seed)
+		}
 		return nil
 	}
+	ctx, cancel := context.WithTimeout(ctx, storeReadTimeout)
+	defer cancel()
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	articles, err := s.store.Articles(ctx)
+	version, articles, err := s.readStore(ctx)
 	if err != nil {
 		return err
 	}
+	s.sync = syncState{version: version}
 	if len(articles) == 0 && len(seed) > 0 {
-		if err := s.store.ReplaceAll(ctx, seed); err != nil {
-			return err
-		}
+		s.sync.seedOnly = true
 		articles = seed
 	}
 	s.index.Store(NewIndex(articles))
@@ -94,7 +102,9 @@ func (s *Service) Load(ctx context.Context, seed []Article) error {
 // another replica announced a change that is already stored.
 func (s *Service) Swap(articles []Article) { s.index.Store(NewIndex(articles)) }
 
-// Add stores an article (replacing one with the same ID) and serves it.
+// Add stores an article (replacing one with the same ID) and serves it. The
+// store is written first: when that fails the old content keeps serving and
+// the error (ErrUnavailable when the store is unreachable) says why.
 func (s *Service) Add(ctx context.Context, a Article) error {
 	a, err := Finish(a)
 	if err != nil {
@@ -102,13 +112,11 @@ func (s *Service) Add(ctx context.Context, a Article) error {
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	if s.store != nil {
-		if err := s.store.Put(ctx, a); err != nil {
-			return err
-		}
+	all := Dedupe(append(s.currentArticles(), a))
+	if err := s.write(ctx, all, func(st Store) error { return st.Put(ctx, a) }); err != nil {
+		return err
 	}
-	all := s.currentArticles()
-	s.index.Store(NewIndex(append(all, a)))
+	s.index.Store(NewIndex(all))
 	return nil
 }
 
@@ -119,11 +127,6 @@ func (s *Service) Remove(ctx context.Context, id string) error {
 	if _, ok := s.Index().Article(id); !ok {
 		return fmt.Errorf("bài %q: %w", id, ErrNotFound)
 	}
-	if s.store != nil {
-		if err := s.store.Delete(ctx, id); err != nil {
-			return err
-		}
-	}
 	all := s.currentArticles()
 	kept := all[:0]
 	for _, a := range all {
@@ -131,12 +134,16 @@ func (s *Service) Remove(ctx context.Context, id string) error {
 			kept = append(kept, a)
 		}
 	}
+	if err := s.write(ctx, kept, func(st Store) error { return st.Delete(ctx, id) }); err != nil {
+		return err
+	}
 	s.index.Store(NewIndex(kept))
 	return nil
 }
 
-// Reload replaces all content with articles: all or nothing. On error the
-// old content keeps serving.
+// Reload replaces all content with articles: all or nothing. A new index is
+// built beside the old one and swapped in only when the store holds the new
+// content; on error the old content keeps serving.
 func (s *Service) Reload(ctx context.Context, articles []Article) error {
 	if len(articles) == 0 {
 		return fmt.Errorf("%w: không có bài nào để nạp", ErrInvalidArticle)
@@ -146,8 +153,9 @@ func (s *Service) Reload(ctx context.Context, articles []Article) error {
 	defer s.writeMu.Unlock()
 	if s.store != nil {
 		if err := s.store.ReplaceAll(ctx, articles); err != nil {
-			return err
+			return fmt.Errorf("chưa nạp lại được, nội dung cũ vẫn được dùng: %w", err)
 		}
+		s.sync.seedOnly = false
 	}
 	s.index.Store(ix)
 	return nil
@@ -204,14 +212,17 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 		return Answer{}, err
 	}
 	q.Text = text
+	text = s.standalone(ctx, q) // a follow-up made standalone by the model (hybrid.go)
+	if text == q.Text {
+		q.Context = followUpContext(q) // else the extractive way: borrow the last question's words
+	}
+	q.Text = text
 	ix := s.Index()
-	q.Weights = ix.Weights(text)
-	passages := ix.Search(text, s.topK)
-	if len(passages) == 0 && len(ix.articles) == 1 {
-		// A question with no content words ("bài đăng ngày nào?") is about
-		// the one article there is.
-		a := ix.articles[0]
-		passages = []Passage{{Chunk: ix.chunks[0], Article: a}}
+	q.Weights = ix.withContext(text, q.Context)
+	passages := s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context)) // BM25, fused with vectors when configured (hybrid.go)
+	if len(passages) == 0 && Classify(text).isMeta() {
+		// "Bài báo đăng ngày nào?" names no article: the newest is meant.
+		passages = ix.newestTitle()
 	}
 	if s.llm == nil {
 		return s.extractive.Answer(ctx, q, passages)
