@@ -1,0 +1,74 @@
+package bot
+
+import (
+	"context"
+
+	"github.com/hoibao/hoibao/knowledge"
+)
+
+// Message is what a user said on some channel, as the adapter understood it.
+type Message struct {
+	// Channel names the adapter ("telegram", "zalo" …); it scopes user and
+	// chat IDs, admin rights and per-chat state.
+	Channel string
+	ChatID  string
+	UserID  string
+	// UserName is for logs and greetings only; never used for rights.
+	UserName string
+	// Text is the message text with any mention of the bot removed.
+	Text string
+	// Group is true in group chats, where only commands, mentions of the bot
+	// and replies to it are answered.
+	Group bool
+	// Addressed is true when, in a group, the message mentions the bot or
+	// replies to one of its messages. Commands count as addressed anyway.
+	Addressed bool
+	// Feedback is "up" or "down" when the user pressed a feedback button on
+	// the answer identified by AnswerID; Text is then ignored.
+	Feedback string
+	AnswerID string
+	// Stream, when set, receives the answer text as a model writes it (the
+	// whole text so far each time). Adapters that can edit a sent message
+	// set it; it is never called with the default extractive answerer.
+	Stream func(partial string)
+}
+
+// chatKey identifies the chat across channels.
+func (m Message) chatKey() string { return m.Channel + ":" + m.ChatID }
+
+// userKey identifies the user across channels.
+func (m Message) userKey() string { return m.Channel + ":" + m.UserID }
+
+// Reply is what the bot says back. An empty Reply (see Empty) means say nothing.
+type Reply struct {
+	// Text is plain text (no markup); adapters escape it for their format.
+	Text string
+	// Answer, when set, is an answer to a question: the adapter shows its
+	// text, note and numbered sources in the channel's format. Text is then
+	// unused.
+	Answer *knowledge.Answer
+	// AnswerID, when set, asks the adapter to offer feedback buttons that
+	// come back as a Message with Feedback and this AnswerID.
+	AnswerID string
+	// Ack is a short confirmation for a button press (Telegram shows it as
+	// a toast); adapters without such a thing may send it as text.
+	Ack string
+}
+
+// Empty reports whether the reply says nothing.
+func (r Reply) Empty() bool { return r.Text == "" && r.Answer == nil && r.Ack == "" }
+
+// Handler answers one message. An error is turned into a polite reply by
+// the router; handlers return user-facing replies for expected outcomes.
+type Handler func(ctx context.Context, m Message) (Reply, error)
+
+// Middleware wraps a handler with behaviour such as logging or rate limits.
+type Middleware func(Handler) Handler
+
+// Chain applies middleware so that the first listed runs first (outermost).
+func Chain(h Handler, mw ...Middleware) Handler {
+	for i := len(mw) - 1; i >= 0; i-- {
+		h = mw[i](h)
+	}
+	return h
+}

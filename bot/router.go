@@ -1,0 +1,333 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/hoibao/hoibao/knowledge"
+)
+
+// Knowledge is what the conversation core needs of the knowledge service;
+// *knowledge.Service is one.
+type Knowledge interface {
+	AskStream(ctx context.Context, q knowledge.Query, onText func(partial string)) (knowledge.Answer, error)
+	Add(ctx context.Context, a knowledge.Article) error
+	Remove(ctx context.Context, id string) error
+	Reload(ctx context.Context, articles []knowledge.Article) error
+	Index() *knowledge.Index
+}
+
+var _ Knowledge = (*knowledge.Service)(nil)
+
+// Fetcher reads an article from a web page, for /add <url>.
+type Fetcher interface {
+	Fetch(ctx context.Context, url string) (knowledge.Article, error)
+}
+
+// Defaults.
+const (
+	// HistoryTTL is how long a chat's recent turns are kept for follow-ups.
+	HistoryTTL = 30 * time.Minute
+	// DefaultRateWindow is the window of the per-user question limit.
+	DefaultRateWindow = time.Minute
+	// adminTimeout bounds /reload, /add and /remove.
+	adminTimeout = 2 * time.Minute
+)
+
+// Bot is the conversation core: it routes messages to commands and
+// questions through middleware. It is safe for concurrent use.
+type Bot struct {
+	kn        Knowledge
+	log       *slog.Logger
+	admins    map[string]bool // "channel:user"
+	sources   []string
+	fetcher   Fetcher
+	rateLimit int
+	rateWin   time.Duration
+	now       func() time.Time
+
+	memory  Memory
+	limiter Limiter
+	auditor Auditor
+	counter Counter
+	deduper Deduper
+
+	commands map[string]Handler
+	handle   Handler
+}
+
+// Option configures a Bot.
+type Option func(*Bot)
+
+// WithLogger sets the logger.
+func WithLogger(log *slog.Logger) Option { return func(b *Bot) { b.log = log } }
+
+// WithAdmins allows the given user IDs of a channel to run admin commands.
+func WithAdmins(channel string, ids ...string) Option {
+	return func(b *Bot) {
+		for _, id := range ids {
+			b.admins[channel+":"+id] = true
+		}
+	}
+}
+
+// WithSources sets the files or folders /reload loads; none means the
+// bundled sample article.
+func WithSources(paths []string) Option { return func(b *Bot) { b.sources = paths } }
+
+// WithFetcher enables /add <url>.
+func WithFetcher(f Fetcher) Option { return func(b *Bot) { b.fetcher = f } }
+
+// WithRateLimit allows each user at most n questions per window; n = 0
+// means no limit.
+func WithRateLimit(n int, window time.Duration) Option {
+	return func(b *Bot) { b.rateLimit, b.rateWin = n, window }
+}
+
+// WithState keeps chat state (history, dedupe keys, rate windows, audit log,
+// counters) in s, for each of Memory, Deduper, Limiter, Auditor and Counter
+// that s implements; the rest stay in memory. The Redis store implements
+// them all, so several replicas share one state.
+func WithState(s any) Option {
+	return func(b *Bot) { b.useState(s) }
+}
+
+func (b *Bot) useState(s any) {
+	if s == nil {
+		return
+	}
+	if v, ok := s.(Memory); ok {
+		b.memory = v
+	}
+	if v, ok := s.(Deduper); ok {
+		b.deduper = v
+	}
+	if v, ok := s.(Limiter); ok {
+		b.limiter = v
+	}
+	if v, ok := s.(Auditor); ok {
+		b.auditor = v
+	}
+	if v, ok := s.(Counter); ok {
+		b.counter = v
+	}
+}
+
+// New returns the conversation core answering from kn. When kn has a
+// Store() whose value keeps chat state, that state is used (see WithState).
+func New(kn Knowledge, opts ...Option) *Bot {
+	if kn == nil {
+		panic("bot.New: nil knowledge service")
+	}
+	mem := NewMemState()
+	b := &Bot{
+		kn: kn, log: slog.New(slog.DiscardHandler), admins: map[string]bool{},
+		rateWin: DefaultRateWindow, now: time.Now,
+		memory: mem, limiter: mem, auditor: mem, counter: mem, deduper: mem,
+	}
+	if st, ok := kn.(interface{ Store() knowledge.Store }); ok {
+		if store := st.Store(); store != nil {
+			b.useState(store)
+		}
+	}
+	for _, o := range opts {
+		o(b)
+	}
+	if b.rateWin <= 0 {
+		b.rateWin = DefaultRateWindow
+	}
+	ask := Chain(b.ask, b.rateLimited)
+	b.commands = map[string]Handler{
+		"start":   b.start,
+		"help":    b.help,
+		"sources": b.listSources,
+		"ask":     ask,
+		"reload":  Chain(b.reload, b.adminOnly("reload")),
+		"add":     Chain(b.add, b.adminOnly("add")),
+		"remove":  Chain(b.remove, b.adminOnly("remove")),
+		"stats":   Chain(b.stats, b.adminOnly("stats")),
+	}
+	b.handle = Chain(b.route, b.logging, b.errors, b.recovery)
+	return b
+}
+
+// Deduper returns the state adapters use to drop redelivered updates.
+func (b *Bot) Deduper() Deduper { return b.deduper }
+
+// Handle answers one message. The reply may be empty (say nothing), e.g.
+// for group chatter not addressed to the bot.
+func (b *Bot) Handle(ctx context.Context, m Message) Reply {
+	r, _ := b.handle(ctx, m)
+	return r
+}
+
+// route sends a message to its command, to feedback, or to the question
+// handler, applying the group rules.
+func (b *Bot) route(ctx context.Context, m Message) (Reply, error) {
+	if m.Feedback != "" {
+		return b.feedback(ctx, m)
+	}
+	cmd, rest, isCmd := ParseCommand(m.Text)
+	if !isCmd {
+		if m.Group && !m.Addressed {
+			return Reply{}, nil
+		}
+		if strings.TrimSpace(m.Text) == "" {
+			return Reply{}, nil
+		}
+		m.Text = strings.TrimSpace(m.Text)
+		return Chain(b.ask, b.rateLimited)(ctx, m)
+	}
+	h, ok := b.commands[cmd]
+	if !ok {
+		if m.Group && !m.Addressed {
+			return Reply{}, nil // another bot's command
+		}
+		return Reply{Text: fmt.Sprintf("Mình chưa biết lệnh /%s. Gõ /help để xem các lệnh, hoặc cứ gõ câu hỏi.", cmd)}, nil
+	}
+	m.Text = rest
+	return h(ctx, m)
+}
+
+// ParseCommand splits "/cmd@bot rest" into "cmd" and "rest". Commands are
+// ASCII letters, digits and underscores, lower-cased.
+func ParseCommand(text string) (cmd, rest string, ok bool) {
+	text = strings.TrimLeft(text, " \t\r\n")
+	if !strings.HasPrefix(text, "/") {
+		return "", "", false
+	}
+	end := strings.IndexAny(text, " \t\r\n")
+	if end < 0 {
+		end = len(text)
+	}
+	word := text[1:end]
+	word, _, _ = strings.Cut(word, "@")
+	if word == "" || strings.IndexFunc(word, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_')
+	}) >= 0 {
+		return "", "", false
+	}
+	return strings.ToLower(word), strings.TrimSpace(text[end:]), true
+}
+
+// isAdmin reports whether the message's user may run admin commands.
+func (b *Bot) isAdmin(m Message) bool { return m.UserID != "" && b.admins[m.userKey()] }
+
+// Messages users see.
+const (
+	msgInternal    = "Xin lỗi, hoibao đang gặp sự cố. Bạn vui lòng thử lại sau ít phút."
+	msgRateLimited = "Bạn đang hỏi hơi nhanh. Vui lòng đợi một chút rồi hỏi tiếp nhé."
+	msgNotAdmin    = "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
+	msgUnavailable = "Dịch vụ tạm thời không khả dụng. Bạn vui lòng thử lại sau."
+)
+
+// errors turns handler errors into polite replies; the detail goes to the log.
+func (b *Bot) errors(next Handler) Handler {
+	return func(ctx context.Context, m Message) (Reply, error) {
+		r, err := next(ctx, m)
+		if err == nil {
+			return r, nil
+		}
+		switch {
+		case errors.Is(err, knowledge.ErrInvalidQuestion), errors.Is(err, knowledge.ErrInvalidArticle),
+			errors.Is(err, knowledge.ErrNotFound):
+			return Reply{Text: upperFirst(err.Error()) + "."}, nil
+		case errors.Is(err, knowledge.ErrUnavailable):
+			b.log.Warn("unavailable", "channel", m.Channel, "chat", m.ChatID, "err", err)
+			return Reply{Text: msgUnavailable}, nil
+		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+			b.log.Warn("handler cancelled", "channel", m.Channel, "chat", m.ChatID, "err", err)
+			return Reply{Text: msgInternal}, err
+		}
+		b.log.Error("handler failed", "channel", m.Channel, "chat", m.ChatID, "err", err)
+		return Reply{Text: msgInternal}, err
+	}
+}
+
+// recovery turns a panic into a polite reply and an error log line.
+func (b *Bot) recovery(next Handler) Handler {
+	return func(ctx context.Context, m Message) (r Reply, err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				b.log.Error("handler panicked", "channel", m.Channel, "chat", m.ChatID, "panic", fmt.Sprint(p))
+				r, err = Reply{}, fmt.Errorf("panic: %v", p)
+			}
+		}()
+		return next(ctx, m)
+	}
+}
+
+// logging logs each handled message without its text (which may be a
+// pasted article) but with its command and size.
+func (b *Bot) logging(next Handler) Handler {
+	return func(ctx context.Context, m Message) (Reply, error) {
+		start := b.now()
+		r, err := next(ctx, m)
+		cmd, _, _ := ParseCommand(m.Text)
+		if r.Empty() && err == nil {
+			return r, err
+		}
+		attrs := []any{"channel", m.Channel, "chat", m.ChatID, "user", m.UserID, "command", cmd,
+			"chars", len([]rune(m.Text)), "elapsed", b.now().Sub(start).Round(time.Millisecond).String()}
+		if m.Feedback != "" {
+			attrs = append(attrs, "feedback", m.Feedback)
+		}
+		if r.Answer != nil {
+			attrs = append(attrs, "refused", r.Answer.Refused, "citations", len(r.Answer.Citations))
+		}
+		if err != nil {
+			attrs = append(attrs, "err", err)
+		}
+		b.log.Info("message", attrs...)
+		return r, err
+	}
+}
+
+// rateLimited applies the per-user question limit.
+func (b *Bot) rateLimited(next Handler) Handler {
+	return func(ctx context.Context, m Message) (Reply, error) {
+		if b.rateLimit > 0 {
+			ok, err := b.limiter.Allow(ctx, "questions:"+m.userKey(), b.rateLimit, b.rateWin)
+			if err != nil {
+				b.log.Warn("rate limiter failed; allowing", "err", err)
+			} else if !ok {
+				b.log.Info("rate limited", "channel", m.Channel, "user", m.UserID)
+				return Reply{Text: msgRateLimited}, nil
+			}
+		}
+		return next(ctx, m)
+	}
+}
+
+// adminOnly refuses non-admins politely, logging and auditing the attempt.
+func (b *Bot) adminOnly(command string) Middleware {
+	return func(next Handler) Handler {
+		return func(ctx context.Context, m Message) (Reply, error) {
+			if !b.isAdmin(m) {
+				b.log.Warn("admin command refused", "channel", m.Channel, "user", m.UserID, "command", command)
+				b.audit(ctx, m, "denied:"+command, fmt.Sprintf("%d chars", len([]rune(m.Text))))
+				return Reply{Text: msgNotAdmin}, nil
+			}
+			return next(ctx, m)
+		}
+	}
+}
+
+func (b *Bot) audit(ctx context.Context, m Message, action, detail string) {
+	if err := b.auditor.Audit(ctx, m.userKey(), action, detail); err != nil {
+		b.log.Warn("audit failed", "action", action, "err", err)
+	}
+}
+
+func (b *Bot) incr(ctx context.Context, names ...string) {
+	for _, n := range names {
+		if err := b.counter.Incr(ctx, n, 1); err != nil {
+			b.log.Warn("counter failed", "name", n, "err", err)
+			return
+		}
+	}
+}

@@ -1,0 +1,57 @@
+package telegram
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"io"
+	"net/http"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+)
+
+// SecretHeader carries the webhook's secret token on every delivery.
+const SecretHeader = "X-Telegram-Bot-Api-Secret-Token"
+
+// maxUpdateBytes bounds a webhook request body.
+const maxUpdateBytes = 1 << 20
+
+// SetWebhook registers the webhook URL and its secret token with Telegram.
+// The library has no secret_token field, so the request is made directly.
+func (a *Adapter) SetWebhook(ctx context.Context) error {
+	_, err := a.call(ctx, 0, false, "setWebhook", map[string]string{
+		"url":             a.webhookURL,
+		"secret_token":    a.secret,
+		"allowed_updates": allowedUpdates,
+	})
+	return err
+}
+
+// ServeHTTP receives webhook deliveries: 401 without the right secret
+// (compared in constant time), 503 when stopping or too busy (Telegram
+// delivers again later), else 200 at once; the update is answered by the
+// worker pool.
+func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if a.secret == "" || subtle.ConstantTimeCompare([]byte(r.Header.Get(SecretHeader)), []byte(a.secret)) != 1 {
+		a.log.Warn("telegram webhook: request without the right secret token", "remote", r.RemoteAddr)
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return
+	}
+	var u tgbotapi.Update
+	if err := json.NewDecoder(io.LimitReader(r.Body, maxUpdateBytes)).Decode(&u); err != nil {
+		http.Error(w, "bad update", http.StatusBadRequest)
+		return
+	}
+	if !a.offer(u) {
+		a.log.Warn("telegram webhook: not taking the update now", "update", u.UpdateID)
+		w.Header().Set("Retry-After", "1")
+		http.Error(w, "busy", http.StatusServiceUnavailable)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
