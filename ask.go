@@ -26,6 +26,16 @@ type pathList []string
 func (p *pathList) String() string     { return strings.Join(*p, ",") }
 func (p *pathList) Set(v string) error { *p = append(*p, v); return nil }
 
+// commandFlags returns the flags of a command that answers questions, with
+// its repeatable --articles.
+func commandFlags(name string, env Env) (*flag.FlagSet, *pathList) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	paths := new(pathList)
+	fs.Var(paths, "articles", "load articles from this file or folder instead of the store (repeatable)")
+	return fs, paths
+}
+
 // askResult is one line of `ask --json` (GUIDE §3).
 type askResult struct {
 	Question  string         `json:"question"`
@@ -46,15 +56,12 @@ type citationJSON struct {
 }
 
 func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, args []string) error {
-	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs, paths := commandFlags("ask", env)
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
-	var paths pathList
-	fs.Var(&paths, "articles", "load articles from this file or folder (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	svc, closeSvc, err := openService(ctx, cfg, log, paths)
+	svc, closeSvc, err := openService(ctx, cfg, log, *paths)
 	if err != nil {
 		return err
 	}

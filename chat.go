@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"log/slog"
 
 	"github.com/hoibao/hoibao/bot/console"
@@ -10,14 +9,11 @@ import (
 )
 
 func runChat(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, args []string) error {
-	fs := flag.NewFlagSet("chat", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	var paths pathList
-	fs.Var(&paths, "articles", "load articles from this file or folder (repeatable)")
+	fs, paths := commandFlags("chat", env)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	svc, closeSvc, err := openService(ctx, cfg, log, paths)
+	svc, closeSvc, err := openService(ctx, cfg, log, *paths)
 	if err != nil {
 		return err
 	}

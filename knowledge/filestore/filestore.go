@@ -149,19 +149,6 @@ func readArticle(path string) (knowledge.Article, error) {
 	return a, nil
 }
 
-// Hashes returns the content hash of every stored article by ID.
-func (s *Store) Hashes(ctx context.Context) (map[string]string, error) {
-	all, err := s.Articles(ctx)
-	if err != nil {
-		return nil, err
-	}
-	m := make(map[string]string, len(all))
-	for _, a := range all {
-		m[a.ID] = a.Hash
-	}
-	return m, nil
-}
-
 func encode(a knowledge.Article) ([]byte, error) {
 	if strings.TrimSpace(a.ID) == "" {
 		return nil, fmt.Errorf("%w: bài không có mã (ID)", knowledge.ErrInvalidArticle)
