@@ -20,7 +20,8 @@ func EscapeHTML(s string) string { return htmlEscaper.Replace(s) }
 
 // FormatAnswer renders an answer in Telegram HTML: the answer text, its
 // note, then the numbered "Nguồn" list, each with the article title (linked
-// when there is a link), date, link and the quoted passage.
+// when there is a link), date, link and the quoted passage, folded so a
+// long quote does not fill a phone screen.
 func FormatAnswer(a knowledge.Answer) string {
 	var b strings.Builder
 	b.WriteString(EscapeHTML(a.Text))
@@ -44,7 +45,7 @@ func FormatAnswer(a knowledge.Answer) string {
 			fmt.Fprintf(&b, "\n%s", EscapeHTML(c.URL))
 		}
 		if q := strings.TrimSpace(c.Quote); q != "" {
-			fmt.Fprintf(&b, "\n<blockquote>%s</blockquote>", EscapeHTML(q))
+			fmt.Fprintf(&b, "\n<blockquote expandable>%s</blockquote>", EscapeHTML(q))
 		}
 	}
 	return b.String()

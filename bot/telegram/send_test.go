@@ -220,7 +220,7 @@ func TestFormatAnswerEscapes(t *testing.T) {
 		N: 1, Title: "T&C <1>", URL: `https://e.vn/a?x=1&y="2"`, Published: time.Date(2024, 1, 9, 6, 25, 0, 0, time.UTC), Quote: "q <q> & q"}}})
 	want := "a &lt; b &amp; c &gt; d [1].\n<i>(x&lt;y)</i>\n\n<b>Nguồn</b>\n" +
 		`[1] <a href="https://e.vn/a?x=1&amp;y=&quot;2&quot;">T&amp;C &lt;1&gt;</a> · 09/01/2024` +
-		"\nhttps://e.vn/a?x=1&amp;y=\"2\"\n<blockquote>q &lt;q&gt; &amp; q</blockquote>"
+		"\nhttps://e.vn/a?x=1&amp;y=\"2\"\n<blockquote expandable>q &lt;q&gt; &amp; q</blockquote>"
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}

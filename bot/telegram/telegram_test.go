@@ -123,7 +123,7 @@ func TestConversation(t *testing.T) {
 	f.push(textUpdate(chat, citizen, "Bí thư Huyện ủy Châu Thành là ai?"))
 	ans := h.message(t, chat, 4)
 	for _, want := range []string{"Lê Phước Dũng", "[1]", "<b>Nguồn</b>", "[1] Xây dựng Đảng ở huyện Châu Thành · 09/01/2024",
-		"<blockquote>Bí thư Huyện ủy Châu Thành Lê Phước Dũng nhấn mạnh"} {
+		"<blockquote expandable>Bí thư Huyện ủy Châu Thành Lê Phước Dũng nhấn mạnh"} {
 		if !strings.Contains(ans.Text, want) {
 			t.Errorf("answer %q lacks %q", ans.Text, want)
 		}
