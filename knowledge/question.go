@@ -30,9 +30,10 @@ var (
 	cueWho         = cues("ai", "who", "whom")
 	cueNumber      = cues("bao nhiêu", "mấy", "how many", "how much", "số lượng")
 	cueWhen        = cues("khi nào", "lúc nào", "bao giờ", "năm nào", "ngày nào", "tháng nào", "giai đoạn nào", "thời gian nào", "thời điểm nào", "when", "what year")
-	cueWhere       = cues("ở đâu", "tại đâu", "nơi nào", "chỗ nào", "địa phương nào", "where")
-	cueList        = cues("những", "các", "gồm những", "kể tên", "liệt kê", "which")
-	cueListEnd     = cues("nào", "gì")
+	cueWhere       = cues("ở đâu", "tại đâu", "nơi nào", "chỗ nào", "địa phương nào", "tỉnh nào", "huyện nào", "xã nào",
+		"thành phố nào", "nước nào", "quốc gia nào", "where")
+	cueList    = cues("những", "các", "gồm những", "kể tên", "liệt kê", "which")
+	cueListEnd = cues("nào", "gì")
 )
 
 // cueSet holds phrases as written and folded.

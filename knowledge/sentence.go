@@ -19,7 +19,7 @@ const (
 var (
 	reDate  = regexp.MustCompile(`\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(19|20)\d\d\b|(?i)\b(ngày|tháng|năm|giai đoạn|quý)\s+\d`)
 	reDigit = regexp.MustCompile(`\d`)
-	rePlace = regexp.MustCompile(`(?i)\b(tại|ở|xã|huyện|tỉnh|thành phố|thị trấn|ấp|phường|quận)\s+\p{Lu}`)
+	rePlace = regexp.MustCompile(`(^|\s|\()([Tt]ại|[Ởở]|[Xx]ã|[Hh]uyện|[Tt]ỉnh|[Tt]hành phố|[Tt]hị trấn|[Ấấ]p|[Pp]hường|[Qq]uận|[Nn]ước)\s+\p{Lu}`)
 	reCode  = regexp.MustCompile(`\d+-[\p{Lu}]+(/[\p{Lu}]+)?`)
 )
 
@@ -61,8 +61,11 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 			if score <= 0 {
 				continue
 			}
-			if hasKind(kind, text, content) || namesFrame(toks, content, frames) {
+			if hasKind(kind, text, content) {
 				score += kindBonus * total
+			}
+			if namesFrame(toks, content, frames) {
+				score += kindBonus * total // "tỉnh nào" answered by "tỉnh An Giang"
 			}
 			if score > best.score {
 				best = candidate{passage: p, sentence: text, before: before, score: score}
@@ -160,7 +163,7 @@ func hasKind(kind Kind, text string, content []Token) bool {
 }
 
 // hasNewName reports whether text has a run of two or more capitalised
-// syllables, not all of them from the question: a person's name.
+// syllables, not all of them from the question: a person's or a body's name.
 func hasNewName(text string, content []Token) bool {
 	asked := map[string]bool{}
 	for _, t := range content {
@@ -173,7 +176,7 @@ func hasNewName(text string, content []Token) bool {
 			if !asked[t.Fold] {
 				fresh++
 			}
-			if run >= 2 && fresh >= 2 {
+			if run >= 2 && fresh >= 1 {
 				return true
 			}
 			continue
@@ -235,19 +238,31 @@ func holdsNames(names [][2]Token, toks []Token, title map[string]bool) bool {
 // of answer wanted ("tỉnh" of "tỉnh nào") with a name or number the
 // question does not hold: "(tỉnh An Giang)".
 func namesFrame(toks []Token, content []Token, frames map[int]bool) bool {
-	if len(frames) == 0 {
-		return false
-	}
-	frameFold, asked := map[string]bool{}, map[string]bool{}
+	var frame []Token // the frame's syllables, in order ("đơn vị")
+	asked := map[string]bool{}
 	for _, t := range content {
 		asked[t.Fold] = true
 		if frames[t.Start] {
-			frameFold[t.Fold] = true
+			frame = append(frame, t)
 		}
 	}
-	for i := 1; i < len(toks); i++ {
+	if len(frame) == 0 {
+		return false
+	}
+	for i := len(frame); i < len(toks); i++ {
 		next := toks[i]
-		if frameFold[toks[i-1].Fold] && (next.Upper || next.Number) && !asked[next.Fold] {
+		if !(next.Upper || next.Number) || asked[next.Fold] {
+			continue
+		}
+		match := true
+		for j, f := range frame {
+			t := toks[i-len(frame)+j]
+			if t.Fold != f.Fold || f.Marked && t.Exact != f.Exact {
+				match = false
+				break
+			}
+		}
+		if match {
 			return true
 		}
 	}
@@ -330,7 +345,8 @@ func clauses(sentence string) []clause {
 // core are the words the clause is cut around; known are all the words the
 // asker already has (a follow-up's context too).
 func trimClause(q Query, kind Kind, content, known []Token, sentence string) string {
-	if utf8.RuneCountInString(sentence) <= clauseRunes {
+	pointed := kind == KindWho || kind == KindNumber || kind == KindWhen || kind == KindWhere
+	if utf8.RuneCountInString(sentence) <= clauseRunes && !pointed {
 		return sentence
 	}
 	cs := clauses(sentence)
@@ -372,6 +388,15 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 				break
 			}
 		}
+	}
+	// A clause closed by ';' or ':' before the core's own belongs to the
+	// thought before it.
+	for ci < cj && cs[ci].strongEnd && !hasKind(kind, text(ci, ci), content) {
+		ci++
+	}
+	// A name, number, date or place asked for and found: that is the answer.
+	if pointed && hasKind(kind, text(ci, cj), content) {
+		return shorten(text(ci, cj), MaxAnswerRunes)
 	}
 	// Run on to the end of the strong clause, and past it when the answer
 	// would say little beyond the question ("… nhấn mạnh:" and the quote);
