@@ -227,12 +227,29 @@ func (sc *scanner) next() bool {
 		fold = utf8.AppendRune(fold, r)
 	}
 done:
+	spellFinalI(exact, fold)
 	if tone != toneNone {
 		exact = append(exact, '0'+tone)
 	}
 	tok.End = i
 	sc.i, sc.tok, sc.exact, sc.fold = i, tok, exact, fold
 	return true
+}
+
+// spellFinalI writes a syllable of consonants and a final y with i, in
+// place: "ký/kí", "lý/lí", "Mỹ/Mĩ", "tỷ/tỉ" are one word spelt two ways.
+// "quý", "tuy", "ay" and "y" keep their y: there it is no plain i.
+func spellFinalI(exact, fold []byte) {
+	n := len(exact)
+	if n < 2 || exact[n-1] != 'y' || len(fold) != n {
+		return
+	}
+	for _, c := range exact[:n-1] {
+		if !strings.ContainsRune("bcdghklmnprstvx", rune(c)) {
+			return
+		}
+	}
+	exact[n-1], fold[n-1] = 'i', 'i'
 }
 
 // letterTab holds letters for the runes below letterTabEnd and

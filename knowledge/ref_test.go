@@ -193,6 +193,7 @@ func refTokenize(text string) []Token {
 			exact = utf8.AppendRune(exact, r)
 			fold = utf8.AppendRune(fold, r)
 		}
+		spellFinalI(exact, fold)
 		if tone != toneNone {
 			exact = append(exact, '0'+tone)
 		}

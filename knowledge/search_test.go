@@ -157,6 +157,7 @@ func TestTokenizeSpellings(t *testing.T) {
 		{"Hòa Huyện ủy", "Hoà Huyện uỷ"},
 		{"BÍ THƯ", "bí thư"},
 		{"Bi\u0301 thư", "Bí thư"},
+		{"ký hiệu Mỹ tỷ lý", "kí hiệu Mĩ tỉ lí"},
 	}
 	for _, c := range same {
 		ge, gf := keys(c[0])
@@ -164,6 +165,9 @@ func TestTokenizeSpellings(t *testing.T) {
 		if !slices.Equal(ge, we) || !slices.Equal(gf, wf) {
 			t.Errorf("keys(%q) = %v %v, want those of %q: %v %v", c[0], ge, gf, c[1], we, wf)
 		}
+	}
+	if ge, _ := keys("quý tuy hay y"); !slices.Equal(ge, []string{"quy2", "tuy", "hay", "y"}) {
+		t.Errorf("exact keys = %v: a y that is no plain i must stay", ge)
 	}
 	ge, gf := keys("ma mã Đà")
 	if want := []string{"ma", "ma4", "đa1"}; !slices.Equal(ge, want) {
