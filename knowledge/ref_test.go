@@ -4,15 +4,12 @@ package knowledge
 // (commit 5da80f6: string keys, a map per chunk, a full sort), so that tests
 // can check the fast one finds exactly what it found: the same passages in
 // the same order with the same scores, and the same document frequencies.
-// Only tests build it. The choice of query terms (stopwords, field weights)
-// is shared with the real index: it is not what the fast index changed.
+// Only tests build it. Tokenizing, chunking and the choice of query terms
+// are shared with the real index: they are not what the fast index changed.
 
 import (
-	"fmt"
 	"math"
 	"sort"
-	"unicode"
-	"unicode/utf8"
 )
 
 // refIndex is the original Index.
@@ -39,11 +36,11 @@ func newRefIndex(articles []Article) *refIndex {
 	for i := range articles {
 		a := &articles[i]
 		ix.articles = append(ix.articles, a)
-		for _, c := range refChunkArticle(a) {
+		for _, c := range ChunkArticle(a) {
 			id := int32(len(ix.chunks))
 			ix.chunks = append(ix.chunks, c)
 			ix.chunkArt = append(ix.chunkArt, int32(i))
-			toks := refTokenize(c.Text)
+			toks := Tokenize(c.Text)
 			for f := range counts {
 				clear(counts[f])
 			}
@@ -132,122 +129,4 @@ func (ix *refIndex) search(terms []queryTerm, k int) []Passage {
 		passages = passages[:k]
 	}
 	return passages
-}
-
-func refTokenize(text string) []Token {
-	tokens := make([]Token, 0, len(text)/5)
-	var exact, fold []byte
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !refIsWordRune(r) {
-			i += size
-			continue
-		}
-		start := i
-		exact, fold = exact[:0], fold[:0]
-		var tone uint8
-		tok := Token{Start: start, Upper: unicode.IsUpper(r), Number: true}
-		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if !refIsWordRune(r) {
-				if (r == '.' || r == ',') && tok.Number && len(exact) > 0 && i+size < len(text) {
-					next, _ := utf8.DecodeRuneInString(text[i+size:])
-					if next >= '0' && next <= '9' {
-						i += size
-						continue
-					}
-				}
-				break
-			}
-			i += size
-			if r < 0x80 {
-				if r >= '0' && r <= '9' {
-					exact = append(exact, byte(r))
-					fold = append(fold, byte(r))
-					continue
-				}
-				tok.Number = false
-				if r >= 'A' && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-				exact = append(exact, byte(r))
-				fold = append(fold, byte(r))
-				continue
-			}
-			tok.Number = false
-			if l, ok := letters[r]; ok {
-				exact = utf8.AppendRune(exact, l.base)
-				fold = utf8.AppendRune(fold, l.fold)
-				if l.tone != toneNone {
-					tone = l.tone
-				}
-				if l.base != l.fold || l.tone != toneNone {
-					tok.Marked = true
-				}
-				continue
-			}
-			if unicode.Is(unicode.Mn, r) {
-				continue // a stray combining mark in text that was not NFC
-			}
-			r = unicode.ToLower(r)
-			exact = utf8.AppendRune(exact, r)
-			fold = utf8.AppendRune(fold, r)
-		}
-		spellFinalI(exact, fold)
-		if tone != toneNone {
-			exact = append(exact, '0'+tone)
-		}
-		tok.End = i
-		tok.Exact = string(exact)
-		if tok.Marked {
-			tok.Fold = string(fold)
-		} else {
-			tok.Fold = tok.Exact
-		}
-		tokens = append(tokens, tok)
-	}
-	return tokens
-}
-
-func refIsWordRune(r rune) bool {
-	if r < 0x80 {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
-// refChunkArticle is the original ChunkArticle; it cuts an article into chunks: one for the title, then runs of
-// whole sentences of one paragraph up to MaxChunkRunes.
-func refChunkArticle(a *Article) []Chunk {
-	chunks := []Chunk{{
-		ID: a.ID + "#t", ArticleID: a.ID, Paragraph: -1, Start: 0, End: len(a.Title), Text: a.Title,
-	}}
-	for p, text := range a.Paragraphs {
-		part := 0
-		start, runes := -1, 0
-		emit := func(end int) {
-			chunks = append(chunks, Chunk{
-				ID:        fmt.Sprintf("%s#%d.%d", a.ID, p, part),
-				ArticleID: a.ID, Paragraph: p, Start: start, End: end, Text: text[start:end],
-			})
-			part++
-		}
-		prevEnd := 0
-		for _, s := range Sentences(text) {
-			n := utf8.RuneCountInString(text[s.Start:s.End])
-			if start >= 0 && runes+n > MaxChunkRunes {
-				emit(prevEnd)
-				start, runes = -1, 0
-			}
-			if start < 0 {
-				start = s.Start
-			}
-			runes += n
-			prevEnd = s.End
-		}
-		if start >= 0 {
-			emit(prevEnd)
-		}
-	}
-	return chunks
 }

@@ -1,7 +1,6 @@
 package knowledge
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -101,46 +100,6 @@ func TestSearchMatchesReferenceNews(t *testing.T) {
 		}
 	}
 	sameSearch(t, NewIndex(articles), newRefIndex(articles), queries)
-}
-
-// TestTokenizeMatchesReference checks the tokenizer against the original on
-// the sample, the news corpus when present, and odd text.
-func TestTokenizeMatchesReference(t *testing.T) {
-	texts := append([]string{
-		"1.000,5 người; 2,5 tấn, 3. Cuối. a.1 1.a ,1 .5 5. 5,",
-		"Bi\u0301 thư \u0301 x\u0323 Ǆ ǅ ǆ ß İ ı Ω ω 東京 ٣ ① ²",
-		"e\u0301\u0301 Ð ð Þ ĳ ŉ ſ ƀ ɏ Ḁ ẞ Ỳ ỹ Ỽ ỿ", "\xff\xfe bad \xc3 utf8", "",
-	}, edgeQueries...)
-	texts = append(texts, sampleQueries...)
-	for _, a := range Sample() {
-		texts = append(texts, a.Title)
-		texts = append(texts, a.Paragraphs...)
-	}
-	if _, err := os.Stat(newsDir); err == nil {
-		for _, a := range newsArticles(t) {
-			texts = append(texts, a.Title, a.Author)
-			texts = append(texts, a.Paragraphs...)
-		}
-	}
-	for _, text := range texts {
-		got, want := Tokenize(text), refTokenize(text)
-		if !slices.Equal(got, want) {
-			t.Fatalf("Tokenize(%q)\n got %+v\nwant %+v", text, got, want)
-		}
-	}
-}
-
-// TestChunkMatchesReference checks chunking against the original.
-func TestChunkMatchesReference(t *testing.T) {
-	articles := Sample()
-	if _, err := os.Stat(newsDir); err == nil {
-		articles = append(articles, newsArticles(t)...)
-	}
-	for i := range articles {
-		if got, want := ChunkArticle(&articles[i]), refChunkArticle(&articles[i]); !slices.Equal(got, want) {
-			t.Fatalf("ChunkArticle(%s) differs from the reference", articles[i].ID)
-		}
-	}
 }
 
 // TestTokenizeSpellings checks that the spellings a reader ignores give the
