@@ -226,22 +226,26 @@ func (s *redisServer) stop() {
 	s.cmd = nil
 }
 
+// open connects a store to the test's server with a key prefix, closed when
+// the test ends.
+func (s *redisServer) open(t *testing.T, prefix string) *redisstore.Store {
+	t.Helper()
+	store, err := redisstore.Open(context.Background(), s.url(), prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return store
+}
+
 // TestRedisOutage stops Redis under two running replicas and starts it
 // again: questions are answered throughout; an add during the outage gets
 // a clear error; after the restart an add works and both replicas see it.
 func TestRedisOutage(t *testing.T) {
 	srv := newRedisServer(t)
 	ctx := context.Background()
-	open := func() *redisstore.Store {
-		s, err := redisstore.Open(ctx, srv.url(), "hoibao-fault:")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
-	a := startReplica(t, open())
-	b := startReplica(t, open())
+	a := startReplica(t, srv.open(t, "hoibao-fault:"))
+	b := startReplica(t, srv.open(t, "hoibao-fault:"))
 	if err := a.svc.Add(ctx, article(t, "dong-thap", "Nguyễn Văn Tám", "Đồng Tháp")); err != nil {
 		t.Fatal(err)
 	}
@@ -325,16 +329,8 @@ func TestRedisLosesItsData(t *testing.T) {
 	srv.ephemeral = true
 	srv.start()
 	ctx := context.Background()
-	open := func() *redisstore.Store {
-		s, err := redisstore.Open(ctx, srv.url(), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
-	a := startReplica(t, open())
-	b := startReplica(t, open())
+	a := startReplica(t, srv.open(t, ""))
+	b := startReplica(t, srv.open(t, ""))
 	if err := a.svc.Reload(ctx, []knowledge.Article{
 		article(t, "dong-thap", "Nguyễn Văn Tám", "Đồng Tháp"), article(t, "ca-mau", "Lê Văn Hai", "Cà Mau"),
 	}); err != nil {
@@ -345,7 +341,7 @@ func TestRedisLosesItsData(t *testing.T) {
 
 	srv.stop()
 	srv.start() // empty
-	check := open()
+	check := srv.open(t, "")
 	eventually(t, 10*time.Second, "the content written back to Redis", func() bool {
 		as, err := check.Articles(ctx)
 		return err == nil && len(as) == 2
@@ -356,7 +352,7 @@ func TestRedisLosesItsData(t *testing.T) {
 		}
 	}
 	// A replica started now serves what was written back.
-	c := startReplica(t, open())
+	c := startReplica(t, srv.open(t, ""))
 	if !c.cites(q, "ca-mau") {
 		t.Error("a new replica does not serve the content written back")
 	}
