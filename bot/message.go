@@ -39,8 +39,27 @@ func (m Message) chatKey() string { return m.Channel + ":" + m.ChatID }
 // userKey identifies the user across channels.
 func (m Message) userKey() string { return m.Channel + ":" + m.UserID }
 
+// Outcome says how a message was handled. Adapters, the HTTP API (status
+// codes) and metrics (labels) read it; it is always one of the constants.
+type Outcome string
+
+// Outcomes of handling a message.
+const (
+	OutcomeOK          Outcome = "ok"       // a command did what was asked
+	OutcomeAnswered    Outcome = "answered" // a question got a cited answer
+	OutcomeRefused     Outcome = "refused"  // the articles do not hold the answer
+	OutcomeInvalid     Outcome = "invalid"  // bad input: empty, junk, too long
+	OutcomeNotFound    Outcome = "not_found"
+	OutcomeRateLimited Outcome = "rate_limited"
+	OutcomeForbidden   Outcome = "forbidden" // an admin command from a non-admin
+	OutcomeUnavailable Outcome = "unavailable"
+	OutcomeInternal    Outcome = "internal"
+)
+
 // Reply is what the bot says back. An empty Reply (see Empty) means say nothing.
 type Reply struct {
+	// Outcome is how the message was handled; Bot.Handle always sets it.
+	Outcome Outcome
 	// Text is plain text (no markup); adapters escape it for their format.
 	Text string
 	// Answer, when set, is an answer to a question: the adapter shows its

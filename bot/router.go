@@ -162,6 +162,15 @@ func (b *Bot) Deduper() Deduper { return b.deduper }
 // for group chatter not addressed to the bot.
 func (b *Bot) Handle(ctx context.Context, m Message) Reply {
 	r, _ := b.handle(ctx, m)
+	if r.Outcome == "" {
+		r.Outcome = OutcomeOK
+		if r.Answer != nil {
+			r.Outcome = OutcomeAnswered
+			if r.Answer.Refused {
+				r.Outcome = OutcomeRefused
+			}
+		}
+	}
 	return r
 }
 
@@ -233,18 +242,19 @@ func (b *Bot) errors(next Handler) Handler {
 			return r, nil
 		}
 		switch {
-		case errors.Is(err, knowledge.ErrInvalidQuestion), errors.Is(err, knowledge.ErrInvalidArticle),
-			errors.Is(err, knowledge.ErrNotFound):
-			return Reply{Text: upperFirst(err.Error()) + "."}, nil
+		case errors.Is(err, knowledge.ErrInvalidQuestion), errors.Is(err, knowledge.ErrInvalidArticle):
+			return Reply{Text: upperFirst(err.Error()) + ".", Outcome: OutcomeInvalid}, nil
+		case errors.Is(err, knowledge.ErrNotFound):
+			return Reply{Text: upperFirst(err.Error()) + ".", Outcome: OutcomeNotFound}, nil
 		case errors.Is(err, knowledge.ErrUnavailable):
 			b.log.Warn("unavailable", "channel", m.Channel, "chat", m.ChatID, "err", err)
-			return Reply{Text: msgUnavailable}, nil
+			return Reply{Text: msgUnavailable, Outcome: OutcomeUnavailable}, nil
 		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 			b.log.Warn("handler cancelled", "channel", m.Channel, "chat", m.ChatID, "err", err)
-			return Reply{Text: msgInternal}, err
+			return Reply{Text: msgInternal, Outcome: OutcomeInternal}, err
 		}
 		b.log.Error("handler failed", "channel", m.Channel, "chat", m.ChatID, "err", err)
-		return Reply{Text: msgInternal}, err
+		return Reply{Text: msgInternal, Outcome: OutcomeInternal}, err
 	}
 }
 
@@ -296,7 +306,7 @@ func (b *Bot) rateLimited(next Handler) Handler {
 				b.log.Warn("rate limiter failed; allowing", "err", err)
 			} else if !ok {
 				b.log.Info("rate limited", "channel", m.Channel, "user", m.UserID)
-				return Reply{Text: msgRateLimited}, nil
+				return Reply{Text: msgRateLimited, Outcome: OutcomeRateLimited}, nil
 			}
 		}
 		return next(ctx, m)
@@ -310,7 +320,7 @@ func (b *Bot) adminOnly(command string) Middleware {
 			if !b.isAdmin(m) {
 				b.log.Warn("admin command refused", "channel", m.Channel, "user", m.UserID, "command", command)
 				b.audit(ctx, m, "denied:"+command, fmt.Sprintf("%d chars", len([]rune(m.Text))))
-				return Reply{Text: msgNotAdmin}, nil
+				return Reply{Text: msgNotAdmin, Outcome: OutcomeForbidden}, nil
 			}
 			return next(ctx, m)
 		}

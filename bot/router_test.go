@@ -293,3 +293,24 @@ func TestParseCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestHandleSetsOutcome(t *testing.T) {
+	b, _, _ := newTestBot(t)
+	b.commands["boom"] = func(context.Context, Message) (Reply, error) { panic("boom") }
+	for _, tc := range []struct {
+		text string
+		user string
+		want Outcome
+	}{
+		{"/help", "1", OutcomeOK},
+		{"Bí thư Huyện ủy Châu Thành là ai?", "1", OutcomeAnswered},
+		{"Thời tiết ở Châu Thành hôm nay thế nào?", "1", OutcomeRefused},
+		{"/reload", "999", OutcomeForbidden},
+		{"/boom", "1", OutcomeInternal},
+	} {
+		got := b.Handle(context.Background(), Message{Channel: "test", ChatID: "c", UserID: tc.user, Text: tc.text})
+		if got.Outcome != tc.want {
+			t.Errorf("%q: outcome %q, want %q", tc.text, got.Outcome, tc.want)
+		}
+	}
+}
