@@ -15,13 +15,18 @@ type Span struct{ Start, End int }
 
 // Sentences splits a paragraph into sentence spans. A sentence ends at '.',
 // '!', '?' or '…' (and any closing quotes after it) when a space and a
-// capital letter, a digit or an opening quote follow. Numbers such as
-// "1.000" and codes such as "05-CT/TW" do not end a sentence.
+// capital letter, a digit or an opening quote follow, or, in text typed
+// without a space after the full stop ("lớp.Ban cán sự"), when a word of
+// lower-case letters ends right before it and a capitalised word starts
+// right after. Numbers such as "1.000", codes such as "05-CT/TW",
+// abbreviations such as "TP.", "TS.", "PGS.TS." and initials ("Nguyễn V.
+// Hùng") do not end a sentence.
 func Sentences(text string) []Span {
 	var spans []Span
 	start := 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		dot := i
 		i += size
 		if r != '.' && r != '!' && r != '?' && r != '…' {
 			continue
@@ -37,8 +42,15 @@ func Sentences(text string) []Span {
 		if end >= len(text) {
 			break
 		}
+		if r == '.' && end == i && abbreviationBefore(text, dot) {
+			continue
+		}
 		c, n := utf8.DecodeRuneInString(text[end:])
 		if !unicode.IsSpace(c) {
+			if r == '.' && end == i && joinedSentence(text, dot, end) {
+				spans = appendSpan(spans, text, start, end)
+				start, i = end, end
+			}
 			continue
 		}
 		next, _ := utf8.DecodeRuneInString(text[end+n:])
@@ -50,6 +62,51 @@ func Sentences(text string) []Span {
 		i = start
 	}
 	return appendSpan(spans, text, start, len(text))
+}
+
+// abbreviations are the words that a full stop follows without ending a
+// sentence, folded: titles ("TS.", "PGS.TS.", "ThS.", "BS."), places ("TP.",
+// "Q.", "P.", "St.") and forms of address ("Mr.").
+var abbreviations = map[string]bool{
+	"tp": true, "ts": true, "ths": true, "pgs": true, "gs": true, "bs": true, "ks": true, "cn": true,
+	"ls": true, "ds": true, "nxb": true, "tx": true, "tt": true, "q": true, "p": true, "st": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "no": true, "vs": true, "tr": true,
+	"bsck": true, "ckii": true, "cki": true, "thbs": true, "nsut": true, "nsnd": true, "gd": true,
+}
+
+// abbreviationBefore reports whether the word ending at the full stop at
+// dot is an abbreviation or an initial (one capital letter), after which a
+// sentence goes on.
+func abbreviationBefore(text string, dot int) bool {
+	start := dot
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:start])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		start -= n
+	}
+	word := text[start:dot]
+	if word == "" {
+		return false
+	}
+	if first, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsUpper(first) {
+		return true // an initial: "Nguyễn V. Hùng"
+	}
+	return unicode.IsUpper([]rune(word)[0]) && abbreviations[Fold(word)]
+}
+
+// joinedSentence reports whether a full stop with no space after it ends a
+// sentence: a lower-case word of two letters or more before it, and a
+// capital followed by a lower-case letter after it ("lớp.Ban"), which a
+// web address ("gm.uit.edu.vn") or an abbreviation ("TP.HCM") is not.
+func joinedSentence(text string, dot, after int) bool {
+	before := []rune(text[max(0, dot-8):dot])
+	if len(before) < 2 || !unicode.IsLower(before[len(before)-1]) || !unicode.IsLower(before[len(before)-2]) {
+		return false
+	}
+	next := []rune(text[after:min(len(text), after+8)])
+	return len(next) >= 2 && unicode.IsUpper(next[0]) && unicode.IsLower(next[1])
 }
 
 func appendSpan(spans []Span, text string, start, end int) []Span {

@@ -8,12 +8,12 @@ import (
 
 // Scoring of sentences within the best passages (GUIDE §4b).
 const (
-	foldMatch     = 0.75 // a syllable matched only without diacritics
-	bigramBonus   = 0.5  // share of a pair's weight when the pair stands together
-	kindBonus     = 0.6  // share of the question's weight for holding the wanted kind of answer
-	rankDecay     = 0.05 // share of weight lost per passage rank
-	clauseRunes   = 160  // a sentence longer than this is trimmed to clauses
-	clauseKeepMin = 0.85 // a trimmed clause keeps at least this share of the sentence's evidence
+	foldMatch     = 0.75           // a syllable matched only without diacritics
+	bigramBonus   = 0.5            // share of a pair's weight when the pair stands together
+	kindBonus     = 0.3            // share of the question's weight for holding the wanted kind of answer
+	rankDecay     = 0.05           // share of weight lost per passage rank
+	clauseRunes   = MaxAnswerRunes // a sentence longer than this is trimmed to clauses
+	clauseKeepMin = 0.85           // a trimmed clause keeps at least this share of the sentence's evidence
 )
 
 var (
@@ -23,11 +23,22 @@ var (
 	reCode  = regexp.MustCompile(`\d+-[\p{Lu}]+(/[\p{Lu}]+)?`)
 )
 
+// Sentence scoring: BM25 at the level of the sentence, within the best
+// passages of one article.
+const (
+	sentenceK1 = 1.2
+	sentenceB  = 0.5
+)
+
 // bestSentence scores the sentences of the best passages and returns the
 // winner, trimmed to the clause that answers.
 //
-// Words a follow-up borrows from its context help pick the sentence; the
-// clause is cut around the question's own words.
+// A sentence scores by the question's words it holds, weighed by rarity
+// and saturated and normalised for length as in BM25, with a bonus for
+// words standing together, for holding the kind of answer wanted (a name,
+// a number, a date) and for the rank of its passage. Words a follow-up
+// borrows from its context help pick the sentence; the clause is cut
+// around the question's own words.
 func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) (candidate, bool) {
 	content := append(own[:len(own):len(own)], context...)
 	var total float64
@@ -41,80 +52,132 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 	q = discountFrames(q, content, frames)
 	names := namePairs(q.Text)
 	title := foldPairs(passages[0].Article.Title)
-	var best candidate
+	type scored struct {
+		p      *Passage
+		rank   int
+		whole  string // the sentence
+		text   string // the sentence, or one item of the list it is
+		before string
+		after  string
+		toks   []Token
+	}
+	var all []scored
+	syllables := 0
 	for rank := range passages {
 		p := &passages[rank]
 		if p.Chunk.Paragraph < 0 {
 			continue // a title is no answer
 		}
-		prior := 1 - rankDecay*float64(rank)
-		prev := ""
-		for _, s := range Sentences(p.Chunk.Text) {
-			text := p.Chunk.Text[s.Start:s.End]
-			before := prev
-			prev = text
-			toks := Tokenize(text)
-			if !holdsNames(names, toks, title) {
-				continue // the names asked about are elsewhere
+		spans := Sentences(p.Chunk.Text)
+		for i, sp := range spans {
+			whole := p.Chunk.Text[sp.Start:sp.End]
+			// For a who-question, the items of a list ("ông A, Chủ tịch …;
+			// bà B, Phó Chủ tịch …") are scored one by one; the citation
+			// quotes the sentence.
+			items := []string{whole}
+			if kind == KindWho {
+				items = listItems(whole)
 			}
-			score := matchScore(q, content, toks) * prior
-			if score <= 0 {
-				continue
+			for _, item := range items {
+				sc := scored{p: p, rank: rank, whole: whole, text: item}
+				if i > 0 {
+					sc.before = p.Chunk.Text[spans[i-1].Start:spans[i-1].End]
+				}
+				if i+1 < len(spans) {
+					sc.after = p.Chunk.Text[spans[i+1].Start:spans[i+1].End]
+				}
+				sc.toks = Tokenize(sc.text)
+				syllables += len(sc.toks)
+				all = append(all, sc)
 			}
-			if hasKind(kind, text, content) {
-				score += kindBonus * total
-			}
-			if namesFrame(toks, content, frames) {
-				score += kindBonus * total // "tỉnh nào" answered by "tỉnh An Giang"
-			}
-			if score > best.score {
-				best = candidate{passage: p, sentence: text, before: before, score: score}
-			}
+		}
+	}
+	if len(all) == 0 {
+		return candidate{}, false
+	}
+	avg := float64(syllables) / float64(len(all))
+	var best candidate
+	question := Tokenize(q.Text)
+	for _, sc := range all {
+		if sc.text != sc.whole && !holdsNames(names, sc.toks, nil) || !holdsNames(names, sc.toks, title) {
+			continue // the names asked about are elsewhere
+		}
+		if rankMismatch(question, sc.toks) {
+			continue // "Phó Chủ tịch" asked, "Chủ tịch" found, or the other way round
+		}
+		if kind == KindNumber && !hasWanted(q.Text, kind, sc.text, content) {
+			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
+		}
+		score := sentenceScore(q, content, sc.toks, avg)
+		if score <= 0 {
+			continue
+		}
+		score *= 1 - rankDecay*float64(sc.rank)
+		if hasKind(kind, sc.text, content) {
+			score += kindBonus * total
+		}
+		if namesFrame(sc.toks, content, frames) {
+			score += kindBonus * total // "tỉnh nào" answered by "tỉnh An Giang"
+		}
+		if score > best.score {
+			best = candidate{passage: sc.p, sentence: sc.whole, clause: sc.text, before: sc.before, after: sc.after, score: score}
 		}
 	}
 	if best.passage == nil {
 		return best, false
 	}
 	core := content
-	if matchScore(q, own, Tokenize(best.sentence)) > 0 {
+	if matchScore(q, own, Tokenize(best.clause)) > 0 {
 		core = own
 	}
-	best.clause = trimClause(q, kind, core, content, best.sentence)
+	best.clause = trimClause(q, kind, core, content, best.clause)
 	if kind == KindWho {
-		best.clause = dropSpeechVerb(best.clause)
+		best.clause = whoClause(best.clause, content)
 	}
-	if best.before != "" && asksCause(q.Text) && startsWithConsequence(best.sentence) {
+	switch {
+	case best.before != "" && asksCause(q.Text) && startsWithConsequence(best.sentence):
 		// "Từ đó, …" answers with what came before it.
 		best.sentence = best.before + " " + best.sentence
 		best.clause = shorten(best.sentence, MaxAnswerRunes)
+	case best.after != "" && strings.HasSuffix(strings.TrimSpace(best.clause), ":"):
+		// "Ban cán sự lớp gồm:" is answered by what follows.
+		best.sentence += " " + best.after
+		best.clause = shorten(strings.TrimSpace(best.clause)+" "+best.after, MaxAnswerRunes)
 	}
 	return best, true
 }
 
-// matchScore sums the weights of the question's content syllables found in a
-// sentence (exact above folded) and rewards pairs that stand together.
-func matchScore(q Query, content []Token, toks []Token) float64 {
-	exact := make(map[string]bool, len(toks))
-	fold := make(map[string]bool, len(toks))
+// sentenceScore is a sentence's BM25 for the question's content syllables
+// (exact above folded), plus a bonus for each pair that stands together.
+func sentenceScore(q Query, content []Token, toks []Token, avg float64) float64 {
+	exact := make(map[string]int, len(toks))
+	fold := make(map[string]int, len(toks))
 	pairs := make(map[string]bool, len(toks))
 	for i, t := range toks {
-		exact[t.Exact] = true
-		fold[t.Fold] = true
+		exact[t.Exact]++
+		fold[t.Fold]++
 		if i > 0 {
 			pairs[toks[i-1].Fold+" "+t.Fold] = true
 		}
 	}
+	norm := sentenceK1 * (1 - sentenceB + sentenceB*float64(len(toks))/avg)
 	var score float64
+	seen := make(map[string]bool, len(content))
 	for i, t := range content {
-		w := q.weight(t.Fold)
-		switch {
-		case exact[t.Exact]:
-			score += w
-		case fold[t.Fold]:
-			score += w * foldMatch
-		}
 		if i > 0 && pairs[content[i-1].Fold+" "+t.Fold] {
-			score += bigramBonus * (w + q.weight(content[i-1].Fold)) / 2
+			score += bigramBonus * (q.weight(t.Fold) + q.weight(content[i-1].Fold)) / 2
+		}
+		if seen[t.Fold] {
+			continue
+		}
+		seen[t.Fold] = true
+		w := q.weight(t.Fold)
+		tf := float64(exact[t.Exact])
+		if tf == 0 {
+			tf = float64(fold[t.Fold]) * foldMatch
+		}
+		if tf > 0 {
+			score += w * tf * (sentenceK1 + 1) / (tf + norm)
 		}
 	}
 	return score
@@ -286,9 +349,13 @@ func hasQuantity(text string, content []Token) bool {
 	for _, t := range content {
 		asked[t.Exact] = true
 	}
-	for _, t := range Tokenize(text) {
+	toks := Tokenize(text)
+	for i, t := range toks {
 		if !t.Number || asked[t.Exact] || isYear(text, t) {
 			continue
+		}
+		if i > 0 && toks[i-1].Upper && !toks[i-1].Number && toks[i-1].End+1 == t.Start {
+			continue // part of a name: "Nghị quyết Trung ương 4"
 		}
 		if t.End < len(text) && strings.ContainsRune("-/", rune(text[t.End])) || t.Start > 0 && strings.ContainsRune("-/", rune(text[t.Start-1])) {
 			continue
@@ -304,6 +371,12 @@ func hasQuantity(text string, content []Token) bool {
 type clause struct {
 	Span
 	strongEnd bool // ends at ';', ':' or the sentence end
+}
+
+// betweenDigits reports whether the byte at i stands between two digits:
+// a decimal comma ("3,2 mét") or a time ("7:45") is no clause break.
+func betweenDigits(s string, i int) bool {
+	return i > 0 && i+1 < len(s) && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9'
 }
 
 func clauses(sentence string) []clause {
@@ -325,10 +398,13 @@ func clauses(sentence string) []clause {
 		case '”', ')', ']':
 			depth = max(depth-1, 0)
 		case ',':
-			if depth == 0 {
+			if depth == 0 && !betweenDigits(sentence, i) {
 				add(i+1, false)
 			}
 		case ';', ':':
+			if r == ':' && betweenDigits(sentence, i) {
+				continue // a time: "7:45"
+			}
 			add(i+1, true)
 			depth = 0
 		}
@@ -346,7 +422,7 @@ func clauses(sentence string) []clause {
 // asker already has (a follow-up's context too).
 func trimClause(q Query, kind Kind, content, known []Token, sentence string) string {
 	pointed := kind == KindWho || kind == KindNumber || kind == KindWhen || kind == KindWhere
-	if utf8.RuneCountInString(sentence) <= clauseRunes && !pointed {
+	if utf8.RuneCountInString(sentence) <= clauseRunes {
 		return sentence
 	}
 	cs := clauses(sentence)
@@ -464,11 +540,128 @@ func shorten(text string, n int) string {
 		cut = i
 	}
 	head := text[:cut]
-	if k := strings.LastIndexAny(head, ",;:"); k > len(head)/2 {
+	if k := lastClauseBreak(head); k > len(head)/2 {
 		return strings.TrimSpace(head[:k]) + "…"
 	}
 	if k := strings.LastIndexByte(head, ' '); k > 0 {
 		return strings.TrimSpace(head[:k]) + "…"
 	}
 	return head + "…"
+}
+
+// matchScore sums the weights of the question's content syllables found in a
+// text (exact above folded) and rewards pairs that stand together: the
+// evidence a clause keeps.
+func matchScore(q Query, content []Token, toks []Token) float64 {
+	exact := make(map[string]bool, len(toks))
+	fold := make(map[string]bool, len(toks))
+	pairs := make(map[string]bool, len(toks))
+	for i, t := range toks {
+		exact[t.Exact] = true
+		fold[t.Fold] = true
+		if i > 0 {
+			pairs[toks[i-1].Fold+" "+t.Fold] = true
+		}
+	}
+	var score float64
+	for i, t := range content {
+		w := q.weight(t.Fold)
+		switch {
+		case exact[t.Exact]:
+			score += w
+		case fold[t.Fold]:
+			score += w * foldMatch
+		}
+		if i > 0 && pairs[content[i-1].Fold+" "+t.Fold] {
+			score += bigramBonus * (w + q.weight(content[i-1].Fold)) / 2
+		}
+	}
+	return score
+}
+
+// lastClauseBreak is the byte offset of the last ',', ';' or ':' of text
+// that is no part of a number or a time, or -1.
+func lastClauseBreak(text string) int {
+	for k := len(text) - 1; k >= 0; k-- {
+		if strings.IndexByte(",;:", text[k]) >= 0 && !betweenDigits(text, k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// rankWords change the office a title names: "Phó Chủ tịch" is not
+// "Chủ tịch", "nguyên Bí thư" is no longer one.
+var rankWords = map[string]bool{"pho1": true, "nguyên": true}
+
+// rankMismatch reports whether text names a different rank of the office
+// the question asks about: the question says "phó" and text does not, or
+// every time text names the office after the question's word, it puts
+// "phó" before it while the question does not.
+func rankMismatch(question, text []Token) bool {
+	asked := map[string]bool{}
+	next := map[string]bool{} // the words that follow a rank word in the question
+	for i, t := range question {
+		if rankWords[t.Exact] {
+			asked[t.Exact] = true
+			if i+1 < len(question) {
+				next[question[i+1].Fold] = true
+			}
+		}
+	}
+	have := map[string]bool{}
+	for _, t := range text {
+		have[t.Exact] = true
+	}
+	for r := range asked {
+		if !have[r] {
+			return true
+		}
+	}
+	// The question's office word ("chủ" of "chủ tịch") appears in text only
+	// right after a rank word the question does not have.
+	qWords := map[string]bool{}
+	for _, t := range question {
+		qWords[t.Fold] = true
+	}
+	plain, ranked := false, false
+	for i, t := range text {
+		if i == 0 || !qWords[t.Fold] || IsStopword(t) || next[t.Fold] {
+			continue
+		}
+		if prev := text[i-1]; rankWords[prev.Exact] && !asked[prev.Exact] {
+			ranked = true
+		} else if !rankWords[prev.Exact] {
+			plain = true
+		}
+	}
+	return ranked && !plain
+}
+
+// listItems splits a sentence that lists several items separated by ';'
+// ("ông A, Chủ tịch …; bà B, Phó Chủ tịch …") into them; any other
+// sentence is one item.
+func listItems(sentence string) []string {
+	var items []string
+	start := 0
+	for _, c := range clauses(sentence) {
+		if c.strongEnd && c.End < len(sentence) && sentence[c.End-1] == ';' {
+			items = append(items, strings.TrimSpace(sentence[start:c.End-1]))
+			start = c.End
+		}
+	}
+	if len(items) == 0 {
+		return []string{sentence}
+	}
+	return append(items, strings.TrimSpace(sentence[start:]))
+}
+
+// whoClause cuts a who-answer at the name when a quotation follows it:
+// "Bí thư Huyện ủy Châu Thành Lê Phước Dũng nhấn mạnh: “…”" answers "Bí
+// thư Huyện ủy Châu Thành Lê Phước Dũng".
+func whoClause(clause string, content []Token) string {
+	if head, _, ok := strings.Cut(clause, ":"); ok && hasNewName(head, content) && !betweenDigits(clause, len(head)) {
+		return dropSpeechVerb(head)
+	}
+	return dropSpeechVerb(clause)
 }

@@ -211,7 +211,7 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 	if err != nil {
 		return Answer{}, err
 	}
-	q.Text = text
+	q.Text = ExpandChat(text)
 	text = s.standalone(ctx, q) // a follow-up made standalone by the model (hybrid.go)
 	if text == q.Text {
 		q.Context = followUpContext(q) // else the extractive way: borrow the last question's words

@@ -1,0 +1,67 @@
+package knowledge_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hoibao/hoibao/knowledge"
+)
+
+// One test per class of mistake the answerer used to make, on the
+// local-news articles: each answer must hold the whole figure, name or
+// quote, and must not hold what belongs to a neighbouring question.
+func TestAnswerClasses(t *testing.T) {
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "local-news", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService(articles)
+	tests := []struct {
+		class, question string
+		want            string // the answer holds this
+		not             string // and not this
+	}{
+		{"numbers", "Tổng vốn đầu tư công năm 2025 của huyện Thoại Sơn là bao nhiêu?", "356,4 tỷ đồng", ""},
+		{"numbers", "Cầu Vàm Giồng dài bao nhiêu mét?", "1.246 mét", ""},
+		{"abbreviations", "Chủ tịch UBND TP. Long Xuyên là ai?", "Trương Minh Khôi", "Lâm Thị Ngọc Hân"},
+		{"neighbouring", "Phó Chủ tịch UBND TP. Long Xuyên là ai?", "Lâm Thị Ngọc Hân", "Trương Minh Khôi"},
+		{"phone typing", "pbt thuong truc huyen uy thoai son la ai", "Dương Thị Thu Sương", ""},
+		{"metadata", "ai viết bài kỳ họp hđnd thoại sơn", "Kim Ngân", "KIM NGÂN"},
+		{"metadata", "Bài kỳ họp HĐND huyện Thoại Sơn đăng lúc mấy giờ?", "17:20", ""},
+	}
+	for _, tc := range tests {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: tc.question})
+		if err != nil {
+			t.Fatalf("%s %q: %v", tc.class, tc.question, err)
+		}
+		if ans.Refused || !strings.Contains(ans.Text, tc.want) || tc.not != "" && strings.Contains(ans.Text, tc.not) {
+			t.Errorf("%s %q: got %q, want it to hold %q (and not %q)", tc.class, tc.question, ans.Text, tc.want, tc.not)
+		}
+	}
+}
+
+func TestSentencesKeepAbbreviations(t *testing.T) {
+	text := "Chủ tịch UBND TP. Long Xuyên Nguyễn V. Bình và PGS.TS. Trần Thị Hoa dự lễ. Mực nước đạt 3,2 mét lúc 7:45."
+	var got []string
+	for _, sp := range knowledge.Sentences(text) {
+		got = append(got, text[sp.Start:sp.End])
+	}
+	if len(got) != 2 || !strings.HasSuffix(got[0], "dự lễ.") {
+		t.Errorf("Sentences = %q, want two sentences, the first ending at “dự lễ.”", got)
+	}
+}
+
+func TestExpandChat(t *testing.T) {
+	for in, want := range map[string]string{
+		"bt hu chau thanh la ai":  "bí thư huyện ủy chau thanh la ai",
+		"pct ubnd tinh ten j":     "phó chủ tịch ubnd tinh ten gì",
+		"Chỉ thị 05-CT/TW là gì?": "Chỉ thị 05-CT/TW là gì?",
+		"cau co dc xay ko":        "cau co được xay không",
+	} {
+		if got := knowledge.ExpandChat(in); got != want {
+			t.Errorf("ExpandChat(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

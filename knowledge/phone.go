@@ -1,0 +1,60 @@
+package knowledge
+
+import "strings"
+
+// chatSpellings are the abbreviations and chat spellings people type on
+// phones, by folded syllable, with what they stand for. Office titles
+// ("bt" bí thư, "pct" phó chủ tịch) come from common usage in Vietnamese
+// administration; question and function words ("j" gì, "dc" được, "ko"
+// không, "bn" bao nhiêu) from chat.
+var chatSpellings = map[string]string{
+	"bt": "bí thư", "pbt": "phó bí thư", "ct": "chủ tịch", "pct": "phó chủ tịch",
+	"btv": "ban thường vụ", "ubkt": "ủy ban kiểm tra", "bch": "ban chấp hành",
+	"qd": "quyết định", "nq": "nghị quyết",
+	"j": "gì", "ji": "gì", "dc": "được", "ko": "không", "k": "không", "hok": "không", "hong": "không",
+	"bn": "bao nhiêu", "bnhieu": "bao nhiêu", "z": "vậy", "ng": "người", "ntn": "như thế nào",
+	"trc": "trước", "ns": "nói", "nhiu": "nhiêu",
+}
+
+// partyCommittees are "hu" (huyện ủy) and "tu" (tỉnh ủy), read so only
+// where a title of a party committee comes before them ("bt hu", "BTV TU")
+// or they are typed in capitals: elsewhere "tu" is a word ("tu sửa").
+var partyCommittees = map[string]string{"hu": "huyện ủy", "tu": "tỉnh ủy"}
+
+// committeeTitles are the folded words that a party committee follows.
+var committeeTitles = map[string]bool{"bt": true, "pbt": true, "btv": true, "ubkt": true, "thu": true, "vu": true, "uy": true}
+
+// ExpandChat rewrites a question typed as on a phone into the words the
+// articles use: "bt hu chau thanh la ai" -> "bí thư huyện ủy chau thanh la
+// ai". Syllables that are part of a code ("05-CT/TW") and those typed with
+// diacritics are kept.
+func ExpandChat(question string) string {
+	toks := Tokenize(question)
+	var b strings.Builder
+	last := 0
+	prev := ""
+	for _, t := range toks {
+		word := question[t.Start:t.End]
+		inCode := t.Start > 0 && strings.ContainsRune("-/.", rune(question[t.Start-1])) ||
+			t.End < len(question) && strings.ContainsRune("-/", rune(question[t.End]))
+		repl, ok := "", false
+		if !inCode && (!t.Marked || t.Fold == "dc") {
+			repl, ok = chatSpellings[t.Fold]
+			if !ok && (committeeTitles[prev] || strings.ToUpper(word) == word && len(word) == 2) {
+				repl, ok = partyCommittees[t.Fold]
+			}
+		}
+		prev = t.Fold
+		if !ok {
+			continue
+		}
+		b.WriteString(question[last:t.Start])
+		b.WriteString(repl)
+		last = t.End
+	}
+	if last == 0 {
+		return question
+	}
+	b.WriteString(question[last:])
+	return b.String()
+}
