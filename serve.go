@@ -30,7 +30,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 	if cfg.TelegramToken == "" {
 		return errors.New("no chat channel configured: set HOIBAO_TELEGRAM_TOKEN")
 	}
-	svc, closeSvc, err := openService(ctx, cfg, log, nil)
+	svc, be, closeSvc, err := openServiceBackend(ctx, cfg, log, nil)
 	if err != nil {
 		return err
 	}
@@ -41,7 +41,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 		admins[i] = strconv.FormatInt(id, 10)
 	}
 	opts := []bot.Option{
-		bot.WithLogger(log), bot.WithSources(cfg.Articles),
+		bot.WithLogger(log), bot.WithSources(cfg.Articles), bot.WithState(be.state),
 		bot.WithRateLimit(cfg.RateLimitPerMin, time.Minute),
 		bot.WithAdmins(telegram.Channel, admins...),
 	}
@@ -51,7 +51,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 	core := bot.New(svc, opts...)
 
 	tgOpts := []telegram.Option{
-		telegram.WithLogger(log), telegram.WithDeduper(core.Deduper()),
+		telegram.WithLogger(log), telegram.WithDeduper(be.state),
 		telegram.WithShutdownTimeout(cfg.ShutdownTimeout),
 	}
 	if cfg.TelegramWebhook != "" {
