@@ -21,7 +21,9 @@ type APIError struct {
 	Message string
 }
 
-func (e *APIError) Error() string { return fmt.Sprintf("zalo oa %s: error %d: %s", e.Op, e.Code, e.Message) }
+func (e *APIError) Error() string {
+	return fmt.Sprintf("zalo oa %s: error %d: %s", e.Op, e.Code, e.Message)
+}
 
 // Error codes of the OA API that this package acts on.
 const (
@@ -30,7 +32,9 @@ const (
 	CodeOutOfWindow  = -213 // the user has not written in the last 48 hours
 )
 
-func (e *APIError) tokenProblem() bool { return e.Code == CodeTokenInvalid || e.Code == CodeTokenExpired }
+func (e *APIError) tokenProblem() bool {
+	return e.Code == CodeTokenInvalid || e.Code == CodeTokenExpired
+}
 
 // tokens is what the store keeps for an OA: the pair in use, when the
 // access token expires, and the refresh token the configuration seeded
