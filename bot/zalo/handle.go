@@ -97,10 +97,11 @@ func (a *Adapter) deliver(ctx context.Context, chat string, reply bot.Reply) {
 	parts := bot.SplitText(text, MaxText)
 	for i, part := range parts {
 		if _, err := a.c.call(ctx, "sendMessage", map[string]string{"chat_id": chat, "text": part}, 0); err != nil {
-			a.log.Error("zalo: sending reply failed", "chat", chat, "part", i+1, "parts", len(parts), "err", err)
+			a.log.Error("zalo: sending reply failed", "chat", chat, "part", i+1, "parts", len(parts), "outcome", reply.Outcome, "err", err)
 			return
 		}
 	}
+	a.log.Debug("zalo: replied", "chat", chat, "outcome", reply.Outcome, "parts", len(parts))
 }
 
 // lastAnswers remembers each chat's last answer, for 👍/👎 replies.

@@ -47,7 +47,10 @@ type Handler interface {
 	Handle(ctx context.Context, m bot.Message) bot.Reply
 }
 
-var _ Handler = (*bot.Bot)(nil)
+var (
+	_ Handler      = (*bot.Bot)(nil)
+	_ http.Handler = (*Adapter)(nil)
+)
 
 type options struct {
 	log             *slog.Logger

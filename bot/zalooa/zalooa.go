@@ -45,7 +45,10 @@ type Handler interface {
 	Handle(ctx context.Context, m bot.Message) bot.Reply
 }
 
-var _ Handler = (*bot.Bot)(nil)
+var (
+	_ Handler      = (*bot.Bot)(nil)
+	_ http.Handler = (*Adapter)(nil)
+)
 
 type options struct {
 	log             *slog.Logger
@@ -355,6 +358,7 @@ func (a *Adapter) process(ctx context.Context, ev Event) {
 	if strings.TrimSpace(text) != "" {
 		a.send(ctx, user, text)
 	}
+	a.log.Debug("zalo oa: replied", "user", user, "outcome", reply.Outcome)
 }
 
 // send sends text in parts, refreshing the access token once when the API
