@@ -1,8 +1,9 @@
 // Package telegram is hoibao's Telegram channel, on go-telegram-bot-api v5:
 // long polling or a webhook with a secret token, on the channel runtime of
 // package bot (each chat's updates in order, chats in parallel, redeliveries
-// dropped, a drain on shutdown), send limits that honour 429 retry_after, answers in
-// HTML with a numbered "Nguồn" list, streaming edits, and 👍/👎 feedback.
+// dropped, a drain on shutdown), send limits that honour 429 retry_after,
+// answers in HTML with a numbered "Nguồn" list, streaming edits, and 👍/👎
+// feedback.
 //
 // The library has no context support and puts the token in its error
 // strings; this package bounds every request with a deadline and removes the
