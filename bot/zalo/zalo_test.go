@@ -303,3 +303,13 @@ func TestTokenNeverInErrors(t *testing.T) {
 	}
 	t.Log(fmt.Sprint(err))
 }
+
+// In a group the platform delivers mentions of the bot and replies to it;
+// the mention is removed before the question is read.
+func TestGroupMention(t *testing.T) {
+	h := start(t, false)
+	h.send(t, zalotest.Text("g-1", citizen, "@Hỏi Báo Bí thư Huyện ủy Châu Thành là ai?"))
+	if got := h.wait(t, "g-1", 1)[0].Text; !strings.Contains(got, "Lê Phước Dũng") {
+		t.Errorf("group mention: %q", got)
+	}
+}
