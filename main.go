@@ -17,6 +17,8 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/hoibao/hoibao/bot"
+	"github.com/hoibao/hoibao/bot/zalooa"
 	"github.com/hoibao/hoibao/config"
 	"github.com/hoibao/hoibao/knowledge"
 	"github.com/hoibao/hoibao/knowledge/filestore"
@@ -108,37 +110,54 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 // writes nothing, and the first admin change stores them along. The service
 // follows changes other replicas make until the returned close is called.
 func openService(ctx context.Context, cfg config.Config, log *slog.Logger, paths []string) (*knowledge.Service, func(), error) {
+	svc, _, closeSvc, err := openServiceBackend(ctx, cfg, log, paths)
+	return svc, closeSvc, err
+}
+
+// backend is what the configured store gives the chat channels beside the
+// articles: chat state (history, dedupe, rate limits, audit, counters) and
+// the Zalo OA's rotating tokens with a lock, shared by every replica when
+// the store is Redis, one replica's otherwise. Wired here, never discovered.
+type backend struct {
+	state  bot.State
+	tokens zalooa.TokenStore
+}
+
+// openServiceBackend is openService that also returns the backend of the
+// configured store (one in memory with --articles).
+func openServiceBackend(ctx context.Context, cfg config.Config, log *slog.Logger, paths []string) (*knowledge.Service, backend, func(), error) {
+	be := backend{state: bot.NewMemState(), tokens: zalooa.NewMemTokens()}
 	opts, err := modelOptions(cfg, log) // llm.go
 	if err != nil {
-		return nil, nil, err
+		return nil, be, nil, err
 	}
 	opts = append(opts, knowledge.WithLogger(log))
 	if len(paths) > 0 {
 		articles, err := knowledge.LoadPaths(paths)
 		if err != nil {
-			return nil, nil, err
+			return nil, be, nil, err
 		}
 		if len(articles) == 0 {
-			return nil, nil, fmt.Errorf("no articles (.txt, .md, .json) found in %v", paths)
+			return nil, be, nil, fmt.Errorf("no articles (.txt, .md, .json) found in %v", paths)
 		}
-		return knowledge.NewService(articles, opts...), func() {}, nil
+		return knowledge.NewService(articles, opts...), be, func() {}, nil
 	}
 	seed := knowledge.Sample()
 	if len(cfg.Articles) > 0 {
 		loaded, err := knowledge.LoadPaths(cfg.Articles)
 		if err != nil {
-			return nil, nil, fmt.Errorf("HOIBAO_ARTICLES: %w", err)
+			return nil, be, nil, fmt.Errorf("HOIBAO_ARTICLES: %w", err)
 		}
 		seed = loaded
 	}
-	store, closeStore, err := openStore(ctx, cfg, log)
+	store, be, closeStore, err := openStoreBackend(ctx, cfg, log)
 	if err != nil {
-		return nil, nil, err
+		return nil, be, nil, err
 	}
 	svc := knowledge.NewService(nil, append(opts, knowledge.WithStore(store))...)
 	if err := svc.Load(ctx, seed); err != nil {
 		closeStore()
-		return nil, nil, fmt.Errorf("loading the articles from the store: %w", err)
+		return nil, be, nil, fmt.Errorf("loading the articles from the store: %w", err)
 	}
 	syncCtx, stopSync := context.WithCancel(context.WithoutCancel(ctx))
 	synced := make(chan struct{})
@@ -148,7 +167,7 @@ func openService(ctx context.Context, cfg config.Config, log *slog.Logger, paths
 			log.Warn("following other replicas' changes stopped", "err", err)
 		}
 	}()
-	return svc, func() { stopSync(); <-synced; closeStore() }, nil
+	return svc, be, func() { stopSync(); <-synced; closeStore() }, nil
 }
 
 // openStore opens the configured store: Redis when HOIBAO_REDIS_URL is set
@@ -156,22 +175,30 @@ func openService(ctx context.Context, cfg config.Config, log *slog.Logger, paths
 // for the embedded store then), else the embedded store in HOIBAO_DATA_DIR.
 // Opening the embedded store writes nothing.
 func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (knowledge.Store, func(), error) {
+	store, _, closeStore, err := openStoreBackend(ctx, cfg, log)
+	return store, closeStore, err
+}
+
+// openStoreBackend is openStore that also returns the store's backend:
+// Redis keeps chat state and the OA tokens for every replica; beside the
+// embedded store, chat state is in memory and the OA tokens in a file.
+func openStoreBackend(ctx context.Context, cfg config.Config, log *slog.Logger) (knowledge.Store, backend, func(), error) {
 	if cfg.RedisURL != "" {
 		redisstore.SetLogger(log)
 		rs, err := redisstore.Open(ctx, cfg.RedisURL, cfg.RedisPrefix, redisstore.WithLogger(log))
 		if err == nil {
 			log.Debug("store: redis", "prefix", cfg.RedisPrefix)
-			return rs, func() { rs.Close() }, nil
+			return rs, backend{state: rs, tokens: rs}, func() { rs.Close() }, nil
 		}
 		if !cfg.RedisFallback {
-			return nil, nil, err
+			return nil, backend{}, nil, err
 		}
 		log.Warn("Redis is unreachable; using the embedded store as HOIBAO_REDIS_FALLBACK asks", "err", err, "dir", cfg.DataDir)
 	}
 	fs, err := filestore.New(cfg.DataDir, filestore.WithLogger(log))
 	if err != nil {
-		return nil, nil, fmt.Errorf("HOIBAO_DATA_DIR: %w", err)
+		return nil, backend{}, nil, fmt.Errorf("HOIBAO_DATA_DIR: %w", err)
 	}
 	log.Debug("store: embedded", "dir", cfg.DataDir)
-	return fs, func() {}, nil
+	return fs, backend{state: bot.NewMemState(), tokens: zalooa.NewFileTokens(cfg.DataDir)}, func() {}, nil
 }

@@ -10,102 +10,172 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/hoibao/hoibao/bot"
 	"github.com/hoibao/hoibao/bot/telegram"
+	"github.com/hoibao/hoibao/bot/zalo"
+	"github.com/hoibao/hoibao/bot/zalooa"
 	"github.com/hoibao/hoibao/config"
 	"github.com/hoibao/hoibao/knowledge/extract"
 )
 
-// runServe runs the configured chat channels until ctx ends (SIGTERM or
-// Ctrl-C), then stops taking messages, lets in-flight answers finish within
-// HOIBAO_SHUTDOWN_TIMEOUT and returns nil.
+// channel is a chat channel serve runs: Run takes messages until ctx ends,
+// then lets those taken be answered and returns.
+type channel struct {
+	name string
+	run  func(ctx context.Context) error
+}
+
+// runServe runs every configured chat channel (any of Telegram, Zalo Bot
+// and Zalo OA, or none) under one HTTP listener on HOIBAO_HTTP_ADDR that
+// carries every webhook and /healthz, until ctx ends (SIGTERM or Ctrl-C).
+// Then every channel stops taking messages and lets those taken be
+// answered within HOIBAO_SHUTDOWN_TIMEOUT, and the listener closes last.
 func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return errUsage
 	}
-	if cfg.TelegramToken == "" {
-		return errors.New("no chat channel configured: set HOIBAO_TELEGRAM_TOKEN")
-	}
-	svc, closeSvc, err := openService(ctx, cfg, log, nil)
+	svc, be, closeSvc, err := openServiceBackend(ctx, cfg, log, nil)
 	if err != nil {
 		return err
 	}
 	defer closeSvc()
 
-	admins := make([]string, len(cfg.TelegramAdmins))
+	tgAdmins := make([]string, len(cfg.TelegramAdmins))
 	for i, id := range cfg.TelegramAdmins {
-		admins[i] = strconv.FormatInt(id, 10)
+		tgAdmins[i] = strconv.FormatInt(id, 10)
 	}
 	opts := []bot.Option{
-		bot.WithLogger(log), bot.WithSources(cfg.Articles),
+		bot.WithLogger(log), bot.WithSources(cfg.Articles), bot.WithState(be.state),
 		bot.WithRateLimit(cfg.RateLimitPerMin, time.Minute),
-		bot.WithAdmins(telegram.Channel, admins...),
+		bot.WithAdmins(telegram.Channel, tgAdmins...),
+		bot.WithAdmins(zalo.Channel, cfg.ZaloAdmins...),
+		bot.WithAdmins(zalooa.Channel, cfg.ZaloOAAdmins...),
 	}
 	if f := articleFetcher(); f != nil {
 		opts = append(opts, bot.WithFetcher(f))
 	}
 	core := bot.New(svc, opts...)
 
-	tgOpts := []telegram.Option{
-		telegram.WithLogger(log), telegram.WithDeduper(core.Deduper()),
-		telegram.WithShutdownTimeout(cfg.ShutdownTimeout),
-	}
-	if cfg.TelegramWebhook != "" {
-		tgOpts = append(tgOpts, telegram.WithWebhook(cfg.TelegramWebhook, cfg.TelegramSecret))
-	}
-	tg, err := telegram.New(cfg.TelegramToken, cfg.TelegramEndpoint, core, tgOpts...)
-	if err != nil {
-		return err // the adapter's errors never hold the token
-	}
-
-	stopHTTP := func() {}
-	if cfg.TelegramWebhook != "" {
-		if stopHTTP, err = serveWebhook(cfg, log, tg); err != nil {
-			return err
-		}
-	}
-	log.Info("serving", "channels", "telegram", "webhook", cfg.TelegramWebhook != "", "admins", len(admins))
-	err = tg.Run(ctx)
-	stopHTTP()
-	log.Info("stopped")
-	return err
-}
-
-// serveWebhook listens on HOIBAO_HTTP_ADDR for Telegram's deliveries, at the
-// path of HOIBAO_TELEGRAM_WEBHOOK_URL, with /healthz beside it.
-func serveWebhook(cfg config.Config, log *slog.Logger, tg *telegram.Adapter) (stop func(), err error) {
-	u, err := url.Parse(cfg.TelegramWebhook)
-	if err != nil || u.Scheme != "https" && u.Scheme != "http" {
-		return nil, fmt.Errorf("HOIBAO_TELEGRAM_WEBHOOK_URL: want an https:// URL")
-	}
-	path := u.Path
-	if path == "" {
-		path = "/"
-	}
 	mux := http.NewServeMux()
-	mux.Handle("POST "+path, tg)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
+	channels, err := openChannels(ctx, cfg, log, be, core, mux)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.HTTPAddr)
 	if err != nil {
-		return nil, fmt.Errorf("HOIBAO_HTTP_ADDR: %w", err)
+		return fmt.Errorf("HOIBAO_HTTP_ADDR: %w", err)
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 30 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("webhook server failed", "err", err)
+			log.Error("HTTP listener failed", "err", err)
 		}
 	}()
-	log.Info("webhook server listening", "addr", ln.Addr().String(), "path", path)
-	return func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(ctx)
-	}, nil
+	names := make([]string, len(channels))
+	for i, ch := range channels {
+		names[i] = ch.name
+	}
+	log.Info("serving", "addr", ln.Addr().String(), "channels", strings.Join(names, ","))
+
+	// One channel failing to start (a webhook refused) stops them all.
+	runCtx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	errs := make([]error, len(channels))
+	var wg sync.WaitGroup
+	for i, ch := range channels {
+		wg.Go(func() {
+			errs[i] = ch.run(runCtx)
+			if errs[i] != nil && runCtx.Err() == nil {
+				stop(errs[i])
+			}
+		})
+	}
+	<-runCtx.Done()
+	wg.Wait() // every channel has answered what it took
+	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(shutCtx)
+	log.Info("stopped")
+	return errors.Join(errs...)
+}
+
+// openChannels connects the configured chat channels and mounts their
+// webhooks on mux. Their errors never hold a token.
+func openChannels(ctx context.Context, cfg config.Config, log *slog.Logger, be backend, core *bot.Bot, mux *http.ServeMux) ([]channel, error) {
+	var channels []channel
+	paths := map[string]string{}
+	mount := func(key, rawURL, path string, h http.Handler) error {
+		if rawURL != "" {
+			u, err := url.Parse(rawURL)
+			if err != nil || u.Scheme != "https" && u.Scheme != "http" {
+				return fmt.Errorf("%s: want an https:// URL", key)
+			}
+			if path = u.Path; path == "" {
+				path = "/"
+			}
+		}
+		if other, ok := paths[path]; ok {
+			return fmt.Errorf("%s: the path %s is %s's already", key, path, other)
+		}
+		paths[path] = key
+		mux.Handle("POST "+path, h)
+		log.Info("webhook mounted", "channel", key, "path", path)
+		return nil
+	}
+	if cfg.TelegramToken != "" {
+		opts := []telegram.Option{telegram.WithLogger(log), telegram.WithDeduper(be.state), telegram.WithShutdownTimeout(cfg.ShutdownTimeout)}
+		if cfg.TelegramWebhook != "" {
+			opts = append(opts, telegram.WithWebhook(cfg.TelegramWebhook, cfg.TelegramSecret))
+		}
+		tg, err := telegram.New(cfg.TelegramToken, cfg.TelegramEndpoint, core, opts...)
+		if err != nil {
+			return nil, err
+		}
+		if cfg.TelegramWebhook != "" {
+			if err := mount("HOIBAO_TELEGRAM_WEBHOOK_URL", cfg.TelegramWebhook, "", tg); err != nil {
+				return nil, err
+			}
+		}
+		channels = append(channels, channel{telegram.Channel, tg.Run})
+	}
+	if cfg.ZaloToken != "" {
+		opts := []zalo.Option{zalo.WithLogger(log), zalo.WithDeduper(be.state), zalo.WithShutdownTimeout(cfg.ShutdownTimeout)}
+		if cfg.ZaloWebhook != "" {
+			opts = append(opts, zalo.WithWebhook(cfg.ZaloWebhook, cfg.ZaloSecret))
+		}
+		z, err := zalo.New(ctx, cfg.ZaloToken, cfg.ZaloAPIBase, core, opts...)
+		if err != nil {
+			return nil, err
+		}
+		if cfg.ZaloWebhook != "" {
+			if err := mount("HOIBAO_ZALO_WEBHOOK_URL", cfg.ZaloWebhook, "", z); err != nil {
+				return nil, err
+			}
+		}
+		channels = append(channels, channel{zalo.Channel, z.Run})
+	}
+	if cfg.ZaloOAAppID != "" {
+		oa, err := zalooa.New(ctx, cfg.ZaloOAAppID, cfg.ZaloOASecretKey, be.tokens, core,
+			zalooa.WithLogger(log), zalooa.WithDeduper(be.state), zalooa.WithShutdownTimeout(cfg.ShutdownTimeout),
+			zalooa.WithHosts(cfg.ZaloOAAPIBase, cfg.ZaloOAOAuthBase),
+			zalooa.WithSeedTokens(cfg.ZaloOAAccessToken, cfg.ZaloOARefreshToken))
+		if err != nil {
+			return nil, err
+		}
+		if err := mount("HOIBAO_ZALO_OA_WEBHOOK_PATH", "", cfg.ZaloOAWebhookPath, oa); err != nil {
+			return nil, err
+		}
+		channels = append(channels, channel{zalooa.Channel, oa.Run})
+	}
+	return channels, nil
 }
 
 // articleFetcher returns the reader of web pages for /add <url>.

@@ -39,3 +39,21 @@ func SourceLine(c knowledge.Citation) string {
 	}
 	return strings.Join(parts, " · ")
 }
+
+// FormatShort renders an answer as plain text for channels without markup
+// or buttons: the answer, an optional note and the numbered sources (title,
+// date, link) without their quotes, so it fits a short message.
+func FormatShort(a knowledge.Answer) string {
+	var b strings.Builder
+	b.WriteString(a.Text)
+	if a.Note != "" {
+		fmt.Fprintf(&b, "\n(%s)", a.Note)
+	}
+	if len(a.Citations) > 0 {
+		fmt.Fprintf(&b, "\n\n%s:", SourcesHeading)
+		for _, c := range a.Citations {
+			fmt.Fprintf(&b, "\n[%d] %s", c.N, SourceLine(c))
+		}
+	}
+	return b.String()
+}

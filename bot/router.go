@@ -89,36 +89,24 @@ func WithRateLimit(n int, window time.Duration) Option {
 }
 
 // WithState keeps chat state (history, dedupe keys, rate windows, audit log,
-// counters) in s, for each of Memory, Deduper, Limiter, Auditor and Counter
-// that s implements; the rest stay in memory. The Redis store implements
-// them all, so several replicas share one state.
-func WithState(s any) Option {
-	return func(b *Bot) { b.useState(s) }
-}
-
-func (b *Bot) useState(s any) {
-	if s == nil {
-		return
-	}
-	if v, ok := s.(Memory); ok {
-		b.memory = v
-	}
-	if v, ok := s.(Deduper); ok {
-		b.deduper = v
-	}
-	if v, ok := s.(Limiter); ok {
-		b.limiter = v
-	}
-	if v, ok := s.(Auditor); ok {
-		b.auditor = v
-	}
-	if v, ok := s.(Counter); ok {
-		b.counter = v
+// counters) in s; main passes the Redis store's state so that replicas share
+// it. Without it the state is one replica's memory.
+func WithState(s State) Option {
+	return func(b *Bot) {
+		if s != nil {
+			b.memory, b.deduper, b.limiter, b.auditor, b.counter = s, s, s, s, s
+		}
 	}
 }
 
-// New returns the conversation core answering from kn. When kn has a
-// Store() whose value keeps chat state, that state is used (see WithState).
+// WithLimiter counts the per-user question limit in l (after WithState).
+func WithLimiter(l Limiter) Option { return func(b *Bot) { b.limiter = l } }
+
+// WithAuditor records admin actions and feedback in a (after WithState).
+func WithAuditor(a Auditor) Option { return func(b *Bot) { b.auditor = a } }
+
+// New returns the conversation core answering from kn, its chat state in
+// memory unless WithState says otherwise.
 func New(kn Knowledge, opts ...Option) *Bot {
 	if kn == nil {
 		panic("bot.New: nil knowledge service")
@@ -128,11 +116,6 @@ func New(kn Knowledge, opts ...Option) *Bot {
 		kn: kn, log: slog.New(slog.DiscardHandler), admins: map[string]bool{},
 		rateWin: DefaultRateWindow, now: time.Now,
 		memory: mem, limiter: mem, auditor: mem, counter: mem, deduper: mem,
-	}
-	if st, ok := kn.(interface{ Store() knowledge.Store }); ok {
-		if store := st.Store(); store != nil {
-			b.useState(store)
-		}
 	}
 	for _, o := range opts {
 		o(b)
@@ -154,9 +137,6 @@ func New(kn Knowledge, opts ...Option) *Bot {
 	b.handle = Chain(b.route, b.logging, b.errors, b.recovery)
 	return b
 }
-
-// Deduper returns the state adapters use to drop redelivered updates.
-func (b *Bot) Deduper() Deduper { return b.deduper }
 
 // Handle answers one message. The reply may be empty (say nothing), e.g.
 // for group chatter not addressed to the bot.

@@ -37,7 +37,19 @@ type Counter interface {
 	Counts(ctx context.Context) (map[string]int64, error)
 }
 
+// State is all the chat state a Bot and the channel runtime keep: one
+// replica's memory (MemState) or Redis shared by every replica. Both pass
+// the one contract suite in bot/statetest.
+type State interface {
+	Memory
+	Deduper
+	Limiter
+	Auditor
+	Counter
+}
+
 var (
+	_ State   = (*MemState)(nil)
 	_ Memory  = (*MemState)(nil)
 	_ Deduper = (*MemState)(nil)
 	_ Limiter = (*MemState)(nil)
@@ -94,7 +106,8 @@ func (s *MemState) History(_ context.Context, chat string) ([]knowledge.Turn, er
 	return append([]knowledge.Turn(nil), e.value...), nil
 }
 
-// SaveHistory replaces the chat's turns; they expire after ttl.
+// SaveHistory replaces the chat's turns; they expire after ttl (never when
+// ttl ≤ 0).
 func (s *MemState) SaveHistory(_ context.Context, chat string, turns []knowledge.Turn, ttl time.Duration) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -106,12 +119,20 @@ func (s *MemState) SaveHistory(_ context.Context, chat string, turns []knowledge
 			}
 		}
 	}
-	s.history[chat] = expiring[[]knowledge.Turn]{append([]knowledge.Turn(nil), turns...), now.Add(ttl)}
+	expires := now.Add(ttl)
+	if ttl <= 0 {
+		expires = now.AddDate(100, 0, 0)
+	}
+	s.history[chat] = expiring[[]knowledge.Turn]{append([]knowledge.Turn(nil), turns...), expires}
 	return nil
 }
 
-// FirstSeen reports whether key is new within ttl, and remembers it.
+// FirstSeen reports whether key is new within ttl (DedupeTTL when ttl ≤ 0),
+// and remembers it.
 func (s *MemState) FirstSeen(_ context.Context, key string, ttl time.Duration) (bool, error) {
+	if ttl <= 0 {
+		ttl = DedupeTTL
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.now()

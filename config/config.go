@@ -1,6 +1,7 @@
 // Package config reads hoibao's settings from the environment (and an
 // optional file of KEY=value lines), fills in defaults, validates them and
-// prints them with secrets masked. It builds no clients.
+// prints them with secrets masked. One table, Keys, drives all of it; the
+// README's configuration table is checked against it. It builds no clients.
 package config
 
 import (
@@ -9,57 +10,120 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// Config is every setting of hoibao; comments name the environment variables.
+// Config is every setting of hoibao; Keys names the environment variables.
 type Config struct {
-	RedisURL         string        // HOIBAO_REDIS_URL
-	RedisPrefix      string        // HOIBAO_REDIS_PREFIX
-	RedisFallback    bool          // HOIBAO_REDIS_FALLBACK: use the embedded store when Redis is unreachable at start-up
-	DataDir          string        // HOIBAO_DATA_DIR
-	Articles         []string      // HOIBAO_ARTICLES
-	TelegramToken    string        // HOIBAO_TELEGRAM_TOKEN
-	TelegramEndpoint string        // HOIBAO_TELEGRAM_API_ENDPOINT
-	TelegramWebhook  string        // HOIBAO_TELEGRAM_WEBHOOK_URL
-	TelegramSecret   string        // HOIBAO_TELEGRAM_WEBHOOK_SECRET
-	TelegramAdmins   []int64       // HOIBAO_TELEGRAM_ADMINS
-	ZaloToken        string        // HOIBAO_ZALO_TOKEN
-	ZaloAPIBase      string        // HOIBAO_ZALO_API_BASE
-	ZaloAdmins       []string      // HOIBAO_ZALO_ADMINS
-	ZaloSecret       string        // HOIBAO_ZALO_WEBHOOK_SECRET
-	HTTPAddr         string        // HOIBAO_HTTP_ADDR
-	AdminToken       string        // HOIBAO_ADMIN_TOKEN
-	LLMBaseURL       string        // HOIBAO_LLM_BASE_URL
-	LLMAPIKey        string        // HOIBAO_LLM_API_KEY
-	LLMModel         string        // HOIBAO_LLM_MODEL
-	LLMTimeout       time.Duration // HOIBAO_LLM_TIMEOUT
-	LLMContextTokens int           // HOIBAO_LLM_CONTEXT_TOKENS
-	EmbedModel       string        // HOIBAO_EMBED_MODEL
-	RateLimitPerMin  int           // HOIBAO_RATE_LIMIT_PER_MINUTE
-	ShutdownTimeout  time.Duration // HOIBAO_SHUTDOWN_TIMEOUT
-	LogLevel         string        // HOIBAO_LOG_LEVEL
-	LogFormat        string        // HOIBAO_LOG_FORMAT
+	RedisURL           string
+	RedisPrefix        string
+	RedisFallback      bool // use the embedded store when Redis is unreachable at start-up
+	DataDir            string
+	Articles           []string
+	TelegramToken      string
+	TelegramEndpoint   string
+	TelegramWebhook    string
+	TelegramSecret     string
+	TelegramAdmins     []int64
+	ZaloToken          string
+	ZaloAPIBase        string
+	ZaloAdmins         []string
+	ZaloWebhook        string
+	ZaloSecret         string
+	ZaloOAAppID        string
+	ZaloOASecretKey    string
+	ZaloOAAccessToken  string
+	ZaloOARefreshToken string
+	ZaloOAAdmins       []string
+	ZaloOAAPIBase      string
+	ZaloOAOAuthBase    string
+	ZaloOAWebhookPath  string
+	HTTPAddr           string
+	AdminToken         string
+	LLMBaseURL         string
+	LLMAPIKey          string
+	LLMModel           string
+	LLMTimeout         time.Duration
+	LLMContextTokens   int
+	EmbedModel         string
+	RateLimitPerMin    int
+	ShutdownTimeout    time.Duration
+	LogLevel           string
+	LogFormat          string
+}
+
+// Kind says how a value is shown by Dump.
+type Kind int
+
+// Kinds of values.
+const (
+	Plain  Kind = iota
+	Secret      // shown as *** when set
+	URL         // a password and every query-string value shown as ***
+)
+
+// Key is one setting: its variable, default, meaning (for the README) and
+// the Config field it fills.
+type Key struct {
+	Name    string
+	Default string
+	Kind    Kind
+	Doc     string
+	field   func(*Config) any // a pointer to the field
+}
+
+// Keys is every setting hoibao reads, in the order Dump prints them.
+var Keys = []Key{
+	{"HOIBAO_ARTICLES", "", Plain, "files or folders (comma separated) that start-up and `/reload` load; unset: the bundled sample", func(c *Config) any { return &c.Articles }},
+	{"HOIBAO_DATA_DIR", "data", Plain, "the embedded store's folder (also keeps the Zalo OA tokens without Redis)", func(c *Config) any { return &c.DataDir }},
+	{"HOIBAO_REDIS_URL", "", URL, "Redis for articles and shared chat state, e.g. `redis://127.0.0.1:6379/0`; unset: the embedded store", func(c *Config) any { return &c.RedisURL }},
+	{"HOIBAO_REDIS_PREFIX", "hoibao:", Plain, "prefix of every Redis key", func(c *Config) any { return &c.RedisPrefix }},
+	{"HOIBAO_REDIS_FALLBACK", "false", Plain, "use the embedded store when Redis does not answer at start-up", func(c *Config) any { return &c.RedisFallback }},
+	{"HOIBAO_HTTP_ADDR", ":8080", Plain, "the one HTTP listener: every webhook, `/healthz`, the HTTP API", func(c *Config) any { return &c.HTTPAddr }},
+	{"HOIBAO_ADMIN_TOKEN", "", Secret, "bearer token of the HTTP admin endpoints", func(c *Config) any { return &c.AdminToken }},
+	{"HOIBAO_RATE_LIMIT_PER_MINUTE", "20", Plain, "questions per user per minute, every channel (0: no limit)", func(c *Config) any { return &c.RateLimitPerMin }},
+	{"HOIBAO_SHUTDOWN_TIMEOUT", "20s", Plain, "how long answers in flight may finish after SIGTERM", func(c *Config) any { return &c.ShutdownTimeout }},
+	{"HOIBAO_TELEGRAM_TOKEN", "", Secret, "enables the Telegram channel (from @BotFather)", func(c *Config) any { return &c.TelegramToken }},
+	{"HOIBAO_TELEGRAM_ADMINS", "", Plain, "Telegram user ids allowed admin commands (comma separated)", func(c *Config) any { return &c.TelegramAdmins }},
+	{"HOIBAO_TELEGRAM_API_ENDPOINT", "https://api.telegram.org/bot%s/%s", Plain, "Bot API endpoint format (token, method)", func(c *Config) any { return &c.TelegramEndpoint }},
+	{"HOIBAO_TELEGRAM_WEBHOOK_URL", "", URL, "public https URL of the Telegram webhook; unset: long polling", func(c *Config) any { return &c.TelegramWebhook }},
+	{"HOIBAO_TELEGRAM_WEBHOOK_SECRET", "", Secret, "the Telegram webhook's secret token (required with the URL)", func(c *Config) any { return &c.TelegramSecret }},
+	{"HOIBAO_ZALO_TOKEN", "", Secret, "enables the Zalo Bot Platform channel", func(c *Config) any { return &c.ZaloToken }},
+	{"HOIBAO_ZALO_ADMINS", "", Plain, "Zalo Bot user ids allowed admin commands (comma separated)", func(c *Config) any { return &c.ZaloAdmins }},
+	{"HOIBAO_ZALO_API_BASE", "https://bot-api.zaloplatforms.com", URL, "Zalo Bot API base; calls go to `{base}/bot{token}/{method}`", func(c *Config) any { return &c.ZaloAPIBase }},
+	{"HOIBAO_ZALO_WEBHOOK_URL", "", URL, "public https URL of the Zalo Bot webhook; unset: long polling", func(c *Config) any { return &c.ZaloWebhook }},
+	{"HOIBAO_ZALO_WEBHOOK_SECRET", "", Secret, "the Zalo Bot webhook's secret token, 8–256 characters (required with the URL)", func(c *Config) any { return &c.ZaloSecret }},
+	{"HOIBAO_ZALO_OA_APP_ID", "", Plain, "enables the Zalo Official Account channel: the OA's app id", func(c *Config) any { return &c.ZaloOAAppID }},
+	{"HOIBAO_ZALO_OA_SECRET_KEY", "", Secret, "the OA app's secret key (signs events, refreshes tokens)", func(c *Config) any { return &c.ZaloOASecretKey }},
+	{"HOIBAO_ZALO_OA_ACCESS_TOKEN", "", Secret, "first access token; only seeds the store, which keeps refreshed ones", func(c *Config) any { return &c.ZaloOAAccessToken }},
+	{"HOIBAO_ZALO_OA_REFRESH_TOKEN", "", Secret, "first refresh token; seeds the store (a new one here replaces the stored pair)", func(c *Config) any { return &c.ZaloOARefreshToken }},
+	{"HOIBAO_ZALO_OA_ADMINS", "", Plain, "OA follower ids allowed admin commands (comma separated)", func(c *Config) any { return &c.ZaloOAAdmins }},
+	{"HOIBAO_ZALO_OA_API_BASE", "https://openapi.zalo.me", URL, "OA API host", func(c *Config) any { return &c.ZaloOAAPIBase }},
+	{"HOIBAO_ZALO_OA_OAUTH_BASE", "https://oauth.zaloapp.com", URL, "OA OAuth host (token refresh)", func(c *Config) any { return &c.ZaloOAOAuthBase }},
+	{"HOIBAO_ZALO_OA_WEBHOOK_PATH", "/zalo/oa", Plain, "path of the OA webhook on the HTTP listener", func(c *Config) any { return &c.ZaloOAWebhookPath }},
+	{"HOIBAO_LLM_BASE_URL", "", URL, "an OpenAI-compatible API root, with `/v1`; unset: the offline answerer", func(c *Config) any { return &c.LLMBaseURL }},
+	{"HOIBAO_LLM_API_KEY", "", Secret, "its API key (`Authorization: Bearer`); unset for local servers", func(c *Config) any { return &c.LLMAPIKey }},
+	{"HOIBAO_LLM_MODEL", "", Plain, "chat model name (required with a base URL)", func(c *Config) any { return &c.LLMModel }},
+	{"HOIBAO_LLM_TIMEOUT", "30s", Plain, "time limit of one answer, retries included", func(c *Config) any { return &c.LLMTimeout }},
+	{"HOIBAO_LLM_CONTEXT_TOKENS", "4096", Plain, "the model's context size (≥ 256)", func(c *Config) any { return &c.LLMContextTokens }},
+	{"HOIBAO_EMBED_MODEL", "", Plain, "embeddings model on the same endpoint; unset: word search only", func(c *Config) any { return &c.EmbedModel }},
+	{"HOIBAO_LOG_LEVEL", "info", Plain, "`debug`, `info`, `warn` or `error`", func(c *Config) any { return &c.LogLevel }},
+	{"HOIBAO_LOG_FORMAT", "text", Plain, "`text` or `json`", func(c *Config) any { return &c.LogFormat }},
 }
 
 // Default returns the settings used where nothing is configured.
 func Default() Config {
-	return Config{
-		RedisPrefix:      "hoibao:",
-		DataDir:          "data",
-		TelegramEndpoint: "https://api.telegram.org/bot%s/%s",
-		ZaloAPIBase:      "https://bot-api.zaloplatforms.com",
-		HTTPAddr:         ":8080",
-		LLMTimeout:       30 * time.Second,
-		LLMContextTokens: 4096,
-		RateLimitPerMin:  20,
-		ShutdownTimeout:  20 * time.Second,
-		LogLevel:         "info",
-		LogFormat:        "text",
+	var c Config
+	for _, k := range Keys {
+		if k.Default != "" {
+			if err := k.parse(&c, k.Default); err != nil {
+				panic(fmt.Sprintf("config: bad default of %s: %v", k.Name, err))
+			}
+		}
 	}
+	return c
 }
 
 // Load reads the configuration: defaults, then the file named by
@@ -73,9 +137,9 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 		values = file
 	}
-	for _, key := range keys() {
-		if v := getenv(key); v != "" {
-			values[key] = v
+	for _, k := range Keys {
+		if v := getenv(k.Name); v != "" {
+			values[k.Name] = v
 		}
 	}
 	return FromMap(values)
@@ -85,109 +149,141 @@ func Load(getenv func(string) string) (Config, error) {
 func FromMap(values map[string]string) (Config, error) {
 	c := Default()
 	var errs []error
-	set := func(key string, apply func(string) error) {
-		if v, ok := values[key]; ok && strings.TrimSpace(v) != "" {
-			if err := apply(strings.TrimSpace(v)); err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", key, err))
-			}
+	for _, k := range Keys {
+		v, ok := values[k.Name]
+		if !ok || strings.TrimSpace(v) == "" {
+			continue
+		}
+		if err := k.parse(&c, strings.TrimSpace(v)); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", k.Name, err))
 		}
 	}
-	str := func(dst *string) func(string) error { return func(v string) error { *dst = v; return nil } }
-	set("HOIBAO_REDIS_URL", str(&c.RedisURL))
-	set("HOIBAO_REDIS_PREFIX", str(&c.RedisPrefix))
-	set("HOIBAO_REDIS_FALLBACK", func(v string) (err error) { c.RedisFallback, err = strconv.ParseBool(v); return })
-	set("HOIBAO_DATA_DIR", str(&c.DataDir))
-	set("HOIBAO_ARTICLES", func(v string) error { c.Articles = splitList(v); return nil })
-	set("HOIBAO_TELEGRAM_TOKEN", str(&c.TelegramToken))
-	set("HOIBAO_TELEGRAM_API_ENDPOINT", str(&c.TelegramEndpoint))
-	set("HOIBAO_TELEGRAM_WEBHOOK_URL", str(&c.TelegramWebhook))
-	set("HOIBAO_TELEGRAM_WEBHOOK_SECRET", str(&c.TelegramSecret))
-	set("HOIBAO_TELEGRAM_ADMINS", func(v string) error {
-		for _, s := range splitList(v) {
-			id, err := strconv.ParseInt(s, 10, 64)
-			if err != nil {
-				return fmt.Errorf("%q is not a Telegram user id", s)
-			}
-			c.TelegramAdmins = append(c.TelegramAdmins, id)
-		}
-		return nil
-	})
-	set("HOIBAO_ZALO_TOKEN", str(&c.ZaloToken))
-	set("HOIBAO_ZALO_API_BASE", str(&c.ZaloAPIBase))
-	set("HOIBAO_ZALO_ADMINS", func(v string) error { c.ZaloAdmins = splitList(v); return nil })
-	set("HOIBAO_ZALO_WEBHOOK_SECRET", str(&c.ZaloSecret))
-	set("HOIBAO_HTTP_ADDR", str(&c.HTTPAddr))
-	set("HOIBAO_ADMIN_TOKEN", str(&c.AdminToken))
-	set("HOIBAO_LLM_BASE_URL", str(&c.LLMBaseURL))
-	set("HOIBAO_LLM_API_KEY", str(&c.LLMAPIKey))
-	set("HOIBAO_LLM_MODEL", str(&c.LLMModel))
-	set("HOIBAO_LLM_TIMEOUT", func(v string) (err error) { c.LLMTimeout, err = time.ParseDuration(v); return })
-	set("HOIBAO_LLM_CONTEXT_TOKENS", func(v string) (err error) { c.LLMContextTokens, err = strconv.Atoi(v); return })
-	set("HOIBAO_EMBED_MODEL", str(&c.EmbedModel))
-	set("HOIBAO_RATE_LIMIT_PER_MINUTE", func(v string) (err error) { c.RateLimitPerMin, err = strconv.Atoi(v); return })
-	set("HOIBAO_SHUTDOWN_TIMEOUT", func(v string) (err error) { c.ShutdownTimeout, err = time.ParseDuration(v); return })
-	set("HOIBAO_LOG_LEVEL", str(&c.LogLevel))
-	set("HOIBAO_LOG_FORMAT", str(&c.LogFormat))
 	if err := errors.Join(errs...); err != nil {
 		return Config{}, err
 	}
 	return c, c.Validate()
 }
 
+// parse sets the key's field from v.
+func (k Key) parse(c *Config, v string) (err error) {
+	switch p := k.field(c).(type) {
+	case *string:
+		*p = v
+	case *[]string:
+		*p = splitList(v)
+	case *bool:
+		*p, err = strconv.ParseBool(v)
+	case *int:
+		*p, err = strconv.Atoi(v)
+	case *time.Duration:
+		*p, err = time.ParseDuration(v)
+	case *[]int64:
+		*p = nil
+		for _, s := range splitList(v) {
+			id, perr := strconv.ParseInt(s, 10, 64)
+			if perr != nil {
+				return fmt.Errorf("%q is not a numeric user id", s)
+			}
+			*p = append(*p, id)
+		}
+	default:
+		return fmt.Errorf("config: unsupported field type %T", p)
+	}
+	return err
+}
+
+// Value returns the key's value in c as text, unmasked.
+func (k Key) Value(c Config) string {
+	switch p := k.field(&c).(type) {
+	case *string:
+		return *p
+	case *[]string:
+		return strings.Join(*p, ",")
+	case *bool:
+		return strconv.FormatBool(*p)
+	case *int:
+		return strconv.Itoa(*p)
+	case *time.Duration:
+		return p.String()
+	case *[]int64:
+		s := make([]string, len(*p))
+		for i, id := range *p {
+			s[i] = strconv.FormatInt(id, 10)
+		}
+		return strings.Join(s, ",")
+	}
+	return ""
+}
+
+// Shown returns the key's value in c as Dump shows it, secrets masked.
+func (k Key) Shown(c Config) string {
+	v := k.Value(c)
+	switch k.Kind {
+	case Secret:
+		return Mask(v)
+	case URL:
+		return MaskURL(v)
+	}
+	return v
+}
+
 // Validate checks values that parsed but make no sense together.
 func (c Config) Validate() error {
 	var errs []error
+	bad := func(key, msg string) { errs = append(errs, fmt.Errorf("%s: %s", key, msg)) }
 	if c.RedisURL != "" {
 		if _, err := url.Parse(c.RedisURL); err != nil || !strings.Contains(c.RedisURL, "://") {
-			errs = append(errs, errors.New("HOIBAO_REDIS_URL: want redis://host:port/db"))
+			bad("HOIBAO_REDIS_URL", "want redis://host:port/db")
 		}
 	}
 	if c.LLMBaseURL != "" && c.LLMModel == "" {
-		errs = append(errs, errors.New("HOIBAO_LLM_MODEL: required when HOIBAO_LLM_BASE_URL is set"))
+		bad("HOIBAO_LLM_MODEL", "required when HOIBAO_LLM_BASE_URL is set")
 	}
 	if c.TelegramWebhook != "" && c.TelegramSecret == "" {
-		errs = append(errs, errors.New("HOIBAO_TELEGRAM_WEBHOOK_SECRET: required in webhook mode"))
+		bad("HOIBAO_TELEGRAM_WEBHOOK_SECRET", "required in webhook mode")
 	}
 	if strings.Count(c.TelegramEndpoint, "%s") != 2 {
-		errs = append(errs, errors.New("HOIBAO_TELEGRAM_API_ENDPOINT: want a format with two %s, e.g. https://api.telegram.org/bot%s/%s"))
+		bad("HOIBAO_TELEGRAM_API_ENDPOINT", "want a format with two %s, e.g. https://api.telegram.org/bot%s/%s")
+	}
+	for key, u := range map[string]string{"HOIBAO_TELEGRAM_WEBHOOK_URL": c.TelegramWebhook, "HOIBAO_ZALO_WEBHOOK_URL": c.ZaloWebhook,
+		"HOIBAO_ZALO_API_BASE": c.ZaloAPIBase, "HOIBAO_ZALO_OA_API_BASE": c.ZaloOAAPIBase, "HOIBAO_ZALO_OA_OAUTH_BASE": c.ZaloOAOAuthBase} {
+		if p, err := url.Parse(u); u != "" && (err != nil || p.Scheme != "https" && p.Scheme != "http" || p.Host == "") {
+			bad(key, "want an http(s):// URL")
+		}
+	}
+	if c.ZaloWebhook != "" && (len(c.ZaloSecret) < 8 || len(c.ZaloSecret) > 256) {
+		bad("HOIBAO_ZALO_WEBHOOK_SECRET", "required in webhook mode, 8 to 256 characters")
+	}
+	if c.ZaloOAAppID != "" && c.ZaloOASecretKey == "" {
+		bad("HOIBAO_ZALO_OA_SECRET_KEY", "required with HOIBAO_ZALO_OA_APP_ID")
+	}
+	if !strings.HasPrefix(c.ZaloOAWebhookPath, "/") {
+		bad("HOIBAO_ZALO_OA_WEBHOOK_PATH", "want a path such as /zalo/oa")
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
-		errs = append(errs, fmt.Errorf("HOIBAO_LOG_LEVEL: %q is not debug, info, warn or error", c.LogLevel))
+		bad("HOIBAO_LOG_LEVEL", fmt.Sprintf("%q is not debug, info, warn or error", c.LogLevel))
 	}
 	switch c.LogFormat {
 	case "text", "json":
 	default:
-		errs = append(errs, fmt.Errorf("HOIBAO_LOG_FORMAT: %q is not text or json", c.LogFormat))
+		bad("HOIBAO_LOG_FORMAT", fmt.Sprintf("%q is not text or json", c.LogFormat))
 	}
-	if c.RateLimitPerMin < 0 || c.LLMContextTokens < 256 {
-		errs = append(errs, errors.New("HOIBAO_RATE_LIMIT_PER_MINUTE must be ≥ 0 and HOIBAO_LLM_CONTEXT_TOKENS ≥ 256"))
+	if c.RateLimitPerMin < 0 {
+		bad("HOIBAO_RATE_LIMIT_PER_MINUTE", "must be ≥ 0")
+	}
+	if c.LLMContextTokens < 256 {
+		bad("HOIBAO_LLM_CONTEXT_TOKENS", "must be ≥ 256")
 	}
 	return errors.Join(errs...)
 }
 
-// Dump lists the settings as KEY=value lines, secrets masked.
+// Dump lists every setting as KEY=value lines, secrets masked.
 func (c Config) Dump() string {
-	lines := []string{
-		"HOIBAO_REDIS_URL=" + maskURL(c.RedisURL),
-		"HOIBAO_REDIS_PREFIX=" + c.RedisPrefix,
-		"HOIBAO_REDIS_FALLBACK=" + strconv.FormatBool(c.RedisFallback),
-		"HOIBAO_DATA_DIR=" + c.DataDir,
-		"HOIBAO_ARTICLES=" + strings.Join(c.Articles, ","),
-		"HOIBAO_TELEGRAM_TOKEN=" + Mask(c.TelegramToken),
-		"HOIBAO_TELEGRAM_WEBHOOK_URL=" + c.TelegramWebhook,
-		"HOIBAO_TELEGRAM_WEBHOOK_SECRET=" + Mask(c.TelegramSecret),
-		"HOIBAO_ZALO_TOKEN=" + Mask(c.ZaloToken),
-		"HOIBAO_ZALO_API_BASE=" + c.ZaloAPIBase,
-		"HOIBAO_HTTP_ADDR=" + c.HTTPAddr,
-		"HOIBAO_ADMIN_TOKEN=" + Mask(c.AdminToken),
-		"HOIBAO_LLM_BASE_URL=" + maskURL(c.LLMBaseURL),
-		"HOIBAO_LLM_API_KEY=" + Mask(c.LLMAPIKey),
-		"HOIBAO_LLM_MODEL=" + c.LLMModel,
-		"HOIBAO_EMBED_MODEL=" + c.EmbedModel,
-		"HOIBAO_LOG_LEVEL=" + c.LogLevel,
-		"HOIBAO_LOG_FORMAT=" + c.LogFormat,
+	lines := make([]string, len(Keys))
+	for i, k := range Keys {
+		lines[i] = k.Name + "=" + k.Shown(c)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -200,16 +296,30 @@ func Mask(secret string) string {
 	return "***"
 }
 
-// maskURL hides a password in a URL.
-func maskURL(raw string) string {
+// MaskURL hides a URL's password and every query-string value (keys such
+// as ?key= or ?api-version= travel there).
+func MaskURL(raw string) string {
+	if raw == "" {
+		return ""
+	}
 	u, err := url.Parse(raw)
-	if err != nil || u.User == nil {
-		return raw
+	if err != nil {
+		return Mask(raw)
 	}
-	if _, ok := u.User.Password(); ok {
-		u.User = url.UserPassword(u.User.Username(), "***")
+	if u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), maskMark)
+		}
 	}
-	return u.String()
+	if u.RawQuery != "" {
+		q := u.Query()
+		for k := range q {
+			q[k] = []string{maskMark}
+		}
+		u.RawQuery = q.Encode()
+	}
+	u.Fragment = ""
+	return strings.ReplaceAll(u.String(), maskMark, "***")
 }
 
 func splitList(v string) []string {
@@ -244,17 +354,5 @@ func readFile(path string) (map[string]string, error) {
 	return values, sc.Err()
 }
 
-// keys lists the environment variables Config reads.
-func keys() []string {
-	ks := []string{
-		"HOIBAO_REDIS_URL", "HOIBAO_REDIS_PREFIX", "HOIBAO_REDIS_FALLBACK", "HOIBAO_DATA_DIR", "HOIBAO_ARTICLES",
-		"HOIBAO_TELEGRAM_TOKEN", "HOIBAO_TELEGRAM_API_ENDPOINT", "HOIBAO_TELEGRAM_WEBHOOK_URL",
-		"HOIBAO_TELEGRAM_WEBHOOK_SECRET", "HOIBAO_TELEGRAM_ADMINS", "HOIBAO_ZALO_TOKEN", "HOIBAO_ZALO_API_BASE",
-		"HOIBAO_ZALO_ADMINS", "HOIBAO_ZALO_WEBHOOK_SECRET", "HOIBAO_HTTP_ADDR", "HOIBAO_ADMIN_TOKEN",
-		"HOIBAO_LLM_BASE_URL", "HOIBAO_LLM_API_KEY", "HOIBAO_LLM_MODEL", "HOIBAO_LLM_TIMEOUT",
-		"HOIBAO_LLM_CONTEXT_TOKENS", "HOIBAO_EMBED_MODEL", "HOIBAO_RATE_LIMIT_PER_MINUTE",
-		"HOIBAO_SHUTDOWN_TIMEOUT", "HOIBAO_LOG_LEVEL", "HOIBAO_LOG_FORMAT",
-	}
-	sort.Strings(ks)
-	return ks
-}
+// maskMark stands in for a hidden value until the URL is printed.
+const maskMark = "HOIBAOMASKED"

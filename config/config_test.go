@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -82,5 +83,45 @@ func TestConfigFileUnderEnvironment(t *testing.T) {
 	}
 	if c.DataDir != "/srv/hoibao" || c.LogLevel != "warn" {
 		t.Errorf("DataDir %q LogLevel %q: want the file's folder and the environment's level", c.DataDir, c.LogLevel)
+	}
+}
+
+// Every field of Config is filled by exactly one key of the table, and
+// every key's default parses.
+func TestKeysCoverConfig(t *testing.T) {
+	seenName, seenField := map[string]bool{}, map[any]bool{}
+	var c Config
+	for _, k := range Keys {
+		if seenName[k.Name] || !strings.HasPrefix(k.Name, "HOIBAO_") || k.Doc == "" {
+			t.Errorf("key %q: duplicate, badly named or undocumented", k.Name)
+		}
+		seenName[k.Name] = true
+		p := k.field(&c)
+		if seenField[p] {
+			t.Errorf("key %s fills a field another key fills", k.Name)
+		}
+		seenField[p] = true
+	}
+	if n := reflect.TypeOf(c).NumField(); n != len(seenField) {
+		t.Errorf("Config has %d fields, the table fills %d", n, len(seenField))
+	}
+	d := Default()
+	for _, k := range Keys {
+		if got := k.Value(d); got != k.Default && !(k.Default == "" && (got == "0" || got == "false")) {
+			t.Errorf("%s: default %q reads back as %q", k.Name, k.Default, got)
+		}
+	}
+}
+
+func TestMaskURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                              "",
+		"redis://u:pw@127.0.0.1:6379/0": "redis://u:***@127.0.0.1:6379/0",
+		"https://x.openai.azure.com/v1?key=abc&v": "https://x.openai.azure.com/v1?key=***&v=***",
+		"http://localhost:11434/v1":               "http://localhost:11434/v1",
+	} {
+		if got := MaskURL(in); got != want {
+			t.Errorf("MaskURL(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -43,7 +43,7 @@ func TestReplicasShareDedupe(t *testing.T) {
 	for range 2 {
 		store := redisstore.New(rdb, prefix)
 		kn := knowledge.NewService(knowledge.Sample(), knowledge.WithStore(store))
-		h := start(t, f, kn, WithWebhook("https://hoibao.example/hook", secret))
+		h := startState(t, f, kn, store, WithWebhook("https://hoibao.example/hook", secret))
 		hook := httptest.NewServer(h.a)
 		t.Cleanup(hook.Close)
 		hooks = append(hooks, hook)

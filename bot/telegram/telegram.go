@@ -1,7 +1,9 @@
 // Package telegram is hoibao's Telegram channel, on go-telegram-bot-api v5:
-// long polling or a webhook with a secret token, a bounded worker pool,
-// deduplicated updates, send limits that honour 429 retry_after, answers in
-// HTML with a numbered "Nguồn" list, streaming edits, and 👍/👎 feedback.
+// long polling or a webhook with a secret token, on the channel runtime of
+// package bot (each chat's updates in order, chats in parallel, redeliveries
+// dropped, a drain on shutdown), send limits that honour 429 retry_after,
+// answers in HTML with a numbered "Nguồn" list, streaming edits, and 👍/👎
+// feedback.
 //
 // The library has no context support and puts the token in its error
 // strings; this package bounds every request with a deadline and removes the
@@ -18,8 +20,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -39,17 +39,14 @@ var _ Handler = (*bot.Bot)(nil)
 
 // Defaults.
 const (
-	DefaultWorkers         = 16
+	DefaultWorkers         = bot.DefaultWorkers
 	DefaultEditInterval    = 1500 * time.Millisecond
 	DefaultPollTimeout     = 30 * time.Second
 	DefaultHTTPTimeout     = 15 * time.Second
 	DefaultShutdownTimeout = 20 * time.Second
-	// DedupeTTL is how long an update_id is remembered; Telegram gives up
-	// redelivering long before.
-	DedupeTTL      = 24 * time.Hour
-	allowedUpdates = `["message","callback_query"]`
-	typingTimeout  = 3 * time.Second
-	typingRenew    = 4500 * time.Millisecond
+	allowedUpdates         = `["message","callback_query"]`
+	typingTimeout          = 3 * time.Second
+	typingRenew            = 4500 * time.Millisecond
 )
 
 type options struct {
@@ -74,7 +71,7 @@ type Option func(*options)
 // WithLogger sets the logger.
 func WithLogger(log *slog.Logger) Option { return func(o *options) { o.log = log } }
 
-// WithWorkers bounds how many updates are handled at once.
+// WithWorkers bounds how many chats are answered at once.
 func WithWorkers(n int) Option { return func(o *options) { o.workers = n } }
 
 // WithEditInterval sets the least time between two edits of one message
@@ -115,12 +112,7 @@ type Adapter struct {
 	client  *httpClient
 	limiter *sendLimiter
 	mention *regexp.Regexp
-
-	inFlight atomic.Int64
-
-	mu     sync.RWMutex
-	queue  chan tgbotapi.Update
-	closed bool
+	rt      *bot.Runtime
 }
 
 // New connects to the Bot API at endpoint (a format such as
@@ -149,9 +141,6 @@ func New(token, endpoint string, h Handler, opts ...Option) (*Adapter, error) {
 	if o.webhookURL != "" && o.secret == "" {
 		return nil, errors.New("telegram: webhook mode needs a secret token")
 	}
-	if o.dedupe == nil {
-		o.dedupe = bot.NewMemState()
-	}
 	a := &Adapter{
 		options: o, token: token, h: h,
 		client: &httpClient{
@@ -160,8 +149,12 @@ func New(token, endpoint string, h Handler, opts ...Option) (*Adapter, error) {
 			pollTimeout: o.pollTimeout + 10*time.Second,
 		},
 		limiter: newSendLimiter(o.perSecond, o.chatEvery, o.groupEvery),
-		queue:   make(chan tgbotapi.Update, o.workers*4),
 	}
+	rtOpts := []bot.RuntimeOption{bot.WithRuntimeLogger(o.log), bot.WithWorkers(o.workers)}
+	if o.dedupe != nil {
+		rtOpts = append(rtOpts, bot.WithDedupe(o.dedupe))
+	}
+	a.rt = bot.NewRuntime(Channel, rtOpts...)
 	api, err := tgbotapi.NewBotAPIWithClient(token, endpoint, a.client)
 	if err != nil {
 		return nil, a.redact("getMe", err)
@@ -178,22 +171,10 @@ func New(token, endpoint string, h Handler, opts ...Option) (*Adapter, error) {
 func (a *Adapter) Username() string { return a.api.Self.UserName }
 
 // Run takes updates (long polling, or from the webhook handler) until ctx
-// ends, then stops taking them, lets in-flight answers finish within the
-// shutdown timeout and returns. It returns nil on a clean stop, an error
+// ends, then stops taking them, lets every update taken be answered within
+// the shutdown timeout and returns. It returns nil on a clean stop, an error
 // when answers were cut off by the timeout.
 func (a *Adapter) Run(ctx context.Context) error {
-	workCtx, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelWork()
-	var wg sync.WaitGroup
-	for range a.workers {
-		wg.Go(func() {
-			for u := range a.queue {
-				a.inFlight.Add(1)
-				a.process(workCtx, u)
-				a.inFlight.Add(-1)
-			}
-		})
-	}
 	var err error
 	if a.webhookURL != "" {
 		if err = a.SetWebhook(ctx); err == nil {
@@ -203,47 +184,24 @@ func (a *Adapter) Run(ctx context.Context) error {
 	} else {
 		err = a.poll(ctx)
 	}
-	a.close()
 	a.log.Info("telegram: stopped taking updates; finishing in-flight answers", "timeout", a.shutdownTimeout.String())
-	done := make(chan struct{})
-	go func() { wg.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(a.shutdownTimeout):
-		n := a.inFlight.Load() + int64(len(a.queue))
-		a.log.Warn("telegram: shutdown timeout; cancelling unfinished answers", "unfinished", n)
-		cancelWork()
-		select {
-		case <-done:
-		case <-time.After(time.Second):
-		}
-		return errors.Join(err, fmt.Errorf("telegram: %d answers unfinished after the shutdown timeout of %v", n, a.shutdownTimeout))
-	}
-	return err
+	return errors.Join(err, a.rt.Drain(a.shutdownTimeout))
 }
 
-func (a *Adapter) close() {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if !a.closed {
-		a.closed = true
-		close(a.queue)
+// submit hands an update to the runtime, ordered by its chat.
+func (a *Adapter) submit(u tgbotapi.Update) error {
+	chat := "update:" + strconv.Itoa(u.UpdateID)
+	switch {
+	case u.Message != nil && u.Message.Chat != nil:
+		chat = strconv.FormatInt(u.Message.Chat.ID, 10)
+	case u.CallbackQuery != nil && u.CallbackQuery.Message != nil && u.CallbackQuery.Message.Chat != nil:
+		chat = strconv.FormatInt(u.CallbackQuery.Message.Chat.ID, 10)
 	}
-}
-
-// offer queues an update without blocking; false when stopped or full.
-func (a *Adapter) offer(u tgbotapi.Update) bool {
-	a.mu.RLock()
-	defer a.mu.RUnlock()
-	if a.closed {
-		return false
-	}
-	select {
-	case a.queue <- u:
-		return true
-	default:
-		return false
-	}
+	return a.rt.Submit(bot.Job{
+		Chat: chat,
+		ID:   fmt.Sprintf("%d:update:%d", a.api.Self.ID, u.UpdateID),
+		Do:   func(ctx context.Context) { a.process(ctx, u) },
+	})
 }
 
 // poll long-polls getUpdates until ctx ends.
@@ -285,14 +243,22 @@ func (a *Adapter) poll(ctx context.Context) error {
 			}
 			continue
 		}
+	taking:
 		for _, u := range updates {
 			if u.UpdateID < offset {
 				continue
 			}
-			select {
-			case a.queue <- u:
-				offset = u.UpdateID + 1
-			case <-ctx.Done():
+			// An update counts as taken (and is confirmed by the next
+			// offset) only once the runtime holds it.
+			for {
+				err := a.submit(u)
+				if err == nil {
+					offset = u.UpdateID + 1
+					break
+				}
+				if errors.Is(err, bot.ErrStopped) || sleep(ctx, 50*time.Millisecond) != nil {
+					break taking
+				}
 			}
 		}
 	}
@@ -307,21 +273,8 @@ func (a *Adapter) poll(ctx context.Context) error {
 	return nil
 }
 
-// process handles one update, once.
+// process handles one update.
 func (a *Adapter) process(ctx context.Context, u tgbotapi.Update) {
-	defer func() {
-		if p := recover(); p != nil {
-			a.log.Error("telegram: update handling panicked", "update", u.UpdateID, "panic", fmt.Sprint(p))
-		}
-	}()
-	key := fmt.Sprintf("telegram:%d:update:%d", a.api.Self.ID, u.UpdateID)
-	first, err := a.dedupe.FirstSeen(ctx, key, DedupeTTL)
-	if err != nil {
-		a.log.Warn("telegram: dedupe failed; handling anyway", "update", u.UpdateID, "err", err)
-	} else if !first {
-		a.log.Info("telegram: duplicate update dropped", "update", u.UpdateID)
-		return
-	}
 	switch {
 	case u.CallbackQuery != nil:
 		a.handleCallback(ctx, u.CallbackQuery)

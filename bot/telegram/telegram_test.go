@@ -41,7 +41,7 @@ func (s *syncBuffer) String() string {
 type harness struct {
 	f     *fakeTelegram
 	a     *Adapter
-	state *bot.MemState
+	state bot.State
 	logs  *syncBuffer
 	stop  context.CancelFunc
 	done  chan error
@@ -51,16 +51,18 @@ type harness struct {
 // server; the token must appear in no log line by the end of the test.
 func start(t *testing.T, f *fakeTelegram, kn bot.Knowledge, opts ...Option) *harness {
 	t.Helper()
+	return startState(t, f, kn, bot.NewMemState(), opts...)
+}
+
+// startState is start with the chat state given, as main wires it.
+func startState(t *testing.T, f *fakeTelegram, kn bot.Knowledge, state bot.State, opts ...Option) *harness {
+	t.Helper()
 	logs := &syncBuffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	state := bot.NewMemState()
-	coreOpts := []bot.Option{bot.WithLogger(log), bot.WithAdmins(Channel, fmt.Sprint(admin))}
-	if s, ok := kn.(interface{ Store() knowledge.Store }); !ok || s.Store() == nil {
-		coreOpts = append(coreOpts, bot.WithState(state)) // else the store keeps chat state
-	}
+	coreOpts := []bot.Option{bot.WithLogger(log), bot.WithAdmins(Channel, fmt.Sprint(admin)), bot.WithState(state)}
 	core := bot.New(kn, coreOpts...)
 	opts = append([]Option{WithLogger(log), WithPollTimeout(time.Second), WithSendLimits(1000, 0, 0),
-		WithEditInterval(50 * time.Millisecond), WithDeduper(core.Deduper())}, opts...)
+		WithEditInterval(50 * time.Millisecond), WithDeduper(state)}, opts...)
 	a, err := New(testToken, f.endpoint(), core, opts...)
 	if err != nil {
 		t.Fatal(err)

@@ -30,7 +30,7 @@ func (a *Adapter) SetWebhook(ctx context.Context) error {
 // ServeHTTP receives webhook deliveries: 401 without the right secret
 // (compared in constant time), 503 when stopping or too busy (Telegram
 // delivers again later), else 200 at once; the update is answered by the
-// worker pool.
+// channel runtime.
 func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
@@ -47,8 +47,8 @@ func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad update", http.StatusBadRequest)
 		return
 	}
-	if !a.offer(u) {
-		a.log.Warn("telegram webhook: not taking the update now", "update", u.UpdateID)
+	if err := a.submit(u); err != nil {
+		a.log.Warn("telegram webhook: not taking the update now", "update", u.UpdateID, "err", err)
 		w.Header().Set("Retry-After", "1")
 		http.Error(w, "busy", http.StatusServiceUnavailable)
 		return

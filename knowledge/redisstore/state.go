@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -75,30 +76,41 @@ func (s *Store) FirstSeen(ctx context.Context, key string, ttl time.Duration) (b
 	return true, nil
 }
 
-// allowScript counts one event in a fixed window that starts with the
-// window's first event. KEYS: counter; ARGV: window in ms.
+// allowScript is a sliding-window limit, the same rule as the in-memory
+// state's: the key is a sorted set of the allowed events' times; refused
+// events are not recorded. KEYS: the set; ARGV: now (ms), window (ms),
+// limit, a member unique to this event.
 var allowScript = redis.NewScript(`
-local n = redis.call('INCR', KEYS[1])
-if n == 1 or redis.call('PTTL', KEYS[1]) < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
+  return 0
 end
-return n
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1
 `)
 
 // Allow counts an event for key and reports whether it is within limit
-// events per window, counted across all replicas. limit ≤ 0 allows all.
+// events in the last window, counted across all replicas. limit ≤ 0
+// allows all.
 func (s *Store) Allow(ctx context.Context, key string, limit int, window time.Duration) (bool, error) {
 	if limit <= 0 {
 		return true, nil
 	}
 	ctx, cancel := s.ctx(ctx, false)
 	defer cancel()
-	n, err := allowScript.Run(ctx, s.rdb, []string{s.rateKey(key)}, max(window.Milliseconds(), 1)).Int64()
+	now := time.Now()
+	member := strconv.FormatInt(now.UnixNano(), 36) + ":" + strconv.FormatUint(eventSeq.Add(1), 36)
+	n, err := allowScript.Run(ctx, s.rdb, []string{s.rateKey(key)},
+		now.UnixMilli(), max(window.Milliseconds(), 1), limit, member).Int64()
 	if err != nil {
 		return false, fail("rate limit", err)
 	}
-	return n <= int64(limit), nil
+	return n == 1, nil
 }
+
+// eventSeq makes rate-limit events of one replica distinct in the same ms.
+var eventSeq atomic.Uint64
 
 // AuditEntry is one recorded admin action.
 type AuditEntry struct {
@@ -229,4 +241,55 @@ func (s *Store) PutVectors(ctx context.Context, model string, vectors map[string
 		return nil
 	})
 	return fail("vectors", err)
+}
+
+// Secrets and locks: small values that must outlive a restart and be the
+// same on every replica, such as an OA's rotating tokens.
+func (s *Store) secretKey(name string) string { return s.prefix + "secret:" + name }
+func (s *Store) lockKey(name string) string   { return s.prefix + "lock:" + name }
+
+// Secret returns the value stored under name; "" when there is none.
+func (s *Store) Secret(ctx context.Context, name string) (string, error) {
+	ctx, cancel := s.ctx(ctx, false)
+	defer cancel()
+	v, err := s.rdb.Get(ctx, s.secretKey(name)).Result()
+	if errors.Is(err, redis.Nil) {
+		return "", nil
+	}
+	return v, fail("secret", err)
+}
+
+// SetSecret stores value under name, without expiry.
+func (s *Store) SetSecret(ctx context.Context, name, value string) error {
+	ctx, cancel := s.ctx(ctx, false)
+	defer cancel()
+	return fail("set secret", s.rdb.Set(ctx, s.secretKey(name), value, 0).Err())
+}
+
+// unlockScript deletes a lock only while it is still ours.
+var unlockScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+`)
+
+// TryLock takes the lock called name for at most ttl, across replicas (SET
+// NX PX with a token of its own). ok is false when another holder has it.
+func (s *Store) TryLock(ctx context.Context, name string, ttl time.Duration) (unlock func(), ok bool, err error) {
+	token := strconv.FormatInt(time.Now().UnixNano(), 36) + ":" + strconv.FormatUint(eventSeq.Add(1), 36)
+	cctx, cancel := s.ctx(ctx, false)
+	defer cancel()
+	err = s.rdb.SetArgs(cctx, s.lockKey(name), token, redis.SetArgs{Mode: "NX", TTL: ttl}).Err()
+	if errors.Is(err, redis.Nil) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fail("lock", err)
+	}
+	return func() {
+		uctx, cancel := s.ctx(context.Background(), false)
+		defer cancel()
+		_ = unlockScript.Run(uctx, s.rdb, []string{s.lockKey(name)}, token).Err()
+	}, true, nil
 }
