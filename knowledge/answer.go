@@ -3,6 +3,7 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -247,6 +248,14 @@ func weighArticle(q Query, content []Token, a *Article) evidence {
 			return evidence{contradicted: true}
 		}
 	}
+	for _, m := range distinguishing(Tokenize(q.Text)) {
+		if _, number, pair := strings.Cut(m, " "); pair {
+			m = number // the article holds the number; which sentence says it with its word, the answerer prefers
+		}
+		if !have.fold[m] {
+			return evidence{contradicted: true} // "HĐND" asked, only "UBND" there; "Quyết định 12", only 21
+		}
+	}
 	// What a "bao nhiêu" question measures opens it ("Dân số huyện … là
 	// bao nhiêu?"): two syllables that stand together there must stand
 	// together in the article, or it measures something else.
@@ -289,30 +298,18 @@ func namePairs(question string) [][2]Token {
 // nào", "mục đích gì"): the answer need not repeat it.
 const frameWeight = 0.25
 
-// frameTokens marks (by position) the one or two content syllables right
-// before "nào" or "gì", unless they open the question ("Trường học nào…"
-// asks about schools).
+// frameTokens marks (by position) the content syllables, up to three,
+// right before "nào" or "gì": they name the kind of answer wanted ("tỉnh
+// nào", "đơn vị nào", "giữ chức vụ gì"), which the answer need not repeat.
 func frameTokens(question string, content []Token) map[int]bool {
 	frames := map[int]bool{}
 	all := Tokenize(question)
-	first := -1
-	if len(content) > 0 {
-		first = content[0].Start
-	}
 	for i, t := range all {
 		if t.Fold != "nao" && t.Fold != "gi" || i == 0 {
 			continue
 		}
-		var run []int
-		for j := i - 1; j >= max(0, i-2) && !IsStopword(all[j]); j-- {
-			if all[j].Start == first {
-				run = nil
-				break
-			}
-			run = append(run, all[j].Start)
-		}
-		for _, start := range run {
-			frames[start] = true
+		for j := i - 1; j >= max(0, i-3) && !IsStopword(all[j]); j-- {
+			frames[all[j].Start] = true
 		}
 	}
 	return frames
@@ -349,6 +346,9 @@ func countedNoun(question string) string {
 	for i, t := range toks {
 		asks := t.Fold == "nhieu" && i > 0 && toks[i-1].Fold == "bao" || t.Exact == "mây2"
 		if asks && i+1 < len(toks) && !IsStopword(toks[i+1]) && !toks[i+1].Number {
+			if toks[i+1].Fold == "phan" && i+2 < len(toks) && toks[i+2].Fold == "tram" {
+				return "%" // "bao nhiêu phần trăm" is answered by "98,4%"
+			}
 			return toks[i+1].Fold
 		}
 	}
@@ -357,6 +357,9 @@ func countedNoun(question string) string {
 
 // countsUnit reports whether text has a number right before unit: "12 xã".
 func countsUnit(text, unit string) bool {
+	if unit == "%" {
+		return rePercent.MatchString(text)
+	}
 	toks := Tokenize(text)
 	for i := 1; i < len(toks); i++ {
 		if toks[i].Fold == unit && (toks[i-1].Number || numberWords[toks[i-1].Exact]) {
@@ -365,6 +368,8 @@ func countsUnit(text, unit string) bool {
 	}
 	return false
 }
+
+var rePercent = regexp.MustCompile(`\d\s?%`)
 
 var numberWords = func() map[string]bool {
 	m := map[string]bool{}

@@ -18,7 +18,7 @@ const articleWeight = 0.35
 // stopwords carry no content: question words, pronouns, particles and the
 // words people use to ask ("cho tôi hỏi", "bài báo").
 var stopwords = []string{
-	"ai", "gì", "nào", "đâu", "bao", "nhiêu", "mấy", "khi", "lúc", "là", "của", "những", "các",
+	"ai", "gì", "nào", "đâu", "bao", "nhiêu", "lâu", "mấy", "khi", "lúc", "là", "của", "những", "các",
 	"được", "có", "không", "và", "với", "cho", "về", "thì", "mà", "ở", "tại", "trong", "này", "đó",
 	"kia", "ấy", "vậy", "sao", "thế", "như", "nhé", "ạ", "hả", "hỏi", "biết", "tôi", "bạn", "em",
 	"mình", "xin", "vui", "lòng", "hãy", "đã", "đang", "sẽ", "rồi", "chưa", "bị", "để", "theo",
@@ -34,7 +34,7 @@ var stopwords = []string{
 // that no common content word folds to ("dang" is both "đang" and "Đảng",
 // so it is not here).
 var foldStopwords = []string{
-	"ai", "gi", "nao", "nhieu", "khi", "la", "cua", "nhung", "cac", "duoc", "khong", "va", "voi",
+	"ai", "gi", "nao", "nhieu", "lau", "khi", "la", "cua", "nhung", "cac", "duoc", "khong", "va", "voi",
 	"cho", "ve", "o", "vay", "sao", "nhu", "nhe", "toi", "minh", "xin", "hay", "roi", "chua",
 	"theo", "den", "mot", "hoac", "nua", "cung", "lai", "vao", "neu", "gom", "dieu", "viec", "cai",
 	"ong", "thuoc", "oi", "nhi", "chu", "day", "kia", "ay", "hoi", "biet",

@@ -98,6 +98,7 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 	avg := float64(syllables) / float64(len(all))
 	var best candidate
 	question := Tokenize(q.Text)
+	markers := distinguishing(question)
 	for _, sc := range all {
 		if sc.text != sc.whole && !holdsNames(names, sc.toks, nil) || !holdsNames(names, sc.toks, title) {
 			continue // the names asked about are elsewhere
@@ -105,6 +106,7 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 		if rankMismatch(question, sc.toks) {
 			continue // "Phó Chủ tịch" asked, "Chủ tịch" found, or the other way round
 		}
+
 		if kind == KindNumber && !hasWanted(q.Text, kind, sc.text, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
 		}
@@ -115,6 +117,9 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 		score *= 1 - rankDecay*float64(sc.rank)
 		if hasKind(kind, sc.text, content) {
 			score += kindBonus * total
+		}
+		if len(markers) > 0 && holdsMarkers(markers, sc.toks) {
+			score += kindBonus * total // "Quyết định 1204" asked and found, not "Quyết định 2104"
 		}
 		if namesFrame(sc.toks, content, frames) {
 			score += kindBonus * total // "tỉnh nào" answered by "tỉnh An Giang"
@@ -594,6 +599,10 @@ func lastClauseBreak(text string) int {
 // "Chủ tịch", "nguyên Bí thư" is no longer one.
 var rankWords = map[string]bool{"pho1": true, "nguyên": true}
 
+// officeHeads are the first syllables of offices, folded: chủ tịch, bí
+// thư, giám đốc, trưởng ban, tổng biên tập, hiệu trưởng.
+var officeHeads = map[string]bool{"chu": true, "bi": true, "giam": true, "truong": true, "tong": true, "hieu": true}
+
 // rankMismatch reports whether text names a different rank of the office
 // the question asks about: the question says "phó" and text does not, or
 // every time text names the office after the question's word, it puts
@@ -618,7 +627,7 @@ func rankMismatch(question, text []Token) bool {
 			return true
 		}
 	}
-	// The question's office word ("chủ" of "chủ tịch") appears in text only
+	// The question's office ("chủ tịch", "bí thư") appears in text only
 	// right after a rank word the question does not have.
 	qWords := map[string]bool{}
 	for _, t := range question {
@@ -626,7 +635,7 @@ func rankMismatch(question, text []Token) bool {
 	}
 	plain, ranked := false, false
 	for i, t := range text {
-		if i == 0 || !qWords[t.Fold] || IsStopword(t) || next[t.Fold] {
+		if i == 0 || !officeHeads[t.Fold] || !qWords[t.Fold] || next[t.Fold] {
 			continue
 		}
 		if prev := text[i-1]; rankWords[prev.Exact] && !asked[prev.Exact] {
@@ -664,4 +673,47 @@ func whoClause(clause string, content []Token) string {
 		return dropSpeechVerb(head)
 	}
 	return dropSpeechVerb(clause)
+}
+
+// bodies are the bodies people name by their initials, folded, so a
+// question typed in lower case ("chu tich hdnd") still names one.
+var bodies = map[string]bool{"ubnd": true, "hdnd": true, "mttq": true, "ubmttq": true, "ubkt": true, "btv": true}
+
+// distinguishing returns what tells a question from its neighbours and
+// must be in the sentence that answers it: the initials of a body ("HĐND",
+// not "UBND"), and each number with the word before it ("định 12" of
+// "Quyết định 12", "thứ 15" of "Kỳ họp thứ 15"), as folded keys.
+func distinguishing(question []Token) []string {
+	var out []string
+	for i, t := range question {
+		switch {
+		case t.Number && i > 0 && question[i-1].End+1 == t.Start:
+			out = append(out, question[i-1].Fold+" "+t.Fold)
+		case t.Number:
+			out = append(out, t.Fold)
+		case bodies[t.Fold]:
+			out = append(out, t.Fold)
+		}
+	}
+	return out
+}
+
+// holdsMarkers reports whether a sentence holds every distinguishing key.
+func holdsMarkers(markers []string, toks []Token) bool {
+	if len(markers) == 0 {
+		return true
+	}
+	have := make(map[string]bool, 2*len(toks))
+	for i, t := range toks {
+		have[t.Fold] = true
+		if i > 0 {
+			have[toks[i-1].Fold+" "+t.Fold] = true
+		}
+	}
+	for _, m := range markers {
+		if !have[m] {
+			return false
+		}
+	}
+	return true
 }

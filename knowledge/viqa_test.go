@@ -283,7 +283,11 @@ func evaluateViqa(t *testing.T, corpus []Article, qs []evalQuestion) viqaRun {
 		if *qualityVerbose {
 			t.Logf("%s\t%q\tgold %q\tgot %q", verdict(ans, q.gold), q.text, q.gold[0], ans.Text)
 		}
-		run.base.judge(base.answer(q.text), q.gold)
+		b := base.answer(q.text)
+		run.base.judge(b, q.gold)
+		if *qualityVerbose && !b.Refused && containsGold(b.Text, q.gold) && (ans.Refused || !containsGold(ans.Citations[0].Quote, q.gold)) {
+			t.Logf("BASE-BETTER\t%q\tgold %q\tours %q\tbase %q", q.text, q.gold[0], ans.Text, b.Text)
+		}
 		if byArticle[q.article] == nil {
 			order = append(order, q.article)
 		}
