@@ -148,7 +148,31 @@ func (s *Service) readStore(ctx context.Context) (int64, []Article, error) {
 		}
 	}
 	articles, err := s.store.Articles(ctx)
+	var skipped *SkippedError
+	if errors.As(err, &skipped) {
+		// Corrupt entries are left out and reported; the rest serve.
+		if !sameSkipped(s.problems, skipped.Skipped) {
+			s.logSkipped(skipped.Skipped)
+		}
+		s.problems = skipped.Skipped
+		return v, articles, nil
+	}
+	if err == nil {
+		s.problems = nil
+	}
 	return v, articles, err
+}
+
+func sameSkipped(a, b []Skipped) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Source != b[i].Source {
+			return false
+		}
+	}
+	return true
 }
 
 // write makes a change in the store: op, or — while the service serves a
