@@ -22,6 +22,9 @@ type Config struct {
 	RedisFallback    bool          // HOIBAO_REDIS_FALLBACK: use the embedded store when Redis is unreachable at start-up
 	DataDir          string        // HOIBAO_DATA_DIR
 	Articles         []string      // HOIBAO_ARTICLES
+	FetchAllow       []string      // HOIBAO_FETCH_ALLOW: hosts, addresses or CIDRs fetching may reach although internal
+	Feeds            []string      // HOIBAO_FEEDS: RSS/Atom feeds polled for new articles
+	FeedInterval     time.Duration // HOIBAO_FEED_INTERVAL
 	TelegramToken    string        // HOIBAO_TELEGRAM_TOKEN
 	TelegramEndpoint string        // HOIBAO_TELEGRAM_API_ENDPOINT
 	TelegramWebhook  string        // HOIBAO_TELEGRAM_WEBHOOK_URL
@@ -56,6 +59,7 @@ func Default() Config {
 		LLMTimeout:       30 * time.Second,
 		LLMContextTokens: 4096,
 		RateLimitPerMin:  20,
+		FeedInterval:     15 * time.Minute,
 		ShutdownTimeout:  20 * time.Second,
 		LogLevel:         "info",
 		LogFormat:        "text",
@@ -98,6 +102,9 @@ func FromMap(values map[string]string) (Config, error) {
 	set("HOIBAO_REDIS_FALLBACK", func(v string) (err error) { c.RedisFallback, err = strconv.ParseBool(v); return })
 	set("HOIBAO_DATA_DIR", str(&c.DataDir))
 	set("HOIBAO_ARTICLES", func(v string) error { c.Articles = splitList(v); return nil })
+	set("HOIBAO_FETCH_ALLOW", func(v string) error { c.FetchAllow = splitList(v); return nil })
+	set("HOIBAO_FEEDS", func(v string) error { c.Feeds = splitList(v); return nil })
+	set("HOIBAO_FEED_INTERVAL", func(v string) (err error) { c.FeedInterval, err = time.ParseDuration(v); return })
 	set("HOIBAO_TELEGRAM_TOKEN", str(&c.TelegramToken))
 	set("HOIBAO_TELEGRAM_API_ENDPOINT", str(&c.TelegramEndpoint))
 	set("HOIBAO_TELEGRAM_WEBHOOK_URL", str(&c.TelegramWebhook))
@@ -161,6 +168,9 @@ func (c Config) Validate() error {
 	default:
 		errs = append(errs, fmt.Errorf("HOIBAO_LOG_FORMAT: %q is not text or json", c.LogFormat))
 	}
+	if c.FeedInterval < time.Minute {
+		errs = append(errs, errors.New("HOIBAO_FEED_INTERVAL must be at least 1m"))
+	}
 	if c.RateLimitPerMin < 0 || c.LLMContextTokens < 256 {
 		errs = append(errs, errors.New("HOIBAO_RATE_LIMIT_PER_MINUTE must be ≥ 0 and HOIBAO_LLM_CONTEXT_TOKENS ≥ 256"))
 	}
@@ -175,6 +185,9 @@ func (c Config) Dump() string {
 		"HOIBAO_REDIS_FALLBACK=" + strconv.FormatBool(c.RedisFallback),
 		"HOIBAO_DATA_DIR=" + c.DataDir,
 		"HOIBAO_ARTICLES=" + strings.Join(c.Articles, ","),
+		"HOIBAO_FETCH_ALLOW=" + strings.Join(c.FetchAllow, ","),
+		"HOIBAO_FEEDS=" + strings.Join(c.Feeds, ","),
+		"HOIBAO_FEED_INTERVAL=" + c.FeedInterval.String(),
 		"HOIBAO_TELEGRAM_TOKEN=" + Mask(c.TelegramToken),
 		"HOIBAO_TELEGRAM_WEBHOOK_URL=" + c.TelegramWebhook,
 		"HOIBAO_TELEGRAM_WEBHOOK_SECRET=" + Mask(c.TelegramSecret),
@@ -254,6 +267,7 @@ func keys() []string {
 		"HOIBAO_LLM_BASE_URL", "HOIBAO_LLM_API_KEY", "HOIBAO_LLM_MODEL", "HOIBAO_LLM_TIMEOUT",
 		"HOIBAO_LLM_CONTEXT_TOKENS", "HOIBAO_EMBED_MODEL", "HOIBAO_RATE_LIMIT_PER_MINUTE",
 		"HOIBAO_SHUTDOWN_TIMEOUT", "HOIBAO_LOG_LEVEL", "HOIBAO_LOG_FORMAT",
+		"HOIBAO_FETCH_ALLOW", "HOIBAO_FEEDS", "HOIBAO_FEED_INTERVAL",
 	}
 	sort.Strings(ks)
 	return ks
