@@ -15,7 +15,6 @@ import (
 	"github.com/hoibao/hoibao/bot"
 	"github.com/hoibao/hoibao/bot/telegram"
 	"github.com/hoibao/hoibao/config"
-	"github.com/hoibao/hoibao/knowledge/extract"
 )
 
 // runServe runs the configured chat channels until ctx ends (SIGTERM or
@@ -44,9 +43,6 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 		bot.WithLogger(log), bot.WithSources(cfg.Articles),
 		bot.WithRateLimit(cfg.RateLimitPerMin, time.Minute),
 		bot.WithAdmins(telegram.Channel, admins...),
-	}
-	if f := articleFetcher(); f != nil {
-		opts = append(opts, bot.WithFetcher(f))
 	}
 	core := bot.New(svc, opts...)
 
@@ -107,6 +103,3 @@ func serveWebhook(cfg config.Config, log *slog.Logger, tg *telegram.Adapter) (st
 		_ = srv.Shutdown(ctx)
 	}, nil
 }
-
-// articleFetcher returns the reader of web pages for /add <url>.
-func articleFetcher() bot.Fetcher { return extract.New(nil) }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Skipped is a source, file or stored entry left out, and why.
@@ -114,7 +115,9 @@ func (r Report) String() string {
 // LoadSources reads sources with the service's readers without changing what it
 // serves: what cannot be read is in the returned Skipped list.
 func (s *Service) LoadSources(ctx context.Context, sources ...Source) ([]Article, []Skipped) {
-	return s.loader.load(ctx, sources)
+	articles, skipped := s.loader.load(ctx, sources)
+	s.logSkipped(skipped)
+	return articles, skipped
 }
 
 // Ingest reads sources and adds what they hold to the content: an article
@@ -205,7 +208,8 @@ func (s *Service) ReloadFrom(ctx context.Context, sources ...Source) (Report, er
 		switch {
 		case unreadable[a.Source]:
 			rep.Unchanged = append(rep.Unchanged, a.ID) // last good version
-		case fromSources(a.Source, sources):
+		case fromSources(a.Source, sources) || strings.HasPrefix(a.Source, "sample:"):
+			// The bundled sample stands in for the configured sources.
 			rep.Removed = append(rep.Removed, a.ID)
 			continue
 		default:
@@ -317,4 +321,15 @@ func (s *Service) logSkipped(skipped []Skipped) {
 	for _, sk := range skipped {
 		s.log.Warn("source skipped", "source", sk.Source, "reason", sk.Reason, "err", sk.Err)
 	}
+}
+
+// FeedStatus is how one RSS/Atom feed is doing, for /feeds and /stats.
+type FeedStatus struct {
+	URL       string    `json:"url"`
+	Title     string    `json:"title,omitempty"`
+	LastOK    time.Time `json:"last_ok,omitzero"`
+	NextPoll  time.Time `json:"next_poll,omitzero"`
+	Failures  int       `json:"failures"`             // failed polls in a row
+	LastError string    `json:"last_error,omitempty"` // the reason, for admins
+	Ingested  int       `json:"ingested"`             // articles taken from it since start
 }

@@ -105,7 +105,7 @@ type loader struct {
 
 func newLoader() loader {
 	return loader{
-		readers:  map[string]Reader{".txt": textReader, ".md": textReader, ".json": textReader},
+		readers:  map[string]Reader{".txt": textReader, ".md": textReader, ".json": textReader, ".docx": docxReader},
 		maxBytes: MaxArticleBytes,
 	}
 }
@@ -170,7 +170,7 @@ func (l loader) loadOne(ctx context.Context, src Source) ([]Article, []Skipped) 
 		return []Article{a}, nil
 	case IsURL(src.Ref):
 		if l.fetcher == nil {
-			return nil, skip(fmt.Errorf("%w: chức năng tải bài từ đường link chưa được bật", ErrUnavailable))
+			return nil, []Skipped{{Source: src.Ref, Reason: "chức năng tải bài từ đường link chưa được cấu hình", Err: ErrUnavailable}}
 		}
 		d, err := l.fetcher.Fetch(ctx, strings.TrimSpace(src.Ref))
 		if err != nil {
