@@ -44,6 +44,12 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 		bot.WithRateLimit(cfg.RateLimitPerMin, time.Minute),
 		bot.WithAdmins(telegram.Channel, admins...),
 	}
+	feeds, stopFeeds, err := startFeeds(ctx, cfg, log, svc) // readers.go
+	if err != nil {
+		return err
+	}
+	defer stopFeeds()
+	opts = append(opts, bot.WithFeeds(feeds))
 	core := bot.New(svc, opts...)
 
 	tgOpts := []telegram.Option{
