@@ -169,4 +169,3 @@ func TestServeTelegramDocument(t *testing.T) {
 		t.Error("token in the log")
 	}
 }
-
