@@ -40,6 +40,9 @@ func ParseArticle(name string, data []byte) (Article, error) {
 	if !utf8.Valid(data) {
 		return Article{}, fmt.Errorf("%s: %w: không phải văn bản UTF-8", name, ErrInvalidArticle)
 	}
+	if binary(data) {
+		return Article{}, fmt.Errorf("%s: %w: tệp nhị phân, không phải văn bản UTF-8", name, ErrInvalidArticle)
+	}
 	var (
 		a   Article
 		err error
@@ -60,6 +63,21 @@ func ParseArticle(name string, data []byte) (Article, error) {
 		return Article{}, fmt.Errorf("%s: %w", name, err)
 	}
 	return a, nil
+}
+
+// binary reports whether data holds a NUL byte or more than one control
+// character in a hundred (tabs and line breaks aside): not article text.
+func binary(data []byte) bool {
+	control := 0
+	for _, c := range data {
+		switch {
+		case c == 0:
+			return true
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t':
+			control++
+		}
+	}
+	return control > len(data)/100
 }
 
 // Finish validates an article and fills in what can be derived: NFC text,
