@@ -88,3 +88,27 @@ func TestStartUpSkipsUnreadableFiles(t *testing.T) {
 		t.Errorf("ask --articles: %q, %v", out, err)
 	}
 }
+
+// Every subcommand's -h prints its usage in Vietnamese and exits 0.
+func TestEveryCommandHasHelp(t *testing.T) {
+	for _, cmd := range []string{"ask", "chat", "ingest", "serve", "config"} {
+		for _, flag := range []string{"-h", "--help"} {
+			out, _, err := runHoibao(t, map[string]string{}, cmd, flag)
+			if err != nil || !strings.HasPrefix(out, "Cách dùng: hoibao "+cmd) {
+				t.Errorf("hoibao %s %s: %v, %q", cmd, flag, err, out)
+			}
+		}
+	}
+}
+
+// An invalid single question fails the command; a batch goes on.
+func TestInvalidSingleQuestionExitsNonZero(t *testing.T) {
+	env := map[string]string{"HOIBAO_DATA_DIR": filepath.Join(t.TempDir(), "data")}
+	out, _, err := runHoibao(t, env, "ask", "   ")
+	if err == nil || !strings.Contains(out, "câu hỏi trống") {
+		t.Errorf("ask of a blank question: %q, %v; want the reason and a failure", out, err)
+	}
+	if _, _, err := runHoibao(t, env, "ask", "Bí thư Huyện ủy Châu Thành là ai?"); err != nil {
+		t.Errorf("a good question failed: %v", err)
+	}
+}

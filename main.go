@@ -70,6 +70,9 @@ func run(ctx context.Context, env Env) error {
 	}
 	log := newLogger(cfg, env.Stderr)
 	cmd, args := env.Args[0], env.Args[1:]
+	if isHelp(args) && printUsage(env, cmd) { // usage.go
+		return nil
+	}
 	switch cmd {
 	case "ask":
 		return runAsk(ctx, cfg, log, env, args)
