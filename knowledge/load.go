@@ -96,6 +96,10 @@ var textReader = ReaderFunc(func(_ context.Context, d Document) ([]Article, erro
 	return []Article{a}, nil
 })
 
+// MaxDocumentBytes bounds one file or fetched document (a PDF with its
+// fonts and pictures); text articles are bounded by MaxArticleBytes.
+const MaxDocumentBytes = 20 << 20
+
 // loader reads sources into articles with the service's readers.
 type loader struct {
 	readers  map[string]Reader // by extension, lower case with the dot
@@ -106,7 +110,7 @@ type loader struct {
 func newLoader() loader {
 	return loader{
 		readers:  map[string]Reader{".txt": textReader, ".md": textReader, ".json": textReader, ".docx": docxReader},
-		maxBytes: MaxArticleBytes,
+		maxBytes: MaxDocumentBytes,
 	}
 }
 
