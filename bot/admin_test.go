@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hoibao/hoibao/knowledge"
 )
@@ -101,5 +102,51 @@ func TestStatsReportsCorruptStoredArticles(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("/stats %q does not say %q", got, want)
 		}
+	}
+}
+
+// fakeFeeds is a poller with one healthy and one failing feed.
+type fakeFeeds struct{ added []string }
+
+func (f *fakeFeeds) Feeds() []knowledge.FeedStatus {
+	return []knowledge.FeedStatus{
+		{URL: "https://bao.example/rss", Title: "Báo Ví Dụ", Ingested: 12, LastOK: time.Date(2024, 1, 9, 1, 0, 0, 0, time.UTC)},
+		{URL: "https://hong.example/rss", Failures: 3, LastError: "trang trả về lỗi 500", NextPoll: time.Date(2024, 1, 9, 1, 8, 0, 0, time.UTC)},
+	}
+}
+
+func (f *fakeFeeds) Add(_ context.Context, u string) (knowledge.FeedStatus, error) {
+	f.added = append(f.added, u)
+	return knowledge.FeedStatus{URL: u, Title: "Thời sự", Ingested: 3}, nil
+}
+
+func (f *fakeFeeds) Remove(_ context.Context, u string) error {
+	if u != "https://bao.example/rss" {
+		return knowledge.ErrNotFound
+	}
+	return nil
+}
+
+func TestFeedCommands(t *testing.T) {
+	feeds := &fakeFeeds{}
+	b, _, _ := newTestBot(t, WithFeeds(feeds))
+	ctx := context.Background()
+	say := func(user, text string) Reply {
+		return b.Handle(ctx, Message{Channel: "test", ChatID: "11", UserID: user, Text: text})
+	}
+	for cmd, want := range map[string]string{
+		"/feeds":                               "lỗi 3 lần liền (trang trả về lỗi 500), thử lại lúc 08:08 09/01",
+		"/stats":                               "Báo Ví Dụ (https://bao.example/rss) — đã nạp 12 bài",
+		"/addfeed https://moi.example/rss":     "Đã theo dõi “Thời sự”: nạp 3 bài",
+		"/addfeed khong-phai-link":             "Cách dùng: /addfeed",
+		"/removefeed https://bao.example/rss":  "Đã ngừng theo dõi",
+		"/removefeed https://khac.example/rss": "Không theo dõi nguồn tin này",
+	} {
+		if got := say("1", cmd).Text; !strings.Contains(got, want) {
+			t.Errorf("%s: %q does not say %q", cmd, got, want)
+		}
+	}
+	if r := say("2", "/addfeed https://x.example/rss"); r.Outcome != OutcomeForbidden || len(feeds.added) != 1 {
+		t.Errorf("non-admin /addfeed: %+v, feeds added %v", r, feeds.added)
 	}
 }

@@ -123,3 +123,28 @@ func write(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// A file that has become unreadable keeps serving its last good version
+// through a reload, and the reload names it.
+func TestReloadKeepsLastGoodVersionOfAnUnreadableFile(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cau.txt")
+	write(t, path, goodArticle)
+	svc := knowledge.NewService(nil)
+	if _, err := svc.ReloadFrom(ctx, knowledge.Sources(dir)...); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "moi.txt"), "Bài mới\n\nNội dung bài mới về Châu Đốc.\n")
+	write(t, path, "\xff\xfe hỏng")
+	rep, err := svc.ReloadFrom(ctx, knowledge.Sources(dir)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Removed) != 0 || len(rep.Skipped) != 1 || rep.Skipped[0].Source != path {
+		t.Errorf("reload report %s; want cau.txt skipped and nothing removed", rep)
+	}
+	if a, ok := svc.Index().Article("cau"); !ok || a.Title != "Cầu mới ở Phú Tân" {
+		t.Error("the last good version of cau.txt is gone")
+	}
+}
