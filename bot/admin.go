@@ -20,12 +20,11 @@ func (b *Bot) reload(ctx context.Context, m Message) (Reply, error) {
 	ctx, cancel := context.WithTimeout(ctx, adminTimeout)
 	defer cancel()
 	start := b.now()
-	sources := knowledge.Sources(b.sources...)
 	from := strings.Join(b.sources, ", ")
 	if len(b.sources) == 0 {
-		sources, from = []knowledge.Source{{Articles: knowledge.Sample()}}, "bài mẫu có sẵn"
+		from = "bài mẫu có sẵn"
 	}
-	rep, err := b.kn.ReloadFrom(ctx, sources...)
+	rep, err := b.kn.ReloadFrom(ctx, knowledge.ReloadSources(b.sources)...)
 	if err != nil {
 		b.log.Warn("reload failed", "user", m.UserID, "err", err)
 		msg := "Không nạp lại được; nội dung cũ vẫn được giữ nguyên."

@@ -223,6 +223,15 @@ func (s *Service) ReloadFrom(ctx context.Context, sources ...Source) (Report, er
 	return rep, nil
 }
 
+// ReloadSources are the sources a reload rebuilds: the configured paths
+// (HOIBAO_ARTICLES), or the bundled sample when none are configured.
+func ReloadSources(paths []string) []Source {
+	if len(paths) == 0 {
+		return []Source{{Articles: Sample()}}
+	}
+	return Sources(paths...)
+}
+
 // Undo restores the content as it was before the last change (ingest,
 // reload, add or remove) this service made; undoing twice redoes.
 func (s *Service) Undo(ctx context.Context) (Report, error) {

@@ -53,6 +53,9 @@ func Parse(r io.Reader, pageURL string) (knowledge.Article, error) {
 	a := knowledge.Article{Source: pageURL}
 	a.Title = first(m.meta["og:title"], m.ld.Headline, m.h1, byline.title, stripSite(m.title))
 	a.URL = resolve(pageURL, first(m.canonical, m.meta["og:url"], m.ld.URL, pageURL))
+	if !knowledge.IsURL(a.URL) {
+		a.URL = "" // a page read from a file names no address of its own
+	}
 	for _, d := range []string{m.meta["article:published_time"], m.ld.DatePublished, m.meta["datepublished"],
 		m.meta["pubdate"], m.meta["publishdate"], m.meta["date"], m.meta["dc.date.issued"], m.meta["dc.date"],
 		m.timeAttr, m.dateText, byline.published} {
@@ -90,7 +93,7 @@ func Parse(r io.Reader, pageURL string) (knowledge.Article, error) {
 	if len(body) == 0 || a.Title == "" {
 		return knowledge.Article{}, fmt.Errorf("%w: không tìm thấy nội dung bài báo trên trang này", knowledge.ErrInvalidArticle)
 	}
-	a.ID = idFromURL(a.URL)
+	a.ID = idFromURL(first(a.URL, pageURL))
 	return knowledge.Finish(a)
 }
 

@@ -178,3 +178,19 @@ func TestPageWithoutArticle(t *testing.T) {
 		t.Errorf("reason %q, want it to say no article was found", got)
 	}
 }
+
+// A page saved to a file: its canonical link is its address; without one
+// it has none (not the file path), and its ID comes from the file name.
+func TestPageFromAFile(t *testing.T) {
+	svc := knowledge.NewService(nil, knowledge.WithReader(".html", extract.Reader{}))
+	rep, err := svc.Ingest(context.Background(), knowledge.Sources("testdata/laodong/page.html", "testdata/dantri/page.html")...)
+	if err != nil || len(rep.Added) != 2 {
+		t.Fatalf("%s, %v", rep, err)
+	}
+	if a, _ := svc.Index().Article("page"); a == nil || a.URL != "" {
+		t.Errorf("laodong page: %+v, want ID page and no URL", a)
+	}
+	if a, ok := svc.Index().Article("can-tho-khoi-cong-cau-tran-hoang-na-20240315080012345"); !ok || !strings.HasPrefix(a.URL, "https://dantri.com.vn/") {
+		t.Errorf("dantri page: want its canonical address and ID")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -58,8 +59,8 @@ func (Reader) Read(ctx context.Context, d knowledge.Document) (articles []knowle
 		return nil, fmt.Errorf("%w: tệp PDF không có chữ (có thể là ảnh chụp)", knowledge.ErrInvalidArticle)
 	}
 	name := path.Base(d.Name)
-	if d.URL != "" {
-		name = path.Base(strings.TrimSuffix(d.URL, "/"))
+	if u, err := url.Parse(d.URL); err == nil && d.URL != "" {
+		name = path.Base(strings.TrimSuffix(u.Path, "/"))
 	}
 	a, err := knowledge.ParseArticle(strings.TrimSuffix(name, path.Ext(name))+".txt", []byte(strings.Join(paras, "\n\n")))
 	if err != nil {
