@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/hoibao/hoibao/config"
@@ -70,7 +71,8 @@ func runIngest(ctx context.Context, cfg config.Config, log *slog.Logger, env Env
 	if err != nil {
 		return fmt.Errorf("chưa nạp được: %w", err)
 	}
-	fmt.Fprintf(env.Stdout, "Đã đọc %d bài: %s (%.1f giây).\n", len(rep.Articles), rep, time.Since(start).Seconds())
+	took := strings.Replace(fmt.Sprintf("%.1f", time.Since(start).Seconds()), ".", ",", 1)
+	fmt.Fprintf(env.Stdout, "Đã đọc %d bài trong %s giây: %s\n", len(rep.Articles), took, rep)
 	for _, s := range rep.Skipped {
 		if s.Err != nil { // unreadable, not merely a duplicate
 			return errSkipped

@@ -66,12 +66,16 @@ func TestInternalAddressesAreRefusedAndNeverConnected(t *testing.T) {
 
 func TestAllowListedAddressIsFetched(t *testing.T) {
 	srv := serve(t, page)
-	for _, allow := range []string{hostPort(srv.Server), "127.0.0.1", "127.0.0.0/8"} {
+	_, port, _ := net.SplitHostPort(hostPort(srv.Server))
+	for allow, u := range map[string]string{
+		hostPort(srv.Server): srv.URL, "127.0.0.1": srv.URL, "127.0.0.0/8": srv.URL,
+		"localhost": "http://localhost:" + port, "localhost:" + port: "http://localhost:" + port,
+	} {
 		c, err := fetch.New([]string{allow})
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := c.Fetch(context.Background(), srv.URL+"/bai")
+		d, err := c.Fetch(context.Background(), u+"/bai")
 		if err != nil {
 			t.Errorf("allow %s: %v", allow, err)
 			continue
