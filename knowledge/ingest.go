@@ -67,7 +67,12 @@ func Reason(err error) string {
 	case errors.Is(err, fs.ErrPermission):
 		return "không có quyền đọc tệp"
 	case errors.Is(err, ErrInvalidArticle), errors.Is(err, ErrUnavailable):
-		return err.Error()
+		// "bai/x.txt: bài viết không hợp lệ: …": the file is named beside it.
+		msg := err.Error()
+		if name, rest, ok := strings.Cut(msg, ": "); ok && !strings.Contains(name, " ") && strings.ContainsAny(name, "./") {
+			msg = rest
+		}
+		return msg
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		return "quá thời gian chờ"
 	}

@@ -282,7 +282,7 @@ func (l loader) loadPath(ctx context.Context, path string) ([]Article, []Skipped
 				continue
 			}
 		}
-		skipped = append(skipped, Skipped{Source: f, Reason: strings.TrimPrefix(Reason(err), f+": "), Err: err})
+		skipped = append(skipped, Skipped{Source: f, Reason: Reason(err), Err: err})
 	}
 	return articles, skipped
 }
