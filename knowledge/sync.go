@@ -95,6 +95,16 @@ func (s *Service) Sync(ctx context.Context) error {
 	return err
 }
 
+// Refresh serves the store's content now when another writer changed it
+// (Sync does so by itself on announcements and polls).
+func (s *Service) Refresh(ctx context.Context) error {
+	shared, ok := s.store.(Shared)
+	if !ok {
+		return nil
+	}
+	return s.refresh(ctx, shared)
+}
+
 // refresh serves the store's content when its version moved past the one
 // serving. An empty store that was never written (or lost its data) does
 // not empty a replica that is serving content.
@@ -131,6 +141,7 @@ func (s *Service) refresh(ctx context.Context, shared Shared) error {
 	if sameContent(s.Index(), articles) {
 		return nil
 	}
+	s.previous = s.currentArticles() // /undo on this replica undoes another's change too
 	s.index.Store(NewIndex(articles))
 	s.log.Info("content changed in the store; now serving it", "articles", len(articles), "version", v)
 	return nil

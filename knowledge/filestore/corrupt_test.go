@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hoibao/hoibao/knowledge"
+	"github.com/hoibao/hoibao/knowledge/filestore"
 	"github.com/hoibao/hoibao/knowledge/storetest"
 )
 
@@ -48,5 +49,48 @@ func TestCorruptEntryIsSkippedAndReported(t *testing.T) {
 	}
 	if p := svc.Problems(); len(p) != 1 || p[0].Reason == "" {
 		t.Errorf("Problems = %+v, want the corrupt entry with a reason", p)
+	}
+}
+
+// /undo on a replica undoes the last change it served, even one another
+// replica made: both then serve the content before it.
+func TestUndoAcrossReplicas(t *testing.T) {
+	ctx := context.Background()
+	sa := newStore(t)
+	sb, err := filestore.New(sa.Dir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := knowledge.NewService(nil, knowledge.WithStore(sa))
+	b := knowledge.NewService(nil, knowledge.WithStore(sb))
+	first := storetest.Article(t, "mot", 1)
+	if _, err := a.Ingest(ctx, knowledge.Source{Articles: []knowledge.Article{first}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Load(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Ingest(ctx, knowledge.Source{Articles: []knowledge.Article{storetest.Article(t, "hai", 2)}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := b.Index().Len(); n != 2 {
+		t.Fatalf("replica b serves %d articles, want 2", n)
+	}
+	if _, err := b.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for name, svc := range map[string]*knowledge.Service{"a": a, "b": b} {
+		if _, ok := svc.Index().Article("hai"); ok {
+			t.Errorf("replica %s still serves the undone article", name)
+		}
+		if _, ok := svc.Index().Article("mot"); !ok {
+			t.Errorf("replica %s lost the first article", name)
+		}
 	}
 }
