@@ -108,12 +108,16 @@ func TestNewItemsAreIngestedOnce(t *testing.T) {
 	s := newSite(t, 3)
 	ctx := context.Background()
 	p, svc, c := setup(t, nil)
+	// An admin added the first item's page by hand before: it is known.
+	if rep, err := svc.Ingest(ctx, knowledge.Source{Ref: s.URL + "/tin/bai-0.htm"}); err != nil || len(rep.Added) != 1 {
+		t.Fatalf("ingest by hand: %s, %v", rep, err)
+	}
 	st, err := p.Add(ctx, s.URL+"/rss")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Ingested != 3 || st.Title != "Báo Miền Tây - Thời sự" {
-		t.Fatalf("after /addfeed: %+v, want 3 ingested", st)
+	if st.Ingested != 2 || st.Title != "Báo Miền Tây - Thời sự" {
+		t.Fatalf("after /addfeed: %+v, want the 2 items not known yet ingested", st)
 	}
 	// Not due yet: nothing is read.
 	c.t = c.t.Add(5 * time.Minute)
@@ -124,8 +128,8 @@ func TestNewItemsAreIngestedOnce(t *testing.T) {
 	s.add(2)
 	c.t = c.t.Add(6 * time.Minute)
 	p.PollDue(ctx)
-	if got := p.Feeds()[0].Ingested; got != 5 {
-		t.Errorf("ingested %d in all, want 5", got)
+	if got := p.Feeds()[0].Ingested; got != 4 {
+		t.Errorf("ingested %d from the feed in all, want 4", got)
 	}
 	for i := range 5 {
 		if got := s.hit(fmt.Sprintf("/tin/bai-%d.htm", i)); got != 1 {

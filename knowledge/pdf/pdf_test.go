@@ -2,12 +2,15 @@ package pdf_test
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hoibao/hoibao/knowledge"
+	"github.com/hoibao/hoibao/knowledge/fetch"
 	"github.com/hoibao/hoibao/knowledge/pdf"
 )
 
@@ -71,5 +74,31 @@ func TestDocumentsFromAFolderAreAnswerable(t *testing.T) {
 		if ans.Refused || len(ans.Citations) == 0 || ans.Citations[0].ArticleID != tc.article || !strings.Contains(ans.Citations[0].Quote, tc.quote) {
 			t.Errorf("%s\nanswer %q citations %+v; want %s quoting %q", tc.q, ans.Text, ans.Citations, tc.article, tc.quote)
 		}
+	}
+}
+
+// A PDF link: fetched (safely), read by its media type, answerable.
+func TestPDFFromALink(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(documents, "rac-long-an.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write(data)
+	}))
+	defer srv.Close()
+	f, err := fetch.New([]string{"127.0.0.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService(nil, knowledge.WithFetcher(f), knowledge.WithReader(".pdf", pdf.Reader{}))
+	rep, err := svc.Ingest(context.Background(), knowledge.Source{Ref: srv.URL + "/tai-lieu/rac-long-an?ban=in"})
+	if err != nil || len(rep.Added) != 1 || rep.Added[0] != "rac-long-an" {
+		t.Fatalf("%s, %v; want rac-long-an added", rep, err)
+	}
+	a := rep.Articles[0]
+	if a.URL != srv.URL+"/tai-lieu/rac-long-an?ban=in" {
+		t.Errorf("url %q, want the link", a.URL)
 	}
 }
