@@ -31,6 +31,7 @@ func (p *pathList) Set(v string) error { *p = append(*p, v); return nil }
 func commandFlags(name string, env Env) (*flag.FlagSet, *pathList) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
+	fs.Usage = func() { fmt.Fprint(fs.Output(), commandUsage[name]) } // usage.go
 	paths := new(pathList)
 	fs.Var(paths, "articles", "load articles from this file or folder instead of the store (repeatable)")
 	return fs, paths
@@ -69,6 +70,7 @@ func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, a
 
 	out := bufio.NewWriter(env.Stdout)
 	defer out.Flush()
+	failed := false
 	answer := func(question string, readErr error) {
 		res := askResult{Question: question, Citations: []citationJSON{}}
 		var ans knowledge.Answer
@@ -79,6 +81,7 @@ func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, a
 		if err != nil {
 			res.Error = userError(err)
 			res.Question = shortQuestion(question)
+			failed = true
 		} else {
 			res.Answer, res.Refused, res.Note = ans.Text, ans.Refused, ans.Note
 			for _, c := range ans.Citations {
@@ -104,7 +107,13 @@ func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, a
 
 	if fs.NArg() > 0 {
 		answer(strings.Join(fs.Args(), " "), nil)
+		if failed {
+			return errInvalidQuestion
+		}
 		return nil
+	}
+	if isTerminal(env.Stdin) { // usage.go
+		fmt.Fprintln(env.Stderr, "Gõ câu hỏi rồi nhấn Enter, mỗi dòng một câu; Ctrl-D để kết thúc. Hoặc hỏi một câu: hoibao ask \"Câu hỏi?\"")
 	}
 	return eachLine(env.Stdin, answer)
 }
@@ -143,6 +152,10 @@ func eachLine(r io.Reader, fn func(line string, err error)) error {
 		fn(strings.TrimSuffix(string(line), "\r"), nil)
 	}
 }
+
+// errInvalidQuestion ends `ask QUESTION` with a failure when the question
+// was refused as invalid; the reason is already printed.
+var errInvalidQuestion = fmt.Errorf("%w", errUsage)
 
 // userError is the sentence a user sees for an error.
 func userError(err error) string {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -92,7 +93,7 @@ func TestConfigShowsNoSecret(t *testing.T) {
 				secrets = append(secrets, "redis-pass-9")
 				continue
 			}
-			q := "querykey" + string(rune('a'+i))
+			q := fmt.Sprintf("querykey%d", i)
 			env[k.Name] = "https://u:urlpass" + q + "@api.example/v1?key=" + q + "&api-version=2024"
 			secrets = append(secrets, q)
 		}

@@ -2,147 +2,81 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"strings"
 	"time"
 
 	"github.com/hoibao/hoibao/config"
 	"github.com/hoibao/hoibao/knowledge"
-	"github.com/hoibao/hoibao/knowledge/extract"
 )
 
-// ingestReport counts what an ingest did.
-type ingestReport struct {
-	Added, Replaced, Unchanged, Duplicate int
-}
+const ingestUsage = `Cách dùng: hoibao ingest ĐƯỜNG_DẪN|LINK...
 
-// hasher is a store that lists its articles' content hashes cheaply.
-type hasher interface {
-	Hashes(ctx context.Context) (map[string]string, error)
-}
+Nạp bài vào kho đã cấu hình (Redis hoặc thư mục HOIBAO_DATA_DIR) từ tệp,
+thư mục (.txt, .md, .json, .html, .pdf, .docx) và trang web. Bài đã có và
+không đổi được giữ nguyên, bài đổi nội dung thay bản cũ, nội dung trùng
+với bài khác được bỏ qua. Tệp không đọc được bị bỏ qua kèm lý do, phần còn
+lại vẫn được nạp; khi có mục bị bỏ qua, lệnh kết thúc với mã lỗi 1.
+Các bản hoibao đang chạy dùng nội dung mới trong vòng một giây.
 
-// putManyer is a store that writes many articles faster than one by one.
-type putManyer interface {
-	PutMany(ctx context.Context, articles []knowledge.Article) error
-}
+Link tới địa chỉ nội bộ (127.0.0.1, 10.x, 192.168.x …) chỉ tải được khi
+HOIBAO_FETCH_ALLOW cho phép.
+`
+
+// errSkipped is the error of an ingest that left some sources out.
+var errSkipped = errors.New("một số nguồn không nạp được (xem danh sách ở trên)")
 
 // runIngest loads articles from files, folders and web pages into the
-// configured store. It is idempotent by content hash: an article stored
-// already is left alone, one whose content changed replaces the old one
-// (and its chunks), and the same content under another ID is stored once.
-// Running replicas serve the new content within a second.
+// configured store, through the same ingest path as the chat commands.
 func runIngest(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	fs.Usage = func() { fmt.Fprintln(env.Stderr, "usage: hoibao ingest PATH|URL...") }
-	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
+	fs.Usage = func() { fmt.Fprint(fs.Output(), ingestUsage) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(env.Stdout)
+			fs.Usage()
+			return nil
+		}
+		return errUsage
+	}
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return errUsage
 	}
-	var articles []knowledge.Article
-	fetcher := extract.New(&http.Client{Timeout: extract.DefaultTimeout})
-	for _, src := range fs.Args() {
-		if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
-			a, err := fetcher.Fetch(ctx, src)
-			if err != nil {
-				return fmt.Errorf("%s: %w", src, err)
-			}
-			articles = append(articles, a)
-			continue
-		}
-		as, err := knowledge.LoadPath(src)
-		if err != nil {
-			return err
-		}
-		if len(as) == 0 {
-			return fmt.Errorf("%s: no articles (.txt, .md, .json) found", src)
-		}
-		articles = append(articles, as...)
+	content, err := contentOptions(cfg, log)
+	if err != nil {
+		return err
 	}
 	store, closeStore, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer closeStore()
+	svc := knowledge.NewService(nil, append(content, knowledge.WithStore(store), knowledge.WithLogger(log))...)
+	// A replica serving HOIBAO_ARTICLES from an empty store keeps serving
+	// them once the store holds articles: they are stored along.
 	var seed []knowledge.Article
 	if len(cfg.Articles) > 0 {
-		// A replica serving HOIBAO_ARTICLES from an empty store keeps
-		// serving them once the store holds articles.
-		if seed, err = knowledge.LoadPaths(cfg.Articles); err != nil {
-			return fmt.Errorf("HOIBAO_ARTICLES: %w", err)
-		}
+		seed, _ = svc.LoadSources(ctx, knowledge.Sources(cfg.Articles...)...)
+	}
+	if err := svc.Load(ctx, seed); err != nil {
+		return fmt.Errorf("đọc kho bài: %w", err)
 	}
 	start := time.Now()
-	rep, err := ingest(ctx, store, articles, seed)
+	rep, err := svc.Ingest(ctx, knowledge.Sources(fs.Args()...)...)
 	if err != nil {
-		return fmt.Errorf("ingest stopped after %d new and %d replaced articles: %w", rep.Added, rep.Replaced, err)
+		return fmt.Errorf("chưa nạp được: %w", err)
 	}
-	fmt.Fprintf(env.Stdout, "Đã nạp %d bài: %d bài mới, %d bài thay bản cũ, %d bài không đổi, %d bài trùng nội dung (%.1fs).\n",
-		len(articles), rep.Added, rep.Replaced, rep.Unchanged, rep.Duplicate, time.Since(start).Seconds())
+	took := strings.Replace(fmt.Sprintf("%.1f", time.Since(start).Seconds()), ".", ",", 1)
+	fmt.Fprintf(env.Stdout, "Đã đọc %d bài trong %s giây: %s\n", len(rep.Articles), took, rep)
+	for _, s := range rep.Skipped {
+		if s.Err != nil { // unreadable, not merely a duplicate
+			return errSkipped
+		}
+	}
 	return nil
-}
-
-// ingest writes articles into store, skipping those it holds already (same
-// ID and hash) and those whose content it holds under another ID. When the
-// store is empty, seed is stored first (articles win over it by ID).
-func ingest(ctx context.Context, store knowledge.Store, articles, seed []knowledge.Article) (ingestReport, error) {
-	var rep ingestReport
-	hashes, err := storedHashes(ctx, store)
-	if err != nil {
-		return rep, err
-	}
-	if len(hashes) == 0 && len(seed) > 0 {
-		articles = append(append([]knowledge.Article(nil), seed...), articles...)
-	}
-	byHash := make(map[string]string, len(hashes))
-	for id, h := range hashes {
-		byHash[h] = id
-	}
-	var puts []knowledge.Article
-	for _, a := range knowledge.Dedupe(articles) {
-		switch old, ok := hashes[a.ID]; {
-		case ok && old == a.Hash:
-			rep.Unchanged++
-			continue
-		case byHash[a.Hash] != "" && byHash[a.Hash] != a.ID:
-			rep.Duplicate++
-			continue
-		case ok:
-			rep.Replaced++
-		default:
-			rep.Added++
-		}
-		byHash[a.Hash] = a.ID
-		puts = append(puts, a)
-	}
-	if pm, ok := store.(putManyer); ok {
-		if err := pm.PutMany(ctx, puts); err != nil {
-			return ingestReport{}, err
-		}
-		return rep, nil
-	}
-	for _, a := range puts {
-		if err := store.Put(ctx, a); err != nil {
-			return rep, err
-		}
-	}
-	return rep, nil
-}
-
-func storedHashes(ctx context.Context, store knowledge.Store) (map[string]string, error) {
-	if h, ok := store.(hasher); ok {
-		return h.Hashes(ctx)
-	}
-	all, err := store.Articles(ctx)
-	if err != nil {
-		return nil, err
-	}
-	m := make(map[string]string, len(all))
-	for _, a := range all {
-		m[a.ID] = a.Hash
-	}
-	return m, nil
 }

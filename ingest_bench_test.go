@@ -29,22 +29,20 @@ func benchIngest(b *testing.B, cfg func(b *testing.B) config.Config) {
 	for b.Loop() {
 		c := cfg(b)
 		start := time.Now()
-		articles, err := knowledge.LoadPath(dantri)
-		if err != nil {
-			b.Fatal(err)
-		}
 		store, closeStore, err := openStore(ctx, c, log)
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep, err := ingest(ctx, store, articles, nil)
+		svc := knowledge.NewService(nil, knowledge.WithStore(store))
+		rep, err := svc.Ingest(ctx, knowledge.Sources(dantri)...)
 		if err != nil {
 			b.Fatal(err)
 		}
 		elapsed += time.Since(start)
 		closeStore()
-		if rep.Added+rep.Duplicate != len(articles) {
-			b.Fatalf("ingest: %+v of %d articles", rep, len(articles))
+		articles := rep.Articles
+		if len(rep.Added)+len(rep.Skipped) != len(articles) {
+			b.Fatalf("ingest: %s of %d articles", rep, len(articles))
 		}
 		n += len(articles)
 	}

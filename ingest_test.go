@@ -94,7 +94,7 @@ func TestIngestIsIdempotent(t *testing.T) {
 	dup := t.TempDir()
 	body, _ := os.ReadFile(filepath.Join(src, "bac-lieu.txt"))
 	os.WriteFile(filepath.Join(dup, "copy.txt"), bytes.Replace(body, []byte("# doc_id = bac-lieu\n"), nil, 1), 0o644)
-	if out, _, err := runHoibao(t, env, "ingest", dup); err != nil || !strings.Contains(out, "1 bài trùng nội dung") {
+	if out, _, err := runHoibao(t, env, "ingest", dup); err != nil || !strings.Contains(out, "trùng nội dung với bài mã bac-lieu") {
 		t.Errorf("ingest of a copy: got %q, %v; want it stored once", out, err)
 	}
 
@@ -118,6 +118,12 @@ func TestIngestURL(t *testing.T) {
 	}))
 	defer srv.Close()
 	env := map[string]string{"HOIBAO_DATA_DIR": filepath.Join(t.TempDir(), "data")}
+	// The test server is on loopback: refused until allowed.
+	out, _, err := runHoibao(t, env, "ingest", srv.URL+"/tin/bo-nhiem-giam-doc.htm")
+	if err == nil || !strings.Contains(out, "mạng nội bộ") {
+		t.Errorf("ingest of a loopback URL: %q, %v; want it refused", out, err)
+	}
+	env["HOIBAO_FETCH_ALLOW"] = "127.0.0.1"
 	if out, errOut, err := runHoibao(t, env, "ingest", srv.URL+"/tin/bo-nhiem-giam-doc.htm"); err != nil || !strings.Contains(out, "1 bài mới") {
 		t.Fatalf("ingest URL: %q, %v\n%s", out, err, errOut)
 	}

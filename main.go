@@ -72,6 +72,9 @@ func run(ctx context.Context, env Env) error {
 	}
 	log := newLogger(cfg, env.Stderr)
 	cmd, args := env.Args[0], env.Args[1:]
+	if isHelp(args) && printUsage(env, cmd) { // usage.go
+		return nil
+	}
 	switch cmd {
 	case "ask":
 		return runAsk(ctx, cfg, log, env, args)
@@ -131,30 +134,33 @@ func openServiceBackend(ctx context.Context, cfg config.Config, log *slog.Logger
 	if err != nil {
 		return nil, be, nil, err
 	}
-	opts = append(opts, knowledge.WithLogger(log))
+	content, err := contentOptions(cfg, log) // readers.go
+	if err != nil {
+		return nil, be, nil, err
+	}
+	opts = append(append(opts, content...), knowledge.WithLogger(log))
 	if len(paths) > 0 {
-		articles, err := knowledge.LoadPaths(paths)
+		svc := knowledge.NewService(nil, opts...)
+		rep, err := svc.Ingest(ctx, knowledge.Sources(paths...)...)
 		if err != nil {
 			return nil, be, nil, err
 		}
-		if len(articles) == 0 {
-			return nil, be, nil, fmt.Errorf("no articles (.txt, .md, .json) found in %v", paths)
+		if n, _ := svc.Index().Len(); n == 0 {
+			return nil, be, nil, fmt.Errorf("không đọc được bài nào từ %v: %s", paths, rep)
 		}
-		return knowledge.NewService(articles, opts...), be, func() {}, nil
-	}
-	seed := knowledge.Sample()
-	if len(cfg.Articles) > 0 {
-		loaded, err := knowledge.LoadPaths(cfg.Articles)
-		if err != nil {
-			return nil, be, nil, fmt.Errorf("HOIBAO_ARTICLES: %w", err)
-		}
-		seed = loaded
+		return svc, be, func() {}, nil
 	}
 	store, be, closeStore, err := openStoreBackend(ctx, cfg, log)
 	if err != nil {
 		return nil, be, nil, err
 	}
 	svc := knowledge.NewService(nil, append(opts, knowledge.WithStore(store))...)
+	// While the store is empty, HOIBAO_ARTICLES (or the sample) serves;
+	// files it cannot read are skipped and logged, the rest serve.
+	seed := knowledge.Sample()
+	if len(cfg.Articles) > 0 {
+		seed, _ = svc.LoadSources(ctx, knowledge.Sources(cfg.Articles...)...)
+	}
 	if err := svc.Load(ctx, seed); err != nil {
 		closeStore()
 		return nil, be, nil, fmt.Errorf("loading the articles from the store: %w", err)

@@ -19,7 +19,6 @@ import (
 	"github.com/hoibao/hoibao/bot/zalo"
 	"github.com/hoibao/hoibao/bot/zalooa"
 	"github.com/hoibao/hoibao/config"
-	"github.com/hoibao/hoibao/knowledge/extract"
 )
 
 // channel is a chat channel serve runs: Run takes messages until ctx ends,
@@ -57,9 +56,12 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 		bot.WithAdmins(zalo.Channel, cfg.ZaloAdmins...),
 		bot.WithAdmins(zalooa.Channel, cfg.ZaloOAAdmins...),
 	}
-	if f := articleFetcher(); f != nil {
-		opts = append(opts, bot.WithFetcher(f))
+	feeds, stopFeeds, err := startFeeds(ctx, cfg, log, svc) // readers.go
+	if err != nil {
+		return err
 	}
+	defer stopFeeds()
+	opts = append(opts, bot.WithFeeds(feeds))
 	core := bot.New(svc, opts...)
 
 	mux := http.NewServeMux()
@@ -177,6 +179,3 @@ func openChannels(ctx context.Context, cfg config.Config, log *slog.Logger, be b
 	}
 	return channels, nil
 }
-
-// articleFetcher returns the reader of web pages for /add <url>.
-func articleFetcher() bot.Fetcher { return extract.New(nil) }

@@ -309,7 +309,7 @@ func TestServeAddURL(t *testing.T) {
 	tg := newTGServer(t)
 	var stderr bytes.Buffer
 	env := serveEnv(t, map[string]string{"HOIBAO_TELEGRAM_TOKEN": serveToken, "HOIBAO_TELEGRAM_API_ENDPOINT": tg.URL + "/bot%s/%s",
-		"HOIBAO_TELEGRAM_ADMINS": "42"}, &stderr)
+		"HOIBAO_TELEGRAM_ADMINS": "42", "HOIBAO_FETCH_ALLOW": "127.0.0.1"}, &stderr)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, env) }()

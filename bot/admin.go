@@ -10,72 +10,124 @@ import (
 	"github.com/hoibao/hoibao/knowledge"
 )
 
-// reload rebuilds the content from the configured sources, all or nothing.
+// MaxDocumentBytes bounds a document an admin sends to be read.
+const MaxDocumentBytes = 20 << 20
+
+// reload rebuilds what came from the configured sources and keeps what
+// admins added; its reply says what changed. The content before it stays
+// available to /undo.
 func (b *Bot) reload(ctx context.Context, m Message) (Reply, error) {
 	ctx, cancel := context.WithTimeout(ctx, adminTimeout)
 	defer cancel()
 	start := b.now()
-	articles := knowledge.Sample()
-	from := "bài mẫu có sẵn"
-	if len(b.sources) > 0 {
-		from = strings.Join(b.sources, ", ")
-		loaded, err := knowledge.LoadPaths(b.sources)
-		if err != nil {
-			b.log.Warn("reload failed", "user", m.UserID, "err", err)
-			return Reply{Text: fmt.Sprintf("Không nạp lại được (%v). Nội dung cũ vẫn được giữ nguyên.", err)}, nil
-		}
-		articles = loaded
+	from := strings.Join(b.sources, ", ")
+	if len(b.sources) == 0 {
+		from = "bài mẫu có sẵn"
 	}
-	if len(articles) == 0 {
-		return Reply{Text: "Không tìm thấy bài nào trong nguồn đã cấu hình. Nội dung cũ vẫn được giữ nguyên."}, nil
-	}
-	if err := b.kn.Reload(ctx, articles); err != nil {
+	rep, err := b.kn.ReloadFrom(ctx, knowledge.ReloadSources(b.sources)...)
+	if err != nil {
 		b.log.Warn("reload failed", "user", m.UserID, "err", err)
-		return Reply{Text: "Không nạp lại được; nội dung cũ vẫn được giữ nguyên. Chi tiết đã được ghi vào nhật ký."}, nil
+		msg := "Không nạp lại được; nội dung cũ vẫn được giữ nguyên."
+		if errors.Is(err, knowledge.ErrInvalidArticle) {
+			msg = "Không nạp lại được: không có bài nào đọc được trong nguồn đã cấu hình. Nội dung cũ vẫn được giữ nguyên."
+		}
+		if len(rep.Skipped) > 0 {
+			msg += "\n" + skippedList(rep.Skipped)
+		}
+		return Reply{Text: msg}, nil
 	}
 	n, chunks := b.kn.Index().Len()
 	elapsed := b.now().Sub(start)
-	b.audit(ctx, m, "reload", fmt.Sprintf("%d articles, %d chunks from %s", n, chunks, from))
-	b.log.Info("reloaded", "user", m.UserID, "articles", n, "chunks", chunks, "elapsed", elapsed)
-	return Reply{Text: fmt.Sprintf("Đã nạp lại %d bài (%d đoạn) từ %s trong %s.", n, chunks, from, seconds(elapsed))}, nil
+	b.audit(ctx, m, "reload", fmt.Sprintf("%d articles from %s: %s", n, from, rep))
+	b.log.Info("reloaded", "user", m.UserID, "articles", n, "chunks", chunks, "added", len(rep.Added),
+		"replaced", len(rep.Replaced), "kept", len(rep.Kept), "removed", len(rep.Removed), "skipped", len(rep.Skipped), "elapsed", elapsed)
+	return Reply{Text: fmt.Sprintf("Đã nạp lại %d bài (%d đoạn) từ %s trong %s: %s.\nGõ /undo để quay lại nội dung trước đó.",
+		n, chunks, from, seconds(elapsed), rep)}, nil
 }
 
-// add stores an article from a link or from pasted text.
+// undo restores the content before the last change.
+func (b *Bot) undo(ctx context.Context, m Message) (Reply, error) {
+	ctx, cancel := context.WithTimeout(ctx, adminTimeout)
+	defer cancel()
+	rep, err := b.kn.Undo(ctx)
+	if errors.Is(err, knowledge.ErrNotFound) {
+		return Reply{Text: "Chưa có thay đổi nào để hoàn tác."}, nil
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	n, _ := b.kn.Index().Len()
+	b.audit(ctx, m, "undo", rep.String())
+	b.log.Info("undone", "user", m.UserID, "articles", n)
+	return Reply{Text: fmt.Sprintf("Đã quay lại nội dung trước thay đổi gần nhất: %d bài (%d bài trở lại, %d bài bỏ đi, %d bài về bản cũ). Gõ /undo lần nữa để làm lại thay đổi.",
+		n, len(rep.Added), len(rep.Removed), len(rep.Replaced))}, nil
+}
+
+// add stores articles from a link or from pasted text. Only admins reach
+// it, so only admins make the bot fetch.
 func (b *Bot) add(ctx context.Context, m Message) (Reply, error) {
 	ctx, cancel := context.WithTimeout(ctx, adminTimeout)
 	defer cancel()
 	text := strings.TrimSpace(m.Text)
 	if text == "" {
-		return Reply{Text: "Cách dùng: /add <đường link bài báo> hoặc /add rồi dán nội dung bài (dòng đầu là tiêu đề)."}, nil
+		return Reply{Text: "Cách dùng: /add <đường link bài báo, tệp PDF hoặc DOCX> hoặc /add rồi dán nội dung bài (dòng đầu là tiêu đề). Cũng có thể gửi thẳng tệp PDF/DOCX cho bot."}, nil
 	}
-	var a knowledge.Article
-	if isURL(text) {
-		if b.fetcher == nil {
-			return Reply{Text: "Chức năng tải bài từ đường link chưa được cấu hình. Bạn hãy dán nội dung bài vào sau /add."}, nil
-		}
-		fetched, err := b.fetcher.Fetch(ctx, text)
-		if err != nil {
-			b.log.Warn("fetching article failed", "user", m.UserID, "url", text, "err", err)
-			return Reply{Text: fmt.Sprintf("Không tải được bài từ đường link này: %v. Bạn kiểm tra lại link, hoặc dán nội dung bài vào sau /add.", err)}, nil
-		}
-		a = fetched
-	} else {
-		parsed, err := knowledge.ParsePasted(text)
-		if err != nil {
-			return Reply{Text: fmt.Sprintf("Không đọc được bài: %v. Dòng đầu là tiêu đề, sau đó là các đoạn văn.", err)}, nil
-		}
-		a = parsed
+	src := knowledge.Source{Text: text}
+	if knowledge.IsURL(text) {
+		src = knowledge.Source{Ref: text}
 	}
-	if err := b.kn.Add(ctx, a); err != nil {
-		if errors.Is(err, knowledge.ErrInvalidArticle) {
-			return Reply{Text: fmt.Sprintf("Không thêm được bài: %v.", err)}, nil
-		}
+	return b.ingest(ctx, m, "add", src)
+}
+
+// document reads a file an admin sent (PDF, DOCX, text, HTML). Nobody
+// else's file is downloaded.
+func (b *Bot) document(ctx context.Context, m Message) (Reply, error) {
+	d := m.Document
+	if !b.isAdmin(m) {
+		b.log.Warn("document refused: not an admin", "channel", m.Channel, "user", m.UserID, "name", d.Name)
+		b.audit(ctx, m, "denied:document", d.Name)
+		return Reply{Text: "Mình chỉ nhận tệp bài báo từ quản trị viên. Bạn cứ gõ câu hỏi nhé.", Outcome: OutcomeForbidden}, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, adminTimeout)
+	defer cancel()
+	if d.Size > MaxDocumentBytes {
+		return Reply{Text: fmt.Sprintf("Tệp “%s” quá lớn (tối đa %d MB).", d.Name, MaxDocumentBytes>>20), Outcome: OutcomeInvalid}, nil
+	}
+	data, err := d.Download(ctx, MaxDocumentBytes)
+	if err != nil {
+		b.log.Warn("downloading a document failed", "user", m.UserID, "name", d.Name, "err", err)
+		return Reply{Text: fmt.Sprintf("Không tải được tệp “%s” từ %s, bạn gửi lại giúp mình nhé.", d.Name, m.Channel), Outcome: OutcomeUnavailable}, nil
+	}
+	return b.ingest(ctx, m, "add", knowledge.Source{Doc: &knowledge.Document{Name: d.Name, ContentType: d.MIMEType, Data: data}})
+}
+
+// ingest adds what src holds and says what happened.
+func (b *Bot) ingest(ctx context.Context, m Message, action string, src knowledge.Source) (Reply, error) {
+	rep, err := b.kn.Ingest(ctx, src)
+	if err != nil {
 		return Reply{}, err
 	}
-	chunks := len(knowledge.ChunkArticle(&a))
-	b.audit(ctx, m, "add", a.ID)
-	b.log.Info("article added", "user", m.UserID, "article", a.ID, "chunks", chunks)
-	return Reply{Text: fmt.Sprintf("Đã thêm bài “%s” (mã: %s, %d đoạn). Bạn có thể hỏi về bài này ngay.", a.Title, a.ID, chunks)}, nil
+	if len(rep.Articles) == 0 {
+		reason := "không đọc được nội dung"
+		if len(rep.Skipped) > 0 {
+			reason = rep.Skipped[0].Reason
+		}
+		return Reply{Text: fmt.Sprintf("Không thêm được bài từ %s: %s.", src, reason), Outcome: OutcomeInvalid}, nil
+	}
+	b.audit(ctx, m, action, strings.Join(append(append(rep.Added, rep.Replaced...), rep.Unchanged...), ","))
+	b.log.Info("articles added", "user", m.UserID, "source", src.String(), "added", len(rep.Added), "replaced", len(rep.Replaced), "unchanged", len(rep.Unchanged))
+	if len(rep.Articles) == 1 && len(rep.Skipped) == 0 {
+		a := rep.Articles[0]
+		chunks := len(knowledge.ChunkArticle(&a))
+		switch {
+		case len(rep.Unchanged) == 1:
+			return Reply{Text: fmt.Sprintf("Bài “%s” (mã: %s) đã có, nội dung không đổi.", a.Title, a.ID)}, nil
+		case len(rep.Replaced) == 1:
+			return Reply{Text: fmt.Sprintf("Đã cập nhật bài “%s” (mã: %s, %d đoạn). Gõ /undo để quay lại bản cũ.", a.Title, a.ID, chunks)}, nil
+		}
+		return Reply{Text: fmt.Sprintf("Đã thêm bài “%s” (mã: %s, %d đoạn). Bạn có thể hỏi về bài này ngay.", a.Title, a.ID, chunks)}, nil
+	}
+	return Reply{Text: "Đã nạp: " + rep.String() + "."}, nil
 }
 
 // remove deletes an article by ID.
@@ -94,10 +146,11 @@ func (b *Bot) remove(ctx context.Context, m Message) (Reply, error) {
 	}
 	b.audit(ctx, m, "remove", id)
 	b.log.Info("article removed", "user", m.UserID, "article", id)
-	return Reply{Text: fmt.Sprintf("Đã xoá bài mã “%s”.", id)}, nil
+	return Reply{Text: fmt.Sprintf("Đã xoá bài mã “%s”. Gõ /undo nếu xoá nhầm.", id)}, nil
 }
 
-// stats reports content size, questions, refusals, top questions and feedback.
+// stats reports content size, unreadable stored articles, feeds,
+// questions, refusals, top questions and feedback.
 func (b *Bot) stats(ctx context.Context, m Message) (Reply, error) {
 	counts, err := b.counter.Counts(ctx)
 	if err != nil {
@@ -108,6 +161,12 @@ func (b *Bot) stats(ctx context.Context, m Message) (Reply, error) {
 	var s strings.Builder
 	fmt.Fprintf(&s, "Thống kê hoibao (%s)\n", b.now().In(vnZone).Format("02/01/2006"))
 	fmt.Fprintf(&s, "Bài báo: %d · đoạn: %d\n", n, chunks)
+	if bad := b.kn.Problems(); len(bad) > 0 {
+		fmt.Fprintf(&s, "Bài đã lưu bị hỏng, đang bỏ qua: %d\n%s\n", len(bad), skippedList(bad))
+	}
+	if b.feeds != nil {
+		writeFeedStats(&s, b.feeds.Feeds())
+	}
 	fmt.Fprintf(&s, "Câu hỏi hôm nay: %d (tổng: %d)\n", counts["questions:"+day], counts["questions"])
 	fmt.Fprintf(&s, "Từ chối vì bài không nói tới: hôm nay %d (tổng: %d)\n", counts["refusals:"+day], counts["refusals"])
 	fmt.Fprintf(&s, "Góp ý: 👍 %d · 👎 %d", counts["feedback:up"], counts["feedback:down"])
@@ -120,8 +179,17 @@ func (b *Bot) stats(ctx context.Context, m Message) (Reply, error) {
 	return Reply{Text: s.String()}, nil
 }
 
-func isURL(s string) bool {
-	return !strings.ContainsAny(s, " \t\n") && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://"))
+// skippedList lists what was left out, at most ten lines.
+func skippedList(skipped []knowledge.Skipped) string {
+	var lines []string
+	for i, s := range skipped {
+		if i == 10 {
+			lines = append(lines, fmt.Sprintf("… và %d mục khác (xem nhật ký)", len(skipped)-i))
+			break
+		}
+		lines = append(lines, "• "+s.Source+": "+s.Reason)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // seconds formats a duration the Vietnamese way: "0,12 giây".

@@ -70,9 +70,13 @@ Bấm 👍 hoặc 👎 dưới câu trả lời để góp ý.`
 		s += `
 
 Lệnh quản trị:
-/reload — nạp lại toàn bộ bài từ nguồn đã cấu hình
-/add <đường link hoặc nội dung bài> — thêm một bài
+/reload — nạp lại bài từ thư mục đã cấu hình (giữ các bài đã thêm bằng /add)
+/add <đường link hoặc nội dung bài> — thêm một bài; gửi thẳng tệp PDF/DOCX cũng được
 /remove <mã bài> — xoá một bài (mã xem ở /sources)
+/undo — quay lại nội dung trước lần thay đổi gần nhất
+/feeds — các nguồn tin RSS đang theo dõi
+/addfeed <link RSS> — theo dõi một nguồn tin, tự nạp bài mới
+/removefeed <link RSS> — ngừng theo dõi
 /stats — thống kê`
 	}
 	return Reply{Text: s}, nil

@@ -31,6 +31,18 @@ type Message struct {
 	// whole text so far each time). Adapters that can edit a sent message
 	// set it; it is never called with the default extractive answerer.
 	Stream func(partial string)
+	// Document, when set, is a file the user sent (Text is its caption).
+	// Only an admin's is downloaded and read as an article.
+	Document *Attachment
+}
+
+// Attachment is a file sent in a chat, downloaded only when needed.
+type Attachment struct {
+	Name     string
+	MIMEType string
+	Size     int64 // as the channel reports it; 0 when unknown
+	// Download fetches the file, failing when it holds more than max bytes.
+	Download func(ctx context.Context, max int64) ([]byte, error)
 }
 
 // chatKey identifies the chat across channels.

@@ -15,18 +15,15 @@ import (
 // *knowledge.Service is one.
 type Knowledge interface {
 	AskStream(ctx context.Context, q knowledge.Query, onText func(partial string)) (knowledge.Answer, error)
-	Add(ctx context.Context, a knowledge.Article) error
+	Ingest(ctx context.Context, sources ...knowledge.Source) (knowledge.Report, error)
+	ReloadFrom(ctx context.Context, sources ...knowledge.Source) (knowledge.Report, error)
+	Undo(ctx context.Context) (knowledge.Report, error)
 	Remove(ctx context.Context, id string) error
-	Reload(ctx context.Context, articles []knowledge.Article) error
+	Problems() []knowledge.Skipped
 	Index() *knowledge.Index
 }
 
 var _ Knowledge = (*knowledge.Service)(nil)
-
-// Fetcher reads an article from a web page, for /add <url>.
-type Fetcher interface {
-	Fetch(ctx context.Context, url string) (knowledge.Article, error)
-}
 
 // Defaults.
 const (
@@ -45,7 +42,7 @@ type Bot struct {
 	log       *slog.Logger
 	admins    map[string]bool // "channel:user"
 	sources   []string
-	fetcher   Fetcher
+	feeds     Feeds
 	rateLimit int
 	rateWin   time.Duration
 	now       func() time.Time
@@ -78,9 +75,6 @@ func WithAdmins(channel string, ids ...string) Option {
 // WithSources sets the files or folders /reload loads; none means the
 // bundled sample article.
 func WithSources(paths []string) Option { return func(b *Bot) { b.sources = paths } }
-
-// WithFetcher enables /add <url>.
-func WithFetcher(f Fetcher) Option { return func(b *Bot) { b.fetcher = f } }
 
 // WithRateLimit allows each user at most n questions per window; n = 0
 // means no limit.
@@ -125,14 +119,18 @@ func New(kn Knowledge, opts ...Option) *Bot {
 	}
 	ask := Chain(b.ask, b.rateLimited)
 	b.commands = map[string]Handler{
-		"start":   b.start,
-		"help":    b.help,
-		"sources": b.listSources,
-		"ask":     ask,
-		"reload":  Chain(b.reload, b.adminOnly("reload")),
-		"add":     Chain(b.add, b.adminOnly("add")),
-		"remove":  Chain(b.remove, b.adminOnly("remove")),
-		"stats":   Chain(b.stats, b.adminOnly("stats")),
+		"start":      b.start,
+		"help":       b.help,
+		"sources":    b.listSources,
+		"ask":        ask,
+		"reload":     Chain(b.reload, b.adminOnly("reload")),
+		"add":        Chain(b.add, b.adminOnly("add")),
+		"remove":     Chain(b.remove, b.adminOnly("remove")),
+		"stats":      Chain(b.stats, b.adminOnly("stats")),
+		"undo":       Chain(b.undo, b.adminOnly("undo")),
+		"feeds":      Chain(b.listFeeds, b.adminOnly("feeds")),
+		"addfeed":    Chain(b.addFeed, b.adminOnly("addfeed")),
+		"removefeed": Chain(b.removeFeed, b.adminOnly("removefeed")),
 	}
 	b.handle = Chain(b.route, b.logging, b.errors, b.recovery)
 	return b
@@ -159,6 +157,9 @@ func (b *Bot) Handle(ctx context.Context, m Message) Reply {
 func (b *Bot) route(ctx context.Context, m Message) (Reply, error) {
 	if m.Feedback != "" {
 		return b.feedback(ctx, m)
+	}
+	if m.Document != nil {
+		return b.document(ctx, m) // admins only (admin.go)
 	}
 	cmd, rest, isCmd := ParseCommand(m.Text)
 	if !isCmd {

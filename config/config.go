@@ -22,6 +22,9 @@ type Config struct {
 	RedisFallback      bool // use the embedded store when Redis is unreachable at start-up
 	DataDir            string
 	Articles           []string
+	FetchAllow         []string
+	Feeds              []string
+	FeedInterval       time.Duration
 	TelegramToken      string
 	TelegramEndpoint   string
 	TelegramWebhook    string
@@ -77,6 +80,9 @@ type Key struct {
 // Keys is every setting hoibao reads, in the order Dump prints them.
 var Keys = []Key{
 	{"HOIBAO_ARTICLES", "", Plain, "files or folders (comma separated) that start-up and `/reload` load; unset: the bundled sample", func(c *Config) any { return &c.Articles }},
+	{"HOIBAO_FETCH_ALLOW", "", Plain, "hosts, addresses or CIDRs (comma separated) that fetching may reach although private or loopback", func(c *Config) any { return &c.FetchAllow }},
+	{"HOIBAO_FEEDS", "", Plain, "RSS/Atom feeds (comma separated) polled for new articles", func(c *Config) any { return &c.Feeds }},
+	{"HOIBAO_FEED_INTERVAL", "15m0s", Plain, "how often feeds are polled (at least 1m)", func(c *Config) any { return &c.FeedInterval }},
 	{"HOIBAO_DATA_DIR", "data", Plain, "the embedded store's folder (also keeps the Zalo OA tokens without Redis)", func(c *Config) any { return &c.DataDir }},
 	{"HOIBAO_REDIS_URL", "", URL, "Redis for articles and shared chat state, e.g. `redis://127.0.0.1:6379/0`; unset: the embedded store", func(c *Config) any { return &c.RedisURL }},
 	{"HOIBAO_REDIS_PREFIX", "hoibao:", Plain, "prefix of every Redis key", func(c *Config) any { return &c.RedisPrefix }},
@@ -269,6 +275,9 @@ func (c Config) Validate() error {
 	case "text", "json":
 	default:
 		bad("HOIBAO_LOG_FORMAT", fmt.Sprintf("%q is not text or json", c.LogFormat))
+	}
+	if c.FeedInterval < time.Minute {
+		bad("HOIBAO_FEED_INTERVAL", "must be at least 1m")
 	}
 	if c.RateLimitPerMin < 0 {
 		bad("HOIBAO_RATE_LIMIT_PER_MINUTE", "must be ≥ 0")

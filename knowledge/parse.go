@@ -1,15 +1,16 @@
 package knowledge
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +40,9 @@ func ParseArticle(name string, data []byte) (Article, error) {
 	if !utf8.Valid(data) {
 		return Article{}, fmt.Errorf("%s: %w: không phải văn bản UTF-8", name, ErrInvalidArticle)
 	}
+	if binary(data) {
+		return Article{}, fmt.Errorf("%s: %w: tệp nhị phân, không phải văn bản UTF-8", name, ErrInvalidArticle)
+	}
 	var (
 		a   Article
 		err error
@@ -59,6 +63,21 @@ func ParseArticle(name string, data []byte) (Article, error) {
 		return Article{}, fmt.Errorf("%s: %w", name, err)
 	}
 	return a, nil
+}
+
+// binary reports whether data holds a NUL byte or more than one control
+// character in a hundred (tabs and line breaks aside): not article text.
+func binary(data []byte) bool {
+	control := 0
+	for _, c := range data {
+		switch {
+		case c == 0:
+			return true
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t':
+			control++
+		}
+	}
+	return control > len(data)/100
 }
 
 // Finish validates an article and fills in what can be derived: NFC text,
@@ -343,74 +362,29 @@ func Slug(s string) string {
 	return strings.Trim(b.String(), "-.")
 }
 
-// articleExt lists the file extensions LoadPath reads.
-var articleExt = map[string]bool{".txt": true, ".md": true, ".json": true}
-
-// LoadPath reads the articles in a file, or in a folder and its subfolders.
-// It fails as a whole, naming the file, when any article is bad, so a reload
-// never serves half a folder. Licence and readme files are skipped.
+// LoadPath reads the articles in a .txt, .md or .json file, or in a folder
+// and its subfolders (licence, readme and hidden files left out). A file
+// that cannot be read is skipped while the rest loads: the error is then a
+// *SkippedError naming each, returned beside the articles. A path that does
+// not exist is ErrNotFound. Services read more kinds (PDF, DOCX, pages)
+// through their readers: see Service.LoadSources.
 func LoadPath(path string) ([]Article, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotFound, err)
-	}
-	var files []string
-	if !info.IsDir() {
-		files = []string{path}
-	} else {
-		err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			name := d.Name()
-			if d.IsDir() {
-				if p != path && strings.HasPrefix(name, ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			upper := strings.ToUpper(name)
-			if strings.HasPrefix(upper, "LICENSE") || strings.HasPrefix(upper, "README") || strings.HasPrefix(name, ".") {
-				return nil
-			}
-			if articleExt[strings.ToLower(filepath.Ext(name))] {
-				files = append(files, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		sort.Strings(files)
-	}
-	articles := make([]Article, 0, len(files))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		a, err := ParseArticle(f, data)
-		if err != nil {
-			return nil, err
-		}
-		a.Source = f
-		articles = append(articles, a)
-	}
-	return articles, nil
+	return LoadPaths([]string{path})
 }
 
-// LoadPaths reads every path in order; later articles replace earlier ones
-// with the same ID.
+// LoadPaths reads every path in order, as LoadPath; later articles replace
+// earlier ones with the same ID.
 func LoadPaths(paths []string) ([]Article, error) {
-	var all []Article
-	for _, p := range paths {
-		as, err := LoadPath(p)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, as...)
+	articles, skipped := newLoader().load(context.Background(), Sources(paths...))
+	if len(skipped) == 0 {
+		return articles, nil
 	}
-	return Dedupe(all), nil
+	for _, sk := range skipped {
+		if errors.Is(sk.Err, fs.ErrNotExist) && slices.Contains(paths, sk.Source) {
+			return nil, fmt.Errorf("%s: %w: %v", sk.Source, ErrNotFound, sk.Err)
+		}
+	}
+	return articles, &SkippedError{Skipped: skipped}
 }
 
 // Dedupe keeps the last article of each ID, in first-seen order.

@@ -105,9 +105,11 @@ func TestBadArticlesAreRefusedWithTheFileName(t *testing.T) {
 			t.Errorf("%s: err = %v, want ErrInvalidArticle naming the file", name, err)
 		}
 	}
-	// A folder with one bad file fails whole, so a reload serves none of it.
-	if _, err := knowledge.LoadPath(dir); err == nil {
-		t.Error("a folder with bad files loaded without error")
+	// A folder of bad files loads nothing and names every one.
+	got, err := knowledge.LoadPath(dir)
+	var skipped *knowledge.SkippedError
+	if len(got) != 0 || !errors.As(err, &skipped) || len(skipped.Skipped) != 4 {
+		t.Errorf("LoadPath(folder of bad files) = %d articles, %v; want none and 4 skipped", len(got), err)
 	}
 }
 

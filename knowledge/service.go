@@ -36,6 +36,9 @@ type Service struct {
 	writeMu    sync.Mutex  // serialises changes to the content
 	hybrid     hybridState // vector retrieval (hybrid.go), when an embedder is set
 	sync       syncState   // what the store holds (sync.go); guarded by writeMu
+	loader     loader      // readers of files, pages and documents (load.go)
+	previous   []Article   // the content before the last change, for Undo; guarded by writeMu
+	problems   []Skipped   // corrupt entries the last store read skipped; guarded by writeMu
 }
 
 // Option configures a Service.
@@ -51,12 +54,22 @@ func WithLLM(llm LLM) Option { return func(s *Service) { s.llm = llm } }
 // WithLogger sets the logger.
 func WithLogger(log *slog.Logger) Option { return func(s *Service) { s.log = log } }
 
+// WithReader reads documents whose name ends in ext (".pdf", ".docx",
+// ".html" …) or whose media type maps to it, from folders, links and
+// documents sent to the bot.
+func WithReader(ext string, r Reader) Option {
+	return func(s *Service) { s.loader.readers[strings.ToLower(ext)] = r }
+}
+
+// WithFetcher lets Ingest read http(s) addresses through f.
+func WithFetcher(f Fetcher) Option { return func(s *Service) { s.loader.fetcher = f } }
+
 // WithTopK sets how many passages the answerer sees.
 func WithTopK(k int) Option { return func(s *Service) { s.topK = k } }
 
 // NewService returns a service serving articles until the store says otherwise.
 func NewService(articles []Article, opts ...Option) *Service {
-	s := &Service{extractive: Extractive{}, log: slog.New(slog.DiscardHandler), topK: DefaultTopK}
+	s := &Service{extractive: Extractive{}, log: slog.New(slog.DiscardHandler), topK: DefaultTopK, loader: newLoader()}
 	for _, o := range opts {
 		o(s)
 	}
@@ -113,9 +126,11 @@ func (s *Service) Add(ctx context.Context, a Article) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	all := Dedupe(append(s.currentArticles(), a))
+	prev := s.currentArticles()
 	if err := s.write(ctx, all, func(st Store) error { return st.Put(ctx, a) }); err != nil {
 		return err
 	}
+	s.previous = prev
 	s.index.Store(NewIndex(all))
 	return nil
 }
@@ -134,9 +149,11 @@ func (s *Service) Remove(ctx context.Context, id string) error {
 			kept = append(kept, a)
 		}
 	}
+	prev := s.currentArticles()
 	if err := s.write(ctx, kept, func(st Store) error { return st.Delete(ctx, id) }); err != nil {
 		return err
 	}
+	s.previous = prev
 	s.index.Store(NewIndex(kept))
 	return nil
 }
@@ -157,6 +174,7 @@ func (s *Service) Reload(ctx context.Context, articles []Article) error {
 		}
 		s.sync.seedOnly = false
 	}
+	s.previous = s.currentArticles()
 	s.index.Store(ix)
 	return nil
 }

@@ -95,6 +95,16 @@ func (s *Service) Sync(ctx context.Context) error {
 	return err
 }
 
+// Refresh serves the store's content now when another writer changed it
+// (Sync does so by itself on announcements and polls).
+func (s *Service) Refresh(ctx context.Context) error {
+	shared, ok := s.store.(Shared)
+	if !ok {
+		return nil
+	}
+	return s.refresh(ctx, shared)
+}
+
 // refresh serves the store's content when its version moved past the one
 // serving. An empty store that was never written (or lost its data) does
 // not empty a replica that is serving content.
@@ -131,6 +141,7 @@ func (s *Service) refresh(ctx context.Context, shared Shared) error {
 	if sameContent(s.Index(), articles) {
 		return nil
 	}
+	s.previous = s.currentArticles() // /undo on this replica undoes another's change too
 	s.index.Store(NewIndex(articles))
 	s.log.Info("content changed in the store; now serving it", "articles", len(articles), "version", v)
 	return nil
@@ -148,7 +159,31 @@ func (s *Service) readStore(ctx context.Context) (int64, []Article, error) {
 		}
 	}
 	articles, err := s.store.Articles(ctx)
+	var skipped *SkippedError
+	if errors.As(err, &skipped) {
+		// Corrupt entries are left out and reported; the rest serve.
+		if !sameSkipped(s.problems, skipped.Skipped) {
+			s.logSkipped(skipped.Skipped)
+		}
+		s.problems = skipped.Skipped
+		return v, articles, nil
+	}
+	if err == nil {
+		s.problems = nil
+	}
 	return v, articles, err
+}
+
+func sameSkipped(a, b []Skipped) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Source != b[i].Source {
+			return false
+		}
+	}
+	return true
 }
 
 // write makes a change in the store: op, or — while the service serves a

@@ -106,13 +106,14 @@ func WithSendLimits(perSecond int, chat, group time.Duration) Option {
 // Adapter connects a Handler to a Telegram bot.
 type Adapter struct {
 	options
-	api     *tgbotapi.BotAPI
-	token   string
-	h       Handler
-	client  *httpClient
-	limiter *sendLimiter
-	mention *regexp.Regexp
-	rt      *bot.Runtime
+	api      *tgbotapi.BotAPI
+	token    string
+	endpoint string // API endpoint format, for file downloads (document.go)
+	h        Handler
+	client   *httpClient
+	limiter  *sendLimiter
+	mention  *regexp.Regexp
+	rt       *bot.Runtime
 }
 
 // New connects to the Bot API at endpoint (a format such as
@@ -142,7 +143,7 @@ func New(token, endpoint string, h Handler, opts ...Option) (*Adapter, error) {
 		return nil, errors.New("telegram: webhook mode needs a secret token")
 	}
 	a := &Adapter{
-		options: o, token: token, h: h,
+		options: o, token: token, endpoint: endpoint, h: h,
 		client: &httpClient{
 			hc:          &http.Client{Timeout: o.httpTimeout + o.pollTimeout + 10*time.Second},
 			timeout:     o.httpTimeout,
@@ -284,12 +285,15 @@ func (a *Adapter) process(ctx context.Context, u tgbotapi.Update) {
 }
 
 func (a *Adapter) handleMessage(ctx context.Context, msg *tgbotapi.Message) {
-	if msg.From == nil || msg.From.IsBot || strings.TrimSpace(msg.Text) == "" {
+	if msg.From == nil || msg.From.IsBot || strings.TrimSpace(msg.Text) == "" && msg.Document == nil {
 		return
 	}
 	m := bot.Message{
 		Channel: Channel, ChatID: strconv.FormatInt(msg.Chat.ID, 10),
 		UserID: strconv.FormatInt(msg.From.ID, 10), UserName: msg.From.UserName, Text: msg.Text,
+	}
+	if msg.Document != nil {
+		m.Text, m.Document = msg.Caption, a.attachment(msg.Document) // document.go
 	}
 	replyTo := 0
 	switch msg.Chat.Type {

@@ -1,134 +1,161 @@
-// Package extract reads a news article from a web page: its title, address,
-// publication date, author and body paragraphs, found in the page's HTML
-// (meta tags, JSON-LD, and the block of paragraphs that holds most text).
+// Package extract reads a news article from a web page: title, lead (the
+// sapo Vietnamese papers set apart from the body), body paragraphs,
+// author, publication date and address. The body is found by readability
+// (codeberg.org/readeck/go-readability); the metadata comes from meta tags,
+// JSON-LD and the page's own date and author lines. The page's charset is
+// honoured (header, meta tag or sniffed).
 package extract
 
 import (
+	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"mime"
-	"net/http"
 	"net/url"
+	"path"
 	"strings"
-	"time"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 
 	"github.com/hoibao/hoibao/knowledge"
 )
 
-// Defaults of a Fetcher.
-const (
-	DefaultTimeout  = 20 * time.Second
-	DefaultMaxBytes = 5 << 20
-	userAgent       = "hoibao/1.0 (+https://github.com/hoibao/hoibao; news Q&A bot)"
-)
+// Reader reads web pages; it is a knowledge.Reader for ".html".
+type Reader struct{}
 
-// Fetcher reads articles from web pages. Its zero value is not usable; see New.
-type Fetcher struct {
-	client   *http.Client
-	maxBytes int64
-}
+var _ knowledge.Reader = Reader{}
 
-// Option configures a Fetcher.
-type Option func(*Fetcher)
-
-// WithMaxBytes bounds the size of a page (default DefaultMaxBytes).
-func WithMaxBytes(n int64) Option { return func(f *Fetcher) { f.maxBytes = n } }
-
-// New returns a Fetcher using client; nil means a client with DefaultTimeout.
-// A client without a timeout gets DefaultTimeout.
-func New(client *http.Client, opts ...Option) *Fetcher {
-	if client == nil {
-		client = &http.Client{Timeout: DefaultTimeout}
-	} else if client.Timeout == 0 {
-		c := *client
-		c.Timeout = DefaultTimeout
-		client = &c
-	}
-	f := &Fetcher{client: client, maxBytes: DefaultMaxBytes}
-	for _, o := range opts {
-		o(f)
-	}
-	return f
-}
-
-// Fetch reads the article at url with client (see New).
-func Fetch(ctx context.Context, client *http.Client, url string) (knowledge.Article, error) {
-	return New(client).Fetch(ctx, url)
-}
-
-// Error is a failed fetch: a sentence a user can read, and the cause for
-// the logs. It wraps knowledge.ErrInvalidArticle when the page holds no
-// article, knowledge.ErrUnavailable when the site could not be read.
-type Error struct {
-	Msg  string // Vietnamese, for the user
-	Kind error  // knowledge.ErrInvalidArticle or knowledge.ErrUnavailable
-	Err  error  // the cause, may be nil
-}
-
-func (e *Error) Error() string {
-	if e.Err != nil {
-		return e.Msg + " (" + e.Err.Error() + ")"
-	}
-	return e.Msg
-}
-
-func (e *Error) Unwrap() []error {
-	if e.Err != nil {
-		return []error{e.Kind, e.Err}
-	}
-	return []error{e.Kind}
-}
-
-// Fetch reads the article at rawURL.
-func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (knowledge.Article, error) {
-	u, err := url.Parse(strings.TrimSpace(rawURL))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return knowledge.Article{}, &Error{Msg: "địa chỉ không hợp lệ, cần một liên kết http:// hoặc https://", Kind: knowledge.ErrInvalidArticle}
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+// Read reads the article in an HTML document.
+func (Reader) Read(_ context.Context, d knowledge.Document) ([]knowledge.Article, error) {
+	r, err := charset.NewReader(bytes.NewReader(d.Data), d.ContentType)
 	if err != nil {
-		return knowledge.Article{}, &Error{Msg: "địa chỉ không hợp lệ", Kind: knowledge.ErrInvalidArticle, Err: err}
+		return nil, fmt.Errorf("%w: không đọc được bảng mã của trang", knowledge.ErrInvalidArticle)
 	}
-	req.Header.Set("User-Agent", userAgent)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml")
-	req.Header.Set("Accept-Language", "vi,en;q=0.5")
-	resp, err := f.client.Do(req)
+	a, err := Parse(r, first(d.URL, d.Name))
 	if err != nil {
-		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-			return knowledge.Article{}, err
+		return nil, err
+	}
+	return []knowledge.Article{a}, nil
+}
+
+// Parse reads an article from an HTML document (already UTF-8) found at
+// pageURL.
+func Parse(r io.Reader, pageURL string) (knowledge.Article, error) {
+	doc, err := html.Parse(r)
+	if err != nil {
+		return knowledge.Article{}, fmt.Errorf("%w: trang HTML hỏng", knowledge.ErrInvalidArticle)
+	}
+	m := readMeta(doc)
+	base, _ := url.Parse(pageURL)
+	body, byline := readBody(doc, base)
+
+	a := knowledge.Article{Source: pageURL}
+	a.Title = first(m.meta["og:title"], m.ld.Headline, m.h1, byline.title, stripSite(m.title))
+	a.URL = resolve(pageURL, first(m.canonical, m.meta["og:url"], m.ld.URL, pageURL))
+	if !knowledge.IsURL(a.URL) {
+		a.URL = "" // a page read from a file names no address of its own
+	}
+	for _, d := range []string{m.meta["article:published_time"], m.ld.DatePublished, m.meta["datepublished"],
+		m.meta["pubdate"], m.meta["publishdate"], m.meta["date"], m.meta["dc.date.issued"], m.meta["dc.date"],
+		m.timeAttr, m.dateText, byline.published} {
+		if t, ok := knowledge.ParseDate(d); ok && d != "" {
+			a.Published = t
+			break
 		}
-		return knowledge.Article{}, &Error{Msg: "không tải được trang " + u.Host + ", hãy thử lại sau", Kind: knowledge.ErrUnavailable, Err: err}
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		kind := knowledge.ErrInvalidArticle
-		if resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests {
-			kind = knowledge.ErrUnavailable
+	a.Author = first(ldAuthor(m.ld.Author), m.meta["author"], m.meta["article:author"], m.meta["dc.creator"], m.author)
+	if strings.HasPrefix(a.Author, "http") {
+		a.Author = "" // article:author is often a profile URL
+	}
+	// A date line kept in the body is metadata too.
+	kept := body[:0]
+	for _, p := range body {
+		if _, ok := knowledge.ParseDate(p); ok || p == m.dateText {
+			continue
 		}
-		return knowledge.Article{}, &Error{Msg: fmt.Sprintf("trang %s trả về lỗi %d", u.Host, resp.StatusCode), Kind: kind}
+		kept = append(kept, p)
 	}
-	ctype := resp.Header.Get("Content-Type")
-	if mt, _, err := mime.ParseMediaType(ctype); ctype != "" && (err != nil || (mt != "text/html" && mt != "application/xhtml+xml")) {
-		return knowledge.Article{}, &Error{Msg: "liên kết không phải một trang web (HTML) mà là " + mt, Kind: knowledge.ErrInvalidArticle}
+	body = kept
+	// An author line at the end of the body ("Minh Anh", "NGUYỄN VĂN A")
+	// is metadata, not text.
+	if n := len(body); n > 1 && isByline(body[n-1]) {
+		if a.Author == "" {
+			a.Author = body[n-1]
+		}
+		body = body[:n-1]
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, f.maxBytes+1))
+	if a.Author == "" {
+		a.Author = byline.author
+	}
+	lead := first(m.lead, m.meta["description"], m.meta["og:description"])
+	a.Paragraphs = withLead(lead, body, a.Title)
+	if len(body) == 0 || a.Title == "" {
+		return knowledge.Article{}, fmt.Errorf("%w: không tìm thấy nội dung bài báo trên trang này", knowledge.ErrInvalidArticle)
+	}
+	a.ID = idFromURL(first(a.URL, pageURL))
+	return knowledge.Finish(a)
+}
+
+// withLead puts the lead before the body unless the body holds it already
+// (readability keeps it when it sits inside the article block).
+func withLead(lead string, body []string, title string) []string {
+	out := make([]string, 0, len(body)+1)
+	key := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(knowledge.NFC(s)), " ")) }
+	l := key(lead)
+	if l != "" && l != key(title) {
+		held := false
+		for _, p := range body {
+			if k := key(p); k == l || strings.Contains(k, l) {
+				held = true
+				break
+			}
+		}
+		if !held {
+			out = append(out, lead)
+		}
+	}
+	for _, p := range body {
+		if key(p) != key(title) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// stripSite drops a site name after the title: "Tiêu đề | Báo Dân trí".
+func stripSite(t string) string {
+	for _, sep := range []string{" | ", " - ", " – "} {
+		if i := strings.LastIndex(t, sep); i > 10 {
+			return t[:i]
+		}
+	}
+	return t
+}
+
+func resolve(base, ref string) string {
+	b, err := url.Parse(base)
 	if err != nil {
-		return knowledge.Article{}, &Error{Msg: "không tải hết được trang " + u.Host, Kind: knowledge.ErrUnavailable, Err: err}
+		return ref
 	}
-	if int64(len(body)) > f.maxBytes {
-		return knowledge.Article{}, &Error{Msg: fmt.Sprintf("trang quá lớn (hơn %d MB)", f.maxBytes>>20), Kind: knowledge.ErrInvalidArticle}
-	}
-	r, err := charset.NewReader(strings.NewReader(string(body)), ctype)
+	r, err := b.Parse(ref)
 	if err != nil {
-		return knowledge.Article{}, &Error{Msg: "không đọc được bảng mã của trang", Kind: knowledge.ErrInvalidArticle, Err: err}
+		return ref
 	}
-	final := u
-	if resp.Request != nil && resp.Request.URL != nil {
-		final = resp.Request.URL
+	return r.String()
+}
+
+// idFromURL makes an article ID from the last segment of its address, so
+// the same page fetched again replaces itself; "" lets the title decide.
+func idFromURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
 	}
-	return Parse(r, final.String())
+	seg := path.Base(strings.TrimSuffix(u.Path, "/"))
+	seg = strings.TrimSuffix(seg, path.Ext(seg))
+	if id := knowledge.Slug(seg); len(id) >= 3 {
+		return id
+	}
+	return ""
 }

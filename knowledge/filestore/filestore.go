@@ -100,6 +100,10 @@ func (s *Store) current() (string, error) {
 	return name, nil
 }
 
+// maxEntryBytes bounds one stored article file (an article is at most
+// knowledge.MaxArticleBytes of text; JSON escaping can double it).
+const maxEntryBytes = 4 * knowledge.MaxArticleBytes
+
 // fileName is an article's file name: its ID, escaped to be a safe name.
 func fileName(id string) string {
 	return url.PathEscape(id) + ".json"
@@ -117,6 +121,7 @@ func (s *Store) Articles(ctx context.Context) ([]knowledge.Article, error) {
 		return nil, fmt.Errorf("filestore: %w", err)
 	}
 	out := make([]knowledge.Article, 0, len(entries))
+	var skipped []knowledge.Skipped
 	for _, e := range entries {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -129,22 +134,31 @@ func (s *Store) Articles(ctx context.Context) ([]knowledge.Article, error) {
 			continue // deleted meanwhile by another process
 		}
 		if err != nil {
-			return nil, err
+			// One corrupt file must not stop the rest from serving.
+			skipped = append(skipped, knowledge.Skipped{Source: filepath.Join(gen, e.Name()),
+				Reason: "bài đã lưu bị hỏng, không đọc được", Err: err})
+			continue
 		}
 		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	if len(skipped) > 0 {
+		return out, &knowledge.SkippedError{Skipped: skipped}
+	}
 	return out, nil
 }
 
 func readArticle(path string) (knowledge.Article, error) {
-	data, err := os.ReadFile(path)
+	data, err := knowledge.ReadFileLimited(path, maxEntryBytes)
 	if err != nil {
 		return knowledge.Article{}, err
 	}
 	var a knowledge.Article
 	if err := json.Unmarshal(data, &a); err != nil {
 		return knowledge.Article{}, fmt.Errorf("filestore: %s is corrupt: %w", path, err)
+	}
+	if a.ID == "" || a.Title == "" || len(a.Paragraphs) == 0 {
+		return knowledge.Article{}, fmt.Errorf("filestore: %s is corrupt: no ID, title or paragraphs", path)
 	}
 	return a, nil
 }

@@ -86,14 +86,26 @@ func (s *Store) Articles(ctx context.Context) ([]knowledge.Article, error) {
 		return nil, fail("articles", err)
 	}
 	out := make([]knowledge.Article, 0, len(all))
+	var skipped []knowledge.Skipped
 	for id, data := range all {
 		var a knowledge.Article
-		if err := json.Unmarshal([]byte(data), &a); err != nil {
-			return nil, fmt.Errorf("redis: article %q is corrupt: %w", id, err)
+		err := json.Unmarshal([]byte(data), &a)
+		if err == nil && (a.ID == "" || a.Title == "" || len(a.Paragraphs) == 0) {
+			err = errors.New("no ID, title or paragraphs")
+		}
+		if err != nil {
+			// One corrupt entry must not stop the rest from serving.
+			skipped = append(skipped, knowledge.Skipped{Source: "redis:" + id,
+				Reason: "bài đã lưu bị hỏng, không đọc được", Err: fmt.Errorf("redis: article %q is corrupt: %w", id, err)})
+			continue
 		}
 		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Source < skipped[j].Source })
+	if len(skipped) > 0 {
+		return out, &knowledge.SkippedError{Skipped: skipped}
+	}
 	return out, nil
 }
 
