@@ -5,9 +5,14 @@
 // Prompts fence the retrieved passages as numbered data apart from the
 // instructions; every answer is checked after the model writes it: citation
 // markers that point at no passage are removed, an answer without a valid
-// citation becomes a refusal. Calls have timeouts, bounded retries with
-// backoff on 429 and 5xx, and a circuit breaker; errors never carry the API
-// key.
+// citation becomes a refusal, and each sentence's facts are checked against
+// the passages (knowledge.CheckClaims): a citation moves to the passage that
+// holds them, a sentence stating what no passage holds is dropped, and when
+// nothing holds up the extractive answer is given with a note. A stream
+// shows the text as written; the answer returned is the checked one. Calls
+// have timeouts, bounded retries with backoff on 429 and 5xx (waiting at
+// least as long as a Retry-After header asks), and a circuit breaker;
+// errors never carry the API key.
 package openai
 
 import (

@@ -1,0 +1,657 @@
+package knowledge
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file finds the facts a sentence states, so claims.go can look for
+// them in passages: numbers (with their scale and unit), dates, times,
+// capitalised names, offices, acronyms and quoted phrases. Everything is
+// compared folded (no marks, đ as d, lower case) and format-tolerant:
+// "3,2" and "3.2", "09/01/2024" and "9/1/2024", "30%" and "30 phần trăm".
+
+// FactKind says what kind of fact a sentence states.
+type FactKind string
+
+// Kinds of fact.
+const (
+	FactNumber  FactKind = "number"
+	FactDate    FactKind = "date"
+	FactTime    FactKind = "time"
+	FactName    FactKind = "name"
+	FactOffice  FactKind = "office"
+	FactAcronym FactKind = "acronym"
+	FactQuote   FactKind = "quote"
+)
+
+// Fact is one checkable statement of a sentence.
+type Fact struct {
+	Kind FactKind `json:"kind"`
+	Text string   `json:"text"` // as the sentence writes it
+
+	values []float64 // numbers: every reading of the figure, scale applied
+	unit   string    // numbers: canonical unit, "" when none
+	approx byte      // numbers: '>' after "hơn", "over"; '~' after "khoảng", "about"
+	dates  []ymd     // dates and times: every reading
+	alts   []string  // names, offices, acronyms, quotes: folded forms, any one will do
+	with   []string  // offices: the people the sentence gives the office, held in the same passage
+	person string    // names: the person's folded name, when the name is a person's
+}
+
+// ymd is a date (or, for times, hour and minute in m and d with y = -1);
+// zero parts are unknown.
+type ymd struct{ y, m, d int }
+
+// evidence is what one passage offers to check facts against.
+type evidence struct {
+	folded   string // " " + folded syllables joined by single spaces + " "
+	initials string // first letters of the folded syllables, for acronyms
+	offices  map[string]bool
+	numbers  []quantity
+	dates    []ymd
+}
+
+type quantity struct {
+	value float64
+	unit  string
+}
+
+var (
+	isoDateRE   = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
+	slashDateRE = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b`)
+	wordDateRE  = regexp.MustCompile(`\bngay (\d{1,2}) thang (\d{1,2})(?:,? nam (\d{4}))?\b`)
+	monthYearRE = regexp.MustCompile(`\bthang (\d{1,2})(?:/| nam )(\d{4})\b`)
+	enDateRE    = regexp.MustCompile(`\b(?:(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]{3,9})\.?,? (\d{4})?|([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?)\b`)
+	enMonthYrRE = regexp.MustCompile(`\b([a-z]{3,9}) (\d{4})\b`)
+	timeRE      = regexp.MustCompile(`\b(\d{1,2})(?::|h| gio )(\d{2})\b`)
+	numberRE    = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+	quoteRE     = regexp.MustCompile(`“([^”]{2,200})”|"([^"]{2,200})"|«([^»]{2,200})»`)
+)
+
+var months = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+	"sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+// scales are words that multiply the figure before them.
+var scales = map[string]float64{
+	"nghin": 1e3, "ngan": 1e3, "thousand": 1e3, "trieu": 1e6, "million": 1e6, "millions": 1e6,
+	"ty": 1e9, "ti": 1e9, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
+}
+
+// units maps the folded words of a unit, in either language, to one name.
+var units = map[string]string{
+	"%": "%", "phan tram": "%", "percent": "%", "per cent": "%",
+	"dong": "vnd", "vnd": "vnd", "d": "vnd", "usd": "usd", "do la": "usd", "dollar": "usd", "dollars": "usd",
+	"km": "km", "kilomet": "km", "kilometer": "km", "kilometers": "km", "kilometres": "km",
+	"m": "m", "met": "m", "meter": "m", "meters": "m", "metres": "m", "metre": "m",
+	"ha": "ha", "hecta": "ha", "hec ta": "ha", "hectare": "ha", "hectares": "ha",
+	"tan": "tan", "ton": "tan", "tons": "tan", "tonnes": "tan", "kg": "kg", "kilogram": "kg", "kilograms": "kg",
+	"nguoi": "nguoi", "people": "nguoi", "persons": "nguoi", "ho": "ho", "households": "ho",
+	"nam": "nam", "years": "nam", "year": "nam", "thang": "thang", "months": "thang",
+	"ngay": "ngay", "days": "ngay", "xa": "xa", "communes": "xa",
+}
+
+// spelledNumbers are figures a passage may spell out.
+var spelledNumbers = map[string]float64{
+	"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+
+// offices are the folded names of offices; longer ones first where one
+// holds another. English ones name the Vietnamese offices they translate.
+var offices = []struct{ phrase, vi string }{
+	{"tong bi thu", "tong bi thu"}, {"pho bi thu", "pho bi thu"}, {"bi thu", "bi thu"},
+	{"pho chu tich", "pho chu tich"}, {"chu tich", "chu tich"}, {"pho thu tuong", "pho thu tuong"},
+	{"thu tuong", "thu tuong"}, {"thu truong", "thu truong"}, {"bo truong", "bo truong"},
+	{"tong giam doc", "tong giam doc"}, {"pho giam doc", "pho giam doc"}, {"giam doc", "giam doc"},
+	{"chanh an", "chanh an"}, {"vien truong", "vien truong"}, {"chanh van phong", "chanh van phong"},
+	{"pho truong ban", "pho truong ban"}, {"truong ban", "truong ban"}, {"pho chu nhiem", "pho chu nhiem"},
+	{"chu nhiem", "chu nhiem"}, {"hieu truong", "hieu truong"}, {"truong phong", "truong phong"},
+	{"general secretary", "tong bi thu"}, {"deputy secretary", "pho bi thu"}, {"secretary", "bi thu"},
+	{"vice chairman", "pho chu tich"}, {"vice chairwoman", "pho chu tich"}, {"vice president", "pho chu tich"},
+	{"chairman", "chu tich"}, {"chairwoman", "chu tich"}, {"chairperson", "chu tich"}, {"president", "chu tich"},
+	{"deputy prime minister", "pho thu tuong"}, {"prime minister", "thu tuong"}, {"deputy minister", "thu truong"},
+	{"minister", "bo truong"}, {"general director", "tong giam doc"}, {"deputy director", "pho giam doc"},
+	{"director", "giam doc"}, {"principal", "hieu truong"},
+}
+
+// leadWords may open a sentence with a capital without being part of the
+// name that follows ("Ông Lê Phước Dũng", "Theo Bí thư …").
+var leadWords = map[string]bool{
+	"ong": true, "ba": true, "anh": true, "chi": true, "theo": true, "tai": true, "trong": true, "nam": true,
+	"ngay": true, "khi": true, "sau": true, "the": true, "in": true, "on": true, "at": true, "mr": true,
+	"mrs": true, "ms": true, "dr": true, "dong": true, "chu": true, "ban": true, "tu": true, "o": true,
+}
+
+// titles come before a person's name.
+var titles = map[string]bool{"ong": true, "ba": true, "mr": true, "mrs": true, "ms": true, "dr": true}
+
+// commonAcronyms are abbreviations an English answer may use that a
+// Vietnamese passage spells otherwise; they are not checked.
+var commonAcronyms = map[string]bool{
+	"usd": true, "vnd": true, "gdp": true, "ceo": true, "un": true, "us": true, "usa": true, "uk": true,
+	"eu": true, "ai": true, "tv": true, "ok": true, "am": true, "pm": true, "km": true, "kg": true, "ha": true,
+}
+
+// vnSyllableRE matches a folded syllable Vietnamese could spell: onset,
+// one to three vowels, coda. English words rarely fit ("party",
+// "secretary", "district" do not), so a capitalised English word is not
+// taken for a Vietnamese name.
+var vnSyllableRE = regexp.MustCompile(`^(ngh|ng|gh|gi|ch|kh|nh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$`)
+
+func vietnameseSyllable(fold string) bool { return vnSyllableRE.MatchString(fold) }
+
+// foldedWords returns text folded, as syllables joined by single spaces
+// with a space at each end, so " x y " finds whole words.
+// Punctuation between syllables becomes "|", so no phrase is found across
+// it ("thành phố. Giám đốc" holds no "phó giám đốc").
+func foldedWords(text string) string {
+	text = NFC(text)
+	var b strings.Builder
+	b.WriteByte(' ')
+	prev := 0
+	for _, t := range Tokenize(text) {
+		if prev > 0 && strings.ContainsAny(text[prev:t.Start], ".,;:!?()“”\"«»") {
+			b.WriteString("| ")
+		}
+		prev = t.End
+		b.WriteString(t.Fold)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// foldPunct folds text and puts a space around punctuation, keeping ":",
+// "/", "%", "-" and the separators of figures, so the date and number
+// expressions above can read it.
+func foldPunct(text string) string {
+	f := Fold(text)
+	var b strings.Builder
+	for _, r := range f {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(":/%.,-", r):
+			b.WriteRune(r)
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// newEvidence reads a passage, and its article's title, date and author as
+// the model saw them.
+func newEvidence(p Passage) evidence {
+	var text strings.Builder
+	if p.Article != nil {
+		text.WriteString(p.Article.Title + ". " + p.Article.Author + ". ")
+	}
+	text.WriteString(p.Chunk.Text)
+	raw := text.String()
+	toks := Tokenize(NFC(raw))
+	var ini strings.Builder
+	for _, t := range toks {
+		ini.WriteString(t.Fold[:1])
+	}
+	ev := evidence{folded: foldedWords(raw), initials: ini.String(), offices: map[string]bool{}}
+	for _, o := range findOffices(ev.folded) {
+		ev.offices[o] = true
+	}
+	f := foldPunct(raw)
+	dates, rest := findDates(f, false)
+	for _, d := range dates {
+		ev.dates = append(ev.dates, d...)
+	}
+	if p.Article != nil && !p.Article.Published.IsZero() {
+		pub := p.Article.Published
+		ev.dates = append(ev.dates, ymd{pub.Year(), int(pub.Month()), pub.Day()}, ymd{-1, pub.Hour(), pub.Minute()})
+		ev.numbers = append(ev.numbers, quantity{value: float64(pub.Year())})
+	}
+	for _, q := range findNumbers(rest, false) {
+		for _, v := range q.values {
+			ev.numbers = append(ev.numbers, quantity{v, q.unit})
+		}
+	}
+	for _, w := range strings.Fields(ev.folded) {
+		if v, ok := spelledNumbers[w]; ok {
+			ev.numbers = append(ev.numbers, quantity{value: v})
+		}
+	}
+	return ev
+}
+
+// findDates returns the dates and times in folded text f, and f with them
+// blanked so their digits are not read again as figures. Answers may write
+// a date month first (an English habit); passages are read day first.
+func findDates(f string, answer bool) ([][]ymd, string) {
+	var out [][]ymd
+	blank := func(re *regexp.Regexp, fn func(m []string) []ymd) {
+		var b strings.Builder
+		last := 0
+		for _, loc := range re.FindAllStringSubmatchIndex(f, -1) {
+			m := make([]string, len(loc)/2)
+			for g := range m {
+				if loc[2*g] >= 0 {
+					m[g] = f[loc[2*g]:loc[2*g+1]]
+				}
+			}
+			got := fn(m)
+			if len(got) == 0 {
+				continue
+			}
+			out = append(out, got)
+			b.WriteString(f[last:loc[0]])
+			b.WriteString(strings.Repeat(" ", loc[1]-loc[0]))
+			last = loc[1]
+		}
+		b.WriteString(f[last:])
+		f = b.String()
+	}
+	blank(isoDateRE, func(m []string) []ymd { return dayMonth(atoi(m[3]), atoi(m[2]), atoi(m[1]), false) })
+	blank(wordDateRE, func(m []string) []ymd { return dayMonth(atoi(m[1]), atoi(m[2]), atoi(m[3]), false) })
+	blank(monthYearRE, func(m []string) []ymd { return dayMonth(0, atoi(m[1]), atoi(m[2]), false) })
+	blank(slashDateRE, func(m []string) []ymd { return dayMonth(atoi(m[1]), atoi(m[2]), atoi(m[3]), answer) })
+	blank(timeRE, func(m []string) []ymd {
+		h, mi := atoi(m[1]), atoi(m[2])
+		if h > 23 || mi > 59 {
+			return nil
+		}
+		return []ymd{{-1, h, mi}}
+	})
+	if answer {
+		blank(enDateRE, func(m []string) []ymd {
+			if mo, ok := months[m[2]]; ok && m[1] != "" {
+				return dayMonth(atoi(m[1]), mo, atoi(m[3]), false)
+			}
+			if mo, ok := months[m[4]]; ok && m[5] != "" {
+				return dayMonth(atoi(m[5]), mo, atoi(m[6]), false)
+			}
+			return nil
+		})
+		blank(enMonthYrRE, func(m []string) []ymd {
+			if mo, ok := months[m[1]]; ok {
+				return []ymd{{atoi(m[2]), mo, 0}}
+			}
+			return nil
+		})
+	}
+	return out, f
+}
+
+// dayMonth returns the valid readings of a day, month and year (0 when
+// absent), swapping day and month too when both is true.
+func dayMonth(d, m, y int, both bool) []ymd {
+	var out []ymd
+	if m >= 1 && m <= 12 && d >= 0 && d <= 31 {
+		out = append(out, ymd{y, m, d})
+	}
+	if both && d != m && d >= 1 && d <= 12 && m >= 1 && m <= 31 {
+		out = append(out, ymd{y, d, m})
+	}
+	return out
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+type figure struct {
+	text   string
+	values []float64
+	unit   string
+	approx byte
+}
+
+// hedges are the words before a figure that make it a bound or an estimate.
+var hedges = map[string]byte{
+	"hon": '>', "tren": '>', "more than": '>', "over": '>', "at least": '>',
+	"khoang": '~', "gan": '~', "chung": '~', "xap xi": '~', "about": '~', "nearly": '~', "almost": '~',
+	"around": '~', "roughly": '~', "approximately": '~', "some": '~',
+}
+
+// findNumbers returns the figures of folded text f with their scale and
+// unit. A passage is read the Vietnamese way ("1.250" is a thousand two
+// hundred and fifty, "3,2" three point two); an answer may be written
+// either way, so it keeps every reading.
+func findNumbers(f string, answer bool) []figure {
+	var out []figure
+	for _, loc := range numberRE.FindAllStringIndex(f, -1) {
+		s, e := loc[0], loc[1]
+		if s > 0 && isLetterBefore(f[:s]) || e < len(f) && isLetterAfter(f[e:]) {
+			continue // part of a code such as "H5N1"
+		}
+		vals := readings(f[s:e], answer)
+		rest := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(f[e:min(len(f), e+40)]))
+		if strings.HasPrefix(f[e:], "%") {
+			rest = append([]string{"%"}, rest...)
+			if len(rest) > 1 && strings.HasPrefix(rest[1], "%") {
+				rest = rest[1:]
+			}
+		}
+		for len(rest) > 0 {
+			k, ok := scales[rest[0]]
+			if !ok {
+				break
+			}
+			for i := range vals {
+				vals[i] *= k
+			}
+			rest = rest[1:]
+		}
+		unit := ""
+		if len(rest) >= 2 {
+			unit = units[rest[0]+" "+rest[1]]
+		}
+		if unit == "" && len(rest) >= 1 {
+			unit = units[rest[0]]
+		}
+		fig := figure{text: f[s:e], values: vals, unit: unit}
+		if answer {
+			before := strings.Fields(f[max(0, s-20):s])
+			if n := len(before); n >= 2 {
+				fig.approx = hedges[before[n-2]+" "+before[n-1]]
+			}
+			if n := len(before); n >= 1 && fig.approx == 0 {
+				fig.approx = hedges[before[n-1]]
+			}
+		}
+		out = append(out, fig)
+	}
+	return out
+}
+
+func isLetterBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+func isLetterAfter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// readings returns the values a figure may mean.
+func readings(s string, answer bool) []float64 {
+	if !strings.ContainsAny(s, ".,") {
+		v, _ := strconv.ParseFloat(s, 64)
+		return []float64{v}
+	}
+	parse := func(thousands, decimal string) (float64, bool) {
+		t := strings.ReplaceAll(s, thousands, "")
+		if decimal != "" {
+			t = strings.ReplaceAll(t, decimal, ".")
+		}
+		groups := strings.Split(s, thousands)
+		for _, g := range groups[1:] {
+			g, _, _ = strings.Cut(g, decimal)
+			if len(g) != 3 && strings.Contains(s, thousands) {
+				return 0, false
+			}
+		}
+		if strings.Count(t, ".") > 1 {
+			return 0, false
+		}
+		v, err := strconv.ParseFloat(t, 64)
+		return v, err == nil
+	}
+	var out []float64
+	add := func(v float64, ok bool) {
+		if ok && !containsValue(out, v) {
+			out = append(out, v)
+		}
+	}
+	add(parse(".", ",")) // Vietnamese: 1.250,5
+	if answer || !strings.Contains(s, ".") && strings.Count(s, ",") > 1 {
+		add(parse(",", ".")) // English: 1,250.5
+	}
+	if len(out) == 0 {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64)
+		add(v, err == nil)
+	}
+	return out
+}
+
+func containsValue(vs []float64, v float64) bool {
+	for _, w := range vs {
+		if math.Abs(w-v) <= 1e-9*math.Max(1, math.Abs(v)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Facts returns the facts sentence states, for checking against passages.
+func Facts(sentence string) []Fact {
+	sentence = NFC(sentence)
+	var facts []Fact
+	f := foldPunct(sentence)
+	dates, rest := findDates(f, true)
+	for _, d := range dates { // one date read two ways is one fact with two readings
+		kind := FactDate
+		if d[0].y == -1 {
+			kind = FactTime
+		}
+		facts = append(facts, Fact{Kind: kind, Text: d[0].String(), dates: d})
+	}
+	for _, n := range findNumbers(rest, true) {
+		facts = append(facts, Fact{Kind: FactNumber, Text: n.text, values: n.values, unit: n.unit, approx: n.approx})
+	}
+	facts = append(facts, nameFacts(sentence)...)
+	var people []string
+	for _, f := range facts {
+		if f.person != "" {
+			people = append(people, f.person)
+		}
+	}
+	for _, o := range findOffices(foldedWords(sentence)) {
+		facts = append(facts, Fact{Kind: FactOffice, Text: o, alts: []string{o}, with: people})
+	}
+	for _, m := range quoteRE.FindAllStringSubmatch(sentence, -1) {
+		q := m[1] + m[2] + m[3]
+		if vietnameseShare(q) >= 0.8 {
+			facts = append(facts, Fact{Kind: FactQuote, Text: q, alts: []string{strings.TrimSpace(foldedWords(q))}})
+		}
+	}
+	return facts
+}
+
+func (d ymd) String() string {
+	if d.y == -1 {
+		return strconv.Itoa(d.m) + ":" + strconv.Itoa(d.d)
+	}
+	t := time.Date(max(d.y, 1), time.Month(d.m), max(d.d, 1), 0, 0, 0, 0, time.UTC)
+	return t.Format("2006-01-02")
+}
+
+// findOffices returns the offices folded text names, each by its
+// Vietnamese name, taking the longest name at each place ("phó chủ tịch"
+// is not "chủ tịch").
+func findOffices(folded string) []string {
+	var out []string
+	for i := 0; i < len(folded); {
+		matched := false
+		for _, o := range offices {
+			if strings.HasPrefix(folded[i:], " "+o.phrase+" ") {
+				out = append(out, o.vi)
+				i += len(o.phrase) + 1
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			i++
+			for i < len(folded) && folded[i] != ' ' {
+				i++
+			}
+		}
+	}
+	return out
+}
+
+// surnames are the commonest Vietnamese family names, folded: a run of
+// three or more capitalised syllables that starts with one is a person.
+var surnames = map[string]bool{
+	"nguyen": true, "tran": true, "le": true, "pham": true, "hoang": true, "huynh": true, "phan": true,
+	"vu": true, "vo": true, "dang": true, "bui": true, "do": true, "ho": true, "ngo": true, "duong": true,
+	"li": true, "ly": true, "dinh": true, "mai": true, "truong": true, "lam": true, "dao": true, "cao": true,
+	"ha": true, "ta": true, "luong": true, "doan": true, "trinh": true, "thai": true, "chau": true, "quach": true,
+	"kieu": true, "ton": true, "tong": true, "luu": true, "la": true, "lai": true,
+}
+
+// vietnameseShare is the share of text's syllables that Vietnamese could
+// spell.
+func vietnameseShare(text string) float64 {
+	toks := Tokenize(text)
+	if len(toks) == 0 {
+		return 0
+	}
+	n := 0
+	for _, t := range toks {
+		if t.Marked || t.Number || vietnameseSyllable(t.Fold) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(toks))
+}
+
+// nameFacts returns the names of a sentence: runs of capitalised syllables
+// that Vietnamese could spell ("Lê Phước Dũng", "Chau Thanh"), without a
+// sentence-opening word, and acronyms ("UBND", "MTTQ").
+func nameFacts(sentence string) []Fact {
+	toks := Tokenize(sentence)
+	var facts []Fact
+	var run []Token
+	flush := func() {
+		defer func() { run = nil }()
+		first := len(run) > 0 && run[0].Start == toks[0].Start
+		titled := false // after "ông", "bà", "Mr" …
+		if first && (len(run) == 1 || leadWords[run[0].Fold]) {
+			run, first, titled = run[1:], false, len(run) > 1
+		}
+		if len(run) == 0 {
+			return
+		}
+		var keys []string
+		for _, t := range run {
+			keys = append(keys, t.Fold)
+		}
+		f := Fact{Kind: FactName, Text: sentence[run[0].Start:run[len(run)-1].End], alts: []string{strings.Join(keys, " ")}}
+		if first && len(keys) > 1 {
+			// A sentence capitalises its first word: "Huyện Châu Thành …"
+			// may name "Châu Thành".
+			f.alts = append(f.alts, strings.Join(keys[1:], " "))
+		}
+		if start := run[0].Start; !titled && start > 0 {
+			before := strings.Fields(Fold(sentence[max(0, start-6):start]))
+			titled = len(before) > 0 && titles[before[len(before)-1]]
+		}
+		switch n := len(keys); {
+		case n >= 3 && surnames[keys[n-3]]:
+			f.person = strings.Join(keys[n-3:], " ")
+		case titled && n >= 2:
+			f.person = strings.Join(keys, " ")
+		}
+		facts = append(facts, f)
+	}
+	for i, t := range toks {
+		word := sentence[t.Start:t.End]
+		acronym := utf8.RuneCountInString(word) >= 2 && strings.ToUpper(word) == word && !t.Number
+		joined := i > 0 && strings.TrimSpace(sentence[toks[i-1].End:t.Start]) == ""
+		if !joined {
+			flush()
+		}
+		switch {
+		case acronym:
+			flush()
+			if !commonAcronyms[t.Fold] {
+				facts = append(facts, Fact{Kind: FactAcronym, Text: word, alts: []string{t.Fold}})
+			}
+		case t.Upper && !t.Number && utf8.RuneCountInString(word) > 1 && (t.Marked || vietnameseSyllable(t.Fold)):
+			run = append(run, t)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return facts
+}
+
+// holds reports whether the passage states fact.
+func (ev evidence) holds(f Fact) bool {
+	switch f.Kind {
+	case FactNumber:
+		for _, q := range ev.numbers {
+			if (f.unit == "" || q.unit == "" || q.unit == f.unit) && f.matches(q.value) {
+				return true
+			}
+		}
+	case FactDate, FactTime:
+		for _, want := range f.dates {
+			for _, d := range ev.dates {
+				if sameDate(want, d) {
+					return true
+				}
+			}
+		}
+	case FactOffice:
+		if !ev.offices[f.alts[0]] {
+			return false
+		}
+		for _, p := range f.with {
+			if !strings.Contains(ev.folded, " "+p+" ") {
+				return false
+			}
+		}
+		return true
+	case FactAcronym:
+		a := f.alts[0]
+		return strings.Contains(ev.folded, " "+a+" ") || strings.Contains(ev.initials, a)
+	default:
+		for _, a := range f.alts {
+			if a != "" && strings.Contains(ev.folded, " "+a+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// matches reports whether a passage's figure v is what the fact states:
+// the same value, or for a hedged figure ("hơn 2 triệu", "about 30") a
+// value it fairly describes.
+func (f Fact) matches(v float64) bool {
+	if containsValue(f.values, v) {
+		return true
+	}
+	for _, w := range f.values {
+		switch f.approx {
+		case '>':
+			if v > w && v <= 1.5*w {
+				return true
+			}
+		case '~':
+			if math.Abs(v-w) <= 0.1*math.Abs(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameDate matches a date of an answer with one of a passage; a part one
+// side leaves out matches anything.
+func sameDate(want, have ymd) bool {
+	if (want.y == -1) != (have.y == -1) {
+		return false
+	}
+	eq := func(a, b int) bool { return a == 0 || b == 0 || a == b }
+	return eq(want.y, have.y) && eq(want.m, have.m) && eq(want.d, have.d)
+}
