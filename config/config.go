@@ -39,6 +39,8 @@ type Config struct {
 	LLMTimeout       time.Duration // HOIBAO_LLM_TIMEOUT
 	LLMContextTokens int           // HOIBAO_LLM_CONTEXT_TOKENS
 	EmbedModel       string        // HOIBAO_EMBED_MODEL
+	EmbedBaseURL     string        // HOIBAO_EMBED_BASE_URL: a separate embeddings endpoint; unset means the chat model's
+	EmbedAPIKey      string        // HOIBAO_EMBED_API_KEY
 	RateLimitPerMin  int           // HOIBAO_RATE_LIMIT_PER_MINUTE
 	ShutdownTimeout  time.Duration // HOIBAO_SHUTDOWN_TIMEOUT
 	LogLevel         string        // HOIBAO_LOG_LEVEL
@@ -124,6 +126,8 @@ func FromMap(values map[string]string) (Config, error) {
 	set("HOIBAO_LLM_TIMEOUT", func(v string) (err error) { c.LLMTimeout, err = time.ParseDuration(v); return })
 	set("HOIBAO_LLM_CONTEXT_TOKENS", func(v string) (err error) { c.LLMContextTokens, err = strconv.Atoi(v); return })
 	set("HOIBAO_EMBED_MODEL", str(&c.EmbedModel))
+	set("HOIBAO_EMBED_BASE_URL", str(&c.EmbedBaseURL))
+	set("HOIBAO_EMBED_API_KEY", str(&c.EmbedAPIKey))
 	set("HOIBAO_RATE_LIMIT_PER_MINUTE", func(v string) (err error) { c.RateLimitPerMin, err = strconv.Atoi(v); return })
 	set("HOIBAO_SHUTDOWN_TIMEOUT", func(v string) (err error) { c.ShutdownTimeout, err = time.ParseDuration(v); return })
 	set("HOIBAO_LOG_LEVEL", str(&c.LogLevel))
@@ -144,6 +148,9 @@ func (c Config) Validate() error {
 	}
 	if c.LLMBaseURL != "" && c.LLMModel == "" {
 		errs = append(errs, errors.New("HOIBAO_LLM_MODEL: required when HOIBAO_LLM_BASE_URL is set"))
+	}
+	if c.EmbedBaseURL != "" && c.EmbedModel == "" {
+		errs = append(errs, errors.New("HOIBAO_EMBED_MODEL: required when HOIBAO_EMBED_BASE_URL is set"))
 	}
 	if c.TelegramWebhook != "" && c.TelegramSecret == "" {
 		errs = append(errs, errors.New("HOIBAO_TELEGRAM_WEBHOOK_SECRET: required in webhook mode"))
@@ -186,6 +193,8 @@ func (c Config) Dump() string {
 		"HOIBAO_LLM_API_KEY=" + Mask(c.LLMAPIKey),
 		"HOIBAO_LLM_MODEL=" + c.LLMModel,
 		"HOIBAO_EMBED_MODEL=" + c.EmbedModel,
+		"HOIBAO_EMBED_BASE_URL=" + maskURL(c.EmbedBaseURL),
+		"HOIBAO_EMBED_API_KEY=" + Mask(c.EmbedAPIKey),
 		"HOIBAO_LOG_LEVEL=" + c.LogLevel,
 		"HOIBAO_LOG_FORMAT=" + c.LogFormat,
 	}
@@ -252,7 +261,7 @@ func keys() []string {
 		"HOIBAO_TELEGRAM_WEBHOOK_SECRET", "HOIBAO_TELEGRAM_ADMINS", "HOIBAO_ZALO_TOKEN", "HOIBAO_ZALO_API_BASE",
 		"HOIBAO_ZALO_ADMINS", "HOIBAO_ZALO_WEBHOOK_SECRET", "HOIBAO_HTTP_ADDR", "HOIBAO_ADMIN_TOKEN",
 		"HOIBAO_LLM_BASE_URL", "HOIBAO_LLM_API_KEY", "HOIBAO_LLM_MODEL", "HOIBAO_LLM_TIMEOUT",
-		"HOIBAO_LLM_CONTEXT_TOKENS", "HOIBAO_EMBED_MODEL", "HOIBAO_RATE_LIMIT_PER_MINUTE",
+		"HOIBAO_LLM_CONTEXT_TOKENS", "HOIBAO_EMBED_MODEL", "HOIBAO_EMBED_BASE_URL", "HOIBAO_EMBED_API_KEY", "HOIBAO_RATE_LIMIT_PER_MINUTE",
 		"HOIBAO_SHUTDOWN_TIMEOUT", "HOIBAO_LOG_LEVEL", "HOIBAO_LOG_FORMAT",
 	}
 	sort.Strings(ks)

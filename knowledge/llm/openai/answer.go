@@ -179,6 +179,17 @@ type Embedder struct {
 
 var _ knowledge.Embedder = (*Embedder)(nil)
 
+// NewEmbedder returns an embedder for model on an endpoint of its own,
+// e.g. a text-embeddings server beside a llama.cpp chat server. Options
+// are New's.
+func NewEmbedder(baseURL, apiKey, model string, opts ...Option) (*Embedder, error) {
+	c, err := New(baseURL, apiKey, model, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return c.Embedder(model), nil
+}
+
 // Embedder returns an embedder for model on the same endpoint and key.
 func (c *Client) Embedder(model string) *Embedder {
 	e := &Embedder{c: *c, model: model}

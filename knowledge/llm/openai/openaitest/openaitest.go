@@ -14,6 +14,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -63,6 +64,7 @@ type Server struct {
 	chat        Handler
 	embed       func(text string) []float32
 	chats       []ChatRequest
+	chatTimes   []time.Time
 	auth        []string
 	embedCalls  int
 	embedInputs []string
@@ -150,6 +152,13 @@ func (s *Server) Chats() []ChatRequest {
 	return append([]ChatRequest(nil), s.chats...)
 }
 
+// ChatTimes returns when each chat request arrived.
+func (s *Server) ChatTimes() []time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]time.Time(nil), s.chatTimes...)
+}
+
 // Auth returns the Authorization header of every request, in order.
 func (s *Server) Auth() []string {
 	s.mu.Lock()
@@ -172,6 +181,7 @@ func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.chats = append(s.chats, req)
+	s.chatTimes = append(s.chatTimes, time.Now())
 	s.auth = append(s.auth, r.Header.Get("Authorization"))
 	h := s.chat
 	s.mu.Unlock()
@@ -299,11 +309,17 @@ func Status(code int, message string) Handler {
 	}
 }
 
+// RateLimited answers 429 with a Retry-After header of retryAfter (seconds
+// or an HTTP date), as OpenAI and proxies in front of local models do.
+func RateLimited(retryAfter, message string) Handler {
+	return func(w http.ResponseWriter, _ *http.Request, _ ChatRequest) {
+		w.Header().Set("Retry-After", retryAfter)
+		writeError(w, http.StatusTooManyRequests, message)
+	}
+}
+
 func writeError(w http.ResponseWriter, code int, message string) {
 	w.Header().Set("Content-Type", "application/json")
-	if code == http.StatusTooManyRequests {
-		w.Header().Set("Retry-After", "1")
-	}
 	w.WriteHeader(code)
 	json.NewEncoder(w).Encode(map[string]any{"error": map[string]any{
 		"message": message, "type": http.StatusText(code), "code": code,
