@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"net/http"
 	"os"
 	"strings"
 	"sync"
@@ -145,4 +147,32 @@ func embeddedText(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestAskJSONSaysHowCitationsWereChecked: a model citing a passage that
+// does not name the person has its citation moved, and the JSON says so.
+func TestAskJSONSaysHowCitationsWereChecked(t *testing.T) {
+	chat := openaitest.New("")
+	defer chat.Close()
+	chat.SetChat(func(w http.ResponseWriter, r *http.Request, req openaitest.ChatRequest) {
+		right, wrong := 0, 0
+		for i, block := range strings.Split(req.User(), "\n\n") {
+			switch {
+			case strings.Contains(block, "Lê Phước Dũng") && right == 0:
+				right = i + 1
+			case !strings.Contains(block, "Lê Phước Dũng") && wrong == 0:
+				wrong = i + 1
+			}
+		}
+		openaitest.Reply(fmt.Sprintf("Bí thư Huyện ủy Châu Thành là ông Lê Phước Dũng [%d].", wrong))(w, r, req)
+	})
+	res, _ := runAskJSON(t, map[string]string{
+		"HOIBAO_LLM_BASE_URL": chat.BaseURL(), "HOIBAO_LLM_MODEL": "m",
+	})
+	if res.Refused || len(res.Citations) != 1 {
+		t.Fatalf("got %+v, want one citation", res)
+	}
+	if c := res.Citations[0]; c.Support != knowledge.SupportMoved || !strings.Contains(c.Quote, "Lê Phước Dũng") {
+		t.Errorf("citation: got %+v, want support %q and the passage naming him", c, knowledge.SupportMoved)
+	}
 }

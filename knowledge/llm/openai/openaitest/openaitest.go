@@ -248,7 +248,11 @@ func (s *Server) extra(obj map[string]any) map[string]any {
 // Reply answers with text: a chat.completion JSON object, or, for a
 // streaming request, chat.completion.chunk events of a few characters each
 // followed by data: [DONE].
-func Reply(text string) Handler {
+func Reply(text string) Handler { return SlowReply(text, 0) }
+
+// SlowReply is Reply that, streaming, pauses between pieces as a model
+// writing at its own pace does, so a chat shows the text growing.
+func SlowReply(text string, pause time.Duration) Handler {
 	return func(w http.ResponseWriter, r *http.Request, req ChatRequest) {
 		s := serverOf(r)
 		if !req.Stream {
@@ -281,6 +285,13 @@ func Reply(text string) Handler {
 		}
 		chunk(map[string]any{"role": "assistant", "content": ""}, nil)
 		for _, piece := range Pieces(text, 4) {
+			if pause > 0 {
+				select {
+				case <-time.After(pause):
+				case <-r.Context().Done():
+					return
+				}
+			}
 			chunk(map[string]any{"content": piece}, nil)
 		}
 		chunk(map[string]any{}, "stop")
