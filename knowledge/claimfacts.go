@@ -42,6 +42,7 @@ type Fact struct {
 	alts   []string  // names, offices, acronyms, quotes: folded forms, any one will do
 	with   []string  // offices: the people the sentence gives the office, held in the same passage
 	person string    // names: the person's folded name, when the name is a person's
+	also   []Fact    // facts the same passage must hold too (a date's time)
 }
 
 // ymd is a date (or, for times, hour and minute in m and d with y = -1);
@@ -50,6 +51,7 @@ type ymd struct{ y, m, d int }
 
 // evidence is what one passage offers to check facts against.
 type evidence struct {
+	article  string // the passage's article: facts are not patched together across articles
 	folded   string // " " + folded syllables joined by single spaces + " "
 	initials string // first letters of the folded syllables, for acronyms
 	offices  map[string]bool
@@ -201,6 +203,9 @@ func newEvidence(p Passage) evidence {
 		ini.WriteString(t.Fold[:1])
 	}
 	ev := evidence{folded: foldedWords(raw), initials: ini.String(), offices: map[string]bool{}}
+	if p.Article != nil {
+		ev.article = p.Article.ID
+	}
 	for _, o := range findOffices(ev.folded) {
 		ev.offices[o] = true
 	}
@@ -208,6 +213,9 @@ func newEvidence(p Passage) evidence {
 	dates, rest := findDates(f, false)
 	for _, d := range dates {
 		ev.dates = append(ev.dates, d...)
+		if d[0].y > 0 { // "9/1/2022" also says "năm 2022"
+			ev.numbers = append(ev.numbers, quantity{value: float64(d[0].y)})
+		}
 	}
 	if p.Article != nil && !p.Article.Published.IsZero() {
 		pub := p.Article.Published
@@ -434,12 +442,18 @@ func Facts(sentence string) []Fact {
 	var facts []Fact
 	f := foldPunct(sentence)
 	dates, rest := findDates(f, true)
+	var times []Fact
 	for _, d := range dates { // one date read two ways is one fact with two readings
-		kind := FactDate
 		if d[0].y == -1 {
-			kind = FactTime
+			times = append(times, Fact{Kind: FactTime, Text: d[0].String(), dates: d})
+		} else {
+			facts = append(facts, Fact{Kind: FactDate, Text: d[0].String(), dates: d})
 		}
-		facts = append(facts, Fact{Kind: kind, Text: d[0].String(), dates: d})
+	}
+	if len(times) == 1 && len(facts) == 1 {
+		facts[0].also = times // "lúc 8:00 ngày 9/1/2024" is one moment, in one passage
+	} else {
+		facts = append(facts, times...)
 	}
 	for _, n := range findNumbers(rest, true) {
 		facts = append(facts, Fact{Kind: FactNumber, Text: n.text, values: n.values, unit: n.unit, approx: n.approx})
@@ -584,8 +598,18 @@ func nameFacts(sentence string) []Fact {
 	return facts
 }
 
-// holds reports whether the passage states fact.
+// holds reports whether the passage states fact (and the facts that go
+// with it).
 func (ev evidence) holds(f Fact) bool {
+	for _, g := range f.also {
+		if !ev.holds(g) {
+			return false
+		}
+	}
+	return ev.holdsOne(f)
+}
+
+func (ev evidence) holdsOne(f Fact) bool {
 	switch f.Kind {
 	case FactNumber:
 		for _, q := range ev.numbers {

@@ -147,39 +147,56 @@ func CheckClaims(answer string, passages []Passage) ClaimCheck {
 	return out
 }
 
-// cover finds the passages that hold facts: the cited ones that hold any,
-// and for facts none of those holds, the sent passage holding the most of
-// the rest. Facts held by no passage are returned as missing. A sentence
-// without facts keeps its citations.
+// cover finds the passages that hold a sentence's facts: the cited ones
+// that hold every fact; else a sent passage that does; else the cited ones
+// that hold any, with passages of the same articles for the rest. Facts
+// are not patched together from articles the model did not cite ("in 2022"
+// from one article and "6.8%" from another make no sentence of either): a
+// fact no allowed passage holds is missing, and the sentence is dropped. A
+// sentence without facts keeps its citations.
 func cover(facts []Fact, cited []int, evs []evidence) (final []int, missing []Fact) {
 	if len(facts) == 0 {
 		return cited, nil
 	}
 	holders := make([][]int, len(facts))
-	holdsAll := make([]int, len(evs)+1) // by passage number: how many facts it holds
+	count := make([]int, len(evs)+1) // by passage number: how many facts it holds
 	for i, f := range facts {
 		for n := range evs {
 			if evs[n].holds(f) {
 				holders[i] = append(holders[i], n+1)
-				holdsAll[n+1]++
+				count[n+1]++
 			}
 		}
-		if len(holders[i]) == 0 {
-			missing = append(missing, f)
-		}
 	}
-	if len(missing) > 0 {
-		return nil, missing
-	}
-	// The cited passages that hold every fact, if any.
 	for _, n := range cited {
-		if holdsAll[n] == len(facts) {
+		if count[n] == len(facts) {
 			final = append(final, n)
 		}
 	}
 	if len(final) > 0 {
 		sort.Ints(final)
 		return final, nil
+	}
+	for n := 1; n <= len(evs); n++ {
+		if count[n] == len(facts) {
+			return []int{n}, nil
+		}
+	}
+	// A patchwork: from the cited passages that hold facts and the
+	// passages of their articles; when no cited passage holds any, from
+	// the one article that holds them all.
+	allowed := map[string]bool{}
+	for _, n := range cited {
+		if count[n] > 0 {
+			allowed[evs[n-1].article] = true
+		}
+	}
+	if len(allowed) == 0 {
+		art, ok := oneArticle(facts, holders, evs)
+		if !ok {
+			return nil, facts
+		}
+		allowed[art] = true
 	}
 	covered := make([]bool, len(facts))
 	use := func(n int) {
@@ -193,36 +210,60 @@ func cover(facts []Fact, cited []int, evs []evidence) (final []int, missing []Fa
 		}
 	}
 	for _, n := range cited {
-		if holdsAll[n] > 0 {
+		if count[n] > 0 {
 			use(n)
-		}
-	}
-	if !allTrue(covered) {
-		// The cited passages do not hold it all: one sent passage that holds
-		// every fact beats a patchwork.
-		for n := 1; n <= len(evs); n++ {
-			if holdsAll[n] == len(facts) {
-				return []int{n}, nil
-			}
 		}
 	}
 	for !allTrue(covered) {
 		best, bestCount := 0, 0
 		for n := 1; n <= len(evs); n++ {
-			count := 0
+			if !allowed[evs[n-1].article] {
+				continue
+			}
+			c := 0
 			for i := range facts {
 				if !covered[i] && contains(holders[i], n) {
-					count++
+					c++
 				}
 			}
-			if count > bestCount {
-				best, bestCount = n, count
+			if c > bestCount {
+				best, bestCount = n, c
 			}
+		}
+		if best == 0 {
+			break
 		}
 		use(best)
 	}
+	for i, f := range facts {
+		if !covered[i] {
+			missing = append(missing, f)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, missing
+	}
 	sort.Ints(final)
 	return final, nil
+}
+
+// oneArticle returns the article whose sent passages hold every fact.
+func oneArticle(facts []Fact, holders [][]int, evs []evidence) (string, bool) {
+	for n := range evs {
+		art := evs[n].article
+		all := true
+		for i := range facts {
+			found := false
+			for _, h := range holders[i] {
+				found = found || evs[h-1].article == art
+			}
+			all = all && found
+		}
+		if all {
+			return art, true
+		}
+	}
+	return "", false
 }
 
 func allTrue(bs []bool) bool {
