@@ -101,6 +101,12 @@ var units = map[string]string{
 	"ngay": "ngay", "days": "ngay", "xa": "xa", "communes": "xa",
 }
 
+// unitBase relates units of one quantity: "km" is 1000 "m".
+var unitBase = map[string]struct {
+	name   string
+	factor float64
+}{"km": {"m", 1000}, "m": {"m", 1}, "tan": {"kg", 1000}, "kg": {"kg", 1}}
+
 // spelledNumbers are figures a passage may spell out.
 var spelledNumbers = map[string]float64{
 	"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
@@ -141,6 +147,7 @@ var titles = map[string]bool{"ong": true, "ba": true, "mr": true, "mrs": true, "
 var commonAcronyms = map[string]bool{
 	"usd": true, "vnd": true, "gdp": true, "ceo": true, "un": true, "us": true, "usa": true, "uk": true,
 	"eu": true, "ai": true, "tv": true, "ok": true, "am": true, "pm": true, "km": true, "kg": true, "ha": true,
+	"hcmc": true, "vn": true, "q": true,
 }
 
 // vnSyllableRE matches a folded syllable Vietnamese could spell: onset,
@@ -577,7 +584,7 @@ func nameFacts(sentence string) []Fact {
 	}
 	for i, t := range toks {
 		word := sentence[t.Start:t.End]
-		acronym := utf8.RuneCountInString(word) >= 2 && strings.ToUpper(word) == word && !t.Number
+		acronym := utf8.RuneCountInString(word) >= 2 && strings.ToUpper(word) == word && !strings.ContainsAny(word, "0123456789")
 		joined := i > 0 && strings.TrimSpace(sentence[toks[i-1].End:t.Start]) == ""
 		if !joined {
 			flush()
@@ -613,8 +620,16 @@ func (ev evidence) holdsOne(f Fact) bool {
 	switch f.Kind {
 	case FactNumber:
 		for _, q := range ev.numbers {
-			if (f.unit == "" || q.unit == "" || q.unit == f.unit) && f.matches(q.value) {
-				return true
+			switch {
+			case f.unit == "" || q.unit == "" || q.unit == f.unit:
+				if f.matches(q.value) {
+					return true
+				}
+			case unitBase[f.unit].name != "" && unitBase[f.unit].name == unitBase[q.unit].name:
+				// "3,2 km" is "3.200 m"
+				if f.matches(q.value * unitBase[q.unit].factor / unitBase[f.unit].factor) {
+					return true
+				}
 			}
 		}
 	case FactDate, FactTime:

@@ -212,3 +212,26 @@ func strip(s string) string {
 	}
 	return strings.Join(strings.Fields(strings.NewReplacer(" .", ".", " ,", ",").Replace(s)), " ")
 }
+
+// TestClaimCheckFormats: layouts models use (lists, bold, a marker first)
+// and conversions a reader accepts.
+func TestClaimCheckFormats(t *testing.T) {
+	passages := claimPassages(t)
+	for _, tc := range []struct{ reply, want string }{
+		{"**Lê Phước Dũng** là Bí thư Huyện ủy Châu Thành [1].", "="},
+		{"- Cầu dài 3,2 km [3]\n- Vốn 5.175 tỷ đồng [3]\n- Ảnh hưởng 9.999 hộ [4]", "- Cầu dài 3,2 km [3]\n- Vốn 5.175 tỷ đồng [3]"},
+		{"[1] Ông Lê Phước Dũng là Bí thư Huyện ủy Châu Thành.", "="},
+		{"GDP grew 6.8% in Q1 2024 [6].", "="},
+		{"The bridge cost 5.175 trillion dong [3].", "="},
+		{"Cầu dài 3,2 km (tức 3.200 m) [3].", "="},
+		{"Cầu dài 3,2 km (tức 3.500 m) [3].", ""},
+	} {
+		want := tc.want
+		if want == "=" {
+			want = tc.reply
+		}
+		if got := knowledge.CheckClaims(tc.reply, passages).Text; got != want {
+			t.Errorf("%q:\n got %q\nwant %q", tc.reply, got, want)
+		}
+	}
+}
