@@ -78,6 +78,12 @@ var leadWords = map[string]bool{
 	"mrs": true, "ms": true, "dr": true, "dong": true, "chu": true, "ban": true, "tu": true, "o": true,
 }
 
+// monthNames are English months, which an English answer capitalises.
+var monthNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
 // titles come before a person's name.
 var titles = map[string]bool{"ong": true, "ba": true, "mr": true, "mrs": true, "ms": true, "dr": true}
 
@@ -325,6 +331,8 @@ func nameFacts(sentence string) []Fact {
 			if !commonAcronyms[t.Fold] {
 				facts = append(facts, Fact{Kind: FactAcronym, Text: word, alts: []string{t.Fold}})
 			}
+		case !t.Marked && monthNames[t.Fold]:
+			flush() // "In May": a month, not a name
 		case t.Upper && !t.Number && utf8.RuneCountInString(word) > 1 && (t.Marked || vietnameseSyllable(t.Fold)):
 			run = append(run, t)
 		default:
@@ -389,6 +397,21 @@ func (ev evidence) holdsOne(f Fact) bool {
 				return true
 			}
 		}
+		if f.Kind == FactName {
+			// "Thành phố Hồ Chí Minh" is "TP.HCM"
+			if ini := initials(f.alts[0]); len(ini) >= 3 && strings.Contains(ev.folded, ini+" ") {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// initials returns the first letters of folded words.
+func initials(words string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(words) {
+		b.WriteByte(w[0])
+	}
+	return b.String()
 }

@@ -225,6 +225,25 @@ func TestClaimCheckFormats(t *testing.T) {
 		{"The bridge cost 5.175 trillion dong [3].", "="},
 		{"Cầu dài 3,2 km (tức 3.200 m) [3].", "="},
 		{"Cầu dài 3,2 km (tức 3.500 m) [3].", ""},
+		{"In May, Chau Thanh district focused on Party building [2].", "="},
+		{"Cầu nối tỉnh Tiền Giang với tỉnh Bến Tre [3].", ""},
+	} {
+		want := tc.want
+		if want == "=" {
+			want = tc.reply
+		}
+		if got := knowledge.CheckClaims(tc.reply, passages).Text; got != want {
+			t.Errorf("%q:\n got %q\nwant %q", tc.reply, got, want)
+		}
+	}
+}
+
+func TestClaimCheckSpelledOutAbbreviation(t *testing.T) {
+	a := &knowledge.Article{ID: "x", Title: "Giá nhà tăng"}
+	passages := []knowledge.Passage{{Article: a, Chunk: knowledge.Chunk{Text: "Giá căn hộ ở TP.HCM tăng 12% trong năm 2024."}}}
+	for _, tc := range []struct{ reply, want string }{
+		{"Giá căn hộ ở Thành phố Hồ Chí Minh tăng 12% [1].", "="},
+		{"Giá căn hộ ở Hà Nội tăng 12% [1].", ""},
 	} {
 		want := tc.want
 		if want == "=" {
