@@ -310,6 +310,9 @@ func nameFacts(sentence string) []Fact {
 			before := strings.Fields(Fold(sentence[max(0, start-6):start]))
 			titled = len(before) > 0 && titles[before[len(before)-1]]
 		}
+		if len(keys) == 1 && !titled {
+			return // "Thành phố", "Nhân dân", "Đảng": capitalised nouns; "ông Dũng" is checked
+		}
 		switch n := len(keys); {
 		case n >= 3 && surnames[keys[n-3]]:
 			f.person = strings.Join(keys[n-3:], " ")
