@@ -179,8 +179,8 @@ func newEvidence(p Passage) evidence {
 			ev.numbers = append(ev.numbers, quantity{v, q.unit})
 		}
 	}
-	for _, w := range strings.Fields(ev.folded) {
-		if v, ok := spelledNumbers[w]; ok {
+	for _, t := range toks {
+		if v, ok := spelledNumbers[t.Exact]; ok {
 			ev.numbers = append(ev.numbers, quantity{value: v})
 		}
 	}
@@ -329,6 +329,9 @@ func nameFacts(sentence string) []Fact {
 			flush()
 		}
 		switch {
+		case isCode(word):
+			flush()
+			facts = append(facts, Fact{Kind: FactAcronym, Text: word, alts: []string{t.Fold}})
 		case acronym:
 			flush()
 			if !commonAcronyms[t.Fold] {
@@ -344,6 +347,19 @@ func nameFacts(sentence string) []Fact {
 	}
 	flush()
 	return facts
+}
+
+// codeRE matches what is read as a figure or a time although written
+// against letters: "57km", "16h", "13h40".
+var notCodeRE = regexp.MustCompile(`^\d+([.,]\d+)*(km|m|kg|ha|cm|mm|t|h|h\d\d|g)?$`)
+
+// isCode reports whether word is a code of letters and digits such as
+// "ST25", "H5N1" or "9in1": checked as written.
+func isCode(word string) bool {
+	if len(word) < 3 || !strings.ContainsAny(word, "0123456789") || notCodeRE.MatchString(strings.ToLower(word)) {
+		return false
+	}
+	return strings.IndexFunc(word, unicode.IsLetter) >= 0
 }
 
 // holds reports whether the passage states fact (and the facts that go

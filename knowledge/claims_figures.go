@@ -31,6 +31,7 @@ var (
 	enDateRE    = regexp.MustCompile(`\b(?:(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]{3,9})\.?,? (\d{4})?|([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?)\b`)
 	enMonthYrRE = regexp.MustCompile(`\b([a-z]{3,9}) (\d{4})\b`)
 	timeRE      = regexp.MustCompile(`\b(\d{1,2})(?::|h| gio )(\d{2})\b`)
+	hourRE      = regexp.MustCompile(`\b(\d{1,2})(?:h| gio)\b`)
 	numberRE    = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
 	quoteRE     = regexp.MustCompile(`“([^”]{2,200})”|"([^"]{2,200})"|«([^»]{2,200})»`)
 )
@@ -66,11 +67,18 @@ var unitBase = map[string]struct {
 	factor float64
 }{"km": {"m", 1000}, "m": {"m", 1}, "tan": {"kg", 1000}, "kg": {"kg", 1}}
 
-// spelledNumbers are figures a passage may spell out.
-var spelledNumbers = map[string]float64{
-	"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}
+// spelledNumbers are figures a passage may spell out, by exact key (with
+// their marks: "bà" is no three, "Nam" no five).
+var spelledNumbers = func() map[string]float64 {
+	m := map[string]float64{}
+	for i, w := range []string{"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"} {
+		m[Tokenize(w)[0].Exact] = float64(i + 1)
+	}
+	for i, w := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"} {
+		m[w] = float64(i + 1)
+	}
+	return m
+}()
 
 // findDates returns the dates and times in folded text f, and f with them
 // blanked so their digits are not read again as figures. Answers may write
@@ -109,6 +117,12 @@ func findDates(f string, answer bool) ([][]ymd, string) {
 			return nil
 		}
 		return []ymd{{-1, h, mi}}
+	})
+	blank(hourRE, func(m []string) []ymd { // "16h", "16 giờ": the minutes unknown
+		if h := atoi(m[1]); h >= 1 && h <= 23 {
+			return []ymd{{-1, h, 0}}
+		}
+		return nil
 	})
 	if answer {
 		blank(enDateRE, func(m []string) []ymd {
@@ -170,8 +184,8 @@ func findNumbers(f string, answer bool) []figure {
 	var out []figure
 	for _, loc := range numberRE.FindAllStringIndex(f, -1) {
 		s, e := loc[0], loc[1]
-		if s > 0 && isLetterBefore(f[:s]) || e < len(f) && isLetterAfter(f[e:]) {
-			continue // part of a code such as "H5N1"
+		if s > 0 && isLetterBefore(f[:s]) || e < len(f) && isLetterAfter(f[e:]) && !unitAfter(f[e:]) {
+			continue // part of a code such as "H5N1" or "ST25" (claims_facts.go checks those)
 		}
 		vals := readings(f[s:e], answer)
 		rest := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(f[e:min(len(f), e+40)]))
@@ -213,6 +227,16 @@ func findNumbers(f string, answer bool) []figure {
 	return out
 }
 
+// unitAfter reports whether s opens with a unit written against its
+// figure: "57km", "5ha", "3,2m".
+func unitAfter(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
+		i++
+	}
+	return i > 0 && (i == len(s) || !isLetterAfter(s[i:])) && (units[s[:i]] != "" || scales[s[:i]] != 0)
+}
+
 func isLetterBefore(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return unicode.IsLetter(r)
@@ -244,6 +268,9 @@ func readings(s string, answer bool) []float64 {
 		if strings.Count(t, ".") > 1 {
 			return 0, false
 		}
+		if i := strings.LastIndex(s, decimal); i >= 0 && s[i+1:] == "000" {
+			return 0, false // "207.000" and "217,000" are thousands, never a decimal
+		}
 		v, err := strconv.ParseFloat(t, 64)
 		return v, err == nil
 	}
@@ -254,7 +281,7 @@ func readings(s string, answer bool) []float64 {
 		}
 	}
 	add(parse(".", ",")) // Vietnamese: 1.250,5
-	if answer || !strings.Contains(s, ".") && strings.Count(s, ",") > 1 {
+	if answer || len(out) == 0 {
 		add(parse(",", ".")) // English: 1,250.5
 	}
 	if len(out) == 0 {
@@ -291,11 +318,11 @@ func (f Fact) matches(v float64) bool {
 	for _, w := range f.values {
 		switch f.approx {
 		case '>':
-			if v > w && v <= 1.5*w {
+			if v > w && v <= 1.25*w {
 				return true
 			}
 		case '~':
-			if math.Abs(v-w) <= 0.1*math.Abs(w) {
+			if math.Abs(v-w) <= 0.05*math.Abs(w) {
 				return true
 			}
 		}
