@@ -171,7 +171,10 @@ func newEvidence(p Passage) evidence {
 	}
 	if p.Article != nil && !p.Article.Published.IsZero() {
 		pub := p.Article.Published
-		ev.dates = append(ev.dates, ymd{pub.Year(), int(pub.Month()), pub.Day()}, ymd{-1, pub.Hour(), pub.Minute()})
+		ev.dates = append(ev.dates, ymd{pub.Year(), int(pub.Month()), pub.Day()})
+		if pub.Hour() != 0 || pub.Minute() != 0 { // a date without a time is no "0:00"
+			ev.dates = append(ev.dates, ymd{-1, pub.Hour(), pub.Minute()})
+		}
 		ev.numbers = append(ev.numbers, quantity{value: float64(pub.Year())})
 	}
 	for _, q := range findNumbers(rest, false) {

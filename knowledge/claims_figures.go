@@ -337,5 +337,8 @@ func sameDate(want, have ymd) bool {
 		return false
 	}
 	eq := func(a, b int) bool { return a == 0 || b == 0 || a == b }
+	if want.y == -1 { // a time: the hour must match; minutes left out ("16h") match any
+		return want.m == have.m && eq(want.d, have.d)
+	}
 	return eq(want.y, have.y) && eq(want.m, have.m) && eq(want.d, have.d)
 }
