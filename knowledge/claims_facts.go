@@ -231,6 +231,15 @@ func Facts(sentence string) []Fact {
 	return facts
 }
 
+// paddedOffices are the offices' phrases with a space each side.
+var paddedOffices = func() []string {
+	out := make([]string, len(offices))
+	for i, o := range offices {
+		out[i] = " " + o.phrase + " "
+	}
+	return out
+}()
+
 // findOffices returns the offices folded text names, each by its
 // Vietnamese name, taking the longest name at each place ("phó chủ tịch"
 // is not "chủ tịch").
@@ -238,8 +247,8 @@ func findOffices(folded string) []string {
 	var out []string
 	for i := 0; i < len(folded); {
 		matched := false
-		for _, o := range offices {
-			if strings.HasPrefix(folded[i:], " "+o.phrase+" ") {
+		for k, o := range offices {
+			if strings.HasPrefix(folded[i:], paddedOffices[k]) {
 				out = append(out, o.vi)
 				i += len(o.phrase) + 1
 				matched = true

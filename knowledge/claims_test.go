@@ -11,7 +11,7 @@ import (
 // claimPassages are the numbered passages the model replies below were
 // written against, as a model is sent them: [1], [2] from the bundled
 // sample, [3]–[6] from three other articles.
-func claimPassages(t *testing.T) []knowledge.Passage {
+func claimPassages(t testing.TB) []knowledge.Passage {
 	t.Helper()
 	sample := knowledge.Sample()[0]
 	bridge := &knowledge.Article{ID: "cau", Title: "Cầu Rạch Miễu 2 thông xe", Author: "THANH BÌNH",
@@ -252,5 +252,15 @@ func TestClaimCheckSpelledOutAbbreviation(t *testing.T) {
 		if got := knowledge.CheckClaims(tc.reply, passages).Text; got != want {
 			t.Errorf("%q:\n got %q\nwant %q", tc.reply, got, want)
 		}
+	}
+}
+
+func BenchmarkCheckClaims(b *testing.B) {
+	passages := claimPassages(b)
+	reply := "Ông Lê Phước Dũng là Bí thư Huyện ủy Châu Thành [2]. Cầu Rạch Miễu 2 dài 3,2 km, vốn 5.175 tỷ đồng [3]. " +
+		"Dự án ảnh hưởng 1.520 hộ dân [4]. Tổng sản phẩm của An Giang quý I/2024 tăng 6,8% [6]."
+	b.ReportAllocs()
+	for b.Loop() {
+		knowledge.CheckClaims(reply, passages)
 	}
 }
