@@ -54,6 +54,7 @@ type citationJSON struct {
 	URL       string `json:"url"`
 	Published string `json:"published"`
 	Quote     string `json:"quote"`
+	Support   string `json:"support,omitempty"` // how a generated answer's citation was checked
 }
 
 func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, args []string) error {
@@ -85,7 +86,7 @@ func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, a
 		} else {
 			res.Answer, res.Refused, res.Note = ans.Text, ans.Refused, ans.Note
 			for _, c := range ans.Citations {
-				cj := citationJSON{N: c.N, ArticleID: c.ArticleID, Title: c.Title, URL: c.URL, Quote: c.Quote}
+				cj := citationJSON{N: c.N, ArticleID: c.ArticleID, Title: c.Title, URL: c.URL, Quote: c.Quote, Support: c.Support}
 				if !c.Published.IsZero() {
 					cj.Published = c.Published.Format("2006-01-02")
 				}

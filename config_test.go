@@ -98,7 +98,7 @@ func TestConfigShowsNoSecret(t *testing.T) {
 			secrets = append(secrets, q)
 		}
 	}
-	env["HOIBAO_LLM_MODEL"] = "m"
+	env["HOIBAO_LLM_MODEL"], env["HOIBAO_EMBED_MODEL"] = "m", "e"
 	env["HOIBAO_ZALO_WEBHOOK_SECRET"] = "secret-value-zalo-webhook"
 	secrets = append(secrets, "secret-value-zalo-webhook")
 	var out bytes.Buffer

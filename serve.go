@@ -44,6 +44,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 		return err
 	}
 	defer closeSvc()
+	svc.StartEmbedding(ctx) // vectors build in the background; questions are searched by words meanwhile
 
 	tgAdmins := make([]string, len(cfg.TelegramAdmins))
 	for i, id := range cfg.TelegramAdmins {

@@ -51,6 +51,8 @@ type Config struct {
 	LLMTimeout         time.Duration
 	LLMContextTokens   int
 	EmbedModel         string
+	EmbedBaseURL       string
+	EmbedAPIKey        string
 	RateLimitPerMin    int
 	ShutdownTimeout    time.Duration
 	LogLevel           string
@@ -115,6 +117,8 @@ var Keys = []Key{
 	{"HOIBAO_LLM_TIMEOUT", "30s", Plain, "time limit of one answer, retries included", func(c *Config) any { return &c.LLMTimeout }},
 	{"HOIBAO_LLM_CONTEXT_TOKENS", "4096", Plain, "the model's context size (≥ 256)", func(c *Config) any { return &c.LLMContextTokens }},
 	{"HOIBAO_EMBED_MODEL", "", Plain, "embeddings model on the same endpoint; unset: word search only", func(c *Config) any { return &c.EmbedModel }},
+	{"HOIBAO_EMBED_BASE_URL", "", URL, "a separate embeddings endpoint (OpenAI-compatible, with `/v1`); unset: the chat model's", func(c *Config) any { return &c.EmbedBaseURL }},
+	{"HOIBAO_EMBED_API_KEY", "", Secret, "the embeddings endpoint's API key; unset: the chat model's key only when the endpoint is the chat model's", func(c *Config) any { return &c.EmbedAPIKey }},
 	{"HOIBAO_LOG_LEVEL", "info", Plain, "`debug`, `info`, `warn` or `error`", func(c *Config) any { return &c.LogLevel }},
 	{"HOIBAO_LOG_FORMAT", "text", Plain, "`text` or `json`", func(c *Config) any { return &c.LogFormat }},
 }
@@ -275,6 +279,9 @@ func (c Config) Validate() error {
 	case "text", "json":
 	default:
 		bad("HOIBAO_LOG_FORMAT", fmt.Sprintf("%q is not text or json", c.LogFormat))
+	}
+	if c.EmbedBaseURL != "" && c.EmbedModel == "" {
+		bad("HOIBAO_EMBED_MODEL", "required when HOIBAO_EMBED_BASE_URL is set")
 	}
 	if c.FeedInterval < time.Minute {
 		bad("HOIBAO_FEED_INTERVAL", "must be at least 1m")

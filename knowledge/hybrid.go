@@ -68,71 +68,121 @@ func (s *Service) vectorCache() VectorCache {
 }
 
 // EmbedArticles makes sure every passage of the serving index has a vector,
-// from the cache or else the embedder. Asking does this by itself; call it
-// to have it done before the first question. Without an embedder it does
-// nothing.
+// from the cache or else the embedder, and waits until it does. Questions
+// do not wait for this: until the vectors are ready they are answered by
+// words alone. Without an embedder it does nothing.
 func (s *Service) EmbedArticles(ctx context.Context) error {
 	if s.hybrid.embedder == nil {
 		return nil
 	}
-	_, err := s.vectors(ctx, s.Index())
-	return err
-}
-
-// vectors returns the vectors of ix, building them in the background (so a
-// question that gives up does not waste the work) and waiting for them.
-func (s *Service) vectors(ctx context.Context, ix *Index) (*vectorIndex, error) {
-	h := &s.hybrid
-	h.mu.Lock()
-	b := h.build
-	if b != nil && b.ix == ix {
-		select {
-		case <-b.done:
-			if b.err != nil {
-				b = nil // failed: try again
-			}
-		default:
-		}
-	} else {
-		b = nil
-	}
-	if b == nil {
-		b = &vectorBuild{ix: ix, done: make(chan struct{})}
-		h.build = b
-		prev := h.last
-		cache := s.vectorCache()
-		go func() {
-			bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), vectorBuildTimeout)
-			defer cancel()
-			b.vix, b.err = buildVectors(bctx, ix, prev, h.embedder, h.model, cache)
-			if b.err == nil {
-				h.mu.Lock()
-				h.last = b.vix
-				h.mu.Unlock()
-			}
-			close(b.done)
-		}()
-	}
-	h.mu.Unlock()
+	b := s.startVectors(ctx, s.Index())
 	select {
 	case <-b.done:
-		return b.vix, b.err
+		return b.err
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return ctx.Err()
 	}
+}
+
+// StartEmbedding starts embedding the serving index's passages in the
+// background, so vectors are ready sooner than the first question would
+// start them. Without an embedder it does nothing.
+func (s *Service) StartEmbedding(ctx context.Context) {
+	if s.hybrid.embedder != nil {
+		s.startVectors(ctx, s.Index())
+	}
+}
+
+// VectorsReady reports whether questions are searched by vectors as well
+// as words: an embedder is configured and the serving index's passages
+// are all embedded.
+func (s *Service) VectorsReady() bool {
+	if s.hybrid.embedder == nil {
+		return false
+	}
+	s.hybrid.mu.Lock()
+	b := s.hybrid.build
+	s.hybrid.mu.Unlock()
+	if b == nil || b.ix != s.Index() {
+		return false
+	}
+	select {
+	case <-b.done:
+		return b.err == nil
+	default:
+		return false
+	}
+}
+
+// startVectors returns the build of ix's vectors, starting one in the
+// background when there is none or the last one failed. The build outlives
+// ctx's cancellation (a question that gives up does not waste the work)
+// but not vectorBuildTimeout.
+func (s *Service) startVectors(ctx context.Context, ix *Index) *vectorBuild {
+	h := &s.hybrid
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if b := h.build; b != nil && b.ix == ix {
+		select {
+		case <-b.done:
+			if b.err == nil {
+				return b
+			}
+			// failed: try again
+		default:
+			return b // running
+		}
+	}
+	b := &vectorBuild{ix: ix, done: make(chan struct{})}
+	h.build = b
+	prev := h.last
+	cache := s.vectorCache()
+	go func() {
+		bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), vectorBuildTimeout)
+		defer cancel()
+		start := time.Now()
+		b.vix, b.err = buildVectors(bctx, ix, prev, h.embedder, h.model, cache)
+		if b.err == nil {
+			h.mu.Lock()
+			h.last = b.vix
+			h.mu.Unlock()
+			s.log.Info("passages embedded; searching by words and vectors", "passages", len(ix.chunks), "took", time.Since(start).Round(time.Millisecond))
+		} else {
+			s.log.Warn("embedding the passages failed; searching by words only", "err", b.err)
+		}
+		close(b.done)
+	}()
+	return b
+}
+
+// readyVectors returns the vectors of ix when they are complete, without
+// waiting; otherwise it makes sure a build is running and returns nil.
+func (s *Service) readyVectors(ctx context.Context, ix *Index) *vectorIndex {
+	b := s.startVectors(ctx, ix)
+	select {
+	case <-b.done:
+		if b.err == nil {
+			return b.vix
+		}
+	default:
+	}
+	return nil
 }
 
 // retrieve finds the passages for a question: BM25, fused with the vector
-// ranking when an embedder is configured and working.
+// ranking when an embedder is configured and the passages' vectors are
+// ready. Until they are (they are built in the background, see
+// startVectors), the question is searched by words alone rather than kept
+// waiting.
 func (s *Service) retrieve(ctx context.Context, ix *Index, question string) []Passage {
 	if s.hybrid.embedder == nil {
 		return ix.Search(question, s.topK)
 	}
 	pool := max(4*s.topK, 20)
 	lexical := ix.Search(question, pool)
-	vix, err := s.vectors(ctx, ix)
-	if err != nil {
-		s.log.Warn("passage vectors unavailable; searching by words only", "err", err)
+	vix := s.readyVectors(ctx, ix)
+	if vix == nil {
+		s.log.Debug("passage vectors not ready yet; searching by words only")
 		return trim(lexical, s.topK)
 	}
 	qv, err := s.hybrid.embedder.Embed(ctx, []string{question})

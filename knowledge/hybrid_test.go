@@ -77,6 +77,9 @@ func TestVectorsAreBuiltOnceAndReused(t *testing.T) {
 	cache := NewMemoryVectorCache()
 	svc := NewService(Sample(), WithEmbedder(e, "m"), WithVectorCache(cache))
 	_, chunks := svc.Index().Len()
+	if err := svc.EmbedArticles(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	for range 3 {
 		if _, err := svc.Ask(context.Background(), Query{Text: "Bí thư Huyện ủy Châu Thành là ai?"}); err != nil {
 			t.Fatal(err)

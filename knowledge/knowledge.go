@@ -61,6 +61,10 @@ type Citation struct {
 	URL       string    `json:"url"`
 	Published time.Time `json:"-"`
 	Quote     string    `json:"quote"`
+	// Support says how a generated answer's citation was checked against
+	// the passage (SupportVerified, SupportMoved, SupportUnchecked; see
+	// CheckClaims); empty for the extractive answer, which quotes it.
+	Support string `json:"support,omitempty"`
 }
 
 // Answer is what hoibao says to a question.

@@ -65,7 +65,7 @@ func (c *Client) Answer(ctx context.Context, q knowledge.Query, passages []knowl
 	if err != nil {
 		return knowledge.Answer{}, err
 	}
-	return c.finish(q, reply, sent), nil
+	return c.finish(ctx, q, reply, sent, passages)
 }
 
 // AnswerStream implements knowledge.StreamLLM: onText gets the checked text
@@ -112,15 +112,45 @@ func (c *Client) AnswerStream(ctx context.Context, q knowledge.Query, passages [
 	if err != nil {
 		return knowledge.Answer{}, err
 	}
-	return c.finish(q, reply, sent), nil
+	return c.finish(ctx, q, reply, sent, passages)
 }
 
-func (c *Client) finish(q knowledge.Query, reply string, sent []knowledge.Passage) knowledge.Answer {
-	ans, why := finish(q, reply, sent)
-	if why != "" {
-		c.log.Info("model reply turned into a refusal", "why", why)
+// finish checks the reply (check.go). When nothing in it holds up against
+// the passages, the extractive answer from all passages is given, with a
+// note saying so.
+func (c *Client) finish(ctx context.Context, q knowledge.Query, reply string, sent, passages []knowledge.Passage) (knowledge.Answer, error) {
+	ans, check, why := finish(q, reply, sent)
+	for _, s := range check.Sentences {
+		switch {
+		case s.Dropped():
+			c.log.Info("model sentence dropped: a fact is in no passage", "sentence", s.Text, "missing", factTexts(s.Missing))
+		case s.Moved():
+			c.log.Info("model citation moved to the passage that holds the facts", "sentence", s.Text, "cited", s.Cited, "now", s.Final)
+		}
 	}
-	return ans
+	switch why {
+	case "":
+		return ans, nil
+	case whyUnsupported:
+		c.log.Warn("nothing the model wrote holds up; answering extractively")
+		ans, err := knowledge.Extractive{}.Answer(ctx, q, passages)
+		if err != nil {
+			return knowledge.Answer{}, err
+		}
+		ans.Note = knowledge.NoteUnsupported
+		return ans, nil
+	default:
+		c.log.Info("model reply turned into a refusal", "why", why)
+		return ans, nil
+	}
+}
+
+func factTexts(fs []knowledge.Fact) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = string(f.Kind) + " " + f.Text
+	}
+	return out
 }
 
 // Rewrite implements knowledge.Rewriter: the model makes a follow-up
@@ -148,6 +178,17 @@ type Embedder struct {
 }
 
 var _ knowledge.Embedder = (*Embedder)(nil)
+
+// NewEmbedder returns an embedder for model on an endpoint of its own,
+// e.g. a text-embeddings server beside a llama.cpp chat server. Options
+// are New's.
+func NewEmbedder(baseURL, apiKey, model string, opts ...Option) (*Embedder, error) {
+	c, err := New(baseURL, apiKey, model, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return c.Embedder(model), nil
+}
 
 // Embedder returns an embedder for model on the same endpoint and key.
 func (c *Client) Embedder(model string) *Embedder {

@@ -130,30 +130,43 @@ func refusal(q knowledge.Query) knowledge.Answer {
 	return knowledge.Answer{Text: text, Refused: true, Citations: []knowledge.Citation{}}
 }
 
+// whyUnsupported is finish's reason when no sentence of the reply held up
+// against the passages: the extractive answer is given instead.
+const whyUnsupported = "no sentence of the reply holds up against the passages"
+
 // finish checks a model's reply against the passages it was sent and turns
 // it into an Answer: markers to no passage removed; no valid citation, a
-// refusal or a leak of the instructions gives a refusal; the citations are
-// exactly the passages cited, with their text as the quote.
-func finish(q knowledge.Query, reply string, sent []knowledge.Passage) (knowledge.Answer, string) {
+// refusal or a leak of the instructions gives a refusal; then every
+// sentence's facts are checked against the passages (knowledge.CheckClaims):
+// citations move to the passage that holds them, sentences stating what no
+// passage holds are dropped, and when nothing is left why is
+// whyUnsupported. The citations are exactly the passages cited, with their
+// text as the quote and how they were checked.
+func finish(q knowledge.Query, reply string, sent []knowledge.Passage) (ans knowledge.Answer, check knowledge.ClaimCheck, why string) {
 	reply = strings.TrimSpace(stripThinking(reply))
 	if leaksPrompt(reply) {
-		return refusal(q), "reply repeats the instructions"
+		return refusal(q), check, "reply repeats the instructions"
 	}
 	text, cited := sanitize(reply, len(sent))
 	switch {
 	case text == "" || isRefusal(text):
-		return refusal(q), "model says the passages do not answer"
+		return refusal(q), check, "model says the passages do not answer"
 	case len(cited) == 0:
-		return refusal(q), "reply cites no passage"
+		return refusal(q), check, "reply cites no passage"
 	}
+	check = knowledge.CheckClaims(text, sent)
+	if check.Text == "" {
+		return knowledge.Answer{}, check, whyUnsupported
+	}
+	text, cited = sanitize(check.Text, len(sent))
 	sort.Ints(cited)
 	citations := make([]knowledge.Citation, 0, len(cited))
 	for _, n := range cited {
 		p := sent[n-1]
 		citations = append(citations, knowledge.Citation{
 			N: n, ArticleID: p.Article.ID, ChunkID: p.Chunk.ID, Title: p.Article.Title,
-			URL: p.Article.URL, Published: p.Article.Published, Quote: p.Chunk.Text,
+			URL: p.Article.URL, Published: p.Article.Published, Quote: p.Chunk.Text, Support: check.Support[n],
 		})
 	}
-	return knowledge.Answer{Text: text, Citations: citations}, ""
+	return knowledge.Answer{Text: text, Citations: citations}, check, ""
 }

@@ -5,9 +5,14 @@
 // Prompts fence the retrieved passages as numbered data apart from the
 // instructions; every answer is checked after the model writes it: citation
 // markers that point at no passage are removed, an answer without a valid
-// citation becomes a refusal. Calls have timeouts, bounded retries with
-// backoff on 429 and 5xx, and a circuit breaker; errors never carry the API
-// key.
+// citation becomes a refusal, and each sentence's facts are checked against
+// the passages (knowledge.CheckClaims): a citation moves to the passage that
+// holds them, a sentence stating what no passage holds is dropped, and when
+// nothing holds up the extractive answer is given with a note. A stream
+// shows the text as written; the answer returned is the checked one. Calls
+// have timeouts, bounded retries with backoff on 429 and 5xx (waiting at
+// least as long as a Retry-After header asks), and a circuit breaker;
+// errors never carry the API key.
 package openai
 
 import (
@@ -18,7 +23,9 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	goopenai "github.com/sashabaranov/go-openai"
@@ -147,11 +154,13 @@ func New(baseURL, apiKey, model string, opts ...Option) (*Client, error) {
 		cfg = goopenai.DefaultConfig(apiKey)
 		cfg.BaseURL = strings.TrimRight(u.String(), "/")
 	}
+	hc := &http.Client{} // deadlines come from the context
 	if c.httpClient != nil {
-		cfg.HTTPClient = c.httpClient
-	} else {
-		cfg.HTTPClient = &http.Client{} // deadlines come from the context
+		copied := *c.httpClient
+		hc = &copied
 	}
+	hc.Transport = hintTransport{base: hc.Transport}
+	cfg.HTTPClient = hc
 	c.api = goopenai.NewClientWithConfig(cfg)
 	return c, nil
 }
@@ -228,7 +237,8 @@ func (c *Client) call(ctx context.Context, op string, fn func(ctx context.Contex
 			return &Error{Op: op, msg: "circuit open after repeated failures; not calling the model for a while",
 				causes: []error{knowledge.ErrUnavailable}}
 		}
-		mayRetry, err := fn(ctx)
+		hint := &retryHint{}
+		mayRetry, err := fn(context.WithValue(ctx, retryHintKey{}, hint))
 		if err == nil {
 			c.breaker.success()
 			return nil
@@ -242,13 +252,80 @@ func (c *Client) call(ctx context.Context, op string, fn func(ctx context.Contex
 		if !mayRetry || !retryable(e.Status) || attempt >= c.retries {
 			return e
 		}
-		c.log.Warn("model call failed; retrying", "op", op, "status", e.Status, "attempt", attempt+1)
 		wait := pause + time.Duration(rand.Int64N(int64(pause)/2+1))
 		pause *= 2
+		if after := hint.get(); after > wait {
+			wait = after // the server said how long to wait
+		}
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
+			c.log.Warn("model call failed; the server asks to wait longer than the time left", "op", op, "status", e.Status, "wait", wait)
+			return e
+		}
+		c.log.Warn("model call failed; retrying", "op", op, "status", e.Status, "attempt", attempt+1, "wait", wait)
 		select {
 		case <-time.After(wait):
 		case <-ctx.Done():
 			return c.wrap(op, fmt.Errorf("waiting to retry after %s: %w", e.msg, ctx.Err()))
 		}
 	}
+}
+
+// go-openai does not show a reply's headers, so a Retry-After reaches
+// call through the request's context: hintTransport writes it into the
+// retryHint that call put there.
+type retryHintKey struct{}
+
+type retryHint struct {
+	mu    sync.Mutex
+	after time.Duration
+}
+
+func (h *retryHint) set(d time.Duration) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.after = d
+}
+
+func (h *retryHint) get() time.Duration {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.after
+}
+
+// hintTransport reads the Retry-After of 429 and 503 replies.
+type hintTransport struct{ base http.RoundTripper }
+
+func (t hintTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	base := t.base
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	resp, err := base.RoundTrip(req)
+	if err != nil || (resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable) {
+		return resp, err
+	}
+	if h, ok := req.Context().Value(retryHintKey{}).(*retryHint); ok {
+		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+			h.set(d)
+		}
+	}
+	return resp, err
+}
+
+// parseRetryAfter reads a Retry-After value: seconds, or an HTTP date.
+func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseFloat(v, 64); err == nil {
+		if secs < 0 || secs > 24*3600 {
+			return 0, false
+		}
+		return time.Duration(secs * float64(time.Second)), true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0), true
+	}
+	return 0, false
 }

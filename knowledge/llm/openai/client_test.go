@@ -143,19 +143,19 @@ func TestAnswerWithoutCitationIsRefused(t *testing.T) {
 }
 
 func TestThinkingIsStripped(t *testing.T) {
-	srv := openaitest.New("<think>The secretary is named in passage 2.</think>\nÔng Lê Phước Dũng [2].")
+	srv := openaitest.New("<think>The secretary is named in passage 1.</think>\nÔng Lê Phước Dũng [1].")
 	defer srv.Close()
 	ans, err := newClient(t, srv).Answer(context.Background(), knowledge.Query{Text: question}, samplePassages(t, question, 3))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := ans.Text, "Ông Lê Phước Dũng [2]."; got != want {
+	if got, want := ans.Text, "Ông Lê Phước Dũng [1]."; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
 func TestStreamGrowsAndEndsChecked(t *testing.T) {
-	reply := "Ông Lê Phước Dũng [1][7] là Bí thư Huyện ủy Châu Thành [2]. Ông nhấn mạnh đổi mới phương thức lãnh đạo [3][12]."
+	reply := "Ông Lê Phước Dũng [1][7] là Bí thư Huyện ủy Châu Thành [1]. Ông nhấn mạnh đổi mới phương thức lãnh đạo [3][12]."
 	srv := openaitest.New(reply)
 	defer srv.Close()
 	var partials []string
@@ -164,7 +164,7 @@ func TestStreamGrowsAndEndsChecked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := ans.Text, "Ông Lê Phước Dũng [1] là Bí thư Huyện ủy Châu Thành [2]. Ông nhấn mạnh đổi mới phương thức lãnh đạo [3]."; got != want {
+	if got, want := ans.Text, "Ông Lê Phước Dũng [1] là Bí thư Huyện ủy Châu Thành [1]. Ông nhấn mạnh đổi mới phương thức lãnh đạo [3]."; got != want {
 		t.Errorf("final: got %q, want %q", got, want)
 	}
 	if len(partials) < 5 {

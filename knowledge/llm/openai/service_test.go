@@ -189,6 +189,9 @@ func TestEnglishQuestionFindsVietnamesePassageThroughVectors(t *testing.T) {
 		t.Fatalf("words only: got %+v, %v; want a refusal (no passage found)", ans, err)
 	}
 	with := knowledge.NewService(knowledge.Sample(), knowledge.WithLLM(c), knowledge.WithEmbedder(c.Embedder("fake-embed"), "fake-embed"))
+	if err := with.EmbedArticles(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	ans, err = with.Ask(context.Background(), knowledge.Query{Text: english})
 	if err != nil || ans.Refused || len(ans.Citations) != 1 {
 		t.Fatalf("hybrid: got %+v, %v; want the model's answer", ans, err)

@@ -14,6 +14,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -63,6 +64,7 @@ type Server struct {
 	chat        Handler
 	embed       func(text string) []float32
 	chats       []ChatRequest
+	chatTimes   []time.Time
 	auth        []string
 	embedCalls  int
 	embedInputs []string
@@ -150,6 +152,13 @@ func (s *Server) Chats() []ChatRequest {
 	return append([]ChatRequest(nil), s.chats...)
 }
 
+// ChatTimes returns when each chat request arrived.
+func (s *Server) ChatTimes() []time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]time.Time(nil), s.chatTimes...)
+}
+
 // Auth returns the Authorization header of every request, in order.
 func (s *Server) Auth() []string {
 	s.mu.Lock()
@@ -172,6 +181,7 @@ func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.chats = append(s.chats, req)
+	s.chatTimes = append(s.chatTimes, time.Now())
 	s.auth = append(s.auth, r.Header.Get("Authorization"))
 	h := s.chat
 	s.mu.Unlock()
@@ -238,7 +248,11 @@ func (s *Server) extra(obj map[string]any) map[string]any {
 // Reply answers with text: a chat.completion JSON object, or, for a
 // streaming request, chat.completion.chunk events of a few characters each
 // followed by data: [DONE].
-func Reply(text string) Handler {
+func Reply(text string) Handler { return SlowReply(text, 0) }
+
+// SlowReply is Reply that, streaming, pauses between pieces as a model
+// writing at its own pace does, so a chat shows the text growing.
+func SlowReply(text string, pause time.Duration) Handler {
 	return func(w http.ResponseWriter, r *http.Request, req ChatRequest) {
 		s := serverOf(r)
 		if !req.Stream {
@@ -271,6 +285,13 @@ func Reply(text string) Handler {
 		}
 		chunk(map[string]any{"role": "assistant", "content": ""}, nil)
 		for _, piece := range Pieces(text, 4) {
+			if pause > 0 {
+				select {
+				case <-time.After(pause):
+				case <-r.Context().Done():
+					return
+				}
+			}
 			chunk(map[string]any{"content": piece}, nil)
 		}
 		chunk(map[string]any{}, "stop")
@@ -299,11 +320,17 @@ func Status(code int, message string) Handler {
 	}
 }
 
+// RateLimited answers 429 with a Retry-After header of retryAfter (seconds
+// or an HTTP date), as OpenAI and proxies in front of local models do.
+func RateLimited(retryAfter, message string) Handler {
+	return func(w http.ResponseWriter, _ *http.Request, _ ChatRequest) {
+		w.Header().Set("Retry-After", retryAfter)
+		writeError(w, http.StatusTooManyRequests, message)
+	}
+}
+
 func writeError(w http.ResponseWriter, code int, message string) {
 	w.Header().Set("Content-Type", "application/json")
-	if code == http.StatusTooManyRequests {
-		w.Header().Set("Retry-After", "1")
-	}
 	w.WriteHeader(code)
 	json.NewEncoder(w).Encode(map[string]any{"error": map[string]any{
 		"message": message, "type": http.StatusText(code), "code": code,
