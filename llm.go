@@ -6,13 +6,14 @@ import (
 	"github.com/hoibao/hoibao/config"
 	"github.com/hoibao/hoibao/knowledge"
 	"github.com/hoibao/hoibao/knowledge/llm/openai"
+	"github.com/hoibao/hoibao/metrics"
 )
 
 // modelOptions returns the service options for the configured model: none
 // when HOIBAO_LLM_BASE_URL is unset (the extractive answerer, offline), else
 // the OpenAI-compatible client as answerer, and its embedder when
-// HOIBAO_EMBED_MODEL is set.
-func modelOptions(cfg config.Config, log *slog.Logger) ([]knowledge.Option, error) {
+// HOIBAO_EMBED_MODEL is set. m, when not nil, counts the model's calls.
+func modelOptions(cfg config.Config, log *slog.Logger, m *metrics.Metrics) ([]knowledge.Option, error) {
 	if cfg.LLMBaseURL == "" {
 		return nil, nil
 	}
@@ -21,7 +22,11 @@ func modelOptions(cfg config.Config, log *slog.Logger) ([]knowledge.Option, erro
 	if err != nil {
 		return nil, err
 	}
-	opts := []knowledge.Option{knowledge.WithLLM(client)}
+	var model metrics.Model = client
+	if m != nil {
+		model = m.LLM(client) // counted; offers the same as the client
+	}
+	opts := []knowledge.Option{knowledge.WithLLM(model)}
 	if cfg.EmbedModel != "" {
 		opts = append(opts, knowledge.WithEmbedder(client.Embedder(cfg.EmbedModel), cfg.EmbedModel))
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/hoibao/hoibao/knowledge"
 	"github.com/hoibao/hoibao/knowledge/filestore"
 	"github.com/hoibao/hoibao/knowledge/redisstore"
+	"github.com/hoibao/hoibao/metrics"
 )
 
 const usage = `hoibao answers questions about news articles, citing the passages it uses.
@@ -108,7 +109,13 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 // writes nothing, and the first admin change stores them along. The service
 // follows changes other replicas make until the returned close is called.
 func openService(ctx context.Context, cfg config.Config, log *slog.Logger, paths []string) (*knowledge.Service, func(), error) {
-	opts, err := modelOptions(cfg, log) // llm.go
+	return openServiceMetered(ctx, cfg, log, paths, nil)
+}
+
+// openServiceMetered is openService with the model's calls counted by m
+// (nil counts nothing).
+func openServiceMetered(ctx context.Context, cfg config.Config, log *slog.Logger, paths []string, m *metrics.Metrics) (*knowledge.Service, func(), error) {
+	opts, err := modelOptions(cfg, log, m) // llm.go
 	if err != nil {
 		return nil, nil, err
 	}

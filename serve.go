@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -14,11 +12,14 @@ import (
 
 	"github.com/hoibao/hoibao/bot"
 	"github.com/hoibao/hoibao/bot/telegram"
+	"github.com/hoibao/hoibao/bot/web"
 	"github.com/hoibao/hoibao/config"
 	"github.com/hoibao/hoibao/knowledge/extract"
+	"github.com/hoibao/hoibao/metrics"
 )
 
-// runServe runs the configured chat channels until ctx ends (SIGTERM or
+// runServe runs the web page and API, and the configured chat channels,
+// until ctx ends (SIGTERM or
 // Ctrl-C), then stops taking messages, lets in-flight answers finish within
 // HOIBAO_SHUTDOWN_TIMEOUT and returns nil.
 func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, args []string) error {
@@ -27,14 +28,13 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return errUsage
 	}
-	if cfg.TelegramToken == "" {
-		return errors.New("no chat channel configured: set HOIBAO_TELEGRAM_TOKEN")
-	}
-	svc, closeSvc, err := openService(ctx, cfg, log, nil)
+	m := metrics.New()
+	svc, closeSvc, err := openServiceMetered(ctx, cfg, log, nil, m)
 	if err != nil {
 		return err
 	}
 	defer closeSvc()
+	m.WatchIndex(svc.Index)
 
 	admins := make([]string, len(cfg.TelegramAdmins))
 	for i, id := range cfg.TelegramAdmins {
@@ -44,68 +44,66 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 		bot.WithLogger(log), bot.WithSources(cfg.Articles),
 		bot.WithRateLimit(cfg.RateLimitPerMin, time.Minute),
 		bot.WithAdmins(telegram.Channel, admins...),
+		bot.WithAdmins(web.Channel, web.AdminUser), // the HTTP admin endpoints, behind HOIBAO_ADMIN_TOKEN
 	}
 	if f := articleFetcher(); f != nil {
 		opts = append(opts, bot.WithFetcher(f))
 	}
 	core := bot.New(svc, opts...)
+	counted := m.Bot(core)
+	mux := http.NewServeMux()
+	mountWeb(mux, cfg, log, svc, counted, core, m) // web.go
 
-	tgOpts := []telegram.Option{
-		telegram.WithLogger(log), telegram.WithDeduper(core.Deduper()),
-		telegram.WithShutdownTimeout(cfg.ShutdownTimeout),
-	}
-	if cfg.TelegramWebhook != "" {
-		tgOpts = append(tgOpts, telegram.WithWebhook(cfg.TelegramWebhook, cfg.TelegramSecret))
-	}
-	tg, err := telegram.New(cfg.TelegramToken, cfg.TelegramEndpoint, core, tgOpts...)
-	if err != nil {
-		return err // the adapter's errors never hold the token
-	}
-
-	stopHTTP := func() {}
-	if cfg.TelegramWebhook != "" {
-		if stopHTTP, err = serveWebhook(cfg, log, tg); err != nil {
-			return err
+	var tg *telegram.Adapter
+	if cfg.TelegramToken != "" {
+		tgOpts := []telegram.Option{
+			telegram.WithLogger(log), telegram.WithDeduper(core.Deduper()),
+			telegram.WithShutdownTimeout(cfg.ShutdownTimeout),
+		}
+		if cfg.TelegramWebhook != "" {
+			tgOpts = append(tgOpts, telegram.WithWebhook(cfg.TelegramWebhook, cfg.TelegramSecret))
+		}
+		if tg, err = telegram.New(cfg.TelegramToken, cfg.TelegramEndpoint, counted, tgOpts...); err != nil {
+			return err // the adapter's errors never hold the token
+		}
+		if cfg.TelegramWebhook != "" {
+			path, err := webhookPath(cfg.TelegramWebhook)
+			if err != nil {
+				return err
+			}
+			mux.Handle("POST "+path, m.Webhook(telegram.Channel, tg))
 		}
 	}
-	log.Info("serving", "channels", "telegram", "webhook", cfg.TelegramWebhook != "", "admins", len(admins))
-	err = tg.Run(ctx)
+	stopHTTP, err := listenHTTP(cfg, log, mux) // web.go
+	if err != nil {
+		return err
+	}
+	channels := "web"
+	if tg != nil {
+		channels = "web,telegram"
+	}
+	log.Info("serving", "channels", channels, "webhook", cfg.TelegramWebhook != "", "admins", len(admins))
+	if tg != nil {
+		err = tg.Run(ctx)
+	} else {
+		<-ctx.Done()
+	}
 	stopHTTP()
 	log.Info("stopped")
 	return err
 }
 
-// serveWebhook listens on HOIBAO_HTTP_ADDR for Telegram's deliveries, at the
-// path of HOIBAO_TELEGRAM_WEBHOOK_URL, with /healthz beside it.
-func serveWebhook(cfg config.Config, log *slog.Logger, tg *telegram.Adapter) (stop func(), err error) {
-	u, err := url.Parse(cfg.TelegramWebhook)
+// webhookPath is the path of HOIBAO_TELEGRAM_WEBHOOK_URL, where Telegram's
+// deliveries arrive.
+func webhookPath(webhook string) (string, error) {
+	u, err := url.Parse(webhook)
 	if err != nil || u.Scheme != "https" && u.Scheme != "http" {
-		return nil, fmt.Errorf("HOIBAO_TELEGRAM_WEBHOOK_URL: want an https:// URL")
+		return "", fmt.Errorf("HOIBAO_TELEGRAM_WEBHOOK_URL: want an https:// URL")
 	}
-	path := u.Path
-	if path == "" {
-		path = "/"
+	if u.Path == "" {
+		return "/", nil
 	}
-	mux := http.NewServeMux()
-	mux.Handle("POST "+path, tg)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
-	ln, err := net.Listen("tcp", cfg.HTTPAddr)
-	if err != nil {
-		return nil, fmt.Errorf("HOIBAO_HTTP_ADDR: %w", err)
-	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
-		WriteTimeout: 30 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("webhook server failed", "err", err)
-		}
-	}()
-	log.Info("webhook server listening", "addr", ln.Addr().String(), "path", path)
-	return func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(ctx)
-	}, nil
+	return u.Path, nil
 }
 
 // articleFetcher returns the reader of web pages for /add <url>.

@@ -33,6 +33,9 @@ type Config struct {
 	ZaloSecret       string        // HOIBAO_ZALO_WEBHOOK_SECRET
 	HTTPAddr         string        // HOIBAO_HTTP_ADDR
 	AdminToken       string        // HOIBAO_ADMIN_TOKEN
+	WebOrigins       []string      // HOIBAO_WEB_ORIGINS: sites that may embed the widget and call the API
+	WebRateLimit     int           // HOIBAO_WEB_RATE_LIMIT_PER_MINUTE: questions per client address
+	WidgetRateLimit  int           // HOIBAO_WIDGET_RATE_LIMIT_PER_MINUTE: the same, through the widget
 	LLMBaseURL       string        // HOIBAO_LLM_BASE_URL
 	LLMAPIKey        string        // HOIBAO_LLM_API_KEY
 	LLMModel         string        // HOIBAO_LLM_MODEL
@@ -56,6 +59,8 @@ func Default() Config {
 		LLMTimeout:       30 * time.Second,
 		LLMContextTokens: 4096,
 		RateLimitPerMin:  20,
+		WebRateLimit:     60,
+		WidgetRateLimit:  30,
 		ShutdownTimeout:  20 * time.Second,
 		LogLevel:         "info",
 		LogFormat:        "text",
@@ -118,6 +123,9 @@ func FromMap(values map[string]string) (Config, error) {
 	set("HOIBAO_ZALO_WEBHOOK_SECRET", str(&c.ZaloSecret))
 	set("HOIBAO_HTTP_ADDR", str(&c.HTTPAddr))
 	set("HOIBAO_ADMIN_TOKEN", str(&c.AdminToken))
+	set("HOIBAO_WEB_ORIGINS", func(v string) error { c.WebOrigins = splitList(v); return nil })
+	set("HOIBAO_WEB_RATE_LIMIT_PER_MINUTE", func(v string) (err error) { c.WebRateLimit, err = strconv.Atoi(v); return })
+	set("HOIBAO_WIDGET_RATE_LIMIT_PER_MINUTE", func(v string) (err error) { c.WidgetRateLimit, err = strconv.Atoi(v); return })
 	set("HOIBAO_LLM_BASE_URL", str(&c.LLMBaseURL))
 	set("HOIBAO_LLM_API_KEY", str(&c.LLMAPIKey))
 	set("HOIBAO_LLM_MODEL", str(&c.LLMModel))
@@ -161,6 +169,14 @@ func (c Config) Validate() error {
 	default:
 		errs = append(errs, fmt.Errorf("HOIBAO_LOG_FORMAT: %q is not text or json", c.LogFormat))
 	}
+	for _, o := range c.WebOrigins {
+		if u, err := url.Parse(o); err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" || u.Path != "" && u.Path != "/" {
+			errs = append(errs, fmt.Errorf("HOIBAO_WEB_ORIGINS: %q is not an origin such as https://example.vn", o))
+		}
+	}
+	if c.WebRateLimit < 0 || c.WidgetRateLimit < 0 {
+		errs = append(errs, errors.New("HOIBAO_WEB_RATE_LIMIT_PER_MINUTE and HOIBAO_WIDGET_RATE_LIMIT_PER_MINUTE must be ≥ 0"))
+	}
 	if c.RateLimitPerMin < 0 || c.LLMContextTokens < 256 {
 		errs = append(errs, errors.New("HOIBAO_RATE_LIMIT_PER_MINUTE must be ≥ 0 and HOIBAO_LLM_CONTEXT_TOKENS ≥ 256"))
 	}
@@ -182,6 +198,7 @@ func (c Config) Dump() string {
 		"HOIBAO_ZALO_API_BASE=" + c.ZaloAPIBase,
 		"HOIBAO_HTTP_ADDR=" + c.HTTPAddr,
 		"HOIBAO_ADMIN_TOKEN=" + Mask(c.AdminToken),
+		"HOIBAO_WEB_ORIGINS=" + strings.Join(c.WebOrigins, ","),
 		"HOIBAO_LLM_BASE_URL=" + maskURL(c.LLMBaseURL),
 		"HOIBAO_LLM_API_KEY=" + Mask(c.LLMAPIKey),
 		"HOIBAO_LLM_MODEL=" + c.LLMModel,
@@ -251,6 +268,7 @@ func keys() []string {
 		"HOIBAO_TELEGRAM_TOKEN", "HOIBAO_TELEGRAM_API_ENDPOINT", "HOIBAO_TELEGRAM_WEBHOOK_URL",
 		"HOIBAO_TELEGRAM_WEBHOOK_SECRET", "HOIBAO_TELEGRAM_ADMINS", "HOIBAO_ZALO_TOKEN", "HOIBAO_ZALO_API_BASE",
 		"HOIBAO_ZALO_ADMINS", "HOIBAO_ZALO_WEBHOOK_SECRET", "HOIBAO_HTTP_ADDR", "HOIBAO_ADMIN_TOKEN",
+		"HOIBAO_WEB_ORIGINS", "HOIBAO_WEB_RATE_LIMIT_PER_MINUTE", "HOIBAO_WIDGET_RATE_LIMIT_PER_MINUTE",
 		"HOIBAO_LLM_BASE_URL", "HOIBAO_LLM_API_KEY", "HOIBAO_LLM_MODEL", "HOIBAO_LLM_TIMEOUT",
 		"HOIBAO_LLM_CONTEXT_TOKENS", "HOIBAO_EMBED_MODEL", "HOIBAO_RATE_LIMIT_PER_MINUTE",
 		"HOIBAO_SHUTDOWN_TIMEOUT", "HOIBAO_LOG_LEVEL", "HOIBAO_LOG_FORMAT",
