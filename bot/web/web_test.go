@@ -246,7 +246,6 @@ func TestAskStreamFromModel(t *testing.T) {
 	}
 }
 
-
 func TestAskStreamExtractiveAndErrors(t *testing.T) {
 	e := newEnv(t, nil)
 	resp, err := http.Post(e.srv.URL+"/api/ask/stream", "application/json", strings.NewReader(`{"question": "`+question+`"}`))
