@@ -130,7 +130,7 @@
     const row = el("div", "actions");
     const ack = el("span", "ack");
     ack.setAttribute("role", "status");
-    for (const [vote, label, sign] of [["up", "Câu trả lời hữu ích", "👍"], ["down", "Câu trả lời chưa đúng", "👎"]]) {
+    for (const [vote, label, sign] of [["up", "Câu trả lời hữu ích", "👍 Hữu ích"], ["down", "Câu trả lời chưa đúng", "👎 Chưa đúng"]]) {
       const b = el("button", "vote-" + vote, sign);
       b.type = "button";
       b.setAttribute("aria-label", label);

@@ -30,9 +30,10 @@
     if (!frame) return;
     const phone = window.matchMedia("(max-width: 600px)").matches;
     Object.assign(frame.style, phone
-      ? { top: "0", left: "0", right: "0", bottom: "0", width: "100%", height: "100%", borderRadius: "0" }
+      ? { top: "0", left: "0", right: "0", bottom: "0", width: "100%", height: "100%", borderRadius: "0", border: "0" }
       : { top: "auto", left: side === "left" ? "16px" : "auto", right: side === "right" ? "16px" : "auto",
-          bottom: "80px", width: "380px", height: "min(640px, calc(100vh - 100px))", borderRadius: "16px" });
+          bottom: "80px", width: "380px", height: "min(640px, calc(100vh - 100px))", borderRadius: "16px",
+          border: "1px solid rgba(0,0,0,.15)" });
   }
   function open() {
     if (!frame) {
@@ -41,8 +42,9 @@
       frame.title = label;
       frame.src = host + "/?embed=1";
       frame.setAttribute("allow", "clipboard-write");
+      frame.addEventListener("load", () => { frame.dataset.loaded = "1"; });
       Object.assign(frame.style, {
-        position: "fixed", zIndex: "2147483001", border: "1px solid rgba(0,0,0,.15)",
+        position: "fixed", zIndex: "2147483001",
         background: "#fff", boxShadow: "0 8px 32px rgba(0,0,0,.3)",
       });
       document.body.append(frame);
