@@ -27,15 +27,22 @@ var _ Model = (*countingLLM)(nil)
 
 func (c *countingLLM) count(err error) { c.m.llmCalls.WithLabelValues(result(err)).Inc() }
 
+// Answer and AnswerStream with no passages refuse without asking the
+// model, so they are not counted.
+
 func (c *countingLLM) Answer(ctx context.Context, q knowledge.Query, p []knowledge.Passage) (knowledge.Answer, error) {
 	a, err := c.next.Answer(ctx, q, p)
-	c.count(err)
+	if len(p) > 0 {
+		c.count(err)
+	}
 	return a, err
 }
 
 func (c *countingLLM) AnswerStream(ctx context.Context, q knowledge.Query, p []knowledge.Passage, onText func(string)) (knowledge.Answer, error) {
 	a, err := c.next.AnswerStream(ctx, q, p, onText)
-	c.count(err)
+	if len(p) > 0 {
+		c.count(err)
+	}
 	return a, err
 }
 

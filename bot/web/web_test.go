@@ -37,10 +37,14 @@ type env struct {
 
 func newEnv(t *testing.T, svc *knowledge.Service, opts ...web.Option) *env {
 	t.Helper()
+	return newEnvWith(t, svc, metrics.New(), opts...)
+}
+
+func newEnvWith(t *testing.T, svc *knowledge.Service, m *metrics.Metrics, opts ...web.Option) *env {
+	t.Helper()
 	if svc == nil {
 		svc = knowledge.NewService(knowledge.Sample())
 	}
-	m := metrics.New()
 	m.WatchIndex(svc.Index)
 	core := bot.New(svc, bot.WithAdmins(web.Channel, web.AdminUser), bot.WithRateLimit(1000, time.Minute))
 	opts = append([]web.Option{web.WithAdminToken(token), web.WithRateLimits(0, 0, time.Minute),
