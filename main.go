@@ -4,7 +4,8 @@
 //	hoibao ask [--json] [--articles PATH]... [QUESTION]   answer questions
 //	hoibao chat [--articles PATH]...                      chat in the terminal
 //	hoibao ingest PATH|URL...                             load articles into the configured store
-//	hoibao serve                                          run the configured channels
+//	hoibao serve                                          run the web page, API and configured channels
+//	hoibao doctor                                         check the configuration end to end
 package main
 
 import (
@@ -32,6 +33,7 @@ Usage:
   hoibao ingest PATH|URL...                             load articles into the configured store
   hoibao serve                                          run the configured chat channels
   hoibao config                                         print the configuration, secrets masked
+  hoibao doctor                                         check the configuration end to end
 
 Without --articles, hoibao answers from the configured store, or from the
 bundled sample article on a fresh machine. Settings come from HOIBAO_*
@@ -80,6 +82,8 @@ func run(ctx context.Context, env Env) error {
 		return runServe(ctx, cfg, log, env, args)
 	case "ingest":
 		return runIngest(ctx, cfg, log, env, args)
+	case "doctor":
+		return runDoctor(ctx, cfg, log, env, args) // doctor.go
 	case "config":
 		fmt.Fprintln(env.Stdout, cfg.Dump())
 		return nil
