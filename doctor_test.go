@@ -31,7 +31,7 @@ func TestDoctor(t *testing.T) {
 	vars := map[string]string{
 		"HOIBAO_DATA_DIR": t.TempDir(), "HOIBAO_HTTP_ADDR": "127.0.0.1:0",
 		"HOIBAO_LLM_BASE_URL": model.BaseURL(), "HOIBAO_LLM_MODEL": "fake-model", "HOIBAO_LLM_API_KEY": "sk-SECRET",
-		"HOIBAO_EMBED_MODEL": "fake-embed",
+		"HOIBAO_EMBED_MODEL":    "fake-embed",
 		"HOIBAO_TELEGRAM_TOKEN": serveToken, "HOIBAO_TELEGRAM_API_ENDPOINT": tg.URL + "/bot%s/%s",
 		"HOIBAO_ZALO_TOKEN": zaloToken, "HOIBAO_ZALO_API_BASE": zalo.URL,
 		"HOIBAO_ADMIN_TOKEN": "a-long-enough-admin-token",
