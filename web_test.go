@@ -4,11 +4,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 
 	"github.com/hoibao/hoibao/knowledge"
 )
@@ -73,4 +78,113 @@ func grepLines(s, prefix string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// proxy forwards TCP connections on a loopback address to target until
+// cut; restore listens on the same address again.
+type proxy struct {
+	addr, target string
+	mu           sync.Mutex
+	ln           net.Listener
+	conns        []net.Conn
+}
+
+func newProxy(t *testing.T, target string) *proxy {
+	p := &proxy{addr: freeAddr(t), target: target}
+	p.restore(t)
+	t.Cleanup(p.cut)
+	return p
+}
+
+func (p *proxy) restore(t *testing.T) {
+	ln, err := net.Listen("tcp", p.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.mu.Lock()
+	p.ln = ln
+	p.mu.Unlock()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			up, err := net.Dial("tcp", p.target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.mu.Lock()
+			p.conns = append(p.conns, c, up)
+			p.mu.Unlock()
+			go func() { _, _ = io.Copy(up, c); up.Close() }()
+			go func() { _, _ = io.Copy(c, up); c.Close() }()
+		}
+	}()
+}
+
+func (p *proxy) cut() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.ln != nil {
+		p.ln.Close()
+		p.ln = nil
+	}
+	for _, c := range p.conns {
+		c.Close()
+	}
+	p.conns = nil
+}
+
+// TestServeReadyzFollowsRedis: /readyz fails while Redis is unreachable
+// and recovers when it is back, while /healthz stays up.
+func TestServeReadyzFollowsRedis(t *testing.T) {
+	vars := redisEnv(t)
+	opt, err := redis.ParseURL(vars["HOIBAO_REDIS_URL"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	px := newProxy(t, opt.Addr)
+	addr := freeAddr(t)
+	vars["HOIBAO_REDIS_URL"] = fmt.Sprintf("redis://%s/%d", px.addr, opt.DB)
+	vars["HOIBAO_HTTP_ADDR"] = addr
+	var stderr bytes.Buffer
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, serveEnv(t, vars, &stderr)) }()
+	defer func() { cancel(); <-done }()
+
+	status := func(path string) (int, string) {
+		resp, err := http.Get("http://" + addr + path)
+		if err != nil {
+			return 0, err.Error()
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	waitFor := func(path string, want int) string {
+		t.Helper()
+		for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+			got, body := status(path)
+			if got == want {
+				return body
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s = %d %s, want %d\n%s", path, got, body, want, stderr.String())
+			}
+		}
+	}
+	waitFor("/readyz", http.StatusOK)
+	px.cut()
+	body := waitFor("/readyz", http.StatusServiceUnavailable)
+	if !strings.Contains(body, `"store":`) || strings.Contains(body, `"store":"ok"`) {
+		t.Errorf("readyz while Redis is down does not say why: %s", body)
+	}
+	if got, _ := status("/healthz"); got != http.StatusOK {
+		t.Errorf("healthz while Redis is down: %d, want 200 (the process is up)", got)
+	}
+	px.restore(t)
+	waitFor("/readyz", http.StatusOK)
 }

@@ -49,6 +49,10 @@ func New() *Metrics {
 			Name: "hoibao_webhook_rejected_total", Help: "Webhook deliveries refused (bad secret or signature), by channel.",
 		}, []string{"channel"}),
 	}
+	for _, r := range []string{"ok", "error"} { // shown at 0 before the first
+		m.llmCalls.WithLabelValues(r)
+		m.reloads.WithLabelValues(r)
+	}
 	m.reg.MustRegister(m.questions, m.answerSeconds, m.llmCalls, m.reloads, m.webhookRejected,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
@@ -132,6 +136,7 @@ func (c *countingBot) Handle(ctx context.Context, msg bot.Message) bot.Reply {
 // Webhook wraps a channel's webhook handler so that each delivery it
 // refuses (401 or 403) is counted for that channel.
 func (m *Metrics) Webhook(channel string, h http.Handler) http.Handler {
+	m.webhookRejected.WithLabelValues(channel)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		h.ServeHTTP(rec, r)

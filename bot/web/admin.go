@@ -144,7 +144,7 @@ func (s *Server) fail(w http.ResponseWriter, what string, err error) {
 	if o == bot.OutcomeInternal || o == bot.OutcomeUnavailable {
 		s.log.Error(what+" failed", "err", err)
 	}
-	if errors.Is(err, knowledge.ErrInvalidArticle) || errors.Is(err, knowledge.ErrNotFound) {
+	if errors.Is(err, knowledge.ErrInvalidArticle) {
 		writeError(w, status, userMessage(err, o)+" Nội dung cũ vẫn được giữ nguyên.")
 		return
 	}
