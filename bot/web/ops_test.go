@@ -149,3 +149,15 @@ func TestSecurityHeadersAndCORS(t *testing.T) {
 		t.Errorf("missing article page: %d, want 404", status)
 	}
 }
+
+func TestPassagePath(t *testing.T) {
+	c := knowledge.Citation{ArticleID: "chau-thanh-xay-dung-dang", ChunkID: "chau-thanh-xay-dung-dang#11.0"}
+	if got, want := web.PassagePath(c), "/a/chau-thanh-xay-dung-dang#c11.0"; got != want {
+		t.Errorf("PassagePath = %q, want %q", got, want)
+	}
+	e := newEnv(t, nil)
+	status, body, _ := e.do(t, "GET", "/a/chau-thanh-xay-dung-dang", "", "", nil)
+	if status != http.StatusOK || !strings.Contains(string(body), `<span class="chunk" id="c11.0">Bí thư Huyện ủy Châu Thành Lê Phước Dũng nhấn mạnh`) {
+		t.Errorf("the passage page has no element for #c11.0: %d", status)
+	}
+}

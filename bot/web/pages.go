@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -69,6 +70,17 @@ func (s *Server) widget(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cross-Origin-Resource-Policy", "cross-origin")
 	h.Set("Cache-Control", "public, max-age=300")
 	http.ServeFileFS(w, r, assets, "widget.js")
+}
+
+// PassagePath is the path of the page showing a citation's passage
+// highlighted: "/a/<article>#c<paragraph>.<part>". Channels that show
+// links put their public base URL before it.
+func PassagePath(c knowledge.Citation) string {
+	p := "/a/" + url.PathEscape(c.ArticleID)
+	if _, frag, ok := strings.Cut(c.ChunkID, "#"); ok {
+		p += "#c" + frag
+	}
+	return p
 }
 
 // passageView is an article laid out for article.html: each paragraph as

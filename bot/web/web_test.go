@@ -141,6 +141,7 @@ func TestAskErrors(t *testing.T) {
 		{"binary junk", `{"question": "\u0001\u0002\u0003"}`, http.StatusBadRequest, "câu hỏi"},
 		{"too long", `{"question": "` + strings.Repeat("hỏi ", 400) + `"}`, http.StatusBadRequest, "quá dài"},
 		{"bad session", `{"question": "ai?", "session": "<script>"}`, http.StatusBadRequest, "phiên"},
+		{"admin command", `{"question": "/reload"}`, http.StatusForbidden, "quản trị"},
 		{"2 MB body", `{"question": "` + strings.Repeat("a", 2<<20) + `"}`, http.StatusRequestEntityTooLarge, "quá lớn"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -361,6 +362,10 @@ func TestAdminFailuresChangeNothing(t *testing.T) {
 	}
 	e := newEnv(t, svc)
 	bearer := "Bearer " + token
+	// One change while the store is up, so it holds the content.
+	if status, data, _ := e.do(t, "POST", "/api/articles", bearer, "text/plain", strings.NewReader(pasted)); status != http.StatusCreated {
+		t.Fatalf("add with the store up: %d %s", status, data)
+	}
 	before := e.svc.Index()
 
 	big := `{"text": "` + strings.Repeat("Một câu rất dài. ", 2<<20/17) + `"}`
@@ -378,7 +383,7 @@ func TestAdminFailuresChangeNothing(t *testing.T) {
 		t.Errorf("article without a paragraph: %d, want 400", status)
 	}
 	store.fail(true)
-	status, data, _ = e.do(t, "POST", "/api/articles", bearer, "application/json", strings.NewReader(`{"text": "`+strings.ReplaceAll(pasted, "\n", `\n`)+`"}`))
+	status, data, _ = e.do(t, "POST", "/api/articles", bearer, "text/plain", strings.NewReader("Bài khác\nMột đoạn nội dung khác."))
 	if status != http.StatusServiceUnavailable {
 		t.Errorf("add with the store down: %d %s, want 503", status, data)
 	}
@@ -386,11 +391,15 @@ func TestAdminFailuresChangeNothing(t *testing.T) {
 	if status != http.StatusServiceUnavailable {
 		t.Errorf("reload with the store down: %d %s, want 503", status, data)
 	}
+	status, data, _ = e.do(t, "DELETE", "/api/articles/chau-thanh-xay-dung-dang", bearer, "", nil)
+	if status != http.StatusServiceUnavailable {
+		t.Errorf("remove with the store down: %d %s, want 503", status, data)
+	}
 	if e.svc.Index() != before {
 		t.Errorf("a failed admin request swapped the index")
 	}
-	if store.puts != 0 {
-		t.Errorf("the store got %d writes from failed requests", store.puts)
+	if store.puts != 2 { // the sample and the article added while up
+		t.Errorf("the store got %d writes, want 2: none from failed requests", store.puts)
 	}
 	if _, res := e.ask(t, question, ""); !strings.Contains(res.Answer, "Lê Phước Dũng") {
 		t.Errorf("old content not answered after failures: %q", res.Answer)
