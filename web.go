@@ -26,7 +26,7 @@ func mountWeb(mux *http.ServeMux, cfg config.Config, log *slog.Logger, svc *know
 		web.WithSources(cfg.Articles), web.WithAdminToken(cfg.AdminToken),
 		web.WithAllowedOrigins(cfg.WebOrigins...),
 		web.WithRateLimits(cfg.WebRateLimit, cfg.WidgetRateLimit, time.Minute),
-		web.WithReloadObserver(m.Reloaded),
+		web.WithReloadObserver(m.Reloaded), web.WithRejectObserver(m.Rejected),
 	}
 	if f := articleFetcher(); f != nil {
 		opts = append(opts, web.WithFetcher(f))

@@ -97,6 +97,13 @@ func (m *Metrics) Question(channel string, o bot.Outcome, elapsed time.Duration)
 	m.answerSeconds.Observe(elapsed.Seconds())
 }
 
+// Rejected counts a question a channel turned away before the conversation
+// core saw it (a per-address limit, a body too large or unreadable).
+func (m *Metrics) Rejected(channel string, o bot.Outcome) {
+	_, label := o.Status()
+	m.questions.WithLabelValues(channel, label).Inc()
+}
+
 // Reloaded counts a reload of all content that ended with err.
 func (m *Metrics) Reloaded(err error) { m.reloads.WithLabelValues(result(err)).Inc() }
 

@@ -67,19 +67,21 @@ func newID() string {
 // error itself and returns false: a bad body, a bad session, or the
 // per-address limit.
 func (s *Server) message(w http.ResponseWriter, r *http.Request) (bot.Message, bool) {
+	channel, limit := Channel, s.ipLimit
+	if r.URL.Query().Get("via") == WidgetChannel {
+		channel, limit = WidgetChannel, s.wLimit
+	}
 	var req askRequest
 	if !decode(w, r, s.maxAsk, &req) {
+		s.rejected(channel, bot.OutcomeInvalid)
 		return bot.Message{}, false
 	}
 	if req.Session == "" {
 		req.Session = newID()
 	} else if !validSession(req.Session) {
+		s.rejected(channel, bot.OutcomeInvalid)
 		writeJSON(w, http.StatusBadRequest, knowledge.ErrorResult(req.Question, msgBadSession))
 		return bot.Message{}, false
-	}
-	channel, limit := Channel, s.ipLimit
-	if r.URL.Query().Get("via") == WidgetChannel {
-		channel, limit = WidgetChannel, s.wLimit
 	}
 	if limit > 0 {
 		ok, err := s.limiter.Allow(r.Context(), channel+":ip:"+clientIP(r), limit, s.window)
@@ -87,6 +89,7 @@ func (s *Server) message(w http.ResponseWriter, r *http.Request) (bot.Message, b
 			s.log.Warn("address rate limiter failed; allowing", "err", err)
 		} else if !ok {
 			s.log.Info("rate limited", "channel", channel, "ip", clientIP(r))
+			s.rejected(channel, bot.OutcomeRateLimited)
 			w.Header().Set("Retry-After", strconv.Itoa(int(s.window.Seconds())))
 			writeJSON(w, http.StatusTooManyRequests, knowledge.ErrorResult(req.Question, msgRateLimited))
 			return bot.Message{}, false

@@ -279,5 +279,13 @@ func TestBrowserWidget(t *testing.T) {
 	do(t, ctx, "press 👍 in the widget", chromedp.Click(chromedp.CSS(".cite-close button"), in),
 		chromedp.Click(chromedp.CSS(".vote-up"), in), chromedp.WaitVisible(chromedp.CSS(".vote-up[aria-pressed=true]"), in))
 	do(t, ctx, "close the widget", chromedp.Click(chromedp.CSS("#close"), in), chromedp.WaitNotVisible(chromedp.CSS("#hoibao-frame")))
+
+	// On a desktop the same chat opens as a panel beside the launcher.
+	do(t, ctx, "open the widget on a desktop", chromedp.EmulateViewport(1280, 800),
+		chromedp.Click(chromedp.CSS("#hoibao-launcher")), chromedp.WaitVisible(chromedp.CSS("#hoibao-frame")))
+	if got := eval[string](t, ctx, `getComputedStyle(document.querySelector('#hoibao-frame')).width`); got != "380px" {
+		t.Errorf("the widget on a desktop is %s wide, want a 380px panel", got)
+	}
+	screenshot(t, ctx, dir, "13-widget-desktop.png")
 	t.Logf("screenshots in %s", dir)
 }

@@ -46,12 +46,13 @@ func TestMetricsMoveWithQuestions(t *testing.T) {
 	e.ask(t, question, "")     // the 5th from this address: limited before the core
 	_, chunks := svc.Index().Len()
 	for series, want := range map[string]string{
-		`hoibao_questions_total{channel="web",outcome="answered"}`: "2",
-		`hoibao_questions_total{channel="web",outcome="invalid"}`:  "1",
-		`hoibao_questions_total{channel="web",outcome="refused"}`:  "1",
-		`hoibao_answer_seconds_count`:                              "4",
-		`hoibao_index_articles`:                                    "1",
-		`hoibao_index_chunks`:                                      strconv.Itoa(chunks),
+		`hoibao_questions_total{channel="web",outcome="answered"}`:     "2",
+		`hoibao_questions_total{channel="web",outcome="invalid"}`:      "1",
+		`hoibao_questions_total{channel="web",outcome="refused"}`:      "1",
+		`hoibao_questions_total{channel="web",outcome="rate_limited"}`: "1",
+		`hoibao_answer_seconds_count`:                                  "4",
+		`hoibao_index_articles`:                                        "1",
+		`hoibao_index_chunks`:                                          strconv.Itoa(chunks),
 	} {
 		if got := metric(t, e, series); got != want {
 			t.Errorf("%s = %s, want %s", series, got, want)

@@ -90,6 +90,7 @@ type Server struct {
 	maxArt   int64
 	checks   []check
 	reloaded func(error)
+	rejected func(channel string, o bot.Outcome)
 }
 
 // Option configures a Server.
@@ -154,6 +155,12 @@ func WithCheck(name string, fn Check) Option {
 // WithReloadObserver is told how each reload through the API ended (metrics).
 func WithReloadObserver(f func(error)) Option { return func(s *Server) { s.reloaded = f } }
 
+// WithRejectObserver is told of each question turned away before the
+// conversation core saw it (metrics).
+func WithRejectObserver(f func(channel string, o bot.Outcome)) Option {
+	return func(s *Server) { s.rejected = f }
+}
+
 // New returns the web channel answering through h, with articles from kn.
 func New(h Handler, kn Knowledge, opts ...Option) *Server {
 	if h == nil || kn == nil {
@@ -164,6 +171,7 @@ func New(h Handler, kn Knowledge, opts ...Option) *Server {
 		examples: func() []string { return nil }, limiter: bot.NewMemState(),
 		ipLimit: DefaultIPLimit, wLimit: DefaultWidgetLimit, window: time.Minute,
 		maxAsk: DefaultMaxAskBytes, maxArt: DefaultMaxArticleBytes, reloaded: func(error) {},
+		rejected: func(string, bot.Outcome) {},
 	}
 	for _, o := range opts {
 		o(s)

@@ -48,7 +48,7 @@ func newEnvWith(t *testing.T, svc *knowledge.Service, m *metrics.Metrics, opts .
 	m.WatchIndex(svc.Index)
 	core := bot.New(svc, bot.WithAdmins(web.Channel, web.AdminUser), bot.WithRateLimit(1000, time.Minute))
 	opts = append([]web.Option{web.WithAdminToken(token), web.WithRateLimits(0, 0, time.Minute),
-		web.WithExamples(core.Examples), web.WithReloadObserver(m.Reloaded)}, opts...)
+		web.WithExamples(core.Examples), web.WithReloadObserver(m.Reloaded), web.WithRejectObserver(m.Rejected)}, opts...)
 	mux := http.NewServeMux()
 	web.New(m.Bot(core), svc, opts...).Mount(mux)
 	mux.Handle("GET /metrics", m.Handler())
