@@ -131,6 +131,8 @@ type countingBot struct {
 	m    *Metrics
 }
 
+var _ Handler = (*countingBot)(nil)
+
 func (c *countingBot) Handle(ctx context.Context, msg bot.Message) bot.Reply {
 	start := time.Now()
 	r := c.next.Handle(ctx, msg)

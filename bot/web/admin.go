@@ -35,8 +35,13 @@ func (s *Server) addArticle(w http.ResponseWriter, r *http.Request) {
 		}
 	} else {
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxArt))
-		if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
 			writeError(w, http.StatusRequestEntityTooLarge, msgTooLarge+" Tối đa "+strconv.FormatInt(s.maxArt>>10, 10)+" KB.")
+			return
+		}
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "Không đọc được nội dung gửi lên.")
 			return
 		}
 		req.Text = string(body)

@@ -186,8 +186,11 @@ func (s *Server) feedback(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "Góp ý không hợp lệ.")
 		return
 	}
-	user := "s:" + req.Session
-	reply := s.h.Handle(r.Context(), bot.Message{Channel: Channel, ChatID: user, UserID: user,
+	user, channel := "s:"+req.Session, Channel
+	if r.URL.Query().Get("via") == WidgetChannel {
+		channel = WidgetChannel
+	}
+	reply := s.h.Handle(r.Context(), bot.Message{Channel: channel, ChatID: user, UserID: user,
 		Feedback: req.Vote, AnswerID: req.AnswerID})
 	status, _ := reply.Outcome.Status()
 	if status != http.StatusOK {
@@ -232,8 +235,6 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"total": len(arts), "articles": out, "examples": s.examples()})
 }
-
-func errorsIs(err, target error) bool { return errors.Is(err, target) }
 
 func upperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)

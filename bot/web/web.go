@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net"
 	"net/http"
@@ -248,11 +249,11 @@ func outcomeOf(err error) bot.Outcome {
 	switch {
 	case err == nil:
 		return bot.OutcomeOK
-	case errorsIs(err, knowledge.ErrInvalidArticle), errorsIs(err, knowledge.ErrInvalidQuestion):
+	case errors.Is(err, knowledge.ErrInvalidArticle), errors.Is(err, knowledge.ErrInvalidQuestion):
 		return bot.OutcomeInvalid
-	case errorsIs(err, knowledge.ErrNotFound):
+	case errors.Is(err, knowledge.ErrNotFound):
 		return bot.OutcomeNotFound
-	case errorsIs(err, knowledge.ErrUnavailable):
+	case errors.Is(err, knowledge.ErrUnavailable):
 		return bot.OutcomeUnavailable
 	}
 	return bot.OutcomeInternal
