@@ -31,7 +31,7 @@ Usage:
   hoibao ask [--json] [--articles PATH]... [QUESTION]   answer one question, or one per line of stdin
   hoibao chat [--articles PATH]...                      chat in the terminal
   hoibao ingest PATH|URL...                             load articles into the configured store
-  hoibao serve                                          run the configured chat channels
+  hoibao serve                                          run the web chat and API, and the configured chat channels
   hoibao config                                         print the configuration, secrets masked
   hoibao doctor                                         check the configuration end to end
 
