@@ -199,10 +199,12 @@
         body: JSON.stringify({ question, session }),
       });
       if ((resp.headers.get("Content-Type") || "").startsWith("text/event-stream")) {
+        let done = false;
         await readEvents(resp, (name, data) => {
           if (name === "token") text.textContent = data.text;
-          else if (name === "answer") renderResult(li, text, data);
+          else if (name === "answer") { done = true; renderResult(li, text, data); }
         });
+        if (!done) throw new Error("stream ended without an answer");
       } else {
         renderResult(li, text, await resp.json());
       }
