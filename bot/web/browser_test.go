@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -130,10 +131,15 @@ func TestBrowserChat(t *testing.T) {
 	ctx := browser(t)
 	srv, state := site(t)
 	dir := shots(t)
-	var dialogs []string
+	var (
+		mu      sync.Mutex
+		dialogs []string
+	)
 	chromedp.Listen(ctx, func(ev any) {
 		if d, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			mu.Lock()
 			dialogs = append(dialogs, d.Message)
+			mu.Unlock()
 		}
 	})
 
@@ -219,9 +225,11 @@ func TestBrowserChat(t *testing.T) {
 		t.Errorf("the article's markup became %d elements", got)
 	}
 	screenshot(t, tab, dir, "06-markup-as-text.png")
+	mu.Lock()
 	if len(dialogs) > 0 {
 		t.Errorf("scripts ran: alerts %q", dialogs)
 	}
+	mu.Unlock()
 
 	// Dark mode.
 	do(t, ctx, "switch to dark", chromedp.Click(chromedp.CSS("#theme")))
