@@ -37,26 +37,6 @@ func commandFlags(name string, env Env) (*flag.FlagSet, *pathList) {
 	return fs, paths
 }
 
-// askResult is one line of `ask --json` (GUIDE §3).
-type askResult struct {
-	Question  string         `json:"question"`
-	Answer    string         `json:"answer"`
-	Refused   bool           `json:"refused"`
-	Citations []citationJSON `json:"citations"`
-	Note      string         `json:"note,omitempty"`
-	Error     string         `json:"error,omitempty"`
-}
-
-type citationJSON struct {
-	N         int    `json:"n"`
-	ArticleID string `json:"article_id"`
-	Title     string `json:"title"`
-	URL       string `json:"url"`
-	Published string `json:"published"`
-	Quote     string `json:"quote"`
-	Support   string `json:"support,omitempty"` // how a generated answer's citation was checked
-}
-
 func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, args []string) error {
 	fs, paths := commandFlags("ask", env)
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
@@ -73,25 +53,15 @@ func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, a
 	defer out.Flush()
 	failed := false
 	answer := func(question string, readErr error) {
-		res := askResult{Question: question, Citations: []citationJSON{}}
 		var ans knowledge.Answer
 		err := readErr
 		if err == nil {
 			ans, err = svc.Ask(ctx, knowledge.Query{Text: question})
 		}
+		res := knowledge.NewResult(question, ans)
 		if err != nil {
-			res.Error = userError(err)
-			res.Question = shortQuestion(question)
+			res = knowledge.ErrorResult(shortQuestion(question), userError(err))
 			failed = true
-		} else {
-			res.Answer, res.Refused, res.Note = ans.Text, ans.Refused, ans.Note
-			for _, c := range ans.Citations {
-				cj := citationJSON{N: c.N, ArticleID: c.ArticleID, Title: c.Title, URL: c.URL, Quote: c.Quote, Support: c.Support}
-				if !c.Published.IsZero() {
-					cj.Published = c.Published.Format("2006-01-02")
-				}
-				res.Citations = append(res.Citations, cj)
-			}
 		}
 		switch {
 		case *asJSON:

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/hoibao/hoibao/knowledge"
 )
 
 // runWithStdin runs the command line with a clean environment (an empty data
@@ -22,13 +24,13 @@ func runWithStdin(t *testing.T, stdin string, args ...string) (stdout, stderr st
 	return out.String(), errOut.String(), err
 }
 
-func decodeLines(t *testing.T, out string) []askResult {
+func decodeLines(t *testing.T, out string) []knowledge.Result {
 	t.Helper()
-	var results []askResult
+	var results []knowledge.Result
 	sc := bufio.NewScanner(strings.NewReader(out))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		var r askResult
+		var r knowledge.Result
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			t.Fatalf("line %q is not JSON: %v", sc.Text(), err)
 		}

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/hoibao/hoibao/knowledge"
 )
 
 // runHoibao runs hoibao with args and env, returning stdout, stderr and the error.
@@ -37,7 +39,7 @@ func askCites(t *testing.T, env map[string]string, q string) []string {
 	if err != nil {
 		t.Fatalf("ask: %v\n%s", err, errOut)
 	}
-	var res askResult
+	var res knowledge.Result
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatalf("ask output %q: %v", out, err)
 	}

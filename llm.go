@@ -6,6 +6,7 @@ import (
 	"github.com/hoibao/hoibao/config"
 	"github.com/hoibao/hoibao/knowledge"
 	"github.com/hoibao/hoibao/knowledge/llm/openai"
+	"github.com/hoibao/hoibao/metrics"
 )
 
 // modelOptions returns the service options for the configured models: the
@@ -15,8 +16,8 @@ import (
 // HOIBAO_EMBED_API_KEY when that is set (chat and embeddings often run on
 // different servers), else on the chat model's endpoint, with
 // HOIBAO_EMBED_API_KEY or the chat model's key. The chat key is never sent
-// to a separate embeddings endpoint.
-func modelOptions(cfg config.Config, log *slog.Logger) ([]knowledge.Option, error) {
+// to a separate embeddings endpoint. m, when not nil, counts the model's calls.
+func modelOptions(cfg config.Config, log *slog.Logger, m *metrics.Metrics) ([]knowledge.Option, error) {
 	common := []openai.Option{openai.WithTimeout(cfg.LLMTimeout), openai.WithLogger(log)}
 	var opts []knowledge.Option
 	var client *openai.Client
@@ -27,7 +28,11 @@ func modelOptions(cfg config.Config, log *slog.Logger) ([]knowledge.Option, erro
 		if err != nil {
 			return nil, err
 		}
-		opts = append(opts, knowledge.WithLLM(client))
+		var model metrics.Model = client
+		if m != nil {
+			model = m.LLM(client) // counted; offers the same as the client
+		}
+		opts = append(opts, knowledge.WithLLM(model))
 	}
 	if cfg.EmbedModel != "" {
 		var embedder *openai.Embedder

@@ -4,7 +4,8 @@
 //	hoibao ask [--json] [--articles PATH]... [QUESTION]   answer questions
 //	hoibao chat [--articles PATH]...                      chat in the terminal
 //	hoibao ingest PATH|URL...                             load articles into the configured store
-//	hoibao serve                                          run the configured channels
+//	hoibao serve                                          run the web page, API and configured channels
+//	hoibao doctor                                         check the configuration end to end
 package main
 
 import (
@@ -23,6 +24,7 @@ import (
 	"github.com/hoibao/hoibao/knowledge"
 	"github.com/hoibao/hoibao/knowledge/filestore"
 	"github.com/hoibao/hoibao/knowledge/redisstore"
+	"github.com/hoibao/hoibao/metrics"
 )
 
 const usage = `hoibao answers questions about news articles, citing the passages it uses.
@@ -31,8 +33,9 @@ Usage:
   hoibao ask [--json] [--articles PATH]... [QUESTION]   answer one question, or one per line of stdin
   hoibao chat [--articles PATH]...                      chat in the terminal
   hoibao ingest PATH|URL...                             load articles into the configured store
-  hoibao serve                                          run the configured chat channels
+  hoibao serve                                          run the web chat and API, and the configured chat channels
   hoibao config                                         print the configuration, secrets masked
+  hoibao doctor                                         check the configuration end to end
 
 Without --articles, hoibao answers from the configured store, or from the
 bundled sample article on a fresh machine. Settings come from HOIBAO_*
@@ -84,6 +87,8 @@ func run(ctx context.Context, env Env) error {
 		return runServe(ctx, cfg, log, env, args)
 	case "ingest":
 		return runIngest(ctx, cfg, log, env, args)
+	case "doctor":
+		return runDoctor(ctx, cfg, log, env, args) // doctor.go
 	case "config":
 		fmt.Fprintln(env.Stdout, cfg.Dump())
 		return nil
@@ -113,7 +118,7 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 // writes nothing, and the first admin change stores them along. The service
 // follows changes other replicas make until the returned close is called.
 func openService(ctx context.Context, cfg config.Config, log *slog.Logger, paths []string) (*knowledge.Service, func(), error) {
-	svc, _, closeSvc, err := openServiceBackend(ctx, cfg, log, paths)
+	svc, _, closeSvc, err := openServiceBackend(ctx, cfg, log, paths, nil)
 	return svc, closeSvc, err
 }
 
@@ -127,10 +132,11 @@ type backend struct {
 }
 
 // openServiceBackend is openService that also returns the backend of the
-// configured store (one in memory with --articles).
-func openServiceBackend(ctx context.Context, cfg config.Config, log *slog.Logger, paths []string) (*knowledge.Service, backend, func(), error) {
+// configured store (one in memory with --articles), with the model's calls
+// counted by m (nil counts nothing).
+func openServiceBackend(ctx context.Context, cfg config.Config, log *slog.Logger, paths []string, m *metrics.Metrics) (*knowledge.Service, backend, func(), error) {
 	be := backend{state: bot.NewMemState(), tokens: zalooa.NewMemTokens()}
-	opts, err := modelOptions(cfg, log) // llm.go
+	opts, err := modelOptions(cfg, log, m) // llm.go
 	if err != nil {
 		return nil, be, nil, err
 	}

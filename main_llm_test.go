@@ -16,7 +16,7 @@ const llmQuestion = "Bí thư Huyện ủy Châu Thành là ai?"
 
 // runAskJSON runs `hoibao ask --json QUESTION` with env and returns its one
 // JSON line and what it logged.
-func runAskJSON(t *testing.T, env map[string]string) (askResult, string) {
+func runAskJSON(t *testing.T, env map[string]string) (knowledge.Result, string) {
 	t.Helper()
 	env["HOIBAO_DATA_DIR"] = t.TempDir()
 	var stdout, stderr bytes.Buffer
@@ -27,7 +27,7 @@ func runAskJSON(t *testing.T, env map[string]string) (askResult, string) {
 	if err != nil {
 		t.Fatalf("run: %v\nstderr:\n%s", err, stderr.String())
 	}
-	var res askResult
+	var res knowledge.Result
 	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
 		t.Fatalf("output %q: %v", stdout.String(), err)
 	}

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -16,9 +15,11 @@ import (
 
 	"github.com/hoibao/hoibao/bot"
 	"github.com/hoibao/hoibao/bot/telegram"
+	"github.com/hoibao/hoibao/bot/web"
 	"github.com/hoibao/hoibao/bot/zalo"
 	"github.com/hoibao/hoibao/bot/zalooa"
 	"github.com/hoibao/hoibao/config"
+	"github.com/hoibao/hoibao/metrics"
 )
 
 // channel is a chat channel serve runs: Run takes messages until ctx ends,
@@ -28,9 +29,10 @@ type channel struct {
 	run  func(ctx context.Context) error
 }
 
-// runServe runs every configured chat channel (any of Telegram, Zalo Bot
-// and Zalo OA, or none) under one HTTP listener on HOIBAO_HTTP_ADDR that
-// carries every webhook and /healthz, until ctx ends (SIGTERM or Ctrl-C).
+// runServe runs the web page and API and every configured chat channel
+// (any of Telegram, Zalo Bot and Zalo OA, or none) under one HTTP listener
+// on HOIBAO_HTTP_ADDR that carries the page, the API, every webhook,
+// /healthz, /readyz and /metrics, until ctx ends (SIGTERM or Ctrl-C).
 // Then every channel stops taking messages and lets those taken be
 // answered within HOIBAO_SHUTDOWN_TIMEOUT, and the listener closes last.
 func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, args []string) error {
@@ -39,12 +41,14 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return errUsage
 	}
-	svc, be, closeSvc, err := openServiceBackend(ctx, cfg, log, nil)
+	m := metrics.New()
+	svc, be, closeSvc, err := openServiceBackend(ctx, cfg, log, nil, m)
 	if err != nil {
 		return err
 	}
 	defer closeSvc()
 	svc.StartEmbedding(ctx) // vectors build in the background; questions are searched by words meanwhile
+	m.WatchIndex(svc.Index)
 
 	tgAdmins := make([]string, len(cfg.TelegramAdmins))
 	for i, id := range cfg.TelegramAdmins {
@@ -56,6 +60,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 		bot.WithAdmins(telegram.Channel, tgAdmins...),
 		bot.WithAdmins(zalo.Channel, cfg.ZaloAdmins...),
 		bot.WithAdmins(zalooa.Channel, cfg.ZaloOAAdmins...),
+		bot.WithAdmins(web.Channel, web.AdminUser), // the HTTP admin endpoints, behind HOIBAO_ADMIN_TOKEN
 	}
 	feeds, stopFeeds, err := startFeeds(ctx, cfg, log, svc) // readers.go
 	if err != nil {
@@ -64,29 +69,23 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 	defer stopFeeds()
 	opts = append(opts, bot.WithFeeds(feeds))
 	core := bot.New(svc, opts...)
-
+	counted := m.Bot(core)
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
-	channels, err := openChannels(ctx, cfg, log, be, core, mux)
+	mountWeb(mux, cfg, log, svc, counted, core, m) // web.go
+
+	channels, err := openChannels(ctx, cfg, log, be, counted, mux, m)
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	stopHTTP, err := listenHTTP(cfg, log, mux) // web.go
 	if err != nil {
-		return fmt.Errorf("HOIBAO_HTTP_ADDR: %w", err)
+		return err
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
-		WriteTimeout: 30 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("HTTP listener failed", "err", err)
-		}
-	}()
 	names := make([]string, len(channels))
 	for i, ch := range channels {
 		names[i] = ch.name
 	}
-	log.Info("serving", "addr", ln.Addr().String(), "channels", strings.Join(names, ","))
+	log.Info("serving", "channels", strings.Join(append([]string{web.Channel}, names...), ","))
 
 	// One channel failing to start (a webhook refused) stops them all.
 	runCtx, stop := context.WithCancelCause(ctx)
@@ -103,19 +102,18 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 	}
 	<-runCtx.Done()
 	wg.Wait() // every channel has answered what it took
-	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	_ = srv.Shutdown(shutCtx)
+	stopHTTP()
 	log.Info("stopped")
 	return errors.Join(errs...)
 }
 
 // openChannels connects the configured chat channels and mounts their
 // webhooks on mux. Their errors never hold a token.
-func openChannels(ctx context.Context, cfg config.Config, log *slog.Logger, be backend, core *bot.Bot, mux *http.ServeMux) ([]channel, error) {
+// Webhook deliveries refused (a wrong secret or signature) are counted by m.
+func openChannels(ctx context.Context, cfg config.Config, log *slog.Logger, be backend, core metrics.Handler, mux *http.ServeMux, m *metrics.Metrics) ([]channel, error) {
 	var channels []channel
 	paths := map[string]string{}
-	mount := func(key, rawURL, path string, h http.Handler) error {
+	mount := func(name, key, rawURL, path string, h http.Handler) error {
 		if rawURL != "" {
 			u, err := url.Parse(rawURL)
 			if err != nil || u.Scheme != "https" && u.Scheme != "http" {
@@ -129,7 +127,7 @@ func openChannels(ctx context.Context, cfg config.Config, log *slog.Logger, be b
 			return fmt.Errorf("%s: the path %s is %s's already", key, path, other)
 		}
 		paths[path] = key
-		mux.Handle("POST "+path, h)
+		mux.Handle("POST "+path, m.Webhook(name, h))
 		log.Info("webhook mounted", "channel", key, "path", path)
 		return nil
 	}
@@ -143,7 +141,7 @@ func openChannels(ctx context.Context, cfg config.Config, log *slog.Logger, be b
 			return nil, err
 		}
 		if cfg.TelegramWebhook != "" {
-			if err := mount("HOIBAO_TELEGRAM_WEBHOOK_URL", cfg.TelegramWebhook, "", tg); err != nil {
+			if err := mount(telegram.Channel, "HOIBAO_TELEGRAM_WEBHOOK_URL", cfg.TelegramWebhook, "", tg); err != nil {
 				return nil, err
 			}
 		}
@@ -159,7 +157,7 @@ func openChannels(ctx context.Context, cfg config.Config, log *slog.Logger, be b
 			return nil, err
 		}
 		if cfg.ZaloWebhook != "" {
-			if err := mount("HOIBAO_ZALO_WEBHOOK_URL", cfg.ZaloWebhook, "", z); err != nil {
+			if err := mount(zalo.Channel, "HOIBAO_ZALO_WEBHOOK_URL", cfg.ZaloWebhook, "", z); err != nil {
 				return nil, err
 			}
 		}
@@ -173,7 +171,7 @@ func openChannels(ctx context.Context, cfg config.Config, log *slog.Logger, be b
 		if err != nil {
 			return nil, err
 		}
-		if err := mount("HOIBAO_ZALO_OA_WEBHOOK_PATH", "", cfg.ZaloOAWebhookPath, oa); err != nil {
+		if err := mount(zalooa.Channel, "HOIBAO_ZALO_OA_WEBHOOK_PATH", "", cfg.ZaloOAWebhookPath, oa); err != nil {
 			return nil, err
 		}
 		channels = append(channels, channel{zalooa.Channel, oa.Run})

@@ -108,7 +108,7 @@ func serveEnv(t *testing.T, vars map[string]string, stderr *bytes.Buffer) Env {
 		vars["HOIBAO_DATA_DIR"] = t.TempDir()
 	}
 	if _, ok := vars["HOIBAO_HTTP_ADDR"]; !ok {
-		vars["HOIBAO_HTTP_ADDR"] = "127.0.0.1:0"
+		vars["HOIBAO_HTTP_ADDR"] = "127.0.0.1:0" // serve always listens: the web page and API
 	}
 	return Env{Args: []string{"serve"}, Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: stderr,
 		Getenv: func(k string) string { return vars[k] }}
@@ -210,35 +210,6 @@ func TestServeWebhook(t *testing.T) {
 	}
 }
 
-// TestServeWithoutChannels: with no chat channel configured serve still
-// runs its HTTP listener (for the HTTP API and web page) and stops cleanly.
-func TestServeWithoutChannels(t *testing.T) {
-	addr := freeAddr(t)
-	var stderr bytes.Buffer
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, serveEnv(t, map[string]string{"HOIBAO_HTTP_ADDR": addr}, &stderr)) }()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		resp, err := http.Get("http://" + addr + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode != 200 {
-				t.Errorf("/healthz: %d", resp.StatusCode)
-			}
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no /healthz: %v\n%s", err, stderr.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatalf("serve = %v", err)
-	}
-}
-
 // TestServeSIGTERM runs the real binary, sends SIGTERM while an answer is
 // being delivered slowly, and checks that the answer completes and the
 // process exits 0.
@@ -256,7 +227,7 @@ func TestServeSIGTERM(t *testing.T) {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	cmd.Env = append(os.Environ(), "HOIBAO_TELEGRAM_TOKEN="+serveToken, "HOIBAO_TELEGRAM_API_ENDPOINT="+tg.URL+"/bot%s/%s",
-		"HOIBAO_SHUTDOWN_TIMEOUT=10s", "HOIBAO_REDIS_URL=", "HOIBAO_HTTP_ADDR=127.0.0.1:0", "HOIBAO_DATA_DIR="+t.TempDir(), "HOIBAO_ARTICLES=", "HOIBAO_LLM_BASE_URL=")
+		"HOIBAO_SHUTDOWN_TIMEOUT=10s", "HOIBAO_REDIS_URL=", "HOIBAO_DATA_DIR="+t.TempDir(), "HOIBAO_ARTICLES=", "HOIBAO_LLM_BASE_URL=", "HOIBAO_HTTP_ADDR=127.0.0.1:0")
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

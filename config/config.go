@@ -45,6 +45,9 @@ type Config struct {
 	ZaloOAWebhookPath  string
 	HTTPAddr           string
 	AdminToken         string
+	WebOrigins         []string
+	WebRateLimit       int
+	WidgetRateLimit    int
 	LLMBaseURL         string
 	LLMAPIKey          string
 	LLMModel           string
@@ -91,6 +94,9 @@ var Keys = []Key{
 	{"HOIBAO_REDIS_FALLBACK", "false", Plain, "use the embedded store when Redis does not answer at start-up", func(c *Config) any { return &c.RedisFallback }},
 	{"HOIBAO_HTTP_ADDR", ":8080", Plain, "the one HTTP listener: every webhook, `/healthz`, the HTTP API", func(c *Config) any { return &c.HTTPAddr }},
 	{"HOIBAO_ADMIN_TOKEN", "", Secret, "bearer token of the HTTP admin endpoints", func(c *Config) any { return &c.AdminToken }},
+	{"HOIBAO_WEB_ORIGINS", "", Plain, "sites (origins such as `https://baoangiang.com.vn`, comma separated) that may embed the widget and call the API", func(c *Config) any { return &c.WebOrigins }},
+	{"HOIBAO_WEB_RATE_LIMIT_PER_MINUTE", "60", Plain, "questions per client address per minute on the web page and API (0: no limit)", func(c *Config) any { return &c.WebRateLimit }},
+	{"HOIBAO_WIDGET_RATE_LIMIT_PER_MINUTE", "30", Plain, "the same, through the embedded widget", func(c *Config) any { return &c.WidgetRateLimit }},
 	{"HOIBAO_RATE_LIMIT_PER_MINUTE", "20", Plain, "questions per user per minute, every channel (0: no limit)", func(c *Config) any { return &c.RateLimitPerMin }},
 	{"HOIBAO_SHUTDOWN_TIMEOUT", "20s", Plain, "how long answers in flight may finish after SIGTERM", func(c *Config) any { return &c.ShutdownTimeout }},
 	{"HOIBAO_TELEGRAM_TOKEN", "", Secret, "enables the Telegram channel (from @BotFather)", func(c *Config) any { return &c.TelegramToken }},
@@ -282,6 +288,14 @@ func (c Config) Validate() error {
 	}
 	if c.EmbedBaseURL != "" && c.EmbedModel == "" {
 		bad("HOIBAO_EMBED_MODEL", "required when HOIBAO_EMBED_BASE_URL is set")
+	}
+	for _, o := range c.WebOrigins {
+		if u, err := url.Parse(o); err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" || u.Path != "" && u.Path != "/" {
+			bad("HOIBAO_WEB_ORIGINS", fmt.Sprintf("%q is not an origin such as https://example.vn", o))
+		}
+	}
+	if c.WebRateLimit < 0 || c.WidgetRateLimit < 0 {
+		bad("HOIBAO_WEB_RATE_LIMIT_PER_MINUTE", "the web and widget limits must be ≥ 0")
 	}
 	if c.FeedInterval < time.Minute {
 		bad("HOIBAO_FEED_INTERVAL", "must be at least 1m")
