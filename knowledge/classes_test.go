@@ -65,3 +65,25 @@ func TestExpandChat(t *testing.T) {
 		}
 	}
 }
+
+// A follow-up that changes topic is answered about its own words, not with
+// the previous answer again.
+func TestFollowUpChangesTopic(t *testing.T) {
+	svc := knowledge.NewService(knowledge.Sample())
+	var history []knowledge.Turn
+	ask := func(q string) string {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: q, History: history})
+		if err != nil {
+			t.Fatal(err)
+		}
+		history = append(history, knowledge.Turn{Question: q, Answer: ans.Text})
+		return ans.Text
+	}
+	ask("Bí thư Huyện ủy Châu Thành là ai?")
+	if got := ask("ông ấy nhấn mạnh gì?"); !strings.Contains(got, "đổi mới phương thức lãnh đạo") {
+		t.Errorf("“ông ấy nhấn mạnh gì?” = %q, want the quote", got)
+	}
+	if got := ask("còn Kết luận 21 thì sao?"); !strings.Contains(got, "Kết luận 21-KL/TW") || strings.Contains(got, "nhấn mạnh") {
+		t.Errorf("“còn Kết luận 21 thì sao?” = %q, want the sentence about Kết luận 21-KL/TW", got)
+	}
+}

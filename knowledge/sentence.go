@@ -50,6 +50,16 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 	}
 	frames := frameTokens(q.Text, content)
 	q = discountFrames(q, content, frames)
+	// A follow-up's own words, but those typed plain that may be
+	// stopwords ("con" for "còn").
+	var ownCore []Token
+	var ownTotal float64
+	for _, t := range own {
+		if t.Marked || !foldedStop[t.Fold] {
+			ownCore = append(ownCore, t)
+			ownTotal += q.weight(t.Fold)
+		}
+	}
 	names := namePairs(q.Text)
 	title := foldPairs(passages[0].Article.Title)
 	type scored struct {
@@ -113,6 +123,9 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 		score := sentenceScore(q, content, sc.toks, avg)
 		if score <= 0 {
 			continue
+		}
+		if len(context) > 0 && ownTotal > 0 && matchScore(q, ownCore, sc.toks) < ownTotal/2 {
+			continue // a follow-up's own words decide ("còn Kết luận 21 thì sao?"); borrowed ones only help
 		}
 		score *= 1 - rankDecay*float64(sc.rank)
 		if hasKind(kind, sc.text, content) {
