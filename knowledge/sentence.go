@@ -109,12 +109,16 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 	var best candidate
 	question := Tokenize(q.Text)
 	markers := distinguishing(question)
+	office := officeAsked(question)
 	for _, sc := range all {
 		if sc.text != sc.whole && !holdsNames(names, sc.toks, nil) || !holdsNames(names, sc.toks, title) {
 			continue // the names asked about are elsewhere
 		}
 		if rankMismatch(question, sc.toks) {
 			continue // "Phó Chủ tịch" asked, "Chủ tịch" found, or the other way round
+		}
+		if kind == KindWho && office != "" && !strings.Contains(foldedText(sc.toks), " "+office+" ") {
+			continue // "Bí thư Tỉnh ủy" asked, only "Bí thư Huyện ủy" found
 		}
 
 		if kind == KindNumber && !hasWanted(q.Text, kind, sc.text, content) {
@@ -729,4 +733,43 @@ func holdsMarkers(markers []string, toks []Token) bool {
 		}
 	}
 	return true
+}
+
+// officeTitles are the two-syllable titles of offices, folded.
+var officeTitles = map[string]bool{
+	"chu tich": true, "bi thu": true, "giam doc": true, "truong ban": true, "truong phong": true,
+	"hieu truong": true, "tong bien": true, "chanh van": true, "truong khoa": true,
+}
+
+// officeAsked returns the office a who-question names, folded, as it must
+// stand in the answer: the title and the body that follows it ("bi thu
+// tinh uy", "chu tich ubnd"), or "" when it names none.
+func officeAsked(question []Token) string {
+	for i := 0; i+1 < len(question); i++ {
+		title := question[i].Fold + " " + question[i+1].Fold
+		if !officeTitles[title] {
+			continue
+		}
+		rest := question[i+2:]
+		switch {
+		case len(rest) > 0 && bodies[rest[0].Fold]:
+			return title + " " + rest[0].Fold
+		case len(rest) > 1 && rest[1].Fold == "uy":
+			return title + " " + rest[0].Fold + " uy" // "Tỉnh ủy", "Huyện ủy", "Đảng ủy"
+		}
+		return title
+	}
+	return ""
+}
+
+// foldedText is the folded syllables of a text, one space apart, with a
+// space at each end.
+func foldedText(toks []Token) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, t := range toks {
+		b.WriteString(t.Fold)
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
