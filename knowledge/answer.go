@@ -96,27 +96,47 @@ func byArticle(passages []Passage, n int) [][]Passage {
 // exact syllables.
 type words struct{ fold, exact map[string]bool }
 
-// articleWords collects the words of an article: its title, its body and
-// its byline.
-func articleWords(a *Article) words {
-	w := words{fold: make(map[string]bool, 1024), exact: make(map[string]bool, 1024)}
-	add := func(text string) {
-		toks := Tokenize(text)
-		for i, t := range toks {
-			w.fold[t.Fold] = true
-			w.exact[t.Exact] = true
-			if i > 0 {
-				w.fold[toks[i-1].Fold+" "+t.Fold] = true
-			}
+// articleWords finds which of the keys wanted (folded syllables and
+// syllable pairs, exact syllables) an article holds in its title, body and
+// byline. It reads the article once without building a set of all its
+// words: only the keys asked about are looked up.
+func articleWords(a *Article, want words) words {
+	have := words{fold: make(map[string]bool, len(want.fold)), exact: make(map[string]bool, len(want.exact))}
+	firsts := map[string]bool{} // first syllables of the pairs wanted
+	for k := range want.fold {
+		if first, _, ok := strings.Cut(k, " "); ok {
+			firsts[first] = true
 		}
 	}
-	add(a.Title)
-	add(a.Author)
-	for _, p := range a.Paragraphs {
-		add(p)
+	sc := new(scanner)
+	var prev []byte
+	pair := make([]byte, 0, 32)
+	read := func(text string) {
+		prev = prev[:0]
+		for sc.reset(text); sc.next(); {
+			if want.fold[string(sc.fold)] {
+				have.fold[string(sc.fold)] = true
+			}
+			if want.exact[string(sc.exact)] {
+				have.exact[string(sc.exact)] = true
+			}
+			if len(prev) > 0 && firsts[string(prev)] {
+				pair = append(append(append(pair[:0], prev...), ' '), sc.fold...)
+				if want.fold[string(pair)] {
+					have.fold[string(pair)] = true
+				}
+			}
+			prev = append(prev[:0], sc.fold...)
+		}
 	}
-	return w
+	read(a.Title)
+	read(a.Author)
+	for _, p := range a.Paragraphs {
+		read(p)
+	}
+	return have
 }
+
 
 // metaWords are the words of a question about the article itself ("tác giả",
 // "tiêu đề"), which the article's text need not contain.
@@ -212,7 +232,7 @@ func weighArticle(q Query, content []Token, a *Article) coverage {
 	if len(content) == 0 {
 		return coverage{coverage: 1}
 	}
-	have := articleWords(a)
+	have := articleWords(a, wantedWords(q, content))
 	frames := frameTokens(q.Text, content)
 	var total, got float64
 	for i, t := range content {
@@ -499,4 +519,29 @@ func firstWord(text string) int {
 		return toks[0].Start
 	}
 	return -1
+}
+
+// wantedWords are the keys weighArticle looks up for a question: its
+// content syllables (folded and exact), the pairs they form, and its
+// distinguishing keys.
+func wantedWords(q Query, content []Token) words {
+	w := words{fold: map[string]bool{}, exact: map[string]bool{}}
+	for i, t := range content {
+		w.fold[t.Fold] = true
+		w.exact[t.Exact] = true
+		if i > 0 {
+			w.fold[content[i-1].Fold+" "+t.Fold] = true
+		}
+	}
+	toks := Tokenize(q.Text)
+	for _, pair := range namePairs(q.Text) {
+		w.fold[pair[0].Fold+" "+pair[1].Fold] = true
+	}
+	for _, m := range distinguishing(toks) {
+		if _, number, ok := strings.Cut(m, " "); ok {
+			m = number
+		}
+		w.fold[m] = true
+	}
+	return w
 }
