@@ -137,7 +137,6 @@ func articleWords(a *Article, want words) words {
 	return have
 }
 
-
 // metaWords are the words of a question about the article itself ("tác giả",
 // "tiêu đề"), which the article's text need not contain.
 var metaWords = map[string]bool{
