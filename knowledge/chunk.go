@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -45,6 +46,9 @@ func Sentences(text string) []Span {
 		if r == '.' && end == i && abbreviationBefore(text, dot) {
 			continue
 		}
+		if insideQuote(text, end) {
+			continue // a quotation of several sentences stays one
+		}
 		c, n := utf8.DecodeRuneInString(text[end:])
 		if !unicode.IsSpace(c) {
 			if r == '.' && end == i && joinedSentence(text, dot, end) {
@@ -62,6 +66,13 @@ func Sentences(text string) []Span {
 		i = start
 	}
 	return appendSpan(spans, text, start, len(text))
+}
+
+// insideQuote reports whether the byte at i stands inside “…” that closes
+// later in the text.
+func insideQuote(text string, i int) bool {
+	open := strings.LastIndex(text[:i], "“")
+	return open >= 0 && !strings.Contains(text[open:i], "”") && strings.Contains(text[i:], "”")
 }
 
 // abbreviations are the words that a full stop follows without ending a

@@ -87,3 +87,23 @@ func TestFollowUpChangesTopic(t *testing.T) {
 		t.Errorf("“còn Kết luận 21 thì sao?” = %q, want the sentence about Kết luận 21-KL/TW", got)
 	}
 }
+
+// "X nhấn mạnh gì?" is answered with what X said, the quotation whole,
+// also when X is named in the sentence before ("Bà nhấn mạnh: …").
+func TestQuoteQuestions(t *testing.T) {
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "local-news", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService(articles)
+	for question, want := range map[string]string{
+		"Bà Huỳnh Thị Mỹ Lan nhấn mạnh gì tại lễ thông xe?": "trước ngày 30/4/2024”",
+		"Bà Kim Thoa nhấn mạnh gì khi kiểm tra đê bao?":     "tắm sông",
+		"trưởng phòng nn huyện châu phú cho biết j":         "26 máy bơm",
+	} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
+		if err != nil || !strings.Contains(ans.Text, want) {
+			t.Errorf("%q = %q, %v; want the quotation, holding %q", question, ans.Text, err, want)
+		}
+	}
+}

@@ -16,6 +16,7 @@ const (
 	KindPublished             // when the article was published
 	KindAuthor                // who wrote the article
 	KindTitle                 // the article's title
+	KindQuote                 // "nhấn mạnh gì", "cho biết gì": what someone said
 )
 
 // Cue phrases of each kind, written with diacritics. A question typed with
@@ -32,6 +33,8 @@ var (
 	cueWhen        = cues("mấy giờ", "giờ nào", "khi nào", "lúc nào", "bao giờ", "năm nào", "ngày nào", "tháng nào", "giai đoạn nào", "thời gian nào", "thời điểm nào", "when", "what year")
 	cueWhere       = cues("ở đâu", "tại đâu", "nơi nào", "chỗ nào", "địa phương nào", "tỉnh nào", "huyện nào", "xã nào",
 		"thành phố nào", "nước nào", "quốc gia nào", "where")
+	cueQuote = cues("nhấn mạnh gì", "nhấn mạnh điều gì", "cho biết gì", "cho biết điều gì", "nói gì", "nói những gì",
+		"phát biểu gì", "khẳng định gì", "chia sẻ gì", "đề nghị gì", "yêu cầu gì", "nhận định gì", "what did", "say")
 	cueList    = cues("những", "các", "gồm những", "kể tên", "liệt kê", "which")
 	cueListEnd = cues("nào", "gì")
 )
@@ -89,6 +92,8 @@ func Classify(question string) Kind {
 		return KindTitle
 	case has(cueWho):
 		return KindWho
+	case has(cueQuote):
+		return KindQuote
 	case has(cueNumber):
 		return KindNumber
 	case has(cueWhen):

@@ -97,6 +97,11 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 					sc.after = p.Chunk.Text[spans[i+1].Start:spans[i+1].End]
 				}
 				sc.toks = Tokenize(sc.text)
+				if kind == KindQuote && sc.before != "" && opensWithPronoun(sc.text) {
+					// "Bà nhấn mạnh: …" is scored with whom "Bà" is.
+					sc.toks = append(Tokenize(sc.before), sc.toks...)
+					sc.whole = sc.before + " " + sc.whole
+				}
 				syllables += len(sc.toks)
 				all = append(all, sc)
 			}
@@ -243,6 +248,37 @@ func hasKind(kind Kind, text string, content []Token) bool {
 		return rePlace.MatchString(text)
 	case KindList:
 		return reCode.MatchString(text)
+	case KindQuote:
+		return quotesSpeech(text)
+	}
+	return false
+}
+
+// quotesSpeech reports whether text reports what someone said: a verb of
+// saying followed by ':' or an opening quotation mark.
+func quotesSpeech(text string) bool {
+	lower := strings.ToLower(text)
+	for _, v := range speechVerbs {
+		if i := strings.Index(lower, v); i >= 0 {
+			rest := strings.TrimLeft(lower[i+len(v):], " ")
+			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "\"") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pronounOpeners open a sentence whose subject is named in the sentence
+// before: "Bà nhấn mạnh: …".
+var pronounOpeners = []string{"Ông ", "Bà ", "Anh ", "Chị ", "Ông ấy ", "Bà ấy "}
+
+// opensWithPronoun reports whether a sentence opens with a pronoun.
+func opensWithPronoun(sentence string) bool {
+	for _, p := range pronounOpeners {
+		if strings.HasPrefix(sentence, p) {
+			return true
+		}
 	}
 	return false
 }
