@@ -9,6 +9,7 @@ import (
 // Scoring of sentences within the best passages (GUIDE §4b).
 const (
 	foldMatch     = 0.75           // a syllable matched only without diacritics
+	titleMatch    = 0.3            // a syllable the sentence lacks and its article's title holds
 	bigramBonus   = 0.5            // share of a pair's weight when the pair stands together
 	kindBonus     = 0.3            // share of the question's weight for holding the wanted kind of answer
 	rankDecay     = 0.05           // share of weight lost per passage rank
@@ -62,6 +63,10 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 	}
 	names := namePairs(q.Text)
 	title := foldPairs(passages[0].Article.Title)
+	titleWords := map[string]bool{}
+	for _, t := range Tokenize(passages[0].Article.Title) {
+		titleWords[t.Fold] = true
+	}
 	type scored struct {
 		p      *Passage
 		rank   int
@@ -129,7 +134,7 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 		if kind == KindNumber && !hasWanted(q.Text, kind, sc.text, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
 		}
-		score := sentenceScore(q, content, sc.toks, avg)
+		score := sentenceScore(q, content, sc.toks, avg, titleWords)
 		if score <= 0 {
 			continue
 		}
@@ -176,7 +181,11 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 
 // sentenceScore is a sentence's BM25 for the question's content syllables
 // (exact above folded), plus a bonus for each pair that stands together.
-func sentenceScore(q Query, content []Token, toks []Token, avg float64) float64 {
+//
+// A word of the question that the sentence lacks but its article's title
+// holds counts a little: every sentence of an article is about its title
+// ("Tổng mức đầu tư là …" in the article on the bridge asked about).
+func sentenceScore(q Query, content []Token, toks []Token, avg float64, title map[string]bool) float64 {
 	exact := make(map[string]int, len(toks))
 	fold := make(map[string]int, len(toks))
 	pairs := make(map[string]bool, len(toks))
@@ -202,6 +211,9 @@ func sentenceScore(q Query, content []Token, toks []Token, avg float64) float64 
 		tf := float64(exact[t.Exact])
 		if tf == 0 {
 			tf = float64(fold[t.Fold]) * foldMatch
+		}
+		if tf == 0 && title[t.Fold] {
+			tf = titleMatch
 		}
 		if tf > 0 {
 			score += w * tf * (sentenceK1 + 1) / (tf + norm)
