@@ -280,6 +280,13 @@ func evaluateViqa(t *testing.T, corpus []Article, qs []evalQuestion) viqaRun {
 			t.Fatalf("Ask(%q): %v", q.text, err)
 		}
 		run.ours.judge(ans, q.gold)
+		if *qualityVerbose && !ans.Refused && !containsGold(ans.Citations[0].Quote, q.gold) {
+			where := "OTHER-ARTICLE"
+			if ans.Citations[0].ArticleID == q.article {
+				where = "SAME-ARTICLE"
+			}
+			t.Logf("MISS-%s\t%q\tgold %q\tgot %q", where, q.text, q.gold[0], ans.Text)
+		}
 		if *qualityVerbose {
 			t.Logf("%s\t%q\tgold %q\tgot %q", verdict(ans, q.gold), q.text, q.gold[0], ans.Text)
 		}
