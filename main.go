@@ -31,6 +31,8 @@ Usage:
   hoibao ingest PATH|URL...                             load articles into the configured store
   hoibao serve                                          run the configured chat channels
   hoibao config                                         print the configuration, secrets masked
+  hoibao bench --articles PATH [--questions FILE]       measure what an archive costs (one JSON object)
+  hoibao corpus --from PATH --count N --out DIR         write a scale corpus made from PATH
 
 Without --articles, hoibao answers from the configured store, or from the
 bundled sample article on a fresh machine. Settings come from HOIBAO_*
@@ -79,6 +81,10 @@ func run(ctx context.Context, env Env) error {
 		return runServe(ctx, cfg, log, env, args)
 	case "ingest":
 		return runIngest(ctx, cfg, log, env, args)
+	case "bench":
+		return runBench(ctx, cfg, log, env, args)
+	case "corpus":
+		return runCorpus(ctx, env, args)
 	case "config":
 		fmt.Fprintln(env.Stdout, cfg.Dump())
 		return nil

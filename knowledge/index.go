@@ -1,10 +1,10 @@
 package knowledge
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"math/bits"
-	"runtime"
+		"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -28,6 +28,8 @@ const (
 	numFields
 )
 
+// posting is one chunk of a term's list and the term's count there: what
+// the reference index in the tests keeps.
 type posting struct {
 	chunk int32
 	tf    uint16
@@ -39,23 +41,28 @@ type posting struct {
 //
 // Terms are numbers, not strings: every syllable key (exact or folded) has
 // an id in syl; a unigram's term number is its syllable's id, a bigram's is
-// the position of its key (first id × nsyl + second id) in the sorted
-// pairs[f-exactBi]. The postings of field f's term t are
-// post[f][off[f][t]:off[f][t+1]], in chunk order.
+// found from its first syllable (bi[f].first) and its second (bi[f].second).
+// The posting lists are compact byte strings (postings.go), in chunk order,
+// and an article's chunks are neighbours, from artFirst[a] on.
 type Index struct {
-	articles   []*Article
-	byID       map[string]*Article
-	chunks     []Chunk
-	chunkArt   []int32 // chunk -> article position
-	chunkLen   []float32
-	chunkInfo  []chunkInfo
-	avgLen     [numFields]float64
-	syl        map[string]uint32
-	nsyl       uint64
-	pairs      [2][]uint64 // exactBi, foldBi: sorted bigram keys
-	off        [numFields][]uint32
-	post       [numFields][]posting
-	articleLen int
+	articles     []*Article
+	byID         map[string]*Article
+	chunks       []Chunk
+	chunkArt     []int32   // chunk -> article position
+	artFirst     []int32   // article position -> its first chunk; one more at the end
+	norm         []float64 // chunk -> BM25's length normalisation
+	maxArtChunks int
+	syl          map[string]uint32
+	uni          [2]postings // exactUni, foldUni: by syllable id
+	bi           [2]bigrams  // exactBi, foldBi
+}
+
+// bigrams is a bigram field: the terms whose first syllable is a are
+// first[a]..first[a+1], by second syllable.
+type bigrams struct {
+	first  []uint32
+	second []uint32
+	postings
 }
 
 // NewIndex chunks and indexes articles. Articles with the same ID keep the
@@ -67,10 +74,9 @@ func NewIndex(articles []Article) *Index {
 		ix.articles[i] = &articles[i]
 		ix.byID[articles[i].ID] = &articles[i]
 	}
-	ix.articleLen = len(ix.articles)
 
 	// First the text, in parallel shards of articles: chunks, and the
-	// syllable ids of every chunk's tokens, exact and folded.
+	// syllable ids of every chunk's tokens.
 	workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(articles)/64))
 	shards := make([]*textShard, workers)
 	var wg sync.WaitGroup
@@ -81,90 +87,137 @@ func NewIndex(articles []Article) *Index {
 	wg.Wait()
 
 	// Then one numbering of the syllables: the first shard's, extended.
+	// A syllable's folded key is its exact key's (foldOf), but for the
+	// rare exact keys that two spellings share ("rà" and "ra2"): those
+	// tokens are listed as exceptions, by position.
 	ix.syl = shards[0].syl
-	var exact, fold []uint32
+	var foldOf []uint32
+	fold := foldKeys{}
 	bounds := []int32{0}
-	total := 0
+	total, ntok := 0, 0
+	for _, sh := range shards {
+		ntok += len(sh.ids)
+	}
+	ids := make([]uint32, 0, ntok)
 	for w, sh := range shards {
-		if w > 0 {
-			remap := make([]uint32, len(sh.names))
-			for local, key := range sh.names {
-				id, ok := ix.syl[key]
-				if !ok {
-					id = uint32(len(ix.syl))
-					ix.syl[key] = id
-				}
-				remap[local] = id
+		remap := make([]uint32, len(sh.names))
+		for local, key := range sh.names {
+			id, ok := ix.syl[key]
+			if !ok {
+				id = uint32(len(ix.syl))
+				ix.syl[key] = id
 			}
-			for i := range sh.exact {
-				sh.exact[i], sh.fold[i] = remap[sh.exact[i]], remap[sh.fold[i]]
+			remap[local] = id
+			for len(foldOf) <= int(id) {
+				foldOf = append(foldOf, noFold)
 			}
 		}
-		base := int32(len(exact))
+		base := int32(len(ids))
+		var conflict []uint32 // local ids whose folded key differs from an earlier shard's
+		for local, f := range sh.foldOf {
+			if f == noFold {
+				continue
+			}
+			g := remap[local]
+			switch foldOf[g] {
+			case noFold:
+				foldOf[g] = remap[f]
+			case remap[f]:
+			default:
+				conflict = append(conflict, uint32(local))
+			}
+		}
+		if len(conflict) > 0 {
+			listed := map[int32]bool{}
+			for _, p := range sh.excPos {
+				listed[p] = true
+			}
+			for p, id := range sh.ids {
+				if !listed[int32(p)] && slices.Contains(conflict, id) {
+					sh.excPos, sh.excKey = append(sh.excPos, int32(p)), append(sh.excKey, sh.foldOf[id])
+				}
+			}
+		}
+		for i, p := range sh.excPos {
+			fold.pos, fold.key = append(fold.pos, base+p), append(fold.key, remap[sh.excKey[i]])
+		}
+		for i := range sh.ids {
+			sh.ids[i] = remap[sh.ids[i]]
+		}
 		for _, b := range sh.bounds[1:] {
 			bounds = append(bounds, base+b)
 		}
-		exact, fold = append(exact, sh.exact...), append(fold, sh.fold...)
+		ids = append(ids, sh.ids...)
 		ix.chunks = append(ix.chunks, sh.chunks...)
 		ix.chunkArt = append(ix.chunkArt, sh.chunkArt...)
-		ix.chunkLen = append(ix.chunkLen, sh.chunkLen...)
+		for _, l := range sh.chunkLen {
+			ix.norm = append(ix.norm, float64(l))
+		}
 		total += sh.total
 		shards[w] = nil
 	}
-	ix.nsyl = uint64(len(ix.syl))
-	if n := float64(len(ix.chunks)); n > 0 {
-		for f := range ix.avgLen {
-			ix.avgLen[f] = math.Max(float64(total)/n, 1)
+	for id, f := range foldOf {
+		if f == noFold {
+			foldOf[id] = uint32(id)
 		}
 	}
-	ix.chunkInfo = make([]chunkInfo, len(ix.chunks))
-	for c, l := range ix.chunkLen {
-		ix.chunkInfo[c] = chunkInfo{norm: bm25K1 * (1 - bm25B + bm25B*float64(l)/ix.avgLen[exactUni]), art: ix.chunkArt[c]}
+	fold.of = foldOf
+	if len(fold.pos) > 0 {
+		order := make([]int, len(fold.pos))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortFunc(order, func(a, b int) int { return cmp.Compare(fold.pos[a], fold.pos[b]) })
+		pos, key := make([]int32, len(order)), make([]uint32, len(order))
+		for i, o := range order {
+			pos[i], key[i] = fold.pos[o], fold.key[o]
+		}
+		fold.pos, fold.key = pos, key
+	}
+	nsyl := len(ix.syl)
+	avgLen := 1.0
+	if n := float64(len(ix.chunks)); n > 0 {
+		avgLen = math.Max(float64(total)/n, 1)
+	}
+	for c, l := range ix.norm {
+		ix.norm[c] = bm25K1 * (1 - bm25B + bm25B*l/avgLen)
+	}
+	// Every article has a chunk at least (its title), in article order.
+	ix.artFirst = make([]int32, len(ix.articles)+1)
+	for c, a := range ix.chunkArt {
+		if c == 0 || ix.chunkArt[c-1] != a {
+			ix.artFirst[a] = int32(c)
+		}
+	}
+	ix.artFirst[len(ix.articles)] = int32(len(ix.chunks))
+	for a := range ix.articles {
+		ix.maxArtChunks = max(ix.maxArtChunks, int(ix.artFirst[a+1]-ix.artFirst[a]))
 	}
 
-	// Then the postings, a field per worker.
-	fields := make(chan field, numFields)
-	for f := range numFields {
-		fields <- f
-	}
-	close(fields)
-	for range min(runtime.GOMAXPROCS(0), int(numFields)) {
-		wg.Go(func() {
-			var buf [2][]uint64 // reused from field to field
-			for f := range fields {
-				ids := exact
-				if f == foldUni || f == foldBi {
-					ids = fold
-				}
-				var keys []uint64
-				keys, ix.off[f], ix.post[f] = buildPostings(ids, bounds, ix.nsyl, f == exactBi || f == foldBi, &buf)
-				if f == exactBi || f == foldBi {
-					ix.pairs[f-exactBi] = keys
-				}
-			}
-		})
-	}
+	// Then the postings: the two unigram fields side by side, then the
+	// bigram fields one after the other, sharing their work space.
+	wg.Go(func() { ix.uni[0] = buildUnigrams(ids, nil, bounds, nsyl, ix.norm) })
+	wg.Go(func() { ix.uni[1] = buildUnigrams(ids, &fold, bounds, nsyl, ix.norm) })
 	wg.Wait()
+	var buf []uint64
+	ix.bi[0], buf = buildBigrams(ids, nil, bounds, nsyl, ix.norm, buf)
+	ix.bi[1], _ = buildBigrams(ids, &fold, bounds, nsyl, ix.norm, buf)
 	return ix
-}
-
-// chunkInfo is what scoring reads of a chunk, together: BM25's length
-// normalisation and the chunk's article position.
-type chunkInfo struct {
-	norm float64
-	art  int32
 }
 
 // textShard is the text of a run of articles, read by one worker.
 type textShard struct {
-	chunks      []Chunk
-	chunkArt    []int32
-	chunkLen    []float32
-	total       int               // tokens
-	syl         map[string]uint32 // syllable key -> this shard's id
-	names       []string          // this shard's id -> syllable key
-	exact, fold []uint32          // syllable ids of every token
-	bounds      []int32           // where each chunk's tokens start, and the end
+	chunks   []Chunk
+	chunkArt []int32
+	chunkLen []float32
+	total    int               // tokens
+	syl      map[string]uint32 // syllable key -> this shard's id
+	names    []string          // this shard's id -> syllable key
+	foldOf   []uint32          // this shard's id -> the id of its folded key, or noFold
+	excPos   []int32           // tokens whose folded key is not foldOf's
+	excKey   []uint32
+	ids      []uint32          // exact syllable ids of every token
+	bounds   []int32           // where each chunk's tokens start, and the end
 }
 
 // readShard chunks articles (the first at position first) and reads the
@@ -179,6 +232,7 @@ func readShard(articles []Article, first int) *textShard {
 		name := string(key)
 		sh.syl[name] = id
 		sh.names = append(sh.names, name)
+		sh.foldOf = append(sh.foldOf, noFold)
 		return id
 	}
 	size := 0
@@ -189,7 +243,7 @@ func readShard(articles []Article, first int) *textShard {
 		}
 	}
 	// Vietnamese syllables with their space take about six bytes.
-	sh.exact, sh.fold = make([]uint32, 0, size/5), make([]uint32, 0, size/5)
+	sh.ids = make([]uint32, 0, size/5)
 	sc := new(scanner)
 	for i := range articles {
 		for _, c := range ChunkArticle(&articles[i]) {
@@ -202,9 +256,16 @@ func readShard(articles []Article, first int) *textShard {
 				if sc.tok.Marked {
 					f = intern(sc.fold)
 				}
-				sh.exact, sh.fold = append(sh.exact, e), append(sh.fold, f)
+				switch sh.foldOf[e] {
+				case noFold:
+					sh.foldOf[e] = f
+				case f:
+				default:
+					sh.excPos, sh.excKey = append(sh.excPos, int32(len(sh.ids))), append(sh.excKey, f)
+				}
+				sh.ids = append(sh.ids, e)
 			}
-			sh.bounds = append(sh.bounds, int32(len(sh.exact)))
+			sh.bounds = append(sh.bounds, int32(len(sh.ids)))
 			sh.chunkLen = append(sh.chunkLen, float32(n))
 			sh.total += n
 		}
@@ -212,163 +273,182 @@ func readShard(articles []Article, first int) *textShard {
 	return sh
 }
 
-// buildPostings builds one field's posting lists from the syllable ids of
-// the chunks' tokens (bounds[c] is where chunk c's start): for unigrams,
-// indexed by syllable id; for bigrams, by the position of the pair's key in
-// the sorted keys it returns.
-//
-// Every (term, chunk) occurrence is packed into a uint64, term above chunk,
-// in chunk order; a stable radix sort on the term bits then brings each
-// term's occurrences together, still in chunk order, and equal neighbours
-// are one chunk's repeats of the term: its tf.
-//
-// buf holds the two work arrays of the sort, kept for the next call.
-func buildPostings(ids []uint32, bounds []int32, nsyl uint64, bigram bool, buf *[2][]uint64) (keys []uint64, off []uint32, post []posting) {
-	nchunks := len(bounds) - 1
-	cbits := uint(bits.Len(uint(nchunks)))
-	maxKey := nsyl
-	if bigram {
-		maxKey = nsyl * nsyl
+// buildUnigrams builds a unigram field's lists from the syllable ids of the
+// chunks' tokens (chunk c's are ids[bounds[c]:bounds[c+1]]), each id read
+// through keyOf when it is given: a counting sort by key keeps every key's
+// chunks in order, and a chunk's repeats are its tf.
+func buildUnigrams(ids []uint32, fold *foldKeys, bounds []int32, nsyl int, norm []float64) postings {
+	keys := fold.reader(ids)
+	start := make([]uint32, nsyl+1)
+	for j := range ids {
+		start[keys.at(int32(j))+1]++
 	}
-	kbits := uint(bits.Len64(maxKey))
-	if cbits+kbits > 64 {
+	for k := range nsyl {
+		start[k+1] += start[k]
+	}
+	pos := slices.Clone(start[:nsyl])
+	occ := make([]uint32, len(ids))
+	keys = fold.reader(ids)
+	for c := range len(bounds) - 1 {
+		for j := bounds[c]; j < bounds[c+1]; j++ {
+			k := keys.at(j)
+			occ[pos[k]] = uint32(c)
+			pos[k]++
+		}
+	}
+	pos = nil
+	enc := encoder{norm: norm, data: make([]byte, 0, len(ids)+len(ids)/4)}
+	off := make([]uint32, nsyl+1)
+	for k := range nsyl {
+		off[k] = uint32(len(enc.data))
+		if start[k] < start[k+1] {
+			enc.add(occ[start[k]:start[k+1]])
+		}
+	}
+	off[nsyl] = uint32(len(enc.data))
+	return postings{data: clipSlice(enc.data), off: off}
+}
+
+// buildBigrams builds a bigram field's lists likewise: a counting sort by
+// first syllable, then each first syllable's pairs sorted by second
+// syllable and chunk. buf is work space, returned for the next call.
+func buildBigrams(ids []uint32, fold *foldKeys, bounds []int32, nsyl int, norm []float64, buf []uint64) (bigrams, []uint64) {
+	nchunks := len(bounds) - 1
+	if uint64(nsyl) > math.MaxUint32 || uint64(nchunks) > math.MaxUint32 {
 		panic(fmt.Sprintf("knowledge: index too large (%d syllables, %d chunks)", nsyl, nchunks))
 	}
-	if cap(buf[0]) < len(ids) {
-		buf[0], buf[1] = make([]uint64, 0, len(ids)), make([]uint64, len(ids))
-	}
-	occ := buf[0][:0]
+	start := make([]uint32, nsyl+1)
+	keys := fold.reader(ids)
 	for c := range nchunks {
-		start, end := bounds[c], bounds[c+1]
-		for j := start; j < end; j++ {
-			key := uint64(ids[j])
-			if bigram {
-				if j == start {
-					continue
-				}
-				key = uint64(ids[j-1])*nsyl + key
+		for j := bounds[c] + 1; j < bounds[c+1]; j++ {
+			start[keys.at(j-1)+1]++
+		}
+	}
+	for k := range nsyl {
+		start[k+1] += start[k]
+	}
+	n := int(start[nsyl])
+	if cap(buf) < n {
+		buf = make([]uint64, n)
+	}
+	occ := buf[:n]
+	pos := slices.Clone(start[:nsyl])
+	keys = fold.reader(ids)
+	for c := range nchunks {
+		for j := bounds[c] + 1; j < bounds[c+1]; j++ {
+			a := keys.at(j - 1)
+			occ[pos[a]] = uint64(keys.at(j))<<32 | uint64(c)
+			pos[a]++
+		}
+	}
+	pos = nil
+	bi := bigrams{first: make([]uint32, nsyl+1)}
+	enc := encoder{norm: norm, data: make([]byte, 0, n+n/8)}
+	var chunks []uint32
+	for a := range nsyl {
+		bi.first[a] = uint32(len(bi.second))
+		run := occ[start[a]:start[a+1]]
+		slices.Sort(run)
+		for i := 0; i < len(run); {
+			b := run[i] >> 32
+			chunks = chunks[:0]
+			for ; i < len(run) && run[i]>>32 == b; i++ {
+				chunks = append(chunks, uint32(run[i]))
 			}
-			occ = append(occ, key<<cbits|uint64(c))
+			bi.second = append(bi.second, uint32(b))
+			bi.off = append(bi.off, uint32(len(enc.data)))
+			enc.add(chunks)
 		}
 	}
-	occ = radixSort(occ, buf[1][:len(occ)], cbits, kbits)
-
-	distinct, terms := 0, 0
-	for i, v := range occ {
-		if i == 0 || v != occ[i-1] {
-			distinct++
-			if i == 0 || v>>cbits != occ[i-1]>>cbits {
-				terms++
-			}
-		}
-	}
-	post = make([]posting, 0, distinct)
-	if bigram {
-		keys = make([]uint64, 0, terms)
-		off = make([]uint32, 0, terms+1)
-	} else {
-		off = make([]uint32, 0, nsyl+1)
-	}
-	cmask := uint64(1)<<cbits - 1
-	for i, v := range occ {
-		if i > 0 && v == occ[i-1] {
-			if p := &post[len(post)-1]; p.tf < math.MaxUint16 {
-				p.tf++
-			}
-			continue
-		}
-		if key := v >> cbits; i == 0 || key != occ[i-1]>>cbits {
-			if bigram {
-				keys = append(keys, key)
-				off = append(off, uint32(len(post)))
-			} else {
-				for uint64(len(off)) <= key {
-					off = append(off, uint32(len(post)))
-				}
-			}
-		}
-		post = append(post, posting{chunk: int32(v & cmask), tf: 1})
-	}
-	if !bigram {
-		for uint64(len(off)) < nsyl {
-			off = append(off, uint32(len(post)))
-		}
-	}
-	off = append(off, uint32(len(post)))
-	return keys, off, post
+	bi.first[nsyl] = uint32(len(bi.second))
+	bi.off = append(bi.off, uint32(len(enc.data)))
+	bi.data = clipSlice(enc.data)
+	bi.second = clipSlice(bi.second)
+	bi.off = clipSlice(bi.off)
+	return bi, buf
 }
 
-// radixSort sorts a by the kbits bits above its lowest shift bits, stably,
-// using tmp (as long as a) as work space; the result is a or tmp.
-func radixSort(a, tmp []uint64, shift, kbits uint) []uint64 {
-	passes := (kbits + 10) / 11
-	if passes == 0 || len(a) < 2 {
-		return a
-	}
-	digit := (kbits + passes - 1) / passes
-	count := make([]int, 1<<digit)
-	mask := uint64(1)<<digit - 1
-	for p := range passes {
-		s := shift + p*digit
-		clear(count)
-		for _, v := range a {
-			count[v>>s&mask]++
-		}
-		sum := 0
-		for d, n := range count {
-			count[d], sum = sum, sum+n
-		}
-		for _, v := range a {
-			d := v >> s & mask
-			tmp[count[d]] = v
-			count[d]++
-		}
-		a, tmp = tmp, a
-	}
-	return a
+// noFold marks a syllable whose folded key is not known yet.
+const noFold = math.MaxUint32
+
+// foldKeys maps exact syllable ids to folded ones: of[id], except for the
+// tokens at pos (in order), whose folded ids are key.
+type foldKeys struct {
+	of  []uint32
+	pos []int32
+	key []uint32
 }
 
-// list returns the postings of field f's term t.
-func (ix *Index) list(f field, t int) []posting {
-	off := ix.off[f]
-	if t < 0 || t+1 >= len(off) {
-		return nil
-	}
-	return ix.post[f][off[t]:off[t+1]]
+// keyReader reads the key of each token of a field, in token order.
+type keyReader struct {
+	ids  []uint32
+	fold *foldKeys
+	next int
 }
 
-// lookup returns the postings of a key: a syllable key for the unigram
+// reader reads ids through f; through nothing when f is nil (exact keys).
+func (f *foldKeys) reader(ids []uint32) keyReader { return keyReader{ids: ids, fold: f} }
+
+// at returns the key of token j; j may not go down between calls.
+func (r *keyReader) at(j int32) uint32 {
+	if r.fold == nil {
+		return r.ids[j]
+	}
+	pos := r.fold.pos
+	for r.next < len(pos) && pos[r.next] < j {
+		r.next++
+	}
+	if r.next < len(pos) && pos[r.next] == j {
+		return r.fold.key[r.next]
+	}
+	return r.fold.of[r.ids[j]]
+}
+
+// clipSlice returns s without spare capacity worth keeping.
+func clipSlice[S ~[]E, E any](s S) S {
+	if cap(s)-len(s) > len(s)/16 {
+		return slices.Clone(s)
+	}
+	return s
+}
+
+// list returns the postings of a key: a syllable key for the unigram
 // fields, two joined by a space for the bigram fields.
-func (ix *Index) lookup(f field, key string) []posting {
+func (ix *Index) list(f field, key string) plist {
 	if f == exactUni || f == foldUni {
 		if id, ok := ix.syl[key]; ok {
-			return ix.list(f, int(id))
+			return ix.uni[f].list(int(id))
 		}
-		return nil
+		return plist{}
 	}
 	first, second, ok := strings.Cut(key, " ")
 	if !ok {
-		return nil
+		return plist{}
 	}
 	return ix.pair(f, first, second)
 }
 
 // pair returns the postings of the bigram of two syllable keys.
-func (ix *Index) pair(f field, first, second string) []posting {
+func (ix *Index) pair(f field, first, second string) plist {
 	a, ok := ix.syl[first]
 	if !ok {
-		return nil
+		return plist{}
 	}
 	b, ok := ix.syl[second]
 	if !ok {
-		return nil
+		return plist{}
 	}
-	t, ok := slices.BinarySearch(ix.pairs[f-exactBi], uint64(a)*ix.nsyl+uint64(b))
+	bi := &ix.bi[f-exactBi]
+	lo, hi := int(bi.first[a]), int(bi.first[a+1])
+	t, ok := slices.BinarySearch(bi.second[lo:hi], b)
 	if !ok {
-		return nil
+		return plist{}
 	}
-	return ix.list(f, t)
+	return bi.list(lo + t)
 }
+
+// df is the number of chunks holding a key in field f.
+func (ix *Index) df(f field, key string) int { return ix.list(f, key).df() }
 
 // Articles returns the indexed articles, newest first.
 func (ix *Index) Articles() []*Article {
@@ -388,7 +468,7 @@ func (ix *Index) Len() (articles, chunks int) { return len(ix.articles), len(ix.
 
 // idf is BM25's inverse document frequency of a term in a field.
 func (ix *Index) idf(f field, term string) float64 {
-	return ix.idfOf(len(ix.lookup(f, term)))
+	return ix.idfOf(ix.df(f, term))
 }
 
 // idfOf is BM25's inverse document frequency of a term in df chunks.
@@ -423,7 +503,7 @@ func (ix *Index) Weights(question string) map[string]float64 {
 			w[t.Fold] = ix.idf(foldUni, t.Fold)
 		}
 		if prev != nil {
-			if df := len(ix.pair(foldBi, prev.Fold, t.Fold)); df >= ix.minWordDF() {
+			if df := ix.pair(foldBi, prev.Fold, t.Fold).df(); df >= ix.minWordDF() {
 				w[prev.Fold+" "+t.Fold] = ix.idfOf(df)
 			}
 		}

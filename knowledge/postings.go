@@ -1,0 +1,190 @@
+package knowledge
+
+import (
+	"encoding/binary"
+	"math"
+)
+
+// Posting lists are kept compact, one byte string per field, a term's list
+// at its offset:
+//
+//	uvarint df
+//	if df > blockSize: float32 bound, then one skip entry per block of
+//	    blockSize postings: uint32 last chunk, uint32 where the block
+//	    starts (from the first posting)
+//	the postings, in chunk order: uvarint (chunk gap)<<1 | (tf > 1), and
+//	    uvarint tf-2 after it when tf > 1
+//
+// The first gap of a list counts from chunk -1, the first of a block from
+// the previous block's last chunk, so a reader can start at any block. The
+// bound is the most a single posting adds to a chunk's score per unit of
+// idf (BM25's tf part), so search can skip what cannot reach the top.
+const blockSize = 128
+
+// postings is one field's posting lists: term t's list starts at off[t]
+// (len(off) is the number of terms plus one).
+type postings struct {
+	data []byte
+	off  []uint32
+}
+
+// list returns term t's list, or an empty one.
+func (p *postings) list(t int) plist {
+	if t < 0 || t+1 >= len(p.off) || p.off[t] == p.off[t+1] {
+		return plist{}
+	}
+	return plist{data: p.data[p.off[t]:p.off[t+1]]}
+}
+
+// plist is one encoded posting list.
+type plist struct{ data []byte }
+
+// df is the number of chunks in the list.
+func (l plist) df() int {
+	if len(l.data) == 0 {
+		return 0
+	}
+	df, _ := binary.Uvarint(l.data)
+	return int(df)
+}
+
+// encoder appends posting lists to a field's bytes.
+type encoder struct {
+	data  []byte
+	norm  []float64 // BM25 length normalisation of every chunk
+	block []byte    // the postings of the list being written
+	skips []byte
+}
+
+// add appends the list of one term from its chunk numbers in order, one
+// per occurrence (a chunk's repeats are its tf).
+func (e *encoder) add(chunks []uint32) {
+	df := 0
+	for i, c := range chunks {
+		if i == 0 || c != chunks[i-1] {
+			df++
+		}
+	}
+	e.block, e.skips = e.block[:0], e.skips[:0]
+	bound, prev, n := 0.0, int64(-1), 0
+	for i := 0; i < len(chunks); {
+		c := chunks[i]
+		tf := 1
+		for i++; i < len(chunks) && chunks[i] == c; i++ {
+			tf++
+		}
+		tf = min(tf, math.MaxUint16) // as the reference counts
+		gap := uint64(int64(c)-prev) << 1
+		if tf > 1 {
+			gap |= 1
+		}
+		e.block = binary.AppendUvarint(e.block, gap)
+		if tf > 1 {
+			e.block = binary.AppendUvarint(e.block, uint64(tf-2))
+		}
+		prev = int64(c)
+		n++
+		t := float64(tf)
+		bound = max(bound, t*(bm25K1+1)/(t+e.norm[c]))
+		if n%blockSize == 0 || n == df {
+			e.skips = binary.LittleEndian.AppendUint32(e.skips, c)
+			e.skips = binary.LittleEndian.AppendUint32(e.skips, uint32(len(e.block)))
+		}
+	}
+	e.data = binary.AppendUvarint(e.data, uint64(df))
+	if df > blockSize {
+		e.data = binary.LittleEndian.AppendUint32(e.data, math.Float32bits(math.Nextafter32(float32(bound), math.MaxFloat32)))
+		// Each entry says where its block starts: shift the ends by one.
+		start := uint32(0)
+		for i := 0; i < len(e.skips); i += 8 {
+			end := binary.LittleEndian.Uint32(e.skips[i+4:])
+			binary.LittleEndian.PutUint32(e.skips[i+4:], start)
+			start = end
+		}
+		e.data = append(e.data, e.skips...)
+	}
+	e.data = append(e.data, e.block...)
+}
+
+// cursor reads a posting list forward, one chunk at a time or skipping.
+type cursor struct {
+	post   []byte // the postings
+	skips  []byte // 8 bytes a block; nil for a single-block list
+	df     int
+	bound  float64 // most tf part of any posting
+	pos    int     // next byte of post
+	n      int     // postings read
+	block  int     // block of the posting last read
+	chunk  int32   // the current chunk; math.MaxInt32 past the end
+	tf     int
+}
+
+// done is the chunk of an exhausted cursor.
+const done = math.MaxInt32
+
+// open positions a cursor on the first posting of l; norm gives the bound
+// of a short list, which is not stored (none without norm).
+func (c *cursor) open(l plist, norm []float64) {
+	df, n := binary.Uvarint(l.data)
+	*c = cursor{df: int(df), post: l.data[n:], chunk: -1}
+	if c.df > blockSize {
+		c.bound = float64(math.Float32frombits(binary.LittleEndian.Uint32(c.post)))
+		nb := (c.df + blockSize - 1) / blockSize
+		c.skips = c.post[4 : 4+8*nb]
+		c.post = c.post[4+8*nb:]
+	}
+	c.next()
+	if c.skips == nil && norm != nil {
+		// Short list: read it once for its bound, then start over.
+		save := *c
+		for ; c.chunk != done; c.next() {
+			t := float64(c.tf)
+			c.bound = max(c.bound, t*(bm25K1+1)/(t+norm[c.chunk]))
+		}
+		bound := c.bound
+		*c = save
+		c.bound = bound
+	}
+}
+
+// next moves to the next posting.
+func (c *cursor) next() {
+	if c.n >= c.df {
+		c.chunk = done
+		return
+	}
+	v, k := binary.Uvarint(c.post[c.pos:])
+	c.pos += k
+	c.tf = 1
+	if v&1 != 0 {
+		t, k := binary.Uvarint(c.post[c.pos:])
+		c.pos += k
+		c.tf = int(t) + 2
+	}
+	c.chunk += int32(v >> 1)
+	c.block = c.n / blockSize
+	c.n++
+}
+
+// seek moves to the first posting at or after chunk target.
+func (c *cursor) seek(target int32) {
+	if c.chunk >= target {
+		return
+	}
+	if c.skips != nil {
+		b := c.block
+		nb := len(c.skips) / 8
+		for b < nb-1 && int32(binary.LittleEndian.Uint32(c.skips[8*b:])) < target {
+			b++
+		}
+		if b > c.block && c.n < c.df {
+			c.block = b
+			c.n = b * blockSize
+			c.pos = int(binary.LittleEndian.Uint32(c.skips[8*b+4:]))
+			c.chunk = int32(binary.LittleEndian.Uint32(c.skips[8*(b-1):]))
+		}
+	}
+	for c.chunk < target {
+		c.next()
+	}
+}
