@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-		"runtime"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -216,8 +216,8 @@ type textShard struct {
 	foldOf   []uint32          // this shard's id -> the id of its folded key, or noFold
 	excPos   []int32           // tokens whose folded key is not foldOf's
 	excKey   []uint32
-	ids      []uint32          // exact syllable ids of every token
-	bounds   []int32           // where each chunk's tokens start, and the end
+	ids      []uint32 // exact syllable ids of every token
+	bounds   []int32  // where each chunk's tokens start, and the end
 }
 
 // readShard chunks articles (the first at position first) and reads the

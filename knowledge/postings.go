@@ -108,15 +108,15 @@ func (e *encoder) add(chunks []uint32) {
 
 // cursor reads a posting list forward, one chunk at a time or skipping.
 type cursor struct {
-	post   []byte // the postings
-	skips  []byte // 8 bytes a block; nil for a single-block list
-	df     int
-	bound  float64 // most tf part of any posting
-	pos    int     // next byte of post
-	n      int     // postings read
-	block  int     // block of the posting last read
-	chunk  int32   // the current chunk; math.MaxInt32 past the end
-	tf     int
+	post  []byte // the postings
+	skips []byte // 8 bytes a block; nil for a single-block list
+	df    int
+	bound float64 // most tf part of any posting
+	pos   int     // next byte of post
+	n     int     // postings read
+	block int     // block of the posting last read
+	chunk int32   // the current chunk; math.MaxInt32 past the end
+	tf    int
 }
 
 // done is the chunk of an exhausted cursor.

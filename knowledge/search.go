@@ -113,8 +113,8 @@ type ranked struct {
 type term struct {
 	list plist
 	cur  cursor
-	idf float64 // BM25 idf times the field's weight
-	ub  float64 // the most it adds to any chunk's score, with its article's share
+	idf  float64 // BM25 idf times the field's weight
+	ub   float64 // the most it adds to any chunk's score, with its article's share
 }
 
 // scratch holds per-search buffers, reused between searches.
