@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -44,12 +45,16 @@ type quantiles struct {
 // spread evenly over the archive.
 const maxBenchQuestions = 1000
 
+// maxQuestionWords is where a title is cut to make a default question.
+const maxQuestionWords = 12
+
 // runBench loads an archive, indexes it and times searches and answers,
 // in CPU time of the answering thread, over questions from a file or made
 // from the articles' own titles.
 func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, args []string) error {
 	fs, paths := commandFlags("bench", env)
 	questionsFile := fs.String("questions", "", "questions, one per line (default: titles of the articles)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the questions to this file")
 	if err := fs.Parse(args); err != nil || len(*paths) == 0 || fs.NArg() > 0 {
 		fmt.Fprintln(env.Stderr, "usage: hoibao bench --articles PATH... [--questions FILE]")
 		return errUsage
@@ -89,6 +94,17 @@ func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	search := make([]time.Duration, 0, len(questions))
 	answer := make([]time.Duration, 0, len(questions))
 	for _, q := range questions {
@@ -113,14 +129,17 @@ func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 }
 
 // benchQuestions reads the questions file, or makes questions of the
-// titles of up to maxBenchQuestions articles spread over the archive.
+// titles (their first maxQuestionWords words) of up to maxBenchQuestions
+// articles spread over the archive.
 func benchQuestions(path string, articles []knowledge.Article) ([]string, error) {
 	var qs []string
 	if path == "" {
 		step := max(1, len(articles)/maxBenchQuestions)
 		for i := 0; i < len(articles) && len(qs) < maxBenchQuestions; i += step {
-			if t := strings.TrimSpace(articles[i].Title); t != "" {
-				qs = append(qs, t)
+			// A question's length, not a lead paragraph's: some titles
+			// are whole sentences of fifty words.
+			if words := strings.Fields(articles[i].Title); len(words) > 0 {
+				qs = append(qs, strings.Join(words[:min(len(words), maxQuestionWords)], " "))
 			}
 		}
 		return qs, nil

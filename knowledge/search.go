@@ -115,6 +115,7 @@ type term struct {
 	cur  cursor
 	idf  float64 // BM25 idf times the field's weight
 	ub   float64 // the most it adds to any chunk's score, with its article's share
+	lazy bool    // read only for articles the others found
 }
 
 // scratch holds per-search buffers, reused between searches.
@@ -124,6 +125,7 @@ type scratch struct {
 	chunk []float64 // scores of one article's chunks
 	hit   []bool    // which of them a term holds
 	seeds []int32   // articles scored first
+	ess   []int     // terms that lead the search
 	top   []ranked
 }
 
@@ -185,38 +187,76 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(terms[a].ub, terms[b].ub) })
 
 	// terms[order[:lazy]] are only read for articles others found: their
-	// bounds add up to less than the k-th score.
+	// bounds add up to less than the k-th score. The others (ess) lead,
+	// WAND-style: kept in the order of their next chunk, the first article
+	// whose terms before it could reach the k-th score is the next worth a
+	// look (the pivot), and every cursor before it skips there.
 	lazy := 0
 	var lazyUB float64
+	ess := s.ess[:0]
+	for _, i := range order {
+		if terms[i].cur.chunk != done {
+			ess = append(ess, i)
+		}
+	}
 	raise := func() {
-		for len(top) == k && lazy < len(order) && lazyUB+terms[order[lazy]].ub < top[0].score*(1-1e-9) {
+		if len(top) < k {
+			return
+		}
+		grew := false
+		for lazy < len(order) && lazyUB+terms[order[lazy]].ub < top[0].score*(1-1e-9) {
 			lazyUB += terms[order[lazy]].ub
+			terms[order[lazy]].lazy = true
 			lazy++
+			grew = true
+		}
+		if grew {
+			ess = slices.DeleteFunc(ess, func(i int) bool { return terms[i].lazy })
 		}
 	}
 	raise()
-	for lazy < len(order) {
-		first := int32(done)
-		for _, i := range order[lazy:] {
-			first = min(first, terms[i].cur.chunk)
+	for len(ess) > 0 {
+		// Insertion sort: most cursors are still in order.
+		for j := 1; j < len(ess); j++ {
+			for m := j; m > 0 && terms[ess[m]].cur.chunk < terms[ess[m-1]].cur.chunk; m-- {
+				ess[m], ess[m-1] = ess[m-1], ess[m]
+			}
 		}
-		if first == done {
+		for len(ess) > 0 && terms[ess[len(ess)-1]].cur.chunk == done {
+			ess = ess[:len(ess)-1]
+		}
+		if len(ess) == 0 {
 			break
 		}
-		a := ix.chunkArt[first]
-		lo, hi := ix.artFirst[a], ix.artFirst[a+1]
-		skip := len(seeds) > 0 && seeds[0] == a
-		for len(seeds) > 0 && seeds[0] <= a {
-			seeds = seeds[1:]
+		pivot, acc := -1, lazyUB
+		for j, i := range ess {
+			acc += terms[i].ub
+			if len(top) < k || acc*(1+1e-9) >= top[0].score {
+				pivot = j
+				break
+			}
 		}
+		if pivot < 0 {
+			break
+		}
+		a := ix.chunkArt[terms[ess[pivot]].cur.chunk]
+		lo, hi := ix.artFirst[a], ix.artFirst[a+1]
+		if terms[ess[0]].cur.chunk < lo {
+			for _, i := range ess[:pivot] {
+				terms[i].cur.seek(lo)
+			}
+			continue
+		}
+		_, skip := slices.BinarySearch(seeds, a)
 		if !skip && len(top) == k {
-			// The article's bound: the terms it holds, and those not read
-			// yet at their bound until a look shows it does not hold them.
+			// The article's bound: the leading terms it holds, and the
+			// lazy ones at their bound until a look shows it lacks them.
 			bound := lazyUB
-			for _, i := range order[lazy:] {
-				if terms[i].cur.chunk < hi {
-					bound += terms[i].ub
+			for _, i := range ess {
+				if terms[i].cur.chunk >= hi {
+					break
 				}
+				bound += terms[i].ub
 			}
 			for j := lazy - 1; j >= 0 && bound*(1+1e-9) >= top[0].score; j-- {
 				t := &terms[order[j]]
@@ -227,7 +267,10 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 			skip = bound*(1+1e-9) < top[0].score
 		}
 		if skip {
-			for _, i := range order[lazy:] {
+			for _, i := range ess {
+				if terms[i].cur.chunk >= hi {
+					break
+				}
 				terms[i].cur.seek(hi)
 			}
 			continue
@@ -235,6 +278,7 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 		top = ix.scoreArticle(s, terms, a, top, k)
 		raise()
 	}
+	s.ess = ess
 	slices.SortFunc(top, func(a, b ranked) int {
 		switch {
 		case a.chunk == b.chunk:
