@@ -47,7 +47,7 @@ type posting struct {
 type Index struct {
 	articles     []*Article
 	byID         map[string]*Article
-	chunks       []Chunk
+	chunks       []chunkSpan
 	chunkArt     []int32   // chunk -> article position
 	artFirst     []int32   // article position -> its first chunk; one more at the end
 	norm         []float64 // chunk -> BM25's length normalisation
@@ -55,6 +55,15 @@ type Index struct {
 	syl          map[string]uint32
 	uni          [2]postings // exactUni, foldUni: by syllable id
 	bi           [2]bigrams  // exactBi, foldBi
+}
+
+// chunkSpan is where a chunk is in its article; Chunk makes it whole.
+type chunkSpan struct{ paragraph, part, start, end int32 }
+
+// chunk returns chunk c.
+func (ix *Index) chunk(c int32) Chunk {
+	sp := ix.chunks[c]
+	return spanChunk(ix.articles[ix.chunkArt[c]], int(sp.paragraph), int(sp.part), int(sp.start), int(sp.end))
 }
 
 // bigrams is a bigram field: the terms whose first syllable is a are
@@ -207,7 +216,7 @@ func NewIndex(articles []Article) *Index {
 
 // textShard is the text of a run of articles, read by one worker.
 type textShard struct {
-	chunks   []Chunk
+	chunks   []chunkSpan
 	chunkArt []int32
 	chunkLen []float32
 	total    int               // tokens
@@ -246,11 +255,16 @@ func readShard(articles []Article, first int) *textShard {
 	sh.ids = make([]uint32, 0, size/5)
 	sc := new(scanner)
 	for i := range articles {
-		for _, c := range ChunkArticle(&articles[i]) {
-			sh.chunks = append(sh.chunks, c)
+		a := &articles[i]
+		chunkSpans(a, func(p, part, start, end int) {
+			sh.chunks = append(sh.chunks, chunkSpan{int32(p), int32(part), int32(start), int32(end)})
 			sh.chunkArt = append(sh.chunkArt, int32(first+i))
+			text := a.Title
+			if p >= 0 {
+				text = a.Paragraphs[p][start:end]
+			}
 			n := 0
-			for sc.reset(c.Text); sc.next(); n++ {
+			for sc.reset(text); sc.next(); n++ {
 				e := intern(sc.exact)
 				f := e
 				if sc.tok.Marked {
@@ -268,7 +282,7 @@ func readShard(articles []Article, first int) *textShard {
 			sh.bounds = append(sh.bounds, int32(len(sh.ids)))
 			sh.chunkLen = append(sh.chunkLen, float32(n))
 			sh.total += n
-		}
+		})
 	}
 	return sh
 }

@@ -290,7 +290,7 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 	})
 	passages := make([]Passage, len(top))
 	for i, r := range top {
-		passages[i] = Passage{Chunk: ix.chunks[r.chunk], Article: ix.articles[ix.chunkArt[r.chunk]], Score: r.score}
+		passages[i] = Passage{Chunk: ix.chunk(r.chunk), Article: ix.articles[ix.chunkArt[r.chunk]], Score: r.score}
 	}
 	s.terms, s.order, s.top = terms, order, top
 	scratchPool.Put(s)
@@ -363,7 +363,7 @@ func (ix *Index) better(a, b ranked) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
-	return ix.chunks[a.chunk].ID < ix.chunks[b.chunk].ID
+	return ix.chunk(a.chunk).ID < ix.chunk(b.chunk).ID
 }
 
 // keepBest adds r to h, a heap of the best k seen so far whose root is the
