@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -36,6 +37,7 @@ type Service struct {
 	writeMu    sync.Mutex  // serialises changes to the content
 	hybrid     hybridState // vector retrieval (hybrid.go), when an embedder is set
 	sync       syncState   // what the store holds (sync.go); guarded by writeMu
+	turns      *turns      // bounds the questions answered at once (turns.go)
 }
 
 // Option configures a Service.
@@ -54,9 +56,14 @@ func WithLogger(log *slog.Logger) Option { return func(s *Service) { s.log = log
 // WithTopK sets how many passages the answerer sees.
 func WithTopK(k int) Option { return func(s *Service) { s.topK = k } }
 
+// WithConcurrency bounds how many questions are searched and answered at
+// once (default: one per CPU); the rest wait their turn, askers taking
+// turns. A model's answer is waited for outside the bound.
+func WithConcurrency(n int) Option { return func(s *Service) { s.turns = newTurns(n) } }
+
 // NewService returns a service serving articles until the store says otherwise.
 func NewService(articles []Article, opts ...Option) *Service {
-	s := &Service{extractive: Extractive{}, log: slog.New(slog.DiscardHandler), topK: DefaultTopK}
+	s := &Service{extractive: Extractive{}, log: slog.New(slog.DiscardHandler), topK: DefaultTopK, turns: newTurns(runtime.GOMAXPROCS(0))}
 	for _, o := range opts {
 		o(s)
 	}
@@ -217,6 +224,17 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 		q.Context = followUpContext(q) // else the extractive way: borrow the last question's words
 	}
 	q.Text = text
+	// Searching and the extractive answer use a CPU each: more at once
+	// only makes every one of them slower.
+	if err := s.turns.acquire(ctx, q.Asker); err != nil {
+		return Answer{}, err
+	}
+	held := true
+	defer func() {
+		if held {
+			s.turns.release()
+		}
+	}()
 	ix := s.Index()
 	q.Weights = ix.withContext(text, q.Context)
 	passages := s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context)) // BM25, fused with vectors when configured (hybrid.go)
@@ -227,6 +245,8 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 	if s.llm == nil {
 		return s.extractive.Answer(ctx, q, passages)
 	}
+	s.turns.release() // a model is waited for, not computed
+	held = false
 	var ans Answer
 	if streamer, ok := s.llm.(StreamLLM); ok && onText != nil {
 		ans, err = streamer.AnswerStream(ctx, q, passages, onText)
