@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime"
 	"strings"
 
 	"github.com/hoibao/hoibao/bot"
@@ -69,7 +70,8 @@ func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, a
 
 	out := bufio.NewWriter(env.Stdout)
 	defer out.Flush()
-	answer := func(question string, readErr error) {
+	answer := func(question string, readErr error) string {
+		var out strings.Builder
 		res := askResult{Question: question, Citations: []citationJSON{}}
 		var ans knowledge.Answer
 		err := readErr
@@ -95,18 +97,46 @@ func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, a
 			out.Write(line)
 			out.WriteByte('\n')
 		case res.Error != "":
-			fmt.Fprintf(out, "Lỗi: %s\n\n", res.Error)
+			fmt.Fprintf(&out, "Lỗi: %s\n\n", res.Error)
 		default:
-			fmt.Fprintf(out, "%s\n\n", bot.FormatPlain(ans))
+			fmt.Fprintf(&out, "%s\n\n", bot.FormatPlain(ans))
 		}
-		out.Flush()
+		return out.String()
 	}
 
 	if fs.NArg() > 0 {
-		answer(strings.Join(fs.Args(), " "), nil)
+		out.WriteString(answer(strings.Join(fs.Args(), " "), nil))
 		return nil
 	}
-	return eachLine(env.Stdin, answer)
+	return answerInOrder(env.Stdin, out, runtime.GOMAXPROCS(0), answer)
+}
+
+// answerInOrder answers the lines of r on up to workers goroutines at once
+// and writes the answers to w in the order of the lines, each as soon as
+// it and those before it are done.
+func answerInOrder(r io.Reader, w *bufio.Writer, workers int, answer func(line string, err error) string) error {
+	slots := make(chan chan string, 2*workers) // answers in line order; bounds the lines read ahead
+	busy := make(chan struct{}, workers)
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		for slot := range slots {
+			w.WriteString(<-slot)
+			w.Flush()
+		}
+	}()
+	err := eachLine(r, func(line string, err error) {
+		slot := make(chan string, 1)
+		slots <- slot
+		busy <- struct{}{}
+		go func() {
+			defer func() { <-busy }()
+			slot <- answer(line, err)
+		}()
+	})
+	close(slots)
+	<-written
+	return err
 }
 
 // eachLine calls fn for every line of r; a line over maxLineBytes is passed
