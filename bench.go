@@ -55,6 +55,7 @@ func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 	fs, paths := commandFlags("bench", env)
 	questionsFile := fs.String("questions", "", "questions, one per line (default: titles of the articles)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the questions to this file")
+	memProfile := fs.String("memprofile", "", "write a profile of the live heap after indexing to this file")
 	if err := fs.Parse(args); err != nil || len(*paths) == 0 || fs.NArg() > 0 {
 		fmt.Fprintln(env.Stderr, "usage: hoibao bench --articles PATH... [--questions FILE]")
 		return errUsage
@@ -90,6 +91,11 @@ func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	rep.LiveHeapBytes = ms.HeapAlloc
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			return err
+		}
+	}
 	rep.Questions = len(questions)
 
 	runtime.LockOSThread()
@@ -205,4 +211,17 @@ func runCorpus(ctx context.Context, env Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "wrote %d articles to %s\n", *count, *dir)
 	return nil
+}
+
+// writeHeapProfile writes the heap profile to a file.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -93,7 +93,13 @@ func NewIndex(articles []Article) *Index {
 	var wg sync.WaitGroup
 	for w := range shards {
 		lo, hi := w*len(articles)/workers, (w+1)*len(articles)/workers
-		wg.Go(func() { shards[w] = readShard(articles[lo:hi], lo) })
+		// The first shard's token ids are where all will be, so merging
+		// them does not hold two copies.
+		reserve := articles[lo:hi]
+		if w == 0 {
+			reserve = articles
+		}
+		wg.Go(func() { shards[w] = readShard(articles[lo:hi], lo, textSize(reserve)/5) })
 	}
 	wg.Wait()
 
@@ -109,7 +115,7 @@ func NewIndex(articles []Article) *Index {
 	for _, sh := range shards {
 		ntok += len(sh.ids)
 	}
-	ids := make([]uint32, 0, ntok)
+	ids := slices.Grow(shards[0].ids, ntok-len(shards[0].ids)) // the first shard's ids are the global ones
 	for w, sh := range shards {
 		remap := make([]uint32, len(sh.names))
 		for local, key := range sh.names {
@@ -123,7 +129,10 @@ func NewIndex(articles []Article) *Index {
 				foldOf = append(foldOf, noFold)
 			}
 		}
-		base := int32(len(ids))
+		base := int32(len(ids)) // where this shard's tokens go: after the others,
+		if w == 0 {             // but the first shard's are in place
+			base = 0
+		}
 		var conflict []uint32 // local ids whose folded key differs from an earlier shard's
 		for local, f := range sh.foldOf {
 			if f == noFold {
@@ -158,7 +167,9 @@ func NewIndex(articles []Article) *Index {
 		for _, b := range sh.bounds[1:] {
 			bounds = append(bounds, base+b)
 		}
-		ids = append(ids, sh.ids...)
+		if w > 0 {
+			ids = append(ids, sh.ids...)
+		}
 		ix.chunks = append(ix.chunks, sh.chunks...)
 		ix.chunkArt = append(ix.chunkArt, sh.chunkArt...)
 		for _, l := range sh.chunkLen {
@@ -205,14 +216,31 @@ func NewIndex(articles []Article) *Index {
 		ix.maxArtChunks = max(ix.maxArtChunks, int(ix.artFirst[a+1]-ix.artFirst[a]))
 	}
 
-	// Then the postings: the two unigram fields side by side, then the
-	// bigram fields one after the other, sharing their work space.
-	wg.Go(func() { ix.uni[0] = buildUnigrams(ids, nil, bounds, nsyl, ix.norm) })
-	wg.Go(func() { ix.uni[1] = buildUnigrams(ids, &fold, bounds, nsyl, ix.norm) })
+	// Then the postings, a field per worker, each sorting a part of its
+	// tokens at a time.
+	fields := make(chan field, numFields)
+	for f := range numFields {
+		fields <- f
+	}
+	close(fields)
+	for range min(runtime.GOMAXPROCS(0), int(numFields)) {
+		wg.Go(func() {
+			var buf32 []uint32
+			var buf64 []uint64
+			for f := range fields {
+				fk := &fold
+				if f == exactUni || f == exactBi {
+					fk = nil
+				}
+				if f == exactUni || f == foldUni {
+					ix.uni[f], buf32 = buildUnigrams(ids, fk, bounds, nsyl, ix.norm, buf32)
+				} else {
+					ix.bi[f-exactBi], buf64 = buildBigrams(ids, fk, bounds, nsyl, ix.norm, buf64)
+				}
+			}
+		})
+	}
 	wg.Wait()
-	var buf []uint64
-	ix.bi[0], buf = buildBigrams(ids, nil, bounds, nsyl, ix.norm, buf)
-	ix.bi[1], _ = buildBigrams(ids, &fold, bounds, nsyl, ix.norm, buf)
 	return ix
 }
 
@@ -262,9 +290,22 @@ type textShard struct {
 	bounds   []int32  // where each chunk's tokens start, and the end
 }
 
+// textSize is the bytes of text of articles.
+func textSize(articles []Article) int {
+	size := 0
+	for i := range articles {
+		size += len(articles[i].Title)
+		for _, p := range articles[i].Paragraphs {
+			size += len(p)
+		}
+	}
+	return size
+}
+
 // readShard chunks articles (the first at position first) and reads the
-// syllables of every chunk.
-func readShard(articles []Article, first int) *textShard {
+// syllables of every chunk, with room for reserve tokens (Vietnamese
+// syllables with their space take about six bytes).
+func readShard(articles []Article, first, reserve int) *textShard {
 	sh := &textShard{syl: make(map[string]uint32, 1<<12), bounds: []int32{0}}
 	intern := func(key []byte) uint32 {
 		if id, ok := sh.syl[string(key)]; ok {
@@ -277,15 +318,7 @@ func readShard(articles []Article, first int) *textShard {
 		sh.foldOf = append(sh.foldOf, noFold)
 		return id
 	}
-	size := 0
-	for i := range articles {
-		size += len(articles[i].Title)
-		for _, p := range articles[i].Paragraphs {
-			size += len(p)
-		}
-	}
-	// Vietnamese syllables with their space take about six bytes.
-	sh.ids = make([]uint32, 0, size/5)
+	sh.ids = make([]uint32, 0, reserve)
 	sc := new(scanner)
 	for i := range articles {
 		a := &articles[i]
@@ -320,11 +353,33 @@ func readShard(articles []Article, first int) *textShard {
 	return sh
 }
 
+// buildPart is how many token occurrences a field's build sorts at once,
+// at most: the build's work space stays a small share of the index.
+func buildPart(ntok int) uint32 { return uint32(max(1<<20, ntok/16)) }
+
+// parts splits the keys of a counting sort (key k's occurrences are
+// start[k]..start[k+1]) into runs of keys [lo, hi) of at most limit
+// occurrences each, but for a single key with more.
+func parts(start []uint32, limit uint32) [][2]int {
+	var out [][2]int
+	n := len(start) - 1
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		for hi < n && start[hi+1]-start[lo] <= limit {
+			hi++
+		}
+		out = append(out, [2]int{lo, hi})
+		lo = hi
+	}
+	return out
+}
+
 // buildUnigrams builds a unigram field's lists from the syllable ids of the
 // chunks' tokens (chunk c's are ids[bounds[c]:bounds[c+1]]), each id read
-// through keyOf when it is given: a counting sort by key keeps every key's
-// chunks in order, and a chunk's repeats are its tf.
-func buildUnigrams(ids []uint32, fold *foldKeys, bounds []int32, nsyl int, norm []float64) postings {
+// through fold when it is given: a counting sort by key, a run of keys at
+// a time, keeps every key's chunks in order, and a chunk's repeats are its
+// tf. buf is work space, returned for the next call.
+func buildUnigrams(ids []uint32, fold *foldKeys, bounds []int32, nsyl int, norm []float64, buf []uint32) (postings, []uint32) {
 	keys := fold.reader(ids)
 	start := make([]uint32, nsyl+1)
 	for j := range ids {
@@ -333,32 +388,46 @@ func buildUnigrams(ids []uint32, fold *foldKeys, bounds []int32, nsyl int, norm 
 	for k := range nsyl {
 		start[k+1] += start[k]
 	}
-	pos := slices.Clone(start[:nsyl])
-	occ := make([]uint32, len(ids))
-	keys = fold.reader(ids)
-	for c := range len(bounds) - 1 {
-		for j := bounds[c]; j < bounds[c+1]; j++ {
-			k := keys.at(j)
-			occ[pos[k]] = uint32(c)
-			pos[k]++
-		}
-	}
-	pos = nil
-	enc := encoder{norm: norm, data: make([]byte, 0, len(ids)+len(ids)/4)}
+	enc := encoder{norm: norm}
 	off := make([]uint32, nsyl+1)
-	for k := range nsyl {
-		off[k] = uint32(len(enc.data))
-		if start[k] < start[k+1] {
-			enc.add(occ[start[k]:start[k+1]])
+	for _, p := range parts(start, buildPart(len(ids))) {
+		lo, hi := uint32(p[0]), uint32(p[1])
+		base := start[lo]
+		if n := int(start[hi] - base); cap(buf) < n {
+			buf = make([]uint32, n)
+		}
+		pos := make([]uint32, hi-lo)
+		for k := range pos {
+			pos[k] = start[lo+uint32(k)] - base
+		}
+		keys = fold.reader(ids)
+		for c := range len(bounds) - 1 {
+			for j := bounds[c]; j < bounds[c+1]; j++ {
+				if k := keys.at(j); k >= lo && k < hi {
+					buf[pos[k-lo]] = uint32(c)
+					pos[k-lo]++
+				}
+			}
+		}
+		for k := lo; k < hi; k++ {
+			off[k] = noAddr
+			if start[k] < start[k+1] {
+				off[k] = enc.add(buf[start[k]-base : start[k+1]-base])
+			}
 		}
 	}
-	off[nsyl] = uint32(len(enc.data))
-	return postings{data: clipSlice(enc.data), off: off}
+	off[nsyl] = enc.addr
+	for k := nsyl - 1; k >= 0; k-- {
+		if off[k] == noAddr { // no list: as long as none, up to the next
+			off[k] = off[k+1]
+		}
+	}
+	return postings{pages: enc.finish(), off: off}, buf
 }
 
 // buildBigrams builds a bigram field's lists likewise: a counting sort by
-// first syllable, then each first syllable's pairs sorted by second
-// syllable and chunk. buf is work space, returned for the next call.
+// first syllable, a run of them at a time, then each first syllable's
+// pairs sorted by second syllable and chunk.
 func buildBigrams(ids []uint32, fold *foldKeys, bounds []int32, nsyl int, norm []float64, buf []uint64) (bigrams, []uint64) {
 	nchunks := len(bounds) - 1
 	if uint64(nsyl) > math.MaxUint32 || uint64(nchunks) > math.MaxUint32 {
@@ -374,46 +443,55 @@ func buildBigrams(ids []uint32, fold *foldKeys, bounds []int32, nsyl int, norm [
 	for k := range nsyl {
 		start[k+1] += start[k]
 	}
-	n := int(start[nsyl])
-	if cap(buf) < n {
-		buf = make([]uint64, n)
-	}
-	occ := buf[:n]
-	pos := slices.Clone(start[:nsyl])
-	keys = fold.reader(ids)
-	for c := range nchunks {
-		for j := bounds[c] + 1; j < bounds[c+1]; j++ {
-			a := keys.at(j - 1)
-			occ[pos[a]] = uint64(keys.at(j))<<32 | uint64(c)
-			pos[a]++
-		}
-	}
-	pos = nil
 	bi := bigrams{first: make([]uint32, nsyl+1)}
-	enc := encoder{norm: norm, data: make([]byte, 0, n+n/8)}
+	enc := encoder{norm: norm}
 	var chunks []uint32
-	for a := range nsyl {
-		bi.first[a] = uint32(len(bi.second))
-		run := occ[start[a]:start[a+1]]
-		slices.Sort(run)
-		for i := 0; i < len(run); {
-			b := run[i] >> 32
-			chunks = chunks[:0]
-			for ; i < len(run) && run[i]>>32 == b; i++ {
-				chunks = append(chunks, uint32(run[i]))
+	for _, p := range parts(start, buildPart(len(ids))) {
+		lo, hi := uint32(p[0]), uint32(p[1])
+		base := start[lo]
+		if n := int(start[hi] - base); cap(buf) < n {
+			buf = make([]uint64, n)
+		}
+		pos := make([]uint32, hi-lo)
+		for k := range pos {
+			pos[k] = start[lo+uint32(k)] - base
+		}
+		keys = fold.reader(ids)
+		for c := range nchunks {
+			for j := bounds[c] + 1; j < bounds[c+1]; j++ {
+				a := keys.at(j - 1)
+				b := keys.at(j)
+				if a >= lo && a < hi {
+					buf[pos[a-lo]] = uint64(b)<<32 | uint64(c)
+					pos[a-lo]++
+				}
 			}
-			bi.second = append(bi.second, uint32(b))
-			bi.off = append(bi.off, uint32(len(enc.data)))
-			enc.add(chunks)
+		}
+		for a := lo; a < hi; a++ {
+			bi.first[a] = uint32(len(bi.second))
+			run := buf[start[a]-base : start[a+1]-base]
+			slices.Sort(run)
+			for i := 0; i < len(run); {
+				b := run[i] >> 32
+				chunks = chunks[:0]
+				for ; i < len(run) && run[i]>>32 == b; i++ {
+					chunks = append(chunks, uint32(run[i]))
+				}
+				bi.second = append(bi.second, uint32(b))
+				bi.off = append(bi.off, enc.add(chunks))
+			}
 		}
 	}
 	bi.first[nsyl] = uint32(len(bi.second))
-	bi.off = append(bi.off, uint32(len(enc.data)))
-	bi.data = clipSlice(enc.data)
+	bi.off = append(bi.off, enc.addr)
+	bi.pages = enc.finish()
 	bi.second = clipSlice(bi.second)
 	bi.off = clipSlice(bi.off)
 	return bi, buf
 }
+
+// noAddr marks a term without postings while a field is built.
+const noAddr = math.MaxUint32
 
 // noFold marks a syllable whose folded key is not known yet.
 const noFold = math.MaxUint32

@@ -21,11 +21,13 @@ import (
 // idf (BM25's tf part), so search can skip what cannot reach the top.
 const blockSize = 128
 
-// postings is one field's posting lists: term t's list starts at off[t]
-// (len(off) is the number of terms plus one).
+// postings is one field's posting lists, in pages of pageSize bytes
+// (a list longer than a page has pages of its own): term t's list starts
+// at address off[t], page off[t]>>pageBits (len(off) is the number of
+// terms plus one).
 type postings struct {
-	data []byte
-	off  []uint32
+	pages [][]byte
+	off   []uint32
 }
 
 // list returns term t's list, or an empty one.
@@ -33,10 +35,11 @@ func (p *postings) list(t int) plist {
 	if t < 0 || t+1 >= len(p.off) || p.off[t] == p.off[t+1] {
 		return plist{}
 	}
-	return plist{data: p.data[p.off[t]:p.off[t+1]]}
+	a := p.off[t]
+	return plist{data: p.pages[a>>pageBits][a&(pageSize-1):]}
 }
 
-// plist is one encoded posting list.
+// plist is one encoded posting list, with what follows it in its page.
 type plist struct{ data []byte }
 
 // df is the number of chunks in the list.
@@ -48,17 +51,20 @@ func (l plist) df() int {
 	return int(df)
 }
 
-// encoder appends posting lists to a field's bytes.
+// encoder appends posting lists to a field's pages. A list does not
+// cross pages, so pages are the storage: no copy of the field is made.
 type encoder struct {
-	data  []byte
+	pages [][]byte
+	addr  uint32    // address of the next byte
+	head  []byte    // the header of the list being written
 	norm  []float64 // BM25 length normalisation of every chunk
 	block []byte    // the postings of the list being written
 	skips []byte
 }
 
 // add appends the list of one term from its chunk numbers in order, one
-// per occurrence (a chunk's repeats are its tf).
-func (e *encoder) add(chunks []uint32) {
+// per occurrence (a chunk's repeats are its tf), and returns its address.
+func (e *encoder) add(chunks []uint32) (addr uint32) {
 	df := 0
 	for i, c := range chunks {
 		if i == 0 || c != chunks[i-1] {
@@ -91,9 +97,9 @@ func (e *encoder) add(chunks []uint32) {
 			e.skips = binary.LittleEndian.AppendUint32(e.skips, uint32(len(e.block)))
 		}
 	}
-	e.data = binary.AppendUvarint(e.data, uint64(df))
+	e.head = binary.AppendUvarint(e.head[:0], uint64(df))
 	if df > blockSize {
-		e.data = binary.LittleEndian.AppendUint32(e.data, math.Float32bits(math.Nextafter32(float32(bound), math.MaxFloat32)))
+		e.head = binary.LittleEndian.AppendUint32(e.head, math.Float32bits(math.Nextafter32(float32(bound), math.MaxFloat32)))
 		// Each entry says where its block starts: shift the ends by one.
 		start := uint32(0)
 		for i := 0; i < len(e.skips); i += 8 {
@@ -101,9 +107,48 @@ func (e *encoder) add(chunks []uint32) {
 			binary.LittleEndian.PutUint32(e.skips[i+4:], start)
 			start = end
 		}
-		e.data = append(e.data, e.skips...)
+		e.head = append(e.head, e.skips...)
 	}
-	e.data = append(e.data, e.block...)
+	return e.write(e.head, e.block)
+}
+
+// pageBits gives the size of a page of postings.
+const (
+	pageBits = 22
+	pageSize = 1 << pageBits
+)
+
+// write appends one list and returns its address: on a new page when the last is too full (the
+// rest of it stays empty); a list longer than a page gets pages of its own.
+func (e *encoder) write(head, block []byte) (addr uint32) {
+	n := len(head) + len(block)
+	page := int(e.addr >> pageBits)
+	if page < len(e.pages) && int(e.addr&(pageSize-1))+n > pageSize {
+		page++
+		e.addr = uint32(page) << pageBits
+	}
+	if page == len(e.pages) {
+		npages := max(1, (n+pageSize-1)/pageSize)
+		buf := make([]byte, 0, npages*pageSize)
+		for i := range npages {
+			e.pages = append(e.pages, buf[i*pageSize:i*pageSize])
+		}
+	}
+	p := &e.pages[page]
+	*p = append(append(*p, head...), block...)
+	addr = e.addr
+	e.addr += uint32(n)
+	if n > pageSize {
+		e.addr = uint32(len(e.pages)) << pageBits // past the pages it took
+	}
+	return addr
+}
+
+// finish returns the pages written.
+func (e *encoder) finish() [][]byte {
+	pages := e.pages
+	e.pages = nil
+	return pages
 }
 
 // cursor reads a posting list forward, one chunk at a time or skipping.
