@@ -19,7 +19,10 @@ import (
 // the previous block's last chunk, so a reader can start at any block. The
 // bound is the most a single posting adds to a chunk's score per unit of
 // idf (BM25's tf part), so search can skip what cannot reach the top.
-const blockSize = 128
+const (
+	blockBits = 7
+	blockSize = 1 << blockBits
+)
 
 // postings is one field's posting lists, in pages of pageSize bytes
 // (a list longer than a page has pages of its own): term t's list starts
@@ -198,17 +201,25 @@ func (c *cursor) next() {
 		c.chunk = done
 		return
 	}
-	v, k := binary.Uvarint(c.post[c.pos:])
-	c.pos += k
+	v := c.uvarint()
 	c.tf = 1
 	if v&1 != 0 {
-		t, k := binary.Uvarint(c.post[c.pos:])
-		c.pos += k
-		c.tf = int(t) + 2
+		c.tf = int(c.uvarint()) + 2
 	}
 	c.chunk += int32(v >> 1)
-	c.block = c.n / blockSize
+	c.block = c.n >> blockBits
 	c.n++
+}
+
+// uvarint reads one uvarint; most are one byte.
+func (c *cursor) uvarint() uint64 {
+	if b := c.post[c.pos]; b < 0x80 {
+		c.pos++
+		return uint64(b)
+	}
+	v, k := binary.Uvarint(c.post[c.pos:])
+	c.pos += k
+	return v
 }
 
 // seek moves to the first posting at or after chunk target.
