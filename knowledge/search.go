@@ -126,7 +126,12 @@ type scratch struct {
 	hit   []bool    // which of them a term holds
 	seeds []int32   // articles scored first
 	ess   []int     // terms that lead the search
-	top   []ranked
+	// For scoreAll: scores of every chunk and article, zero between
+	// searches, and which were set.
+	all, artAll []float64
+	touched     []int32
+	arts        []int32
+	top         []ranked
 }
 
 var scratchPool sync.Pool
@@ -165,6 +170,14 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 		terms = append(terms, term{list: l, idf: ix.idfOf(l.df()) * qt.weight})
 	}
 	top := s.top[:0]
+	postings := 0
+	for i := range terms {
+		postings += terms[i].list.df()
+	}
+	if postings <= maxExhaustive {
+		top = ix.scoreAll(s, terms, top, k)
+		return ix.passages(s, terms, top)
+	}
 
 	// First the articles of the rarest terms, which hold most of the score:
 	// the k-th score they give lets the rest skip much.
@@ -278,7 +291,13 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 		top = ix.scoreArticle(s, terms, a, top, k)
 		raise()
 	}
-	s.ess = ess
+	s.ess, s.order = ess, order
+	return ix.passages(s, terms, top)
+}
+
+// passages sorts the best chunks and makes them passages, giving the
+// scratch space back.
+func (ix *Index) passages(s *scratch, terms []term, top []ranked) []Passage {
 	slices.SortFunc(top, func(a, b ranked) int {
 		switch {
 		case a.chunk == b.chunk:
@@ -292,9 +311,57 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 	for i, r := range top {
 		passages[i] = Passage{Chunk: ix.chunk(r.chunk), Article: ix.articles[ix.chunkArt[r.chunk]], Score: r.score}
 	}
-	s.terms, s.order, s.top = terms, order, top
+	s.terms, s.top = terms, top
 	scratchPool.Put(s)
 	return passages
+}
+
+// maxExhaustive is how many postings a question may have in all for its
+// search to read them all: below it, that is faster than skipping. (A
+// variable so tests can check both ways against the reference.)
+var maxExhaustive = 1 << 16
+
+// scoreAll scores every chunk that holds a term, term by term, and keeps
+// the best k in top.
+func (ix *Index) scoreAll(s *scratch, terms []term, top []ranked, k int) []ranked {
+	if len(s.all) < len(ix.chunks) {
+		s.all = make([]float64, len(ix.chunks))
+	}
+	if len(s.artAll) < len(ix.articles) {
+		s.artAll = make([]float64, len(ix.articles))
+	}
+	scores, artScores := s.all, s.artAll
+	touched, arts := s.touched[:0], s.arts[:0]
+	for i := range terms {
+		t := &terms[i]
+		// An article's chunks are neighbours: its share of the term's idf
+		// is added once, when the article changes.
+		lastArt := int32(-1)
+		for t.cur.open(t.list, nil); t.cur.chunk != done; t.cur.next() {
+			c, tf := t.cur.chunk, float64(t.cur.tf)
+			sc := scores[c]
+			if sc == 0 {
+				touched = append(touched, c)
+			}
+			scores[c] = sc + t.idf*tf*(bm25K1+1)/(tf+ix.norm[c])
+			if a := ix.chunkArt[c]; a != lastArt {
+				lastArt = a
+				if artScores[a] == 0 {
+					arts = append(arts, a)
+				}
+				artScores[a] += t.idf
+			}
+		}
+	}
+	for _, c := range touched {
+		top = ix.keepBest(top, ranked{scores[c] + articleWeight*artScores[ix.chunkArt[c]], c}, k)
+		scores[c] = 0
+	}
+	for _, a := range arts {
+		artScores[a] = 0
+	}
+	s.touched, s.arts = touched, arts
+	return top
 }
 
 // maxSeeds bounds the articles scored first.

@@ -99,7 +99,15 @@ func TestSearchMatchesReferenceNews(t *testing.T) {
 			queries = append(queries, p[s.Start:s.End])
 		}
 	}
-	sameSearch(t, NewIndex(articles), newRefIndex(articles), queries)
+	ix, ref := NewIndex(articles), newRefIndex(articles)
+	sameSearch(t, ix, ref, queries)
+	// Again skipping (MaxScore) where the corpus is small enough to read
+	// everything, and reading everything where it would skip.
+	defer func(n int) { maxExhaustive = n }(maxExhaustive)
+	for _, n := range []int{0, 1 << 30} {
+		maxExhaustive = n
+		sameSearch(t, ix, ref, queries)
+	}
 }
 
 // TestTokenizeSpellings checks that the spellings a reader ignores give the
