@@ -174,7 +174,7 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 	for i := range terms {
 		postings += terms[i].list.df()
 	}
-	if postings <= maxExhaustive {
+	if postings <= maxExhaustive || len(ix.chunks) <= maxExhaustive {
 		top = ix.scoreAll(s, terms, top, k)
 		return ix.passages(s, terms, top)
 	}
@@ -316,8 +316,9 @@ func (ix *Index) passages(s *scratch, terms []term, top []ranked) []Passage {
 	return passages
 }
 
-// maxExhaustive is how many postings a question may have in all for its
-// search to read them all: below it, that is faster than skipping. (A
+// maxExhaustive is how many postings a question may have in all, or
+// chunks an index, for a search to read every posting: below it, that is
+// faster than skipping, the scores of all chunks fitting in the cache. (A
 // variable so tests can check both ways against the reference.)
 var maxExhaustive = 1 << 16
 
