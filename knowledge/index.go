@@ -47,13 +47,20 @@ type Index struct {
 	articles     []*Article
 	byID         map[string]*Article
 	chunks       []chunkSpan
-	chunkArt     []int32   // chunk -> article position
-	artFirst     []int32   // article position -> its first chunk; one more at the end
-	norm         []float64 // chunk -> BM25's length normalisation
+	chunkArt     []int32     // chunk -> article position
+	artFirst     []int32     // article position -> its first chunk; one more at the end
+	info         []chunkInfo // chunk -> what scoring reads of it
 	maxArtChunks int
 	syl          map[string]uint32
 	uni          [2]postings // exactUni, foldUni: by syllable id
 	bi           [2]bigrams  // exactBi, foldBi
+}
+
+// chunkInfo is what scoring reads of a chunk, together: BM25's length
+// normalisation and the chunk's article position.
+type chunkInfo struct {
+	norm float64
+	art  int32
 }
 
 // chunkSpan is where a chunk is in its article; Chunk makes it whole.
@@ -113,6 +120,7 @@ func NewIndex(articles []Article) *Index {
 	for _, sh := range shards {
 		ntok += len(sh.ids)
 	}
+	var norm []float64                                         // chunk -> chunk length, then BM25's length normalisation
 	ids := slices.Grow(shards[0].ids, ntok-len(shards[0].ids)) // the first shard's ids are the global ones
 	for w, sh := range shards {
 		remap := make([]uint32, len(sh.names))
@@ -171,7 +179,7 @@ func NewIndex(articles []Article) *Index {
 		ix.chunks = append(ix.chunks, sh.chunks...)
 		ix.chunkArt = append(ix.chunkArt, sh.chunkArt...)
 		for _, l := range sh.chunkLen {
-			ix.norm = append(ix.norm, float64(l))
+			norm = append(norm, float64(l))
 		}
 		total += sh.total
 		shards[w] = nil
@@ -199,8 +207,10 @@ func NewIndex(articles []Article) *Index {
 	if n := float64(len(ix.chunks)); n > 0 {
 		avgLen = math.Max(float64(total)/n, 1)
 	}
-	for c, l := range ix.norm {
-		ix.norm[c] = bm25K1 * (1 - bm25B + bm25B*l/avgLen)
+	ix.info = make([]chunkInfo, len(norm))
+	for c, l := range norm {
+		norm[c] = bm25K1 * (1 - bm25B + bm25B*l/avgLen)
+		ix.info[c] = chunkInfo{norm: norm[c], art: ix.chunkArt[c]}
 	}
 	// Every article has a chunk at least (its title), in article order.
 	ix.artFirst = make([]int32, len(ix.articles)+1)
@@ -231,9 +241,9 @@ func NewIndex(articles []Article) *Index {
 					fk = nil
 				}
 				if f == exactUni || f == foldUni {
-					ix.uni[f], buf32 = buildUnigrams(ids, fk, bounds, nsyl, ix.norm, buf32)
+					ix.uni[f], buf32 = buildUnigrams(ids, fk, bounds, nsyl, norm, buf32)
 				} else {
-					ix.bi[f-exactBi], buf64 = buildBigrams(ids, fk, bounds, nsyl, ix.norm, buf64)
+					ix.bi[f-exactBi], buf64 = buildBigrams(ids, fk, bounds, nsyl, norm, buf64)
 				}
 			}
 		})

@@ -170,9 +170,9 @@ type cursor struct {
 // done is the chunk of an exhausted cursor.
 const done = math.MaxInt32
 
-// open positions a cursor on the first posting of l; norm gives the bound
-// of a short list, which is not stored (none without norm).
-func (c *cursor) open(l plist, norm []float64) {
+// open positions a cursor on the first posting of l; info gives the bound
+// of a short list, which is not stored (none without info).
+func (c *cursor) open(l plist, info []chunkInfo) {
 	df, n := binary.Uvarint(l.data)
 	*c = cursor{df: int(df), post: l.data[n:], chunk: -1}
 	if c.df > blockSize {
@@ -182,12 +182,12 @@ func (c *cursor) open(l plist, norm []float64) {
 		c.post = c.post[4+8*nb:]
 	}
 	c.next()
-	if c.skips == nil && norm != nil {
+	if c.skips == nil && info != nil {
 		// Short list: read it once for its bound, then start over.
 		save := *c
 		for ; c.chunk != done; c.next() {
 			t := float64(c.tf)
-			c.bound = max(c.bound, t*(bm25K1+1)/(t+norm[c.chunk]))
+			c.bound = max(c.bound, t*(bm25K1+1)/(t+info[c.chunk].norm))
 		}
 		bound := c.bound
 		*c = save

@@ -183,14 +183,14 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 	// the k-th score they give lets the rest skip much.
 	seeds := ix.seedArticles(s, terms, k)
 	for i := range terms {
-		terms[i].cur.open(terms[i].list, ix.norm)
+		terms[i].cur.open(terms[i].list, ix.info)
 	}
 	for _, a := range seeds {
 		top = ix.scoreArticle(s, terms, a, top, k)
 	}
 	for i := range terms {
 		t := &terms[i]
-		t.cur.open(t.list, ix.norm)
+		t.cur.open(t.list, ix.info)
 		t.ub = t.idf*t.cur.bound + articleWeight*t.idf
 	}
 	order := s.order[:0]
@@ -344,8 +344,9 @@ func (ix *Index) scoreAll(s *scratch, terms []term, top []ranked, k int) []ranke
 			if sc == 0 {
 				touched = append(touched, c)
 			}
-			scores[c] = sc + t.idf*tf*(bm25K1+1)/(tf+ix.norm[c])
-			if a := ix.chunkArt[c]; a != lastArt {
+			info := &ix.info[c]
+			scores[c] = sc + t.idf*tf*(bm25K1+1)/(tf+info.norm)
+			if a := info.art; a != lastArt {
 				lastArt = a
 				if artScores[a] == 0 {
 					arts = append(arts, a)
@@ -412,7 +413,7 @@ func (ix *Index) scoreArticle(s *scratch, terms []term, a int32, top []ranked, k
 		art += t.idf
 		for ; t.cur.chunk < hi; t.cur.next() {
 			c, tf := t.cur.chunk, float64(t.cur.tf)
-			scores[c-lo] += t.idf * tf * (bm25K1 + 1) / (tf + ix.norm[c])
+			scores[c-lo] += t.idf * tf * (bm25K1 + 1) / (tf + ix.info[c].norm)
 			hit[c-lo] = true
 		}
 	}
