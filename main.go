@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"github.com/hoibao/hoibao/config"
@@ -141,7 +142,10 @@ func openService(ctx context.Context, cfg config.Config, log *slog.Logger, paths
 	if err != nil {
 		return nil, nil, err
 	}
-	svc := knowledge.NewService(nil, append(opts, knowledge.WithStore(store))...)
+	// The index built at start-up is kept in the data folder, to be read
+	// instead of built at the next start-up over the same content.
+	snapshots := knowledge.SnapshotDir(filepath.Join(cfg.DataDir, "index"))
+	svc := knowledge.NewService(nil, append(opts, knowledge.WithStore(store), knowledge.WithSnapshots(snapshots))...)
 	if err := svc.Load(ctx, seed); err != nil {
 		closeStore()
 		return nil, nil, fmt.Errorf("loading the articles from the store: %w", err)

@@ -38,6 +38,7 @@ type Service struct {
 	hybrid     hybridState // vector retrieval (hybrid.go), when an embedder is set
 	sync       syncState   // what the store holds (sync.go); guarded by writeMu
 	turns      *turns      // bounds the questions answered at once (turns.go)
+	snapshots  Snapshots   // built indexes kept between runs, or nil
 }
 
 // Option configures a Service.
@@ -60,6 +61,10 @@ func WithTopK(k int) Option { return func(s *Service) { s.topK = k } }
 // once (default: one per CPU); the rest wait their turn, askers taking
 // turns. A model's answer is waited for outside the bound.
 func WithConcurrency(n int) Option { return func(s *Service) { s.turns = newTurns(n) } }
+
+// WithSnapshots keeps the index built at start-up in snapshots, and reads
+// it from there at the next start-up when the content is the same.
+func WithSnapshots(sn Snapshots) Option { return func(s *Service) { s.snapshots = sn } }
 
 // NewService returns a service serving articles until the store says otherwise.
 func NewService(articles []Article, opts ...Option) *Service {
@@ -101,8 +106,32 @@ func (s *Service) Load(ctx context.Context, seed []Article) error {
 		s.sync.seedOnly = true
 		articles = seed
 	}
-	s.index.Store(NewIndex(articles))
+	s.index.Store(s.startIndex(articles))
 	return nil
+}
+
+// startIndex is the index of the stored articles at start-up: read from a
+// snapshot of the same content when one is kept, else built (and kept,
+// unless it is of a seed the store does not hold).
+func (s *Service) startIndex(articles []Article) *Index {
+	if s.snapshots == nil {
+		return NewIndex(articles)
+	}
+	fp := Fingerprint(articles)
+	ix, ok, err := s.snapshots.Load(fp, articles)
+	if ok {
+		return ix
+	}
+	if err != nil {
+		s.log.Warn("index snapshot unreadable; building the index", "err", err)
+	}
+	ix = NewIndex(articles)
+	if !s.sync.seedOnly {
+		if err := s.snapshots.Save(fp, ix); err != nil {
+			s.log.Warn("index snapshot not saved", "err", err)
+		}
+	}
+	return ix
 }
 
 // Swap serves articles at once without writing them to the store; used when
