@@ -142,9 +142,13 @@ func openService(ctx context.Context, cfg config.Config, log *slog.Logger, paths
 	if err != nil {
 		return nil, nil, err
 	}
-	// The index built at start-up is kept in the data folder, to be read
-	// instead of built at the next start-up over the same content.
-	snapshots := knowledge.SnapshotDir(filepath.Join(cfg.DataDir, "index"))
+	// The index built at start-up is kept (next to the articles in Redis,
+	// else in the data folder) to be read instead of built at the next
+	// start-up over the same content.
+	var snapshots knowledge.Snapshots = knowledge.SnapshotDir(filepath.Join(cfg.DataDir, "index"))
+	if rs, ok := store.(*redisstore.Store); ok {
+		snapshots = rs.Snapshots()
+	}
 	svc := knowledge.NewService(nil, append(opts, knowledge.WithStore(store), knowledge.WithSnapshots(snapshots))...)
 	if err := svc.Load(ctx, seed); err != nil {
 		closeStore()

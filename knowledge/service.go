@@ -106,19 +106,19 @@ func (s *Service) Load(ctx context.Context, seed []Article) error {
 		s.sync.seedOnly = true
 		articles = seed
 	}
-	s.index.Store(s.startIndex(articles))
+	s.index.Store(s.startIndex(ctx, articles))
 	return nil
 }
 
 // startIndex is the index of the stored articles at start-up: read from a
 // snapshot of the same content when one is kept, else built (and kept,
 // unless it is of a seed the store does not hold).
-func (s *Service) startIndex(articles []Article) *Index {
+func (s *Service) startIndex(ctx context.Context, articles []Article) *Index {
 	if s.snapshots == nil {
 		return NewIndex(articles)
 	}
 	fp := Fingerprint(articles)
-	ix, ok, err := s.snapshots.Load(fp, articles)
+	ix, ok, err := s.snapshots.Load(ctx, fp, articles)
 	if ok {
 		return ix
 	}
@@ -127,7 +127,7 @@ func (s *Service) startIndex(articles []Article) *Index {
 	}
 	ix = NewIndex(articles)
 	if !s.sync.seedOnly {
-		if err := s.snapshots.Save(fp, ix); err != nil {
+		if err := s.snapshots.Save(ctx, fp, ix); err != nil {
 			s.log.Warn("index snapshot not saved", "err", err)
 		}
 	}

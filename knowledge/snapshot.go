@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"bufio"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -232,9 +233,9 @@ func (s *snapReader) postings(p *postings) {
 type Snapshots interface {
 	// Load returns the index of articles (whose fingerprint is fp) when a
 	// snapshot of it is kept; ok is false when none is.
-	Load(fp string, articles []Article) (ix *Index, ok bool, err error)
+	Load(ctx context.Context, fp string, articles []Article) (ix *Index, ok bool, err error)
 	// Save keeps ix as the index of the content with fingerprint fp.
-	Save(fp string, ix *Index) error
+	Save(ctx context.Context, fp string, ix *Index) error
 }
 
 var _ Snapshots = SnapshotDir("")
@@ -245,7 +246,7 @@ type SnapshotDir string
 
 // Load reads the snapshot of the content with fingerprint fp, building
 // the index over articles; ok is false when there is none.
-func (d SnapshotDir) Load(fp string, articles []Article) (ix *Index, ok bool, err error) {
+func (d SnapshotDir) Load(_ context.Context, fp string, articles []Article) (ix *Index, ok bool, err error) {
 	f, err := os.Open(d.path(fp))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, false, nil
@@ -263,7 +264,7 @@ func (d SnapshotDir) Load(fp string, articles []Article) (ix *Index, ok bool, er
 
 // Save writes the snapshot of ix as the content with fingerprint fp, and
 // removes older ones.
-func (d SnapshotDir) Save(fp string, ix *Index) error {
+func (d SnapshotDir) Save(_ context.Context, fp string, ix *Index) error {
 	if err := os.MkdirAll(string(d), 0o755); err != nil {
 		return err
 	}

@@ -60,15 +60,15 @@ type spySnapshots struct {
 	loaded, saved int
 }
 
-func (s *spySnapshots) Load(fp string, articles []knowledge.Article) (*knowledge.Index, bool, error) {
-	ix, ok, err := s.SnapshotDir.Load(fp, articles)
+func (s *spySnapshots) Load(ctx context.Context, fp string, articles []knowledge.Article) (*knowledge.Index, bool, error) {
+	ix, ok, err := s.SnapshotDir.Load(ctx, fp, articles)
 	if ok {
 		s.loaded++
 	}
 	return ix, ok, err
 }
 
-func (s *spySnapshots) Save(fp string, ix *knowledge.Index) error {
+func (s *spySnapshots) Save(ctx context.Context, fp string, ix *knowledge.Index) error {
 	s.saved++
-	return s.SnapshotDir.Save(fp, ix)
+	return s.SnapshotDir.Save(ctx, fp, ix)
 }
