@@ -140,6 +140,19 @@ func ReadSnapshot(r io.Reader, articles []Article) (*Index, error) {
 	if len(ix.artFirst) != len(articles)+1 || len(ix.chunkArt) != len(ix.chunks) || len(ix.info) != len(ix.chunks) {
 		return nil, errSnapshotMismatch
 	}
+	// The shapes search relies on, so a damaged snapshot fails here and
+	// not in a search.
+	for f := range ix.uni {
+		if len(ix.uni[f].off) != int(nsyl)+1 {
+			return nil, errSnapshotMismatch
+		}
+	}
+	for f := range ix.bi {
+		bi := &ix.bi[f]
+		if len(bi.first) != int(nsyl)+1 || len(bi.off) != len(bi.second)+1 || int(bi.first[nsyl]) != len(bi.second) {
+			return nil, errSnapshotMismatch
+		}
+	}
 	return ix, nil
 }
 
