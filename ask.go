@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"github.com/hoibao/hoibao/bot"
 	"github.com/hoibao/hoibao/config"
@@ -51,8 +53,8 @@ func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, a
 
 	out := bufio.NewWriter(env.Stdout)
 	defer out.Flush()
-	failed := false
-	answer := func(question string, readErr error) {
+	var failed atomic.Bool
+	answer := func(question string, readErr error) string {
 		var ans knowledge.Answer
 		err := readErr
 		if err == nil {
@@ -61,24 +63,25 @@ func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, a
 		res := knowledge.NewResult(question, ans)
 		if err != nil {
 			res = knowledge.ErrorResult(shortQuestion(question), userError(err))
-			failed = true
+			failed.Store(true)
 		}
+		var b strings.Builder
 		switch {
 		case *asJSON:
 			line, _ := json.Marshal(res)
-			out.Write(line)
-			out.WriteByte('\n')
+			b.Write(line)
+			b.WriteByte('\n')
 		case res.Error != "":
-			fmt.Fprintf(out, "Lỗi: %s\n\n", res.Error)
+			fmt.Fprintf(&b, "Lỗi: %s\n\n", res.Error)
 		default:
-			fmt.Fprintf(out, "%s\n\n", bot.FormatPlain(ans))
+			fmt.Fprintf(&b, "%s\n\n", bot.FormatPlain(ans))
 		}
-		out.Flush()
+		return b.String()
 	}
 
 	if fs.NArg() > 0 {
-		answer(strings.Join(fs.Args(), " "), nil)
-		if failed {
+		out.WriteString(answer(strings.Join(fs.Args(), " "), nil))
+		if failed.Load() {
 			return errInvalidQuestion
 		}
 		return nil
@@ -86,7 +89,35 @@ func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, a
 	if isTerminal(env.Stdin) { // usage.go
 		fmt.Fprintln(env.Stderr, "Gõ câu hỏi rồi nhấn Enter, mỗi dòng một câu; Ctrl-D để kết thúc. Hoặc hỏi một câu: hoibao ask \"Câu hỏi?\"")
 	}
-	return eachLine(env.Stdin, answer)
+	return answerInOrder(env.Stdin, out, runtime.GOMAXPROCS(0), answer)
+}
+
+// answerInOrder answers the lines of r on up to workers goroutines at once
+// and writes the answers to w in the order of the lines, each as soon as
+// it and those before it are done.
+func answerInOrder(r io.Reader, w *bufio.Writer, workers int, answer func(line string, err error) string) error {
+	slots := make(chan chan string, 2*workers) // answers in line order; bounds the lines read ahead
+	busy := make(chan struct{}, workers)
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		for slot := range slots {
+			w.WriteString(<-slot)
+			w.Flush()
+		}
+	}()
+	err := eachLine(r, func(line string, err error) {
+		slot := make(chan string, 1)
+		slots <- slot
+		busy <- struct{}{}
+		go func() {
+			defer func() { <-busy }()
+			slot <- answer(line, err)
+		}()
+	})
+	close(slots)
+	<-written
+	return err
 }
 
 // eachLine calls fn for every line of r; a line over maxLineBytes is passed

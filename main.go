@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"github.com/hoibao/hoibao/bot"
@@ -36,6 +37,8 @@ Usage:
   hoibao serve                                          run the web chat and API, and the configured chat channels
   hoibao config                                         print the configuration, secrets masked
   hoibao doctor                                         check the configuration end to end
+  hoibao bench --articles PATH [--questions FILE]       measure what an archive costs (one JSON object)
+  hoibao corpus --from PATH --count N --out DIR         write a scale corpus made from PATH
 
 Without --articles, hoibao answers from the configured store, or from the
 bundled sample article on a fresh machine. Settings come from HOIBAO_*
@@ -89,6 +92,10 @@ func run(ctx context.Context, env Env) error {
 		return runIngest(ctx, cfg, log, env, args)
 	case "doctor":
 		return runDoctor(ctx, cfg, log, env, args) // doctor.go
+	case "bench":
+		return runBench(ctx, cfg, log, env, args)
+	case "corpus":
+		return runCorpus(ctx, env, args)
 	case "config":
 		fmt.Fprintln(env.Stdout, cfg.Dump())
 		return nil
@@ -160,7 +167,14 @@ func openServiceBackend(ctx context.Context, cfg config.Config, log *slog.Logger
 	if err != nil {
 		return nil, be, nil, err
 	}
-	svc := knowledge.NewService(nil, append(opts, knowledge.WithStore(store))...)
+	// The index built at start-up is kept (next to the articles in Redis,
+	// else in the data folder) to be read instead of built at the next
+	// start-up over the same content.
+	var snapshots knowledge.Snapshots = knowledge.SnapshotDir(filepath.Join(cfg.DataDir, "index"))
+	if rs, ok := store.(*redisstore.Store); ok {
+		snapshots = rs.Snapshots()
+	}
+	svc := knowledge.NewService(nil, append(opts, knowledge.WithStore(store), knowledge.WithSnapshots(snapshots))...)
 	// While the store is empty, HOIBAO_ARTICLES (or the sample) serves;
 	// files it cannot read are skipped and logged, the rest serve.
 	seed := knowledge.Sample()

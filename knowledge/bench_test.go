@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -160,4 +161,42 @@ func reportQuantiles(b *testing.B, lat []time.Duration) {
 	q := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Nanoseconds()) }
 	b.ReportMetric(q(0.50), "p50-ns")
 	b.ReportMetric(q(0.99), "p99-ns")
+}
+
+// BenchmarkAskConcurrent32 sends 32 questions at once from 32 askers, as a
+// busy moment in serve does, and reports the latency quantiles each asker
+// sees (compare p99 with p50, and with BenchmarkAsk's single question).
+func BenchmarkAskConcurrent32(b *testing.B) {
+	svc := NewService(append(Sample(), newsArticles(b)...))
+	qs := benchQuestions(b)
+	ctx := context.Background()
+	var (
+		mu  sync.Mutex
+		lat []time.Duration
+	)
+	n := 0
+	for b.Loop() {
+		// All 32 arrive at once: each one's latency counts from then,
+		// however late the Go scheduler starts its goroutine.
+		start := make(chan struct{})
+		var wg sync.WaitGroup
+		var arrived time.Time
+		for i := range 32 {
+			q := Query{Text: qs[(n+i)%len(qs)], Asker: strconv.Itoa(i)}
+			wg.Go(func() {
+				<-start
+				if _, err := svc.Ask(ctx, q); err != nil {
+					b.Error(err)
+				}
+				mu.Lock()
+				lat = append(lat, time.Since(arrived))
+				mu.Unlock()
+			})
+		}
+		arrived = time.Now()
+		close(start)
+		wg.Wait()
+		n += 32
+	}
+	reportQuantiles(b, lat)
 }

@@ -136,17 +136,22 @@ func appendSpan(spans []Span, text string, start, end int) []Span {
 // ChunkArticle cuts an article into chunks: one for the title, then runs of
 // whole sentences of one paragraph up to MaxChunkRunes.
 func ChunkArticle(a *Article) []Chunk {
-	chunks := []Chunk{{
-		ID: a.ID + "#t", ArticleID: a.ID, Paragraph: -1, Start: 0, End: len(a.Title), Text: a.Title,
-	}}
+	var chunks []Chunk
+	chunkSpans(a, func(p, part, start, end int) {
+		chunks = append(chunks, spanChunk(a, p, part, start, end))
+	})
+	return chunks
+}
+
+// chunkSpans calls fn with the paragraph (-1 for the title), part number
+// and span of every chunk of a, in order, without building them.
+func chunkSpans(a *Article, fn func(paragraph, part, start, end int)) {
+	fn(-1, 0, 0, len(a.Title))
 	for p, text := range a.Paragraphs {
 		part := 0
 		start, runes := -1, 0
 		emit := func(end int) {
-			chunks = append(chunks, Chunk{
-				ID:        chunkID(a.ID, p, part),
-				ArticleID: a.ID, Paragraph: p, Start: start, End: end, Text: text[start:end],
-			})
+			fn(p, part, start, end)
 			part++
 		}
 		prevEnd := 0
@@ -166,7 +171,17 @@ func ChunkArticle(a *Article) []Chunk {
 			emit(prevEnd)
 		}
 	}
-	return chunks
+}
+
+// spanChunk is the chunk of a at a span chunkSpans gave.
+func spanChunk(a *Article, paragraph, part, start, end int) Chunk {
+	if paragraph < 0 {
+		return Chunk{ID: a.ID + "#t", ArticleID: a.ID, Paragraph: -1, Start: 0, End: len(a.Title), Text: a.Title}
+	}
+	return Chunk{
+		ID:        chunkID(a.ID, paragraph, part),
+		ArticleID: a.ID, Paragraph: paragraph, Start: start, End: end, Text: a.Paragraphs[paragraph][start:end],
+	}
 }
 
 // chunkID is "<article id>#<paragraph>.<part>".

@@ -1,9 +1,8 @@
 package knowledge
 
 import (
-	"fmt"
+	"cmp"
 	"math"
-	"math/bits"
 	"runtime"
 	"slices"
 	"sort"
@@ -28,6 +27,8 @@ const (
 	numFields
 )
 
+// posting is one chunk of a term's list and the term's count there: what
+// the reference index in the tests keeps.
 type posting struct {
 	chunk int32
 	tf    uint16
@@ -39,113 +40,20 @@ type posting struct {
 //
 // Terms are numbers, not strings: every syllable key (exact or folded) has
 // an id in syl; a unigram's term number is its syllable's id, a bigram's is
-// the position of its key (first id × nsyl + second id) in the sorted
-// pairs[f-exactBi]. The postings of field f's term t are
-// post[f][off[f][t]:off[f][t+1]], in chunk order.
+// found from its first syllable (bi[f].first) and its second (bi[f].second).
+// The posting lists are compact byte strings (postings.go), in chunk order,
+// and an article's chunks are neighbours, from artFirst[a] on.
 type Index struct {
-	articles   []*Article
-	byID       map[string]*Article
-	chunks     []Chunk
-	chunkArt   []int32 // chunk -> article position
-	chunkLen   []float32
-	chunkInfo  []chunkInfo
-	avgLen     [numFields]float64
-	syl        map[string]uint32
-	nsyl       uint64
-	pairs      [2][]uint64 // exactBi, foldBi: sorted bigram keys
-	off        [numFields][]uint32
-	post       [numFields][]posting
-	articleLen int
-}
-
-// NewIndex chunks and indexes articles. Articles with the same ID keep the
-// last one.
-func NewIndex(articles []Article) *Index {
-	articles = Dedupe(articles)
-	ix := &Index{byID: make(map[string]*Article, len(articles)), articles: make([]*Article, len(articles))}
-	for i := range articles {
-		ix.articles[i] = &articles[i]
-		ix.byID[articles[i].ID] = &articles[i]
-	}
-	ix.articleLen = len(ix.articles)
-
-	// First the text, in parallel shards of articles: chunks, and the
-	// syllable ids of every chunk's tokens, exact and folded.
-	workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(articles)/64))
-	shards := make([]*textShard, workers)
-	var wg sync.WaitGroup
-	for w := range shards {
-		lo, hi := w*len(articles)/workers, (w+1)*len(articles)/workers
-		wg.Go(func() { shards[w] = readShard(articles[lo:hi], lo) })
-	}
-	wg.Wait()
-
-	// Then one numbering of the syllables: the first shard's, extended.
-	ix.syl = shards[0].syl
-	var exact, fold []uint32
-	bounds := []int32{0}
-	total := 0
-	for w, sh := range shards {
-		if w > 0 {
-			remap := make([]uint32, len(sh.names))
-			for local, key := range sh.names {
-				id, ok := ix.syl[key]
-				if !ok {
-					id = uint32(len(ix.syl))
-					ix.syl[key] = id
-				}
-				remap[local] = id
-			}
-			for i := range sh.exact {
-				sh.exact[i], sh.fold[i] = remap[sh.exact[i]], remap[sh.fold[i]]
-			}
-		}
-		base := int32(len(exact))
-		for _, b := range sh.bounds[1:] {
-			bounds = append(bounds, base+b)
-		}
-		exact, fold = append(exact, sh.exact...), append(fold, sh.fold...)
-		ix.chunks = append(ix.chunks, sh.chunks...)
-		ix.chunkArt = append(ix.chunkArt, sh.chunkArt...)
-		ix.chunkLen = append(ix.chunkLen, sh.chunkLen...)
-		total += sh.total
-		shards[w] = nil
-	}
-	ix.nsyl = uint64(len(ix.syl))
-	if n := float64(len(ix.chunks)); n > 0 {
-		for f := range ix.avgLen {
-			ix.avgLen[f] = math.Max(float64(total)/n, 1)
-		}
-	}
-	ix.chunkInfo = make([]chunkInfo, len(ix.chunks))
-	for c, l := range ix.chunkLen {
-		ix.chunkInfo[c] = chunkInfo{norm: bm25K1 * (1 - bm25B + bm25B*float64(l)/ix.avgLen[exactUni]), art: ix.chunkArt[c]}
-	}
-
-	// Then the postings, a field per worker.
-	fields := make(chan field, numFields)
-	for f := range numFields {
-		fields <- f
-	}
-	close(fields)
-	for range min(runtime.GOMAXPROCS(0), int(numFields)) {
-		wg.Go(func() {
-			var buf [2][]uint64 // reused from field to field
-			for f := range fields {
-				ids := exact
-				if f == foldUni || f == foldBi {
-					ids = fold
-				}
-				var keys []uint64
-				keys, ix.off[f], ix.post[f] = buildPostings(ids, bounds, ix.nsyl, f == exactBi || f == foldBi, &buf)
-				if f == exactBi || f == foldBi {
-					ix.pairs[f-exactBi] = keys
-				}
-			}
-		})
-	}
-	wg.Wait()
-	return ix
+	articles     []*Article
+	byID         map[string]*Article
+	chunks       []chunkSpan
+	chunkArt     []int32     // chunk -> article position
+	artFirst     []int32     // article position -> its first chunk; one more at the end
+	info         []chunkInfo // chunk -> what scoring reads of it
+	maxArtChunks int
+	syl          map[string]uint32
+	uni          [2]postings // exactUni, foldUni: by syllable id
+	bi           [2]bigrams  // exactBi, foldBi
 }
 
 // chunkInfo is what scoring reads of a chunk, together: BM25's length
@@ -155,21 +63,226 @@ type chunkInfo struct {
 	art  int32
 }
 
+// chunkSpan is where a chunk is in its article; Chunk makes it whole.
+type chunkSpan struct{ paragraph, part, start, end int32 }
+
+// chunk returns chunk c.
+func (ix *Index) chunk(c int32) Chunk {
+	sp := ix.chunks[c]
+	return spanChunk(ix.articles[ix.chunkArt[c]], int(sp.paragraph), int(sp.part), int(sp.start), int(sp.end))
+}
+
+// bigrams is a bigram field: the terms whose first syllable is a are
+// first[a]..first[a+1], by second syllable.
+type bigrams struct {
+	first  []uint32
+	second []uint32
+	postings
+}
+
+// NewIndex chunks and indexes articles. Articles with the same ID keep the
+// last one.
+func NewIndex(articles []Article) *Index {
+	defer lowGC()()
+	articles = Dedupe(articles)
+	ix := &Index{byID: make(map[string]*Article, len(articles)), articles: make([]*Article, len(articles))}
+	for i := range articles {
+		ix.articles[i] = &articles[i]
+		ix.byID[articles[i].ID] = &articles[i]
+	}
+
+	// First the text, in parallel shards of articles: chunks, and the
+	// syllable ids of every chunk's tokens.
+	workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(articles)/64))
+	shards := make([]*textShard, workers)
+	var wg sync.WaitGroup
+	for w := range shards {
+		lo, hi := w*len(articles)/workers, (w+1)*len(articles)/workers
+		// The first shard's token ids are where all will be, so merging
+		// them does not hold two copies.
+		reserve := articles[lo:hi]
+		if w == 0 {
+			reserve = articles
+		}
+		wg.Go(func() { shards[w] = readShard(articles[lo:hi], lo, textSize(reserve)/5) })
+	}
+	wg.Wait()
+
+	// Then one numbering of the syllables: the first shard's, extended.
+	// A syllable's folded key is its exact key's (foldOf), but for the
+	// rare exact keys that two spellings share ("rà" and "ra2"): those
+	// tokens are listed as exceptions, by position.
+	ix.syl = shards[0].syl
+	var foldOf []uint32
+	fold := foldKeys{}
+	bounds := []int32{0}
+	total, ntok := 0, 0
+	for _, sh := range shards {
+		ntok += len(sh.ids)
+	}
+	var norm []float64                                         // chunk -> chunk length, then BM25's length normalisation
+	ids := slices.Grow(shards[0].ids, ntok-len(shards[0].ids)) // the first shard's ids are the global ones
+	for w, sh := range shards {
+		remap := make([]uint32, len(sh.names))
+		for local, key := range sh.names {
+			id, ok := ix.syl[key]
+			if !ok {
+				id = uint32(len(ix.syl))
+				ix.syl[key] = id
+			}
+			remap[local] = id
+			for len(foldOf) <= int(id) {
+				foldOf = append(foldOf, noFold)
+			}
+		}
+		base := int32(len(ids)) // where this shard's tokens go: after the others,
+		if w == 0 {             // but the first shard's are in place
+			base = 0
+		}
+		var conflict []uint32 // local ids whose folded key differs from an earlier shard's
+		for local, f := range sh.foldOf {
+			if f == noFold {
+				continue
+			}
+			g := remap[local]
+			switch foldOf[g] {
+			case noFold:
+				foldOf[g] = remap[f]
+			case remap[f]:
+			default:
+				conflict = append(conflict, uint32(local))
+			}
+		}
+		if len(conflict) > 0 {
+			listed := map[int32]bool{}
+			for _, p := range sh.excPos {
+				listed[p] = true
+			}
+			for p, id := range sh.ids {
+				if !listed[int32(p)] && slices.Contains(conflict, id) {
+					sh.excPos, sh.excKey = append(sh.excPos, int32(p)), append(sh.excKey, sh.foldOf[id])
+				}
+			}
+		}
+		for i, p := range sh.excPos {
+			fold.pos, fold.key = append(fold.pos, base+p), append(fold.key, remap[sh.excKey[i]])
+		}
+		for i := range sh.ids {
+			sh.ids[i] = remap[sh.ids[i]]
+		}
+		for _, b := range sh.bounds[1:] {
+			bounds = append(bounds, base+b)
+		}
+		if w > 0 {
+			ids = append(ids, sh.ids...)
+		}
+		ix.chunks = append(ix.chunks, sh.chunks...)
+		ix.chunkArt = append(ix.chunkArt, sh.chunkArt...)
+		for _, l := range sh.chunkLen {
+			norm = append(norm, float64(l))
+		}
+		total += sh.total
+		shards[w] = nil
+	}
+	for id, f := range foldOf {
+		if f == noFold {
+			foldOf[id] = uint32(id)
+		}
+	}
+	fold.of = foldOf
+	if len(fold.pos) > 0 {
+		order := make([]int, len(fold.pos))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortFunc(order, func(a, b int) int { return cmp.Compare(fold.pos[a], fold.pos[b]) })
+		pos, key := make([]int32, len(order)), make([]uint32, len(order))
+		for i, o := range order {
+			pos[i], key[i] = fold.pos[o], fold.key[o]
+		}
+		fold.pos, fold.key = pos, key
+	}
+	nsyl := len(ix.syl)
+	avgLen := 1.0
+	if n := float64(len(ix.chunks)); n > 0 {
+		avgLen = math.Max(float64(total)/n, 1)
+	}
+	ix.info = make([]chunkInfo, len(norm))
+	for c, l := range norm {
+		norm[c] = bm25K1 * (1 - bm25B + bm25B*l/avgLen)
+		ix.info[c] = chunkInfo{norm: norm[c], art: ix.chunkArt[c]}
+	}
+	// Every article has a chunk at least (its title), in article order.
+	ix.artFirst = make([]int32, len(ix.articles)+1)
+	for c, a := range ix.chunkArt {
+		if c == 0 || ix.chunkArt[c-1] != a {
+			ix.artFirst[a] = int32(c)
+		}
+	}
+	ix.artFirst[len(ix.articles)] = int32(len(ix.chunks))
+	for a := range ix.articles {
+		ix.maxArtChunks = max(ix.maxArtChunks, int(ix.artFirst[a+1]-ix.artFirst[a]))
+	}
+
+	// Then the postings, a field per worker, each sorting a part of its
+	// tokens at a time.
+	fields := make(chan field, numFields)
+	for f := range numFields {
+		fields <- f
+	}
+	close(fields)
+	for range min(runtime.GOMAXPROCS(0), int(numFields)) {
+		wg.Go(func() {
+			var buf32 []uint32
+			var buf64 []uint64
+			for f := range fields {
+				fk := &fold
+				if f == exactUni || f == exactBi {
+					fk = nil
+				}
+				if f == exactUni || f == foldUni {
+					ix.uni[f], buf32 = buildUnigrams(ids, fk, bounds, nsyl, norm, buf32)
+				} else {
+					ix.bi[f-exactBi], buf64 = buildBigrams(ids, fk, bounds, nsyl, norm, buf64)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return ix
+}
+
 // textShard is the text of a run of articles, read by one worker.
 type textShard struct {
-	chunks      []Chunk
-	chunkArt    []int32
-	chunkLen    []float32
-	total       int               // tokens
-	syl         map[string]uint32 // syllable key -> this shard's id
-	names       []string          // this shard's id -> syllable key
-	exact, fold []uint32          // syllable ids of every token
-	bounds      []int32           // where each chunk's tokens start, and the end
+	chunks   []chunkSpan
+	chunkArt []int32
+	chunkLen []float32
+	total    int               // tokens
+	syl      map[string]uint32 // syllable key -> this shard's id
+	names    []string          // this shard's id -> syllable key
+	foldOf   []uint32          // this shard's id -> the id of its folded key, or noFold
+	excPos   []int32           // tokens whose folded key is not foldOf's
+	excKey   []uint32
+	ids      []uint32 // exact syllable ids of every token
+	bounds   []int32  // where each chunk's tokens start, and the end
+}
+
+// textSize is the bytes of text of articles.
+func textSize(articles []Article) int {
+	size := 0
+	for i := range articles {
+		size += len(articles[i].Title)
+		for _, p := range articles[i].Paragraphs {
+			size += len(p)
+		}
+	}
+	return size
 }
 
 // readShard chunks articles (the first at position first) and reads the
-// syllables of every chunk.
-func readShard(articles []Article, first int) *textShard {
+// syllables of every chunk, with room for reserve tokens (Vietnamese
+// syllables with their space take about six bytes).
+func readShard(articles []Article, first, reserve int) *textShard {
 	sh := &textShard{syl: make(map[string]uint32, 1<<12), bounds: []int32{0}}
 	intern := func(key []byte) uint32 {
 		if id, ok := sh.syl[string(key)]; ok {
@@ -179,196 +292,81 @@ func readShard(articles []Article, first int) *textShard {
 		name := string(key)
 		sh.syl[name] = id
 		sh.names = append(sh.names, name)
+		sh.foldOf = append(sh.foldOf, noFold)
 		return id
 	}
-	size := 0
-	for i := range articles {
-		size += len(articles[i].Title)
-		for _, p := range articles[i].Paragraphs {
-			size += len(p)
-		}
-	}
-	// Vietnamese syllables with their space take about six bytes.
-	sh.exact, sh.fold = make([]uint32, 0, size/5), make([]uint32, 0, size/5)
+	sh.ids = make([]uint32, 0, reserve)
 	sc := new(scanner)
 	for i := range articles {
-		for _, c := range ChunkArticle(&articles[i]) {
-			sh.chunks = append(sh.chunks, c)
+		a := &articles[i]
+		chunkSpans(a, func(p, part, start, end int) {
+			sh.chunks = append(sh.chunks, chunkSpan{int32(p), int32(part), int32(start), int32(end)})
 			sh.chunkArt = append(sh.chunkArt, int32(first+i))
+			text := a.Title
+			if p >= 0 {
+				text = a.Paragraphs[p][start:end]
+			}
 			n := 0
-			for sc.reset(c.Text); sc.next(); n++ {
+			for sc.reset(text); sc.next(); n++ {
 				e := intern(sc.exact)
 				f := e
 				if sc.tok.Marked {
 					f = intern(sc.fold)
 				}
-				sh.exact, sh.fold = append(sh.exact, e), append(sh.fold, f)
+				switch sh.foldOf[e] {
+				case noFold:
+					sh.foldOf[e] = f
+				case f:
+				default:
+					sh.excPos, sh.excKey = append(sh.excPos, int32(len(sh.ids))), append(sh.excKey, f)
+				}
+				sh.ids = append(sh.ids, e)
 			}
-			sh.bounds = append(sh.bounds, int32(len(sh.exact)))
+			sh.bounds = append(sh.bounds, int32(len(sh.ids)))
 			sh.chunkLen = append(sh.chunkLen, float32(n))
 			sh.total += n
-		}
+		})
 	}
 	return sh
 }
 
-// buildPostings builds one field's posting lists from the syllable ids of
-// the chunks' tokens (bounds[c] is where chunk c's start): for unigrams,
-// indexed by syllable id; for bigrams, by the position of the pair's key in
-// the sorted keys it returns.
-//
-// Every (term, chunk) occurrence is packed into a uint64, term above chunk,
-// in chunk order; a stable radix sort on the term bits then brings each
-// term's occurrences together, still in chunk order, and equal neighbours
-// are one chunk's repeats of the term: its tf.
-//
-// buf holds the two work arrays of the sort, kept for the next call.
-func buildPostings(ids []uint32, bounds []int32, nsyl uint64, bigram bool, buf *[2][]uint64) (keys []uint64, off []uint32, post []posting) {
-	nchunks := len(bounds) - 1
-	cbits := uint(bits.Len(uint(nchunks)))
-	maxKey := nsyl
-	if bigram {
-		maxKey = nsyl * nsyl
-	}
-	kbits := uint(bits.Len64(maxKey))
-	if cbits+kbits > 64 {
-		panic(fmt.Sprintf("knowledge: index too large (%d syllables, %d chunks)", nsyl, nchunks))
-	}
-	if cap(buf[0]) < len(ids) {
-		buf[0], buf[1] = make([]uint64, 0, len(ids)), make([]uint64, len(ids))
-	}
-	occ := buf[0][:0]
-	for c := range nchunks {
-		start, end := bounds[c], bounds[c+1]
-		for j := start; j < end; j++ {
-			key := uint64(ids[j])
-			if bigram {
-				if j == start {
-					continue
-				}
-				key = uint64(ids[j-1])*nsyl + key
-			}
-			occ = append(occ, key<<cbits|uint64(c))
-		}
-	}
-	occ = radixSort(occ, buf[1][:len(occ)], cbits, kbits)
-
-	distinct, terms := 0, 0
-	for i, v := range occ {
-		if i == 0 || v != occ[i-1] {
-			distinct++
-			if i == 0 || v>>cbits != occ[i-1]>>cbits {
-				terms++
-			}
-		}
-	}
-	post = make([]posting, 0, distinct)
-	if bigram {
-		keys = make([]uint64, 0, terms)
-		off = make([]uint32, 0, terms+1)
-	} else {
-		off = make([]uint32, 0, nsyl+1)
-	}
-	cmask := uint64(1)<<cbits - 1
-	for i, v := range occ {
-		if i > 0 && v == occ[i-1] {
-			if p := &post[len(post)-1]; p.tf < math.MaxUint16 {
-				p.tf++
-			}
-			continue
-		}
-		if key := v >> cbits; i == 0 || key != occ[i-1]>>cbits {
-			if bigram {
-				keys = append(keys, key)
-				off = append(off, uint32(len(post)))
-			} else {
-				for uint64(len(off)) <= key {
-					off = append(off, uint32(len(post)))
-				}
-			}
-		}
-		post = append(post, posting{chunk: int32(v & cmask), tf: 1})
-	}
-	if !bigram {
-		for uint64(len(off)) < nsyl {
-			off = append(off, uint32(len(post)))
-		}
-	}
-	off = append(off, uint32(len(post)))
-	return keys, off, post
-}
-
-// radixSort sorts a by the kbits bits above its lowest shift bits, stably,
-// using tmp (as long as a) as work space; the result is a or tmp.
-func radixSort(a, tmp []uint64, shift, kbits uint) []uint64 {
-	passes := (kbits + 10) / 11
-	if passes == 0 || len(a) < 2 {
-		return a
-	}
-	digit := (kbits + passes - 1) / passes
-	count := make([]int, 1<<digit)
-	mask := uint64(1)<<digit - 1
-	for p := range passes {
-		s := shift + p*digit
-		clear(count)
-		for _, v := range a {
-			count[v>>s&mask]++
-		}
-		sum := 0
-		for d, n := range count {
-			count[d], sum = sum, sum+n
-		}
-		for _, v := range a {
-			d := v >> s & mask
-			tmp[count[d]] = v
-			count[d]++
-		}
-		a, tmp = tmp, a
-	}
-	return a
-}
-
-// list returns the postings of field f's term t.
-func (ix *Index) list(f field, t int) []posting {
-	off := ix.off[f]
-	if t < 0 || t+1 >= len(off) {
-		return nil
-	}
-	return ix.post[f][off[t]:off[t+1]]
-}
-
-// lookup returns the postings of a key: a syllable key for the unigram
+// list returns the postings of a key: a syllable key for the unigram
 // fields, two joined by a space for the bigram fields.
-func (ix *Index) lookup(f field, key string) []posting {
+func (ix *Index) list(f field, key string) plist {
 	if f == exactUni || f == foldUni {
 		if id, ok := ix.syl[key]; ok {
-			return ix.list(f, int(id))
+			return ix.uni[f].list(int(id))
 		}
-		return nil
+		return plist{}
 	}
 	first, second, ok := strings.Cut(key, " ")
 	if !ok {
-		return nil
+		return plist{}
 	}
 	return ix.pair(f, first, second)
 }
 
 // pair returns the postings of the bigram of two syllable keys.
-func (ix *Index) pair(f field, first, second string) []posting {
+func (ix *Index) pair(f field, first, second string) plist {
 	a, ok := ix.syl[first]
 	if !ok {
-		return nil
+		return plist{}
 	}
 	b, ok := ix.syl[second]
 	if !ok {
-		return nil
+		return plist{}
 	}
-	t, ok := slices.BinarySearch(ix.pairs[f-exactBi], uint64(a)*ix.nsyl+uint64(b))
+	bi := &ix.bi[f-exactBi]
+	lo, hi := int(bi.first[a]), int(bi.first[a+1])
+	t, ok := slices.BinarySearch(bi.second[lo:hi], b)
 	if !ok {
-		return nil
+		return plist{}
 	}
-	return ix.list(f, t)
+	return bi.list(lo + t)
 }
+
+// df is the number of chunks holding a key in field f.
+func (ix *Index) df(f field, key string) int { return ix.list(f, key).df() }
 
 // Articles returns the indexed articles, newest first.
 func (ix *Index) Articles() []*Article {
@@ -388,7 +386,7 @@ func (ix *Index) Len() (articles, chunks int) { return len(ix.articles), len(ix.
 
 // idf is BM25's inverse document frequency of a term in a field.
 func (ix *Index) idf(f field, term string) float64 {
-	return ix.idfOf(len(ix.lookup(f, term)))
+	return ix.idfOf(ix.df(f, term))
 }
 
 // idfOf is BM25's inverse document frequency of a term in df chunks.
@@ -423,7 +421,7 @@ func (ix *Index) Weights(question string) map[string]float64 {
 			w[t.Fold] = ix.idf(foldUni, t.Fold)
 		}
 		if prev != nil {
-			if df := len(ix.pair(foldBi, prev.Fold, t.Fold)); df >= ix.minWordDF() {
+			if df := ix.pair(foldBi, prev.Fold, t.Fold).df(); df >= ix.minWordDF() {
 				w[prev.Fold+" "+t.Fold] = ix.idfOf(df)
 			}
 		}

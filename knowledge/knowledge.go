@@ -95,6 +95,9 @@ type Query struct {
 	// 21 thì sao?"): its words help find and rank passages, at a lower
 	// weight, and are not required of the answer.
 	Context string
+	// Asker says who asks (a chat): when questions wait for a turn, askers
+	// take turns. Empty is one shared line.
+	Asker string
 }
 
 // LLM writes an answer to a question from the passages retrieval found.

@@ -23,9 +23,9 @@ func (ix *Index) newestTitle() []Passage {
 		return nil
 	}
 	newest := ix.Articles()[0]
-	for i, c := range ix.chunks {
-		if c.ArticleID == newest.ID && c.Paragraph < 0 {
-			return []Passage{{Chunk: ix.chunks[i], Article: newest}}
+	for a, art := range ix.articles {
+		if art == newest {
+			return []Passage{{Chunk: ix.chunk(ix.artFirst[a]), Article: newest}} // the title comes first
 		}
 	}
 	return nil

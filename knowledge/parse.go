@@ -40,7 +40,7 @@ func ParseArticle(name string, data []byte) (Article, error) {
 	if !utf8.Valid(data) {
 		return Article{}, fmt.Errorf("%s: %w: không phải văn bản UTF-8", name, ErrInvalidArticle)
 	}
-	if binary(data) {
+	if isBinary(data) {
 		return Article{}, fmt.Errorf("%s: %w: tệp nhị phân, không phải văn bản UTF-8", name, ErrInvalidArticle)
 	}
 	var (
@@ -65,9 +65,9 @@ func ParseArticle(name string, data []byte) (Article, error) {
 	return a, nil
 }
 
-// binary reports whether data holds a NUL byte or more than one control
+// isBinary reports whether data holds a NUL byte or more than one control
 // character in a hundred (tabs and line breaks aside): not article text.
-func binary(data []byte) bool {
+func isBinary(data []byte) bool {
 	control := 0
 	for _, c := range data {
 		switch {

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"cmp"
 	"slices"
 	"sync"
 )
@@ -102,20 +103,35 @@ func queryTerms(tokens []Token) []queryTerm {
 	return terms
 }
 
-// scratch holds per-search buffers, reused between searches. Between
-// searches every score is zero: a search sets back what it touched.
-type scratch struct {
-	chunk   []float64
-	article []float64
-	touched []int32 // chunks with a score
-	arts    []int32 // articles with a score
-	top     []ranked
-}
-
 // ranked is a chunk and its final score.
 type ranked struct {
 	score float64
 	chunk int32
+}
+
+// term is a query term being read: its list, weight and score bounds.
+type term struct {
+	list plist
+	cur  cursor
+	idf  float64 // BM25 idf times the field's weight
+	ub   float64 // the most it adds to any chunk's score, with its article's share
+	lazy bool    // read only for articles the others found
+}
+
+// scratch holds per-search buffers, reused between searches.
+type scratch struct {
+	terms []term
+	order []int     // terms by bound, smallest first
+	chunk []float64 // scores of one article's chunks
+	hit   []bool    // which of them a term holds
+	seeds []int32   // articles scored first
+	ess   []int     // terms that lead the search
+	// For scoreAll: scores of every chunk and article, zero between
+	// searches, and which were set.
+	all, artAll []float64
+	touched     []int32
+	arts        []int32
+	top         []ranked
 }
 
 var scratchPool sync.Pool
@@ -127,51 +143,161 @@ func (ix *Index) Search(question string, k int) []Passage {
 	return ix.search(queryTerms(Tokenize(NFC(question))), k)
 }
 
-func (ix *Index) search(terms []queryTerm, k int) []Passage {
-	if len(terms) == 0 || len(ix.chunks) == 0 || k <= 0 {
+// search scores article by article, in chunk order, with MaxScore pruning:
+// once k chunks are held, the terms whose bounds together cannot lift a
+// chunk above the k-th score are only looked up (skipping through their
+// lists) for articles that the other, rarer terms found, and an article
+// whose bound cannot reach the k-th score is passed over. Every chunk it
+// scores is scored exactly as the plain sum over all terms, in query order,
+// so it finds exactly what scoring every posting would.
+func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
+	if len(queryTerms) == 0 || len(ix.chunks) == 0 || k <= 0 {
 		return nil
 	}
 	s, _ := scratchPool.Get().(*scratch)
-	if s == nil || len(s.chunk) < len(ix.chunks) || len(s.article) < len(ix.articles) {
-		s = &scratch{
-			chunk:   make([]float64, len(ix.chunks)),
-			article: make([]float64, len(ix.articles)),
-		}
+	if s == nil {
+		s = new(scratch)
 	}
-	scores, artScores := s.chunk[:len(ix.chunks)], s.article[:len(ix.articles)]
-	touched, arts := s.touched[:0], s.arts[:0]
-
-	for _, t := range terms {
-		list := ix.lookup(t.field, t.key)
-		if len(list) == 0 {
+	if len(s.chunk) < ix.maxArtChunks {
+		s.chunk, s.hit = make([]float64, ix.maxArtChunks), make([]bool, ix.maxArtChunks)
+	}
+	terms := s.terms[:0]
+	for _, qt := range queryTerms {
+		l := ix.list(qt.field, qt.key)
+		if l.df() == 0 {
 			continue
 		}
-		idf := ix.idfOf(len(list)) * t.weight
-		// Postings are in chunk order and an article's chunks are
-		// neighbours, so the article changes only between runs: each
-		// article gets the term's idf once.
-		lastArt := int32(-1)
-		for _, p := range list {
-			c, tf := p.chunk, float64(p.tf)
-			sc := scores[c]
-			if sc == 0 {
-				touched = append(touched, c)
-			}
-			info := &ix.chunkInfo[c]
-			scores[c] = sc + idf*tf*(bm25K1+1)/(tf+info.norm)
-			if a := info.art; a != lastArt {
-				lastArt = a
-				if artScores[a] == 0 {
-					arts = append(arts, a)
-				}
-				artScores[a] += idf
-			}
-		}
+		terms = append(terms, term{list: l, idf: ix.idfOf(l.df()) * qt.weight})
 	}
 	top := s.top[:0]
-	for _, c := range touched {
-		top = ix.keepBest(top, ranked{scores[c] + articleWeight*artScores[ix.chunkArt[c]], c}, k)
+	postings := 0
+	for i := range terms {
+		postings += terms[i].list.df()
 	}
+	if postings <= maxExhaustive || len(ix.chunks) <= maxExhaustive {
+		top = ix.scoreAll(s, terms, top, k)
+		return ix.passages(s, terms, top)
+	}
+
+	// First the articles of the rarest terms, which hold most of the score:
+	// the k-th score they give lets the rest skip much.
+	seeds := ix.seedArticles(s, terms, k)
+	for i := range terms {
+		terms[i].cur.open(terms[i].list, ix.info)
+	}
+	for _, a := range seeds {
+		top = ix.scoreArticle(s, terms, a, top, k)
+	}
+	for i := range terms {
+		t := &terms[i]
+		t.cur.open(t.list, ix.info)
+		t.ub = t.idf*t.cur.bound + articleWeight*t.idf
+	}
+	order := s.order[:0]
+	for i := range terms {
+		order = append(order, i)
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(terms[a].ub, terms[b].ub) })
+
+	// terms[order[:lazy]] are only read for articles others found: their
+	// bounds add up to less than the k-th score. The others (ess) lead,
+	// WAND-style: kept in the order of their next chunk, the first article
+	// whose terms before it could reach the k-th score is the next worth a
+	// look (the pivot), and every cursor before it skips there.
+	lazy := 0
+	var lazyUB float64
+	ess := s.ess[:0]
+	for _, i := range order {
+		if terms[i].cur.chunk != done {
+			ess = append(ess, i)
+		}
+	}
+	raise := func() {
+		if len(top) < k {
+			return
+		}
+		grew := false
+		for lazy < len(order) && lazyUB+terms[order[lazy]].ub < top[0].score*(1-1e-9) {
+			lazyUB += terms[order[lazy]].ub
+			terms[order[lazy]].lazy = true
+			lazy++
+			grew = true
+		}
+		if grew {
+			ess = slices.DeleteFunc(ess, func(i int) bool { return terms[i].lazy })
+		}
+	}
+	raise()
+	for len(ess) > 0 {
+		// Insertion sort: most cursors are still in order.
+		for j := 1; j < len(ess); j++ {
+			for m := j; m > 0 && terms[ess[m]].cur.chunk < terms[ess[m-1]].cur.chunk; m-- {
+				ess[m], ess[m-1] = ess[m-1], ess[m]
+			}
+		}
+		for len(ess) > 0 && terms[ess[len(ess)-1]].cur.chunk == done {
+			ess = ess[:len(ess)-1]
+		}
+		if len(ess) == 0 {
+			break
+		}
+		pivot, acc := -1, lazyUB
+		for j, i := range ess {
+			acc += terms[i].ub
+			if len(top) < k || acc*(1+1e-9) >= top[0].score {
+				pivot = j
+				break
+			}
+		}
+		if pivot < 0 {
+			break
+		}
+		a := ix.chunkArt[terms[ess[pivot]].cur.chunk]
+		lo, hi := ix.artFirst[a], ix.artFirst[a+1]
+		if terms[ess[0]].cur.chunk < lo {
+			for _, i := range ess[:pivot] {
+				terms[i].cur.seek(lo)
+			}
+			continue
+		}
+		_, skip := slices.BinarySearch(seeds, a)
+		if !skip && len(top) == k {
+			// The article's bound: the leading terms it holds, and the
+			// lazy ones at their bound until a look shows it lacks them.
+			bound := lazyUB
+			for _, i := range ess {
+				if terms[i].cur.chunk >= hi {
+					break
+				}
+				bound += terms[i].ub
+			}
+			for j := lazy - 1; j >= 0 && bound*(1+1e-9) >= top[0].score; j-- {
+				t := &terms[order[j]]
+				if t.cur.seek(lo); t.cur.chunk >= hi {
+					bound -= t.ub
+				}
+			}
+			skip = bound*(1+1e-9) < top[0].score
+		}
+		if skip {
+			for _, i := range ess {
+				if terms[i].cur.chunk >= hi {
+					break
+				}
+				terms[i].cur.seek(hi)
+			}
+			continue
+		}
+		top = ix.scoreArticle(s, terms, a, top, k)
+		raise()
+	}
+	s.ess, s.order = ess, order
+	return ix.passages(s, terms, top)
+}
+
+// passages sorts the best chunks and makes them passages, giving the
+// scratch space back.
+func (ix *Index) passages(s *scratch, terms []term, top []ranked) []Passage {
 	slices.SortFunc(top, func(a, b ranked) int {
 		switch {
 		case a.chunk == b.chunk:
@@ -183,18 +309,122 @@ func (ix *Index) search(terms []queryTerm, k int) []Passage {
 	})
 	passages := make([]Passage, len(top))
 	for i, r := range top {
-		passages[i] = Passage{Chunk: ix.chunks[r.chunk], Article: ix.articles[ix.chunkArt[r.chunk]], Score: r.score}
+		passages[i] = Passage{Chunk: ix.chunk(r.chunk), Article: ix.articles[ix.chunkArt[r.chunk]], Score: r.score}
 	}
+	s.terms, s.top = terms, top
+	scratchPool.Put(s)
+	return passages
+}
 
+// maxExhaustive is how many postings a question may have in all, or
+// chunks an index, for a search to read every posting: below it, that is
+// faster than skipping, the scores of all chunks fitting in the cache. (A
+// variable so tests can check both ways against the reference.)
+var maxExhaustive = 1 << 16
+
+// scoreAll scores every chunk that holds a term, term by term, and keeps
+// the best k in top.
+func (ix *Index) scoreAll(s *scratch, terms []term, top []ranked, k int) []ranked {
+	if len(s.all) < len(ix.chunks) {
+		s.all = make([]float64, len(ix.chunks))
+	}
+	if len(s.artAll) < len(ix.articles) {
+		s.artAll = make([]float64, len(ix.articles))
+	}
+	scores, artScores := s.all, s.artAll
+	touched, arts := s.touched[:0], s.arts[:0]
+	for i := range terms {
+		t := &terms[i]
+		// An article's chunks are neighbours: its share of the term's idf
+		// is added once, when the article changes.
+		lastArt := int32(-1)
+		for t.cur.open(t.list, nil); t.cur.chunk != done; t.cur.next() {
+			c, tf := t.cur.chunk, float64(t.cur.tf)
+			sc := scores[c]
+			if sc == 0 {
+				touched = append(touched, c)
+			}
+			info := &ix.info[c]
+			scores[c] = sc + t.idf*tf*(bm25K1+1)/(tf+info.norm)
+			if a := info.art; a != lastArt {
+				lastArt = a
+				if artScores[a] == 0 {
+					arts = append(arts, a)
+				}
+				artScores[a] += t.idf
+			}
+		}
+	}
 	for _, c := range touched {
+		top = ix.keepBest(top, ranked{scores[c] + articleWeight*artScores[ix.chunkArt[c]], c}, k)
 		scores[c] = 0
 	}
 	for _, a := range arts {
 		artScores[a] = 0
 	}
-	s.touched, s.arts, s.top = touched, arts, top
-	scratchPool.Put(s)
-	return passages
+	s.touched, s.arts = touched, arts
+	return top
+}
+
+// maxSeeds bounds the articles scored first.
+const maxSeeds = 64
+
+// seedArticles returns, in order, the articles (up to maxSeeds) that hold
+// the rarest of the terms, reading their lists with the terms' cursors.
+func (ix *Index) seedArticles(s *scratch, terms []term, k int) []int32 {
+	order := s.order[:0]
+	for i := range terms {
+		order = append(order, i)
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(terms[a].list.df(), terms[b].list.df()) })
+	seeds := s.seeds[:0]
+	for n, i := range order {
+		t := &terms[i]
+		if n > 0 && (len(seeds) >= k || t.list.df() > maxSeeds) {
+			break
+		}
+		t.cur.open(t.list, nil)
+		for ; t.cur.chunk != done && len(seeds) < maxSeeds*2; t.cur.next() {
+			seeds = append(seeds, ix.chunkArt[t.cur.chunk])
+		}
+	}
+	slices.Sort(seeds)
+	seeds = slices.Compact(seeds)
+	if len(seeds) > maxSeeds {
+		seeds = seeds[:maxSeeds]
+	}
+	s.order, s.seeds = order, seeds
+	return seeds
+}
+
+// scoreArticle scores every chunk of article a that holds a query term and
+// keeps the best k in top: BM25 summed over the terms in query order, plus
+// the article's share, the sum of the idf of the terms it holds.
+func (ix *Index) scoreArticle(s *scratch, terms []term, a int32, top []ranked, k int) []ranked {
+	lo, hi := ix.artFirst[a], ix.artFirst[a+1]
+	scores, hit := s.chunk[:hi-lo], s.hit[:hi-lo]
+	art := 0.0
+	for i := range terms {
+		t := &terms[i]
+		t.cur.seek(lo)
+		if t.cur.chunk >= hi {
+			continue
+		}
+		art += t.idf
+		for ; t.cur.chunk < hi; t.cur.next() {
+			c, tf := t.cur.chunk, float64(t.cur.tf)
+			scores[c-lo] += t.idf * tf * (bm25K1 + 1) / (tf + ix.info[c].norm)
+			hit[c-lo] = true
+		}
+	}
+	for i, ok := range hit {
+		if ok {
+			top = ix.keepBest(top, ranked{scores[i] + articleWeight*art, lo + int32(i)}, k)
+		}
+	}
+	clear(scores)
+	clear(hit)
+	return top
 }
 
 // better orders ranked chunks best first: higher score, then lower chunk ID.
@@ -202,7 +432,7 @@ func (ix *Index) better(a, b ranked) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
-	return ix.chunks[a.chunk].ID < ix.chunks[b.chunk].ID
+	return ix.chunk(a.chunk).ID < ix.chunk(b.chunk).ID
 }
 
 // keepBest adds r to h, a heap of the best k seen so far whose root is the

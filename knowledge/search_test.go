@@ -39,7 +39,7 @@ func sameSearch(t *testing.T, ix *Index, ref *refIndex, queries []string) {
 				keys[foldBi] = toks[i-1].Fold + " " + tok.Fold
 			}
 			for f, key := range keys {
-				if got, want := len(ix.lookup(field(f), key)), len(ref.postings[f][key]); key != "" && got != want {
+				if got, want := ix.df(field(f), key), len(ref.postings[f][key]); key != "" && got != want {
 					t.Fatalf("document frequency of %q in field %d = %d, want %d", key, f, got, want)
 				}
 			}
@@ -99,7 +99,15 @@ func TestSearchMatchesReferenceNews(t *testing.T) {
 			queries = append(queries, p[s.Start:s.End])
 		}
 	}
-	sameSearch(t, NewIndex(articles), newRefIndex(articles), queries)
+	ix, ref := NewIndex(articles), newRefIndex(articles)
+	sameSearch(t, ix, ref, queries)
+	// Again skipping (MaxScore) where the corpus is small enough to read
+	// everything, and reading everything where it would skip.
+	defer func(n int) { maxExhaustive = n }(maxExhaustive)
+	for _, n := range []int{0, 1 << 30} {
+		maxExhaustive = n
+		sameSearch(t, ix, ref, queries)
+	}
 }
 
 // TestTokenizeSpellings checks that the spellings a reader ignores give the

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -39,6 +40,8 @@ type Service struct {
 	loader     loader      // readers of files, pages and documents (load.go)
 	previous   []Article   // the content before the last change, for Undo; guarded by writeMu
 	problems   []Skipped   // corrupt entries the last store read skipped; guarded by writeMu
+	turns      *turns      // bounds the questions answered at once (turns.go)
+	snapshots  Snapshots   // built indexes kept between runs, or nil
 }
 
 // Option configures a Service.
@@ -67,9 +70,19 @@ func WithFetcher(f Fetcher) Option { return func(s *Service) { s.loader.fetcher 
 // WithTopK sets how many passages the answerer sees.
 func WithTopK(k int) Option { return func(s *Service) { s.topK = k } }
 
+// WithConcurrency bounds how many questions are searched and answered at
+// once (default: one per CPU); the rest wait their turn, askers taking
+// turns. A model's answer is waited for outside the bound.
+func WithConcurrency(n int) Option { return func(s *Service) { s.turns = newTurns(n) } }
+
+// WithSnapshots keeps the index built at start-up in snapshots, and reads
+// it from there at the next start-up when the content is the same.
+func WithSnapshots(sn Snapshots) Option { return func(s *Service) { s.snapshots = sn } }
+
 // NewService returns a service serving articles until the store says otherwise.
 func NewService(articles []Article, opts ...Option) *Service {
-	s := &Service{extractive: Extractive{}, log: slog.New(slog.DiscardHandler), topK: DefaultTopK, loader: newLoader()}
+	s := &Service{extractive: Extractive{}, log: slog.New(slog.DiscardHandler), topK: DefaultTopK, loader: newLoader(),
+		turns: newTurns(runtime.GOMAXPROCS(0))}
 	for _, o := range opts {
 		o(s)
 	}
@@ -107,8 +120,32 @@ func (s *Service) Load(ctx context.Context, seed []Article) error {
 		s.sync.seedOnly = true
 		articles = seed
 	}
-	s.index.Store(NewIndex(articles))
+	s.index.Store(s.startIndex(ctx, articles))
 	return nil
+}
+
+// startIndex is the index of the stored articles at start-up: read from a
+// snapshot of the same content when one is kept, else built (and kept,
+// unless it is of a seed the store does not hold).
+func (s *Service) startIndex(ctx context.Context, articles []Article) *Index {
+	if s.snapshots == nil {
+		return NewIndex(articles)
+	}
+	fp := Fingerprint(articles)
+	ix, ok, err := s.snapshots.Load(ctx, fp, articles)
+	if ok {
+		return ix
+	}
+	if err != nil {
+		s.log.Warn("index snapshot unreadable; building the index", "err", err)
+	}
+	ix = NewIndex(articles)
+	if !s.sync.seedOnly {
+		if err := s.snapshots.Save(ctx, fp, ix); err != nil {
+			s.log.Warn("index snapshot not saved", "err", err)
+		}
+	}
+	return ix
 }
 
 // Swap serves articles at once without writing them to the store; used when
@@ -235,6 +272,17 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 		q.Context = followUpContext(q) // else the extractive way: borrow the last question's words
 	}
 	q.Text = text
+	// Searching and the extractive answer use a CPU each: more at once
+	// only makes every one of them slower.
+	if err := s.turns.acquire(ctx, q.Asker); err != nil {
+		return Answer{}, err
+	}
+	held := true
+	defer func() {
+		if held {
+			s.turns.release()
+		}
+	}()
 	ix := s.Index()
 	q.Weights = ix.withContext(text, q.Context)
 	passages := s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context)) // BM25, fused with vectors when configured (hybrid.go)
@@ -245,6 +293,8 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 	if s.llm == nil {
 		return s.extractive.Answer(ctx, q, passages)
 	}
+	s.turns.release() // a model is waited for, not computed
+	held = false
 	var ans Answer
 	if streamer, ok := s.llm.(StreamLLM); ok && onText != nil {
 		ans, err = streamer.AnswerStream(ctx, q, passages, onText)

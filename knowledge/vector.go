@@ -90,7 +90,7 @@ type vectorIndex struct {
 // embedText is what is embedded for a chunk: its article's title gives the
 // chunk the context a lone paragraph lacks.
 func embedText(ix *Index, c int) string {
-	ch := ix.chunks[c]
+	ch := ix.chunk(int32(c))
 	a := ix.articles[ix.chunkArt[c]]
 	if ch.Paragraph < 0 {
 		return ch.Text
@@ -230,7 +230,7 @@ func (v *vectorIndex) search(q []float32, k int) []Passage {
 	}
 	out := make([]Passage, len(hits))
 	for i, h := range hits {
-		out[i] = Passage{Chunk: v.ix.chunks[h.c], Article: v.ix.articles[v.ix.chunkArt[h.c]], Score: float64(h.sim)}
+		out[i] = Passage{Chunk: v.ix.chunk(int32(h.c)), Article: v.ix.articles[v.ix.chunkArt[h.c]], Score: float64(h.sim)}
 	}
 	return out
 }

@@ -1,0 +1,246 @@
+package knowledge
+
+import (
+	"encoding/binary"
+	"math"
+)
+
+// Posting lists are kept compact, one byte string per field, a term's list
+// at its offset:
+//
+//	uvarint df
+//	if df > blockSize: float32 bound, then one skip entry per block of
+//	    blockSize postings: uint32 last chunk, uint32 where the block
+//	    starts (from the first posting)
+//	the postings, in chunk order: uvarint (chunk gap)<<1 | (tf > 1), and
+//	    uvarint tf-2 after it when tf > 1
+//
+// The first gap of a list counts from chunk -1, the first of a block from
+// the previous block's last chunk, so a reader can start at any block. The
+// bound is the most a single posting adds to a chunk's score per unit of
+// idf (BM25's tf part), so search can skip what cannot reach the top.
+const (
+	blockBits = 7
+	blockSize = 1 << blockBits
+)
+
+// postings is one field's posting lists, in pages of pageSize bytes
+// (a list longer than a page has pages of its own): term t's list starts
+// at address off[t], page off[t]>>pageBits (len(off) is the number of
+// terms plus one).
+type postings struct {
+	pages [][]byte
+	off   []uint32
+}
+
+// list returns term t's list, or an empty one.
+func (p *postings) list(t int) plist {
+	if t < 0 || t+1 >= len(p.off) || p.off[t] == p.off[t+1] {
+		return plist{}
+	}
+	a := p.off[t]
+	return plist{data: p.pages[a>>pageBits][a&(pageSize-1):]}
+}
+
+// plist is one encoded posting list, with what follows it in its page.
+type plist struct{ data []byte }
+
+// df is the number of chunks in the list.
+func (l plist) df() int {
+	if len(l.data) == 0 {
+		return 0
+	}
+	df, _ := binary.Uvarint(l.data)
+	return int(df)
+}
+
+// encoder appends posting lists to a field's pages. A list does not
+// cross pages, so pages are the storage: no copy of the field is made.
+type encoder struct {
+	pages [][]byte
+	addr  uint32    // address of the next byte
+	head  []byte    // the header of the list being written
+	norm  []float64 // BM25 length normalisation of every chunk
+	block []byte    // the postings of the list being written
+	skips []byte
+}
+
+// add appends the list of one term from its chunk numbers in order, one
+// per occurrence (a chunk's repeats are its tf), and returns its address.
+func (e *encoder) add(chunks []uint32) (addr uint32) {
+	df := 0
+	for i, c := range chunks {
+		if i == 0 || c != chunks[i-1] {
+			df++
+		}
+	}
+	e.block, e.skips = e.block[:0], e.skips[:0]
+	bound, prev, n := 0.0, int64(-1), 0
+	for i := 0; i < len(chunks); {
+		c := chunks[i]
+		tf := 1
+		for i++; i < len(chunks) && chunks[i] == c; i++ {
+			tf++
+		}
+		tf = min(tf, math.MaxUint16) // as the reference counts
+		gap := uint64(int64(c)-prev) << 1
+		if tf > 1 {
+			gap |= 1
+		}
+		e.block = binary.AppendUvarint(e.block, gap)
+		if tf > 1 {
+			e.block = binary.AppendUvarint(e.block, uint64(tf-2))
+		}
+		prev = int64(c)
+		n++
+		t := float64(tf)
+		bound = max(bound, t*(bm25K1+1)/(t+e.norm[c]))
+		if n%blockSize == 0 || n == df {
+			e.skips = binary.LittleEndian.AppendUint32(e.skips, c)
+			e.skips = binary.LittleEndian.AppendUint32(e.skips, uint32(len(e.block)))
+		}
+	}
+	e.head = binary.AppendUvarint(e.head[:0], uint64(df))
+	if df > blockSize {
+		e.head = binary.LittleEndian.AppendUint32(e.head, math.Float32bits(math.Nextafter32(float32(bound), math.MaxFloat32)))
+		// Each entry says where its block starts: shift the ends by one.
+		start := uint32(0)
+		for i := 0; i < len(e.skips); i += 8 {
+			end := binary.LittleEndian.Uint32(e.skips[i+4:])
+			binary.LittleEndian.PutUint32(e.skips[i+4:], start)
+			start = end
+		}
+		e.head = append(e.head, e.skips...)
+	}
+	return e.write(e.head, e.block)
+}
+
+// pageBits gives the size of a page of postings.
+const (
+	pageBits = 22
+	pageSize = 1 << pageBits
+)
+
+// write appends one list and returns its address: on a new page when the last is too full (the
+// rest of it stays empty); a list longer than a page gets pages of its own.
+func (e *encoder) write(head, block []byte) (addr uint32) {
+	n := len(head) + len(block)
+	page := int(e.addr >> pageBits)
+	if page < len(e.pages) && int(e.addr&(pageSize-1))+n > pageSize {
+		page++
+		e.addr = uint32(page) << pageBits
+	}
+	if page == len(e.pages) {
+		npages := max(1, (n+pageSize-1)/pageSize)
+		buf := make([]byte, 0, npages*pageSize)
+		for i := range npages {
+			e.pages = append(e.pages, buf[i*pageSize:i*pageSize])
+		}
+	}
+	p := &e.pages[page]
+	*p = append(append(*p, head...), block...)
+	addr = e.addr
+	e.addr += uint32(n)
+	if n > pageSize {
+		e.addr = uint32(len(e.pages)) << pageBits // past the pages it took
+	}
+	return addr
+}
+
+// finish returns the pages written.
+func (e *encoder) finish() [][]byte {
+	pages := e.pages
+	e.pages = nil
+	return pages
+}
+
+// cursor reads a posting list forward, one chunk at a time or skipping.
+type cursor struct {
+	post  []byte // the postings
+	skips []byte // 8 bytes a block; nil for a single-block list
+	df    int
+	bound float64 // most tf part of any posting
+	pos   int     // next byte of post
+	n     int     // postings read
+	block int     // block of the posting last read
+	chunk int32   // the current chunk; math.MaxInt32 past the end
+	tf    int
+}
+
+// done is the chunk of an exhausted cursor.
+const done = math.MaxInt32
+
+// open positions a cursor on the first posting of l; info gives the bound
+// of a short list, which is not stored (none without info).
+func (c *cursor) open(l plist, info []chunkInfo) {
+	df, n := binary.Uvarint(l.data)
+	*c = cursor{df: int(df), post: l.data[n:], chunk: -1}
+	if c.df > blockSize {
+		c.bound = float64(math.Float32frombits(binary.LittleEndian.Uint32(c.post)))
+		nb := (c.df + blockSize - 1) / blockSize
+		c.skips = c.post[4 : 4+8*nb]
+		c.post = c.post[4+8*nb:]
+	}
+	c.next()
+	if c.skips == nil && info != nil {
+		// Short list: read it once for its bound, then start over.
+		save := *c
+		for ; c.chunk != done; c.next() {
+			t := float64(c.tf)
+			c.bound = max(c.bound, t*(bm25K1+1)/(t+info[c.chunk].norm))
+		}
+		bound := c.bound
+		*c = save
+		c.bound = bound
+	}
+}
+
+// next moves to the next posting.
+func (c *cursor) next() {
+	if c.n >= c.df {
+		c.chunk = done
+		return
+	}
+	v := c.uvarint()
+	c.tf = 1
+	if v&1 != 0 {
+		c.tf = int(c.uvarint()) + 2
+	}
+	c.chunk += int32(v >> 1)
+	c.block = c.n >> blockBits
+	c.n++
+}
+
+// uvarint reads one uvarint; most are one byte.
+func (c *cursor) uvarint() uint64 {
+	if b := c.post[c.pos]; b < 0x80 {
+		c.pos++
+		return uint64(b)
+	}
+	v, k := binary.Uvarint(c.post[c.pos:])
+	c.pos += k
+	return v
+}
+
+// seek moves to the first posting at or after chunk target.
+func (c *cursor) seek(target int32) {
+	if c.chunk >= target {
+		return
+	}
+	if c.skips != nil {
+		b := c.block
+		nb := len(c.skips) / 8
+		for b < nb-1 && int32(binary.LittleEndian.Uint32(c.skips[8*b:])) < target {
+			b++
+		}
+		if b > c.block && c.n < c.df {
+			c.block = b
+			c.n = b * blockSize
+			c.pos = int(binary.LittleEndian.Uint32(c.skips[8*b+4:]))
+			c.chunk = int32(binary.LittleEndian.Uint32(c.skips[8*(b-1):]))
+		}
+	}
+	for c.chunk < target {
+		c.next()
+	}
+}
