@@ -119,7 +119,7 @@ func (b *Bot) ask(ctx context.Context, m Message) (Reply, error) {
 		b.log.Warn("reading chat history failed; answering without it", "chat", m.ChatID, "err", err)
 		history = nil
 	}
-	ans, err := b.kn.AskStream(ctx, knowledge.Query{Text: q, History: history}, m.Stream)
+	ans, err := b.kn.AskStream(ctx, knowledge.Query{Text: q, History: history, Asker: chat}, m.Stream) // chats take turns when busy
 	if err != nil {
 		return Reply{}, err
 	}

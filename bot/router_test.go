@@ -320,3 +320,15 @@ func TestHandleSetsOutcome(t *testing.T) {
 		}
 	}
 }
+
+// A question is asked on behalf of its chat, so that when answering is
+// busy, chats take turns instead of one chat's burst holding the rest.
+func TestQuestionsNameTheirChat(t *testing.T) {
+	b, kn, _ := newTestBot(t)
+	b.Handle(context.Background(), Message{Channel: "test", ChatID: "10", UserID: "2", Text: "Bí thư Huyện ủy Châu Thành là ai?"})
+	kn.mu.Lock()
+	defer kn.mu.Unlock()
+	if got, want := kn.last.Asker, "test:10"; got != want {
+		t.Errorf("Query.Asker = %q, want %q", got, want)
+	}
+}
