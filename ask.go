@@ -50,6 +50,11 @@ func runAsk(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, a
 		return err
 	}
 	defer closeSvc()
+	// A command run from the shell answers with vectors when embeddings are
+	// configured (cached after the first run); serve embeds in the background.
+	if err := svc.EmbedArticles(ctx); err != nil {
+		log.Warn("embedding the articles failed; answering by words alone", "err", err)
+	}
 
 	out := bufio.NewWriter(env.Stdout)
 	defer out.Flush()

@@ -18,5 +18,10 @@ func runChat(ctx context.Context, cfg config.Config, log *slog.Logger, env Env, 
 		return err
 	}
 	defer closeSvc()
+	// A command run from the shell answers with vectors when embeddings are
+	// configured (cached after the first run); serve embeds in the background.
+	if err := svc.EmbedArticles(ctx); err != nil {
+		log.Warn("embedding the articles failed; answering by words alone", "err", err)
+	}
 	return console.Run(ctx, svc, env.Stdin, env.Stdout)
 }
