@@ -53,12 +53,12 @@ func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer
 	context := contextTokens(q, content)
 	var best candidate
 	for _, group := range groups {
+		c, ok := bestSentence(q, kind, content, context, group)
+		if !ok || c.score <= best.score {
+			continue // coverage only lowers a score: this article cannot win
+		}
 		ev := weighArticle(q, content, group[0].Article)
 		if !ev.answers() {
-			continue
-		}
-		c, ok := bestSentence(q, kind, content, context, group)
-		if !ok {
 			continue
 		}
 		c.score *= ev.coverage * ev.coverage * ev.coverage
