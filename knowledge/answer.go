@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -239,7 +240,7 @@ func weighArticle(q Query, content []Token, a *Article) coverage {
 		if frames[t.Start] || !t.Marked && foldedStop[t.Fold] {
 			w *= frameWeight // names the kind of answer, or may be a stopword typed plain
 		}
-		if t.Number && !have.exact[t.Exact] {
+		if t.Number && !have.exact[t.Exact] && !have.exact[spelledNumber[t.Exact]] {
 			return coverage{contradicted: true}
 		}
 		total += w
@@ -307,7 +308,9 @@ func namePairs(question string) [][2]Token {
 		return nil
 	}
 	var pairs [][2]Token
-	for i := 1; i < len(toks); i++ {
+	// The first word is capitalised as every sentence's is: a name starts
+	// there only if the next pair holds it too ("Lê Phước Dũng là ai?").
+	for i := 2; i < len(toks); i++ {
 		a, b := toks[i-1], toks[i]
 		if a.Upper && b.Upper && !a.Number && !b.Number && !IsStopword(a) && !IsStopword(b) && b.Start-a.End == 1 {
 			pairs = append(pairs, [2]Token{a, b})
@@ -366,7 +369,7 @@ func hasWanted(question string, kind Kind, sentence string, content []Token) boo
 func countedNoun(question string) string {
 	toks := Tokenize(question)
 	for i, t := range toks {
-		asks := t.Fold == "nhieu" && i > 0 && toks[i-1].Fold == "bao" || t.Exact == "mây2"
+		asks := t.Fold == "nhieu" && i > 0 && toks[i-1].Fold == "bao" || t.Exact == "mây2" && (i == 0 || toks[i-1].Fold != "thu")
 		if asks && i+1 < len(toks) && !IsStopword(toks[i+1]) && !toks[i+1].Number {
 			if toks[i+1].Fold == "phan" && i+2 < len(toks) && toks[i+2].Fold == "tram" {
 				return "%" // "bao nhiêu phần trăm" is answered by "98,4%"
@@ -528,6 +531,9 @@ func wantedWords(q Query, content []Token) words {
 	for i, t := range content {
 		w.fold[t.Fold] = true
 		w.exact[t.Exact] = true
+		if sp, ok := spelledNumber[t.Exact]; ok {
+			w.exact[sp] = true
+		}
 		if i > 0 {
 			w.fold[content[i-1].Fold+" "+t.Fold] = true
 		}
@@ -544,3 +550,13 @@ func wantedWords(q Query, content []Token) words {
 	}
 	return w
 }
+
+// spelledNumber is the exact key of the word for a small number: "1" may be
+// written "một".
+var spelledNumber = func() map[string]string {
+	m := map[string]string{}
+	for i, w := range strings.Fields("không một hai ba bốn năm sáu bảy tám chín mười") {
+		m[strconv.Itoa(i)] = Tokenize(w)[0].Exact
+	}
+	return m
+}()

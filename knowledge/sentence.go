@@ -662,7 +662,7 @@ func lastClauseBreak(text string) int {
 
 // rankWords change the office a title names: "Phó Chủ tịch" is not
 // "Chủ tịch", "nguyên Bí thư" is no longer one.
-var rankWords = map[string]bool{"pho1": true, "nguyên": true}
+var rankWords = map[string]bool{"pho2": true, "nguyên": true}
 
 // officeHeads are the first syllables of offices, folded: chủ tịch, bí
 // thư, giám đốc, trưởng ban, tổng biên tập, hiệu trưởng.
@@ -676,8 +676,12 @@ func rankMismatch(question, text []Token) bool {
 	asked := map[string]bool{}
 	next := map[string]bool{} // the words that follow a rank word in the question
 	for i, t := range question {
-		if rankWords[t.Exact] {
-			asked[t.Exact] = true
+		rank := t.Exact
+		if !t.Marked && t.Fold == "pho" && i+1 < len(question) && officeHeads[question[i+1].Fold] {
+			rank = "pho2" // "pho chu tich" typed without diacritics
+		}
+		if rankWords[rank] {
+			asked[rank] = true
 			if i+1 < len(question) {
 				next[question[i+1].Fold] = true
 			}
