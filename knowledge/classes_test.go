@@ -107,3 +107,25 @@ func TestQuoteQuestions(t *testing.T) {
 		}
 	}
 }
+
+// A question about an office the articles do not fill is refused, not
+// answered with a neighbouring office: another rank, another body,
+// another district's committee, another decision number.
+func TestNeighbouringQuestionsRefused(t *testing.T) {
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "local-news", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService(articles)
+	for _, question := range []string{
+		"Phó Chủ tịch UBND huyện Chợ Mới là ai?",
+		"pho chu tich hdnd huyen chau phu la ai",
+		"Chủ tịch HĐND huyện Châu Phú là ai?",
+		"Quyết định 1240/QĐ-UBND phê duyệt gì?",
+	} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
+		if err != nil || !ans.Refused {
+			t.Errorf("%q = %q, %v; want a refusal", question, ans.Text, err)
+		}
+	}
+}
