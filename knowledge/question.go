@@ -33,7 +33,10 @@ var (
 	cueWhen        = cues("mấy giờ", "giờ nào", "khi nào", "lúc nào", "bao giờ", "năm nào", "ngày nào", "tháng nào", "giai đoạn nào", "thời gian nào", "thời điểm nào", "when", "what year")
 	cueWhere       = cues("ở đâu", "tại đâu", "nơi nào", "chỗ nào", "địa phương nào", "tỉnh nào", "huyện nào", "xã nào",
 		"thành phố nào", "nước nào", "quốc gia nào", "where")
-	cueQuote = cues("nhấn mạnh gì", "nhấn mạnh điều gì", "cho biết gì", "cho biết điều gì", "nói gì", "nói những gì",
+	cueWork = cues("nghị quyết", "quyết định", "chỉ thị", "kết luận", "luật", "nghị định", "thông tư", "đề án",
+		"dự án", "sách", "tác phẩm", "bài hát", "bài thơ", "ca khúc", "công trình", "phát minh", "book", "law")
+	cueExactDate = cues("ngày nào", "năm nào", "tháng nào", "mấy giờ", "giờ nào", "ngày mấy", "năm mấy", "what year", "what date")
+	cueQuote     = cues("nhấn mạnh gì", "nhấn mạnh điều gì", "cho biết gì", "cho biết điều gì", "nói gì", "nói những gì",
 		"phát biểu gì", "khẳng định gì", "chia sẻ gì", "đề nghị gì", "yêu cầu gì", "nhận định gì", "what did", "say")
 	cueList    = cues("những", "các", "gồm những", "kể tên", "liệt kê", "which")
 	cueListEnd = cues("nào", "gì")
@@ -84,7 +87,7 @@ func Classify(question string) Kind {
 	q := " " + strings.Join(words, " ") + " "
 	has := func(c cueSet) bool { return c.in(q, marked) }
 	switch {
-	case has(cueAuthor):
+	case has(cueAuthor) && !has(cueWork):
 		return KindAuthor
 	case has(cuePublishVerb) && has(cueDate) && has(cueArticle):
 		return KindPublished
@@ -149,4 +152,24 @@ func IsEnglish(question string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// asksExactDate reports whether a question wants a date or a time, not a
+// circumstance ("khi nào" also means "in which case").
+func asksExactDate(question string) bool {
+	toks := Tokenize(NFC(question))
+	marked := false
+	for _, t := range toks {
+		marked = marked || t.Marked
+	}
+	lower := strings.ToLower(NFC(question))
+	words := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if marked {
+			words = append(words, lower[t.Start:t.End])
+		} else {
+			words = append(words, t.Fold)
+		}
+	}
+	return cueExactDate.in(" "+strings.Join(words, " ")+" ", marked)
 }

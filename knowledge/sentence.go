@@ -18,7 +18,7 @@ const (
 )
 
 var (
-	reDate  = regexp.MustCompile(`\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(19|20)\d\d\b|(?i)\b(ngày|tháng|năm|giai đoạn|quý)\s+\d`)
+	reDate  = regexp.MustCompile(`\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(19|20)\d\d\b|(?i)\b(ngày|tháng|năm|giai đoạn|quý)\s+\d|\b\d{1,2}(:\d\d| giờ|h\d\d)`)
 	reDigit = regexp.MustCompile(`\d`)
 	rePlace = regexp.MustCompile(`(^|\s|\()([Tt]ại|[Ởở]|[Xx]ã|[Hh]uyện|[Tt]ỉnh|[Tt]hành phố|[Tt]hị trấn|[Ấấ]p|[Pp]hường|[Qq]uận|[Nn]ước)\s+\p{Lu}`)
 	reCode  = regexp.MustCompile(`\d+-[\p{Lu}]+(/[\p{Lu}]+)?`)
@@ -120,6 +120,7 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 	question := Tokenize(q.Text)
 	markers := distinguishing(question)
 	office := officeAsked(question)
+	exactDate := asksExactDate(q.Text)
 	for _, sc := range all {
 		if sc.text != sc.whole && !holdsNames(names, sc.toks, nil) || !holdsNames(names, sc.toks, title) {
 			continue // the names asked about are elsewhere
@@ -131,6 +132,9 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 			continue // "Bí thư Tỉnh ủy" asked, only "Bí thư Huyện ủy" found
 		}
 
+		if kind == KindWhen && exactDate && !reDate.MatchString(sc.text) {
+			continue // "ngày nào" is answered by a date
+		}
 		if kind == KindNumber && !hasWanted(q.Text, kind, sc.text, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
 		}
