@@ -1,18 +1,17 @@
 package telegram
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"log/slog"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/hoibao/hoibao/bot"
+	"github.com/hoibao/hoibao/bot/bottest"
 	"github.com/hoibao/hoibao/knowledge"
 )
 
@@ -21,22 +20,7 @@ const testToken = "7000000001:AAH-test-SECRET-token_0123456789"
 const admin, citizen = 4242, 777
 
 // syncBuffer collects log output from many goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = bottest.SyncBuffer
 
 type harness struct {
 	f     *fakeTelegram

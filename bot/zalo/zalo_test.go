@@ -1,19 +1,18 @@
 package zalo
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/hoibao/hoibao/bot"
+	"github.com/hoibao/hoibao/bot/bottest"
 	"github.com/hoibao/hoibao/bot/zalo/zalotest"
 	"github.com/hoibao/hoibao/knowledge"
 )
@@ -25,22 +24,7 @@ const (
 	citizen   = "user-1"
 )
 
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = bottest.SyncBuffer
 
 // longKnowledge answers "bài dài?" with a 3,000-character answer.
 type longKnowledge struct{ *knowledge.Service }

@@ -1,7 +1,6 @@
 package zalooa_test
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -16,6 +15,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/hoibao/hoibao/bot"
+	"github.com/hoibao/hoibao/bot/bottest"
 	"github.com/hoibao/hoibao/bot/zalooa"
 	"github.com/hoibao/hoibao/bot/zalooa/zalooatest"
 	"github.com/hoibao/hoibao/knowledge"
@@ -28,22 +28,7 @@ const (
 	citizen   = "8800000000000000042"
 )
 
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = bottest.SyncBuffer
 
 type replica struct {
 	a    *zalooa.Adapter
