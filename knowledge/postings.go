@@ -154,7 +154,8 @@ func (e *encoder) finish() [][]byte {
 	return pages
 }
 
-// cursor reads a posting list forward, one chunk at a time or skipping.
+// cursor reads a term's lists forward, segment after segment, one chunk
+// at a time or skipping.
 type cursor struct {
 	post  []byte // the postings
 	skips []byte // 8 bytes a block; nil for a single-block list
@@ -165,6 +166,8 @@ type cursor struct {
 	block int     // block of the posting last read
 	chunk int32   // the current chunk; math.MaxInt32 past the end
 	tf    int
+	base  int32     // the segment's first chunk
+	more  []segList // the lists of the segments after
 }
 
 // done is the chunk of an exhausted cursor.
@@ -172,32 +175,59 @@ const done = math.MaxInt32
 
 // open positions a cursor on the first posting of l; info gives the bound
 // of a short list, which is not stored (none without info).
-func (c *cursor) open(l plist, info []chunkInfo) {
-	df, n := binary.Uvarint(l.data)
-	*c = cursor{df: int(df), post: l.data[n:], chunk: -1}
+func (c *cursor) open(l tlist, info []chunkInfo) {
+	bound := 0.0
+	if info != nil {
+		for _, p := range l.parts {
+			bound = max(bound, p.bound(info))
+		}
+	}
+	*c = cursor{chunk: done}
+	if len(l.parts) > 0 {
+		c.openPart(l.parts[0])
+		c.more = l.parts[1:]
+		c.next()
+	}
+	c.bound = bound
+}
+
+// openPart positions the cursor before the first posting of p.
+func (c *cursor) openPart(p segList) {
+	df, n := binary.Uvarint(p.data)
+	c.df, c.post, c.chunk, c.base, c.pos, c.n, c.block, c.skips = int(df), p.data[n:], p.base-1, p.base, 0, 0, 0, nil
 	if c.df > blockSize {
-		c.bound = float64(math.Float32frombits(binary.LittleEndian.Uint32(c.post)))
 		nb := (c.df + blockSize - 1) / blockSize
 		c.skips = c.post[4 : 4+8*nb]
 		c.post = c.post[4+8*nb:]
 	}
-	c.next()
-	if c.skips == nil && info != nil {
-		// Short list: read it once for its bound, then start over.
-		save := *c
-		for ; c.chunk != done; c.next() {
-			t := float64(c.tf)
-			c.bound = max(c.bound, t*(bm25K1+1)/(t+info[c.chunk].norm))
-		}
-		bound := c.bound
-		*c = save
-		c.bound = bound
+}
+
+// bound is the most one posting of the list adds to a chunk's score per
+// unit of idf: stored for a long list, read from a short one.
+func (p segList) bound(info []chunkInfo) float64 {
+	df, n := binary.Uvarint(p.data)
+	if df > blockSize {
+		return float64(math.Float32frombits(binary.LittleEndian.Uint32(p.data[n:]))) * p.factor
 	}
+	var c cursor
+	c.openPart(p)
+	b := 0.0
+	for c.next(); c.chunk != done; c.next() {
+		t := float64(c.tf)
+		b = max(b, t*(bm25K1+1)/(t+info[c.chunk].norm))
+	}
+	return b
 }
 
 // next moves to the next posting.
 func (c *cursor) next() {
 	if c.n >= c.df {
+		if len(c.more) > 0 {
+			c.openPart(c.more[0])
+			c.more = c.more[1:]
+			c.next()
+			return
+		}
 		c.chunk = done
 		return
 	}
@@ -227,17 +257,21 @@ func (c *cursor) seek(target int32) {
 	if c.chunk >= target {
 		return
 	}
+	for len(c.more) > 0 && c.more[0].base <= target {
+		c.openPart(c.more[0])
+		c.more = c.more[1:]
+	}
 	if c.skips != nil {
 		b := c.block
 		nb := len(c.skips) / 8
-		for b < nb-1 && int32(binary.LittleEndian.Uint32(c.skips[8*b:])) < target {
+		for b < nb-1 && c.base+int32(binary.LittleEndian.Uint32(c.skips[8*b:])) < target {
 			b++
 		}
 		if b > c.block && c.n < c.df {
 			c.block = b
 			c.n = b * blockSize
 			c.pos = int(binary.LittleEndian.Uint32(c.skips[8*b+4:]))
-			c.chunk = int32(binary.LittleEndian.Uint32(c.skips[8*(b-1):]))
+			c.chunk = c.base + int32(binary.LittleEndian.Uint32(c.skips[8*(b-1):]))
 		}
 	}
 	for c.chunk < target {

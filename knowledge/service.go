@@ -29,6 +29,7 @@ const NoteModelUnavailable = "Mô hình ngôn ngữ tạm thời không trả l�
 // one and swapped in, so readers never see half a change.
 type Service struct {
 	index      atomic.Pointer[Index]
+	compacting atomic.Bool // a Compact runs in the background
 	store      Store
 	llm        LLM
 	extractive LLM
@@ -168,7 +169,7 @@ func (s *Service) Add(ctx context.Context, a Article) error {
 		return err
 	}
 	s.previous = prev
-	s.index.Store(NewIndex(all))
+	s.serve(nextIndex(s.Index(), all))
 	return nil
 }
 
@@ -191,7 +192,7 @@ func (s *Service) Remove(ctx context.Context, id string) error {
 		return err
 	}
 	s.previous = prev
-	s.index.Store(NewIndex(kept))
+	s.serve(s.Index().With(nil, []string{id}))
 	return nil
 }
 
@@ -218,9 +219,11 @@ func (s *Service) Reload(ctx context.Context, articles []Article) error {
 
 func (s *Service) currentArticles() []Article {
 	ix := s.Index()
-	out := make([]Article, 0, len(ix.articles))
+	out := make([]Article, 0, ix.liveArts)
 	for _, a := range ix.articles {
-		out = append(out, *a)
+		if a != nil {
+			out = append(out, *a)
+		}
 	}
 	return out
 }
