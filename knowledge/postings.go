@@ -3,6 +3,7 @@ package knowledge
 import (
 	"encoding/binary"
 	"math"
+	"slices"
 )
 
 // Posting lists are kept compact, one byte string per field, a term's list
@@ -130,12 +131,22 @@ func (e *encoder) write(head, block []byte) (addr uint32) {
 		page++
 		e.addr = uint32(page) << pageBits
 	}
-	if page == len(e.pages) {
-		npages := max(1, (n+pageSize-1)/pageSize)
+	switch {
+	case page == len(e.pages) && n > pageSize:
+		npages := (n + pageSize - 1) / pageSize
 		buf := make([]byte, 0, npages*pageSize)
 		for i := range npages {
 			e.pages = append(e.pages, buf[i*pageSize:i*pageSize])
 		}
+	case page == len(e.pages):
+		// A page grows as it fills, up to pageSize, so a small index
+		// (a segment of a few articles) does not take a whole one.
+		e.pages = append(e.pages, make([]byte, 0, min(pageSize, max(n, 1<<16))))
+	case len(e.pages[page])+n > cap(e.pages[page]):
+		p := e.pages[page]
+		grown := make([]byte, len(p), min(pageSize, max(2*cap(p), len(p)+n)))
+		copy(grown, p)
+		e.pages[page] = grown
 	}
 	p := &e.pages[page]
 	*p = append(append(*p, head...), block...)
@@ -148,9 +159,14 @@ func (e *encoder) write(head, block []byte) (addr uint32) {
 }
 
 // finish returns the pages written.
+// The last page is cut to its use: a small index (a segment of a few
+// articles) does not keep pages of mostly nothing.
 func (e *encoder) finish() [][]byte {
 	pages := e.pages
 	e.pages = nil
+	if n := len(pages); n > 0 && cap(pages[n-1])-len(pages[n-1]) > len(pages[n-1])/8 {
+		pages[n-1] = slices.Clone(pages[n-1])
+	}
 	return pages
 }
 

@@ -93,3 +93,13 @@ func TestWithMatchesReference(t *testing.T) {
 	full := NewIndex(live).With(nil, nil).Compact()
 	check("rebuilt", full, live)
 }
+
+// BenchmarkWith is adding one article to an index of the news corpus.
+func BenchmarkWith(b *testing.B) {
+	news := newsArticles(b)
+	ix := NewIndex(news[:len(news)-1])
+	b.ReportAllocs()
+	for b.Loop() {
+		ix.With(news[len(news)-1:], nil)
+	}
+}

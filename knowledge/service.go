@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -163,13 +164,16 @@ func (s *Service) Add(ctx context.Context, a Article) error {
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	all := Dedupe(append(s.currentArticles(), a))
 	prev := s.currentArticles()
+	var all []Article // only written when the store does not hold the seed yet
+	if s.sync.seedOnly {
+		all = Dedupe(append(slices.Clip(prev), a))
+	}
 	if err := s.write(ctx, all, func(st Store) error { return st.Put(ctx, a) }); err != nil {
 		return err
 	}
 	s.previous = prev
-	s.serve(nextIndex(s.Index(), all))
+	s.serve(s.Index().With([]Article{a}, nil))
 	return nil
 }
 
