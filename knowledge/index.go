@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 )
 
 // BM25 parameters.
@@ -58,6 +59,7 @@ type Index struct {
 	dead       []int32
 	liveArts   int
 	liveChunks int
+	extended   atomic.Bool // an index made by With appends to these arrays
 }
 
 // chunkInfo is what scoring reads of a chunk, together: BM25's length
@@ -87,7 +89,9 @@ type bigrams struct {
 // NewIndex chunks and indexes articles. Articles with the same ID keep the
 // last one.
 func NewIndex(articles []Article) *Index {
-	defer lowGC()()
+	if textSize(articles) > lowGCText {
+		defer lowGC()()
+	}
 	articles = Dedupe(articles)
 	seg := &segment{}
 	ix := &Index{segs: []*segment{seg}, liveArts: len(articles), byID: make(map[string]*Article, len(articles)), articles: make([]*Article, len(articles))}
@@ -272,6 +276,11 @@ type textShard struct {
 	ids      []uint32 // exact syllable ids of every token
 	bounds   []int32  // where each chunk's tokens start, and the end
 }
+
+// lowGCText is how much text makes a build worth collecting its work
+// space early (lowGC): not a segment of a few articles, whose garbage is
+// small beside a large index's live heap.
+const lowGCText = 8 << 20
 
 // textSize is the bytes of text of articles.
 func textSize(articles []Article) int {

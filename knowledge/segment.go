@@ -146,12 +146,21 @@ func (ix *Index) NeedsCompact() bool {
 // articles.
 func (ix *Index) With(added []Article, removed []string) *Index {
 	part := NewIndex(added)
+	// The first index made from ix appends to its arrays in place (ix
+	// reads only up to its lengths); any other copies them.
+	grow := slices.Clip[[]int32]
+	growArts, growChunks := slices.Clip[[]*Article], slices.Clip[[]chunkSpan]
+	if ix.extended.CompareAndSwap(false, true) {
+		grow = func(s []int32) []int32 { return s }
+		growArts = func(s []*Article) []*Article { return s }
+		growChunks = func(s []chunkSpan) []chunkSpan { return s }
+	}
 	nx := &Index{
-		articles:     append(slices.Clip(ix.articles), part.articles...),
+		articles:     append(growArts(ix.articles), part.articles...),
 		byID:         maps.Clone(ix.byID),
-		chunks:       append(slices.Clip(ix.chunks), part.chunks...),
-		chunkArt:     slices.Grow(slices.Clip(ix.chunkArt), len(part.chunkArt)),
-		artFirst:     slices.Grow(slices.Clone(ix.artFirst[:len(ix.artFirst)-1]), len(part.artFirst)),
+		chunks:       append(growChunks(ix.chunks), part.chunks...),
+		chunkArt:     slices.Grow(grow(ix.chunkArt), len(part.chunkArt)),
+		artFirst:     slices.Grow(grow(ix.artFirst), len(part.artFirst)-1),
 		maxArtChunks: max(ix.maxArtChunks, part.maxArtChunks),
 		dead:         slices.Clone(ix.dead),
 		segs:         slices.Clip(ix.segs),
@@ -160,7 +169,7 @@ func (ix *Index) With(added []Article, removed []string) *Index {
 	for _, a := range part.chunkArt {
 		nx.chunkArt = append(nx.chunkArt, artBase+a)
 	}
-	for _, c := range part.artFirst {
+	for _, c := range part.artFirst[1:] { // the first is ix's end
 		nx.artFirst = append(nx.artFirst, chunkBase+c)
 	}
 	if len(part.chunks) > 0 {
@@ -198,16 +207,17 @@ func (ix *Index) With(added []Article, removed []string) *Index {
 
 	// The lengths of every chunk, from the old normalisation (they are
 	// whole numbers), then the new one over the live chunks.
-	lens := make([]float64, len(nx.chunks))
-	total := 0.0
-	for c := range lens {
-		in, avg, j := ix.info, ix.avgLen, c
+	length := func(c int) float64 {
+		in, avg := ix.info, ix.avgLen
 		if c >= int(chunkBase) {
-			in, avg, j = part.info, part.avgLen, c-int(chunkBase)
+			in, avg, c = part.info, part.avgLen, c-int(chunkBase)
 		}
-		lens[c] = math.Round((in[j].norm/bm25K1 - (1 - bm25B)) * avg / bm25B)
+		return math.Round((in[c].norm/bm25K1 - (1 - bm25B)) * avg / bm25B)
+	}
+	total := 0.0
+	for c := range nx.chunks {
 		if nx.articles[nx.chunkArt[c]] != nil {
-			total += lens[c]
+			total += length(c)
 			nx.liveChunks++
 		}
 	}
@@ -215,9 +225,9 @@ func (ix *Index) With(added []Article, removed []string) *Index {
 	if nx.liveChunks > 0 {
 		nx.avgLen = math.Max(total/float64(nx.liveChunks), 1)
 	}
-	nx.info = make([]chunkInfo, len(lens))
-	for c, l := range lens {
-		nx.info[c] = chunkInfo{norm: bm25K1 * (1 - bm25B + bm25B*l/nx.avgLen), art: nx.chunkArt[c]}
+	nx.info = make([]chunkInfo, len(nx.chunks))
+	for c := range nx.info {
+		nx.info[c] = chunkInfo{norm: bm25K1 * (1 - bm25B + bm25B*length(c)/nx.avgLen), art: nx.chunkArt[c]}
 	}
 	return nx
 }

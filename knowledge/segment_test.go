@@ -26,7 +26,7 @@ func TestWithMatchesReference(t *testing.T) {
 	for i := 1; i < len(news); i += 40 {
 		queries = append(queries, news[i].Title, Fold(news[i].Title))
 	}
-	queries = queries[:min(len(queries), 150)]
+	queries = queries[:min(len(queries), 80)]
 	base := len(news) * 3 / 4
 	live := append([]Article(nil), news[:base]...)
 	ix := NewIndex(live)
