@@ -144,6 +144,11 @@ func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 		if err := benchAdd(ctx, svc, later, &rep); err != nil {
 			return err
 		}
+		if *memProfile != "" {
+			if err := writeHeapProfile(*memProfile + ".add"); err != nil {
+				return err
+			}
+		}
 	}
 	rep.PeakRSSBytes = peakRSS()
 	runtime.KeepAlive(svc)

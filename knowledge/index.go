@@ -298,7 +298,7 @@ func textSize(articles []Article) int {
 // syllables of every chunk, with room for reserve tokens (Vietnamese
 // syllables with their space take about six bytes).
 func readShard(articles []Article, first, reserve int) *textShard {
-	sh := &textShard{syl: make(map[string]uint32, 1<<12), bounds: []int32{0}}
+	sh := &textShard{syl: make(map[string]uint32, min(1<<12, reserve/4)), bounds: []int32{0}}
 	intern := func(key []byte) uint32 {
 		if id, ok := sh.syl[string(key)]; ok {
 			return id
