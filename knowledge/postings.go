@@ -12,7 +12,7 @@ import (
 //	uvarint df
 //	if df > blockSize: float32 bound, then one skip entry per block of
 //	    blockSize postings: uint32 last chunk, uint32 where the block
-//	    starts (from the first posting)
+//	    starts (from the first posting), float32 the block's bound
 //	the postings, in chunk order: uvarint (chunk gap)<<1 | (tf > 1), and
 //	    uvarint tf-2 after it when tf > 1
 //
@@ -76,7 +76,7 @@ func (e *encoder) add(chunks []uint32) (addr uint32) {
 		}
 	}
 	e.block, e.skips = e.block[:0], e.skips[:0]
-	bound, prev, n := 0.0, int64(-1), 0
+	bound, blockMax, prev, n := 0.0, 0.0, int64(-1), 0
 	for i := 0; i < len(chunks); {
 		c := chunks[i]
 		tf := 1
@@ -95,18 +95,21 @@ func (e *encoder) add(chunks []uint32) (addr uint32) {
 		prev = int64(c)
 		n++
 		t := float64(tf)
-		bound = max(bound, t*(bm25K1+1)/(t+e.norm[c]))
+		tfPart := t * (bm25K1 + 1) / (t + e.norm[c])
+		bound, blockMax = max(bound, tfPart), max(blockMax, tfPart)
 		if n%blockSize == 0 || n == df {
 			e.skips = binary.LittleEndian.AppendUint32(e.skips, c)
 			e.skips = binary.LittleEndian.AppendUint32(e.skips, uint32(len(e.block)))
+			e.skips = binary.LittleEndian.AppendUint32(e.skips, roundUp(blockMax))
+			blockMax = 0
 		}
 	}
 	e.head = binary.AppendUvarint(e.head[:0], uint64(df))
 	if df > blockSize {
-		e.head = binary.LittleEndian.AppendUint32(e.head, math.Float32bits(math.Nextafter32(float32(bound), math.MaxFloat32)))
+		e.head = binary.LittleEndian.AppendUint32(e.head, roundUp(bound))
 		// Each entry says where its block starts: shift the ends by one.
 		start := uint32(0)
-		for i := 0; i < len(e.skips); i += 8 {
+		for i := 0; i < len(e.skips); i += skipEntry {
 			end := binary.LittleEndian.Uint32(e.skips[i+4:])
 			binary.LittleEndian.PutUint32(e.skips[i+4:], start)
 			start = end
@@ -114,6 +117,14 @@ func (e *encoder) add(chunks []uint32) (addr uint32) {
 		e.head = append(e.head, e.skips...)
 	}
 	return e.write(e.head, e.block)
+}
+
+// skipEntry is the size of a skip entry.
+const skipEntry = 12
+
+// roundUp is a bound as float32 bits, not below it.
+func roundUp(bound float64) uint32 {
+	return math.Float32bits(math.Nextafter32(float32(bound), math.MaxFloat32))
 }
 
 // pageBits gives the size of a page of postings.
@@ -173,17 +184,18 @@ func (e *encoder) finish() [][]byte {
 // cursor reads a term's lists forward, segment after segment, one chunk
 // at a time or skipping.
 type cursor struct {
-	post  []byte // the postings
-	skips []byte // 8 bytes a block; nil for a single-block list
-	df    int
-	bound float64 // most tf part of any posting
-	pos   int     // next byte of post
-	n     int     // postings read
-	block int     // block of the posting last read
-	chunk int32   // the current chunk; math.MaxInt32 past the end
-	tf    int
-	base  int32     // the segment's first chunk
-	more  []segList // the lists of the segments after
+	post   []byte // the postings
+	skips  []byte // skipEntry bytes a block; nil for a single-block list
+	df     int
+	bound  float64 // most tf part of any posting
+	pos    int     // next byte of post
+	n      int     // postings read
+	block  int     // block of the posting last read
+	chunk  int32   // the current chunk; math.MaxInt32 past the end
+	tf     int
+	base   int32     // the segment's first chunk
+	factor float64   // scales the segment's stored bounds (segList)
+	more   []segList // the lists of the segments after
 }
 
 // done is the chunk of an exhausted cursor.
@@ -211,10 +223,11 @@ func (c *cursor) open(l tlist, info []chunkInfo) {
 func (c *cursor) openPart(p segList) {
 	df, n := binary.Uvarint(p.data)
 	c.df, c.post, c.chunk, c.base, c.pos, c.n, c.block, c.skips = int(df), p.data[n:], p.base-1, p.base, 0, 0, 0, nil
+	c.factor = p.factor
 	if c.df > blockSize {
 		nb := (c.df + blockSize - 1) / blockSize
-		c.skips = c.post[4 : 4+8*nb]
-		c.post = c.post[4+8*nb:]
+		c.skips = c.post[4 : 4+skipEntry*nb]
+		c.post = c.post[4+skipEntry*nb:]
 	}
 }
 
@@ -279,18 +292,35 @@ func (c *cursor) seek(target int32) {
 	}
 	if c.skips != nil {
 		b := c.block
-		nb := len(c.skips) / 8
-		for b < nb-1 && c.base+int32(binary.LittleEndian.Uint32(c.skips[8*b:])) < target {
+		nb := len(c.skips) / skipEntry
+		for b < nb-1 && c.base+int32(binary.LittleEndian.Uint32(c.skips[skipEntry*b:])) < target {
 			b++
 		}
 		if b > c.block && c.n < c.df {
 			c.block = b
 			c.n = b * blockSize
-			c.pos = int(binary.LittleEndian.Uint32(c.skips[8*b+4:]))
-			c.chunk = c.base + int32(binary.LittleEndian.Uint32(c.skips[8*(b-1):]))
+			c.pos = int(binary.LittleEndian.Uint32(c.skips[skipEntry*b+4:]))
+			c.chunk = c.base + int32(binary.LittleEndian.Uint32(c.skips[skipEntry*(b-1):]))
 		}
 	}
 	for c.chunk < target {
 		c.next()
 	}
+}
+
+// blockBound is the most one posting before chunk hi adds to a chunk's
+// score per unit of idf, from the current posting on: the bounds of the
+// blocks that hold them (the whole list's bound for a short list).
+func (c *cursor) blockBound(hi int32) float64 {
+	if c.skips == nil {
+		return c.bound
+	}
+	nb := len(c.skips) / skipEntry
+	b := c.block
+	m := math.Float32frombits(binary.LittleEndian.Uint32(c.skips[skipEntry*b+8:]))
+	for b < nb-1 && c.base+int32(binary.LittleEndian.Uint32(c.skips[skipEntry*b:]))+1 < hi {
+		b++
+		m = max(m, math.Float32frombits(binary.LittleEndian.Uint32(c.skips[skipEntry*b+8:])))
+	}
+	return float64(m) * c.factor
 }

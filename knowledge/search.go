@@ -265,17 +265,22 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 		if !skip && len(top) == k {
 			// The article's bound: the leading terms it holds, and the
 			// lazy ones at their bound until a look shows it lacks them.
+			// A term's postings in the article are bounded by their
+			// blocks' bounds (block-max), mostly below the list's.
 			bound := lazyUB
 			for _, i := range ess {
-				if terms[i].cur.chunk >= hi {
+				t := &terms[i]
+				if t.cur.chunk >= hi {
 					break
 				}
-				bound += terms[i].ub
+				bound += t.idf*t.cur.blockBound(hi) + articleWeight*t.idf
 			}
 			for j := lazy - 1; j >= 0 && bound*(1+1e-9) >= top[0].score; j-- {
 				t := &terms[order[j]]
 				if t.cur.seek(lo); t.cur.chunk >= hi {
 					bound -= t.ub
+				} else {
+					bound -= t.ub - (t.idf*t.cur.blockBound(hi) + articleWeight*t.idf)
 				}
 			}
 			skip = bound*(1+1e-9) < top[0].score
