@@ -103,3 +103,43 @@ func BenchmarkWith(b *testing.B) {
 		ix.With(news[len(news)-1:], nil)
 	}
 }
+
+// TestServiceAddUsesASegment checks that an admin's Add and Remove change
+// the serving index by a segment, not a rebuild, and that it then answers
+// searches exactly as an index built over the same articles.
+func TestServiceAddUsesASegment(t *testing.T) {
+	news := newsArticles(t)
+	if len(news) < 100 {
+		t.Skip("the news corpus is too small here")
+	}
+	svc := NewService(news[:len(news)-1])
+	ctx := t.Context()
+	if err := svc.Add(ctx, news[len(news)-1]); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Remove(ctx, news[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	ix := svc.Index()
+	if got, want := len(ix.segs), 2; got != want {
+		t.Fatalf("%d segments after an add, want %d", got, want)
+	}
+	if got, want := len(ix.dead), 1; got != want {
+		t.Fatalf("%d removed articles kept as dead, want %d", got, want)
+	}
+	want := NewIndex(news[1:])
+	for _, q := range append(benchQuestions(t)[:40], news[len(news)-1].Title, news[0].Title) {
+		got, exp := ix.Search(q, DefaultTopK), want.Search(q, DefaultTopK)
+		if len(got) != len(exp) {
+			t.Fatalf("Search(%q) gave %d passages, want %d", q, len(got), len(exp))
+		}
+		for i := range got {
+			if got[i].Chunk.ID != exp[i].Chunk.ID || got[i].Score != exp[i].Score {
+				t.Fatalf("Search(%q)[%d] = %s %v, want %s %v", q, i, got[i].Chunk.ID, got[i].Score, exp[i].Chunk.ID, exp[i].Score)
+			}
+		}
+	}
+	if _, ok := ix.Article(news[0].ID); ok {
+		t.Fatalf("the removed article %s is still served", news[0].ID)
+	}
+}
