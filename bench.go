@@ -65,7 +65,7 @@ func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 	memProfile := fs.String("memprofile", "", "write a profile of the live heap after indexing to this file")
 	add := fs.Int("add", 0, "keep this many articles back, then add them one by one and time each Add")
 	if err := fs.Parse(args); err != nil || len(*paths) == 0 || fs.NArg() > 0 {
-		fmt.Fprintln(env.Stderr, "usage: hoibao bench --articles PATH... [--questions FILE]")
+		fmt.Fprintln(env.Stderr, "usage: hoibao bench --articles PATH... [--questions FILE] [--add N]")
 		return errUsage
 	}
 	var rep benchReport
