@@ -32,6 +32,13 @@ type benchReport struct {
 	PeakRSSBytes  uint64    `json:"peak_rss_bytes"`
 	SearchMS      quantiles `json:"search_ms"`
 	AnswerMS      quantiles `json:"answer_ms"`
+	// With --add N: adding N articles one at a time to the served index
+	// (wall time of each Add), the bytes each allocates, and the live
+	// heap after them less the live heap before.
+	Added           int       `json:"added,omitempty"`
+	AddMS           quantiles `json:"add_ms,omitzero"`
+	AddAllocBytes   uint64    `json:"add_alloc_bytes,omitempty"`
+	AddLiveHeapGrow int64     `json:"add_live_heap_grow_bytes,omitempty"`
 }
 
 // quantiles of CPU times, in milliseconds.
@@ -56,8 +63,9 @@ func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 	questionsFile := fs.String("questions", "", "questions, one per line (default: titles of the articles)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the questions to this file")
 	memProfile := fs.String("memprofile", "", "write a profile of the live heap after indexing to this file")
+	add := fs.Int("add", 0, "keep this many articles back, then add them one by one and time each Add")
 	if err := fs.Parse(args); err != nil || len(*paths) == 0 || fs.NArg() > 0 {
-		fmt.Fprintln(env.Stderr, "usage: hoibao bench --articles PATH... [--questions FILE]")
+		fmt.Fprintln(env.Stderr, "usage: hoibao bench --articles PATH... [--questions FILE] [--add N]")
 		return errUsage
 	}
 	var rep benchReport
@@ -74,6 +82,11 @@ func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 	questions, err := benchQuestions(*questionsFile, articles)
 	if err != nil {
 		return err
+	}
+	var later []knowledge.Article
+	if *add > 0 {
+		n := min(*add, len(articles)-1)
+		articles, later = articles[:len(articles)-n], articles[len(articles)-n:]
 	}
 	start = time.Now()
 	svc := knowledge.NewService(articles, knowledge.WithLogger(log))
@@ -127,6 +140,16 @@ func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, env Env,
 		answer = append(answer, threadCPU()-t)
 	}
 	rep.SearchMS, rep.AnswerMS = quantilesOf(search), quantilesOf(answer)
+	if len(later) > 0 {
+		if err := benchAdd(ctx, svc, later, &rep); err != nil {
+			return err
+		}
+		if *memProfile != "" {
+			if err := writeHeapProfile(*memProfile + ".add"); err != nil {
+				return err
+			}
+		}
+	}
 	rep.PeakRSSBytes = peakRSS()
 	runtime.KeepAlive(svc)
 	out, _ := json.Marshal(rep)
@@ -224,4 +247,28 @@ func writeHeapProfile(path string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// benchAdd adds articles to the service one at a time, as an admin would,
+// timing each Add and what it allocates.
+func benchAdd(ctx context.Context, svc *knowledge.Service, articles []knowledge.Article, rep *benchReport) error {
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	heap0, alloc0 := ms.HeapAlloc, ms.TotalAlloc
+	took := make([]time.Duration, 0, len(articles))
+	for _, a := range articles {
+		start := time.Now()
+		if err := svc.Add(ctx, a); err != nil {
+			return fmt.Errorf("adding %s: %w", a.ID, err)
+		}
+		took = append(took, time.Since(start))
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	rep.Added = len(articles)
+	rep.AddMS = quantilesOf(took)
+	rep.AddAllocBytes = (ms.TotalAlloc - alloc0) / uint64(len(articles))
+	rep.AddLiveHeapGrow = int64(ms.HeapAlloc) - int64(heap0)
+	return nil
 }

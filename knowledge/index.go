@@ -6,8 +6,8 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // BM25 parameters.
@@ -51,9 +51,15 @@ type Index struct {
 	artFirst     []int32     // article position -> its first chunk; one more at the end
 	info         []chunkInfo // chunk -> what scoring reads of it
 	maxArtChunks int
-	syl          map[string]uint32
-	uni          [2]postings // exactUni, foldUni: by syllable id
-	bi           [2]bigrams  // exactBi, foldBi
+	avgLen       float64 // BM25's average chunk length, over the live chunks
+	segs         []*segment
+	// Removed articles (segment.go): articles[a] is nil, and dead lists
+	// their positions in order; their chunks are still in the postings
+	// but never scored or counted.
+	dead       []int32
+	liveArts   int
+	liveChunks int
+	extended   atomic.Bool // an index made by With appends to these arrays
 }
 
 // chunkInfo is what scoring reads of a chunk, together: BM25's length
@@ -83,9 +89,12 @@ type bigrams struct {
 // NewIndex chunks and indexes articles. Articles with the same ID keep the
 // last one.
 func NewIndex(articles []Article) *Index {
-	defer lowGC()()
+	if textSize(articles) > lowGCText {
+		defer lowGC()()
+	}
 	articles = Dedupe(articles)
-	ix := &Index{byID: make(map[string]*Article, len(articles)), articles: make([]*Article, len(articles))}
+	seg := &segment{}
+	ix := &Index{segs: []*segment{seg}, liveArts: len(articles), byID: make(map[string]*Article, len(articles)), articles: make([]*Article, len(articles))}
 	for i := range articles {
 		ix.articles[i] = &articles[i]
 		ix.byID[articles[i].ID] = &articles[i]
@@ -112,7 +121,7 @@ func NewIndex(articles []Article) *Index {
 	// A syllable's folded key is its exact key's (foldOf), but for the
 	// rare exact keys that two spellings share ("rà" and "ra2"): those
 	// tokens are listed as exceptions, by position.
-	ix.syl = shards[0].syl
+	seg.syl = shards[0].syl
 	var foldOf []uint32
 	fold := foldKeys{}
 	bounds := []int32{0}
@@ -125,10 +134,10 @@ func NewIndex(articles []Article) *Index {
 	for w, sh := range shards {
 		remap := make([]uint32, len(sh.names))
 		for local, key := range sh.names {
-			id, ok := ix.syl[key]
+			id, ok := seg.syl[key]
 			if !ok {
-				id = uint32(len(ix.syl))
-				ix.syl[key] = id
+				id = uint32(len(seg.syl))
+				seg.syl[key] = id
 			}
 			remap[local] = id
 			for len(foldOf) <= int(id) {
@@ -202,11 +211,12 @@ func NewIndex(articles []Article) *Index {
 		}
 		fold.pos, fold.key = pos, key
 	}
-	nsyl := len(ix.syl)
+	nsyl := len(seg.syl)
 	avgLen := 1.0
 	if n := float64(len(ix.chunks)); n > 0 {
 		avgLen = math.Max(float64(total)/n, 1)
 	}
+	ix.avgLen, seg.avgLen, ix.liveChunks = avgLen, avgLen, len(ix.chunks)
 	ix.info = make([]chunkInfo, len(norm))
 	for c, l := range norm {
 		norm[c] = bm25K1 * (1 - bm25B + bm25B*l/avgLen)
@@ -241,9 +251,9 @@ func NewIndex(articles []Article) *Index {
 					fk = nil
 				}
 				if f == exactUni || f == foldUni {
-					ix.uni[f], buf32 = buildUnigrams(ids, fk, bounds, nsyl, norm, buf32)
+					seg.uni[f], buf32 = buildUnigrams(ids, fk, bounds, nsyl, norm, buf32)
 				} else {
-					ix.bi[f-exactBi], buf64 = buildBigrams(ids, fk, bounds, nsyl, norm, buf64)
+					seg.bi[f-exactBi], buf64 = buildBigrams(ids, fk, bounds, nsyl, norm, buf64)
 				}
 			}
 		})
@@ -267,6 +277,11 @@ type textShard struct {
 	bounds   []int32  // where each chunk's tokens start, and the end
 }
 
+// lowGCText is how much text makes a build worth collecting its work
+// space early (lowGC): not a segment of a few articles, whose garbage is
+// small beside a large index's live heap.
+const lowGCText = 8 << 20
+
 // textSize is the bytes of text of articles.
 func textSize(articles []Article) int {
 	size := 0
@@ -283,7 +298,7 @@ func textSize(articles []Article) int {
 // syllables of every chunk, with room for reserve tokens (Vietnamese
 // syllables with their space take about six bytes).
 func readShard(articles []Article, first, reserve int) *textShard {
-	sh := &textShard{syl: make(map[string]uint32, 1<<12), bounds: []int32{0}}
+	sh := &textShard{syl: make(map[string]uint32, min(1<<12, reserve/4)), bounds: []int32{0}}
 	intern := func(key []byte) uint32 {
 		if id, ok := sh.syl[string(key)]; ok {
 			return id
@@ -330,47 +345,17 @@ func readShard(articles []Article, first, reserve int) *textShard {
 	return sh
 }
 
-// list returns the postings of a key: a syllable key for the unigram
-// fields, two joined by a space for the bigram fields.
-func (ix *Index) list(f field, key string) plist {
-	if f == exactUni || f == foldUni {
-		if id, ok := ix.syl[key]; ok {
-			return ix.uni[f].list(int(id))
-		}
-		return plist{}
-	}
-	first, second, ok := strings.Cut(key, " ")
-	if !ok {
-		return plist{}
-	}
-	return ix.pair(f, first, second)
-}
-
-// pair returns the postings of the bigram of two syllable keys.
-func (ix *Index) pair(f field, first, second string) plist {
-	a, ok := ix.syl[first]
-	if !ok {
-		return plist{}
-	}
-	b, ok := ix.syl[second]
-	if !ok {
-		return plist{}
-	}
-	bi := &ix.bi[f-exactBi]
-	lo, hi := int(bi.first[a]), int(bi.first[a+1])
-	t, ok := slices.BinarySearch(bi.second[lo:hi], b)
-	if !ok {
-		return plist{}
-	}
-	return bi.list(lo + t)
-}
-
-// df is the number of chunks holding a key in field f.
-func (ix *Index) df(f field, key string) int { return ix.list(f, key).df() }
+// df is the number of live chunks holding a key in field f.
+func (ix *Index) df(f field, key string) int { return ix.list(f, key).df }
 
 // Articles returns the indexed articles, newest first.
 func (ix *Index) Articles() []*Article {
-	out := append([]*Article(nil), ix.articles...)
+	out := make([]*Article, 0, ix.liveArts)
+	for _, a := range ix.articles {
+		if a != nil {
+			out = append(out, a)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Published.After(out[j].Published) })
 	return out
 }
@@ -382,7 +367,7 @@ func (ix *Index) Article(id string) (*Article, bool) {
 }
 
 // Len returns the number of articles and chunks.
-func (ix *Index) Len() (articles, chunks int) { return len(ix.articles), len(ix.chunks) }
+func (ix *Index) Len() (articles, chunks int) { return ix.liveArts, ix.liveChunks }
 
 // idf is BM25's inverse document frequency of a term in a field.
 func (ix *Index) idf(f field, term string) float64 {
@@ -391,14 +376,14 @@ func (ix *Index) idf(f field, term string) float64 {
 
 // idfOf is BM25's inverse document frequency of a term in df chunks.
 func (ix *Index) idfOf(df int) float64 {
-	n := float64(len(ix.chunks))
+	n := float64(ix.liveChunks)
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // minWordDF is how many chunks must hold two syllables side by side for the
 // pair to count as a word of the corpus ("dân số", "Châu Thành") rather
 // than two words that happen to meet ("huyện duy trì").
-func (ix *Index) minWordDF() int { return max(3, len(ix.chunks)/3000) }
+func (ix *Index) minWordDF() int { return max(3, ix.liveChunks/3000) }
 
 // Weights weighs a question's content terms by how rare they are in the
 // index: each syllable, and each adjacent pair of syllables that the corpus
@@ -421,7 +406,7 @@ func (ix *Index) Weights(question string) map[string]float64 {
 			w[t.Fold] = ix.idf(foldUni, t.Fold)
 		}
 		if prev != nil {
-			if df := ix.pair(foldBi, prev.Fold, t.Fold).df(); df >= ix.minWordDF() {
+			if df := ix.pair(foldBi, prev.Fold, t.Fold).df; df >= ix.minWordDF() {
 				w[prev.Fold+" "+t.Fold] = ix.idfOf(df)
 			}
 		}

@@ -167,7 +167,7 @@ func (s *Service) Ingest(ctx context.Context, sources ...Source) (Report, error)
 		return Report{Skipped: skipped}, err
 	}
 	s.previous = cur
-	s.index.Store(NewIndex(all))
+	s.serve(nextIndex(s.Index(), all))
 	return rep, nil
 }
 
@@ -264,7 +264,7 @@ func (s *Service) Problems() []Skipped {
 // replace swaps the whole content for next, store first, remembering cur
 // for Undo. Callers hold writeMu.
 func (s *Service) replace(ctx context.Context, cur, next []Article) error {
-	ix := NewIndex(next)
+	ix := nextIndex(s.Index(), next)
 	if s.store != nil {
 		if err := s.store.ReplaceAll(ctx, next); err != nil {
 			return fmt.Errorf("chưa lưu được thay đổi, nội dung cũ vẫn được dùng: %w", err)
@@ -272,7 +272,7 @@ func (s *Service) replace(ctx context.Context, cur, next []Article) error {
 		s.sync.seedOnly = false
 	}
 	s.previous = cur
-	s.index.Store(ix)
+	s.serve(ix)
 	return nil
 }
 

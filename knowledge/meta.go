@@ -19,7 +19,7 @@ func searchText(question string) string {
 
 // newestTitle returns the title passage of the newest article.
 func (ix *Index) newestTitle() []Passage {
-	if len(ix.articles) == 0 {
+	if ix.liveArts == 0 {
 		return nil
 	}
 	newest := ix.Articles()[0]

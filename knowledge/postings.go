@@ -3,6 +3,7 @@ package knowledge
 import (
 	"encoding/binary"
 	"math"
+	"slices"
 )
 
 // Posting lists are kept compact, one byte string per field, a term's list
@@ -11,7 +12,7 @@ import (
 //	uvarint df
 //	if df > blockSize: float32 bound, then one skip entry per block of
 //	    blockSize postings: uint32 last chunk, uint32 where the block
-//	    starts (from the first posting)
+//	    starts (from the first posting), float32 the block's bound
 //	the postings, in chunk order: uvarint (chunk gap)<<1 | (tf > 1), and
 //	    uvarint tf-2 after it when tf > 1
 //
@@ -75,7 +76,7 @@ func (e *encoder) add(chunks []uint32) (addr uint32) {
 		}
 	}
 	e.block, e.skips = e.block[:0], e.skips[:0]
-	bound, prev, n := 0.0, int64(-1), 0
+	bound, blockMax, prev, n := 0.0, 0.0, int64(-1), 0
 	for i := 0; i < len(chunks); {
 		c := chunks[i]
 		tf := 1
@@ -94,18 +95,21 @@ func (e *encoder) add(chunks []uint32) (addr uint32) {
 		prev = int64(c)
 		n++
 		t := float64(tf)
-		bound = max(bound, t*(bm25K1+1)/(t+e.norm[c]))
+		tfPart := t * (bm25K1 + 1) / (t + e.norm[c])
+		bound, blockMax = max(bound, tfPart), max(blockMax, tfPart)
 		if n%blockSize == 0 || n == df {
 			e.skips = binary.LittleEndian.AppendUint32(e.skips, c)
 			e.skips = binary.LittleEndian.AppendUint32(e.skips, uint32(len(e.block)))
+			e.skips = binary.LittleEndian.AppendUint32(e.skips, roundUp(blockMax))
+			blockMax = 0
 		}
 	}
 	e.head = binary.AppendUvarint(e.head[:0], uint64(df))
 	if df > blockSize {
-		e.head = binary.LittleEndian.AppendUint32(e.head, math.Float32bits(math.Nextafter32(float32(bound), math.MaxFloat32)))
+		e.head = binary.LittleEndian.AppendUint32(e.head, roundUp(bound))
 		// Each entry says where its block starts: shift the ends by one.
 		start := uint32(0)
-		for i := 0; i < len(e.skips); i += 8 {
+		for i := 0; i < len(e.skips); i += skipEntry {
 			end := binary.LittleEndian.Uint32(e.skips[i+4:])
 			binary.LittleEndian.PutUint32(e.skips[i+4:], start)
 			start = end
@@ -113,6 +117,14 @@ func (e *encoder) add(chunks []uint32) (addr uint32) {
 		e.head = append(e.head, e.skips...)
 	}
 	return e.write(e.head, e.block)
+}
+
+// skipEntry is the size of a skip entry.
+const skipEntry = 12
+
+// roundUp is a bound as float32 bits, not below it.
+func roundUp(bound float64) uint32 {
+	return math.Float32bits(math.Nextafter32(float32(bound), math.MaxFloat32))
 }
 
 // pageBits gives the size of a page of postings.
@@ -130,12 +142,22 @@ func (e *encoder) write(head, block []byte) (addr uint32) {
 		page++
 		e.addr = uint32(page) << pageBits
 	}
-	if page == len(e.pages) {
-		npages := max(1, (n+pageSize-1)/pageSize)
+	switch {
+	case page == len(e.pages) && n > pageSize:
+		npages := (n + pageSize - 1) / pageSize
 		buf := make([]byte, 0, npages*pageSize)
 		for i := range npages {
 			e.pages = append(e.pages, buf[i*pageSize:i*pageSize])
 		}
+	case page == len(e.pages):
+		// A page grows as it fills, up to pageSize, so a small index
+		// (a segment of a few articles) does not take a whole one.
+		e.pages = append(e.pages, make([]byte, 0, min(pageSize, max(n, 1<<16))))
+	case len(e.pages[page])+n > cap(e.pages[page]):
+		p := e.pages[page]
+		grown := make([]byte, len(p), min(pageSize, max(2*cap(p), len(p)+n)))
+		copy(grown, p)
+		e.pages[page] = grown
 	}
 	p := &e.pages[page]
 	*p = append(append(*p, head...), block...)
@@ -148,23 +170,32 @@ func (e *encoder) write(head, block []byte) (addr uint32) {
 }
 
 // finish returns the pages written.
+// The last page is cut to its use: a small index (a segment of a few
+// articles) does not keep pages of mostly nothing.
 func (e *encoder) finish() [][]byte {
 	pages := e.pages
 	e.pages = nil
+	if n := len(pages); n > 0 && cap(pages[n-1])-len(pages[n-1]) > len(pages[n-1])/8 {
+		pages[n-1] = slices.Clone(pages[n-1])
+	}
 	return pages
 }
 
-// cursor reads a posting list forward, one chunk at a time or skipping.
+// cursor reads a term's lists forward, segment after segment, one chunk
+// at a time or skipping.
 type cursor struct {
-	post  []byte // the postings
-	skips []byte // 8 bytes a block; nil for a single-block list
-	df    int
-	bound float64 // most tf part of any posting
-	pos   int     // next byte of post
-	n     int     // postings read
-	block int     // block of the posting last read
-	chunk int32   // the current chunk; math.MaxInt32 past the end
-	tf    int
+	post   []byte // the postings
+	skips  []byte // skipEntry bytes a block; nil for a single-block list
+	df     int
+	bound  float64 // most tf part of any posting
+	pos    int     // next byte of post
+	n      int     // postings read
+	block  int     // block of the posting last read
+	chunk  int32   // the current chunk; math.MaxInt32 past the end
+	tf     int
+	base   int32     // the segment's first chunk
+	factor float64   // scales the segment's stored bounds (segList)
+	more   []segList // the lists of the segments after
 }
 
 // done is the chunk of an exhausted cursor.
@@ -172,32 +203,60 @@ const done = math.MaxInt32
 
 // open positions a cursor on the first posting of l; info gives the bound
 // of a short list, which is not stored (none without info).
-func (c *cursor) open(l plist, info []chunkInfo) {
-	df, n := binary.Uvarint(l.data)
-	*c = cursor{df: int(df), post: l.data[n:], chunk: -1}
-	if c.df > blockSize {
-		c.bound = float64(math.Float32frombits(binary.LittleEndian.Uint32(c.post)))
-		nb := (c.df + blockSize - 1) / blockSize
-		c.skips = c.post[4 : 4+8*nb]
-		c.post = c.post[4+8*nb:]
-	}
-	c.next()
-	if c.skips == nil && info != nil {
-		// Short list: read it once for its bound, then start over.
-		save := *c
-		for ; c.chunk != done; c.next() {
-			t := float64(c.tf)
-			c.bound = max(c.bound, t*(bm25K1+1)/(t+info[c.chunk].norm))
+func (c *cursor) open(l tlist, info []chunkInfo) {
+	bound := 0.0
+	if info != nil {
+		for _, p := range l.parts {
+			bound = max(bound, p.bound(info))
 		}
-		bound := c.bound
-		*c = save
-		c.bound = bound
 	}
+	*c = cursor{chunk: done}
+	if len(l.parts) > 0 {
+		c.openPart(l.parts[0])
+		c.more = l.parts[1:]
+		c.next()
+	}
+	c.bound = bound
+}
+
+// openPart positions the cursor before the first posting of p.
+func (c *cursor) openPart(p segList) {
+	df, n := binary.Uvarint(p.data)
+	c.df, c.post, c.chunk, c.base, c.pos, c.n, c.block, c.skips = int(df), p.data[n:], p.base-1, p.base, 0, 0, 0, nil
+	c.factor = p.factor
+	if c.df > blockSize {
+		nb := (c.df + blockSize - 1) / blockSize
+		c.skips = c.post[4 : 4+skipEntry*nb]
+		c.post = c.post[4+skipEntry*nb:]
+	}
+}
+
+// bound is the most one posting of the list adds to a chunk's score per
+// unit of idf: stored for a long list, read from a short one.
+func (p segList) bound(info []chunkInfo) float64 {
+	df, n := binary.Uvarint(p.data)
+	if df > blockSize {
+		return float64(math.Float32frombits(binary.LittleEndian.Uint32(p.data[n:]))) * p.factor
+	}
+	var c cursor
+	c.openPart(p)
+	b := 0.0
+	for c.next(); c.chunk != done; c.next() {
+		t := float64(c.tf)
+		b = max(b, t*(bm25K1+1)/(t+info[c.chunk].norm))
+	}
+	return b
 }
 
 // next moves to the next posting.
 func (c *cursor) next() {
 	if c.n >= c.df {
+		if len(c.more) > 0 {
+			c.openPart(c.more[0])
+			c.more = c.more[1:]
+			c.next()
+			return
+		}
 		c.chunk = done
 		return
 	}
@@ -227,20 +286,41 @@ func (c *cursor) seek(target int32) {
 	if c.chunk >= target {
 		return
 	}
+	for len(c.more) > 0 && c.more[0].base <= target {
+		c.openPart(c.more[0])
+		c.more = c.more[1:]
+	}
 	if c.skips != nil {
 		b := c.block
-		nb := len(c.skips) / 8
-		for b < nb-1 && int32(binary.LittleEndian.Uint32(c.skips[8*b:])) < target {
+		nb := len(c.skips) / skipEntry
+		for b < nb-1 && c.base+int32(binary.LittleEndian.Uint32(c.skips[skipEntry*b:])) < target {
 			b++
 		}
 		if b > c.block && c.n < c.df {
 			c.block = b
 			c.n = b * blockSize
-			c.pos = int(binary.LittleEndian.Uint32(c.skips[8*b+4:]))
-			c.chunk = int32(binary.LittleEndian.Uint32(c.skips[8*(b-1):]))
+			c.pos = int(binary.LittleEndian.Uint32(c.skips[skipEntry*b+4:]))
+			c.chunk = c.base + int32(binary.LittleEndian.Uint32(c.skips[skipEntry*(b-1):]))
 		}
 	}
 	for c.chunk < target {
 		c.next()
 	}
+}
+
+// blockBound is the most one posting before chunk hi adds to a chunk's
+// score per unit of idf, from the current posting on: the bounds of the
+// blocks that hold them (the whole list's bound for a short list).
+func (c *cursor) blockBound(hi int32) float64 {
+	if c.skips == nil {
+		return c.bound
+	}
+	nb := len(c.skips) / skipEntry
+	b := c.block
+	m := math.Float32frombits(binary.LittleEndian.Uint32(c.skips[skipEntry*b+8:]))
+	for b < nb-1 && c.base+int32(binary.LittleEndian.Uint32(c.skips[skipEntry*b:]))+1 < hi {
+		b++
+		m = max(m, math.Float32frombits(binary.LittleEndian.Uint32(c.skips[skipEntry*b+8:])))
+	}
+	return float64(m) * c.factor
 }

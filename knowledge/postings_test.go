@@ -40,7 +40,7 @@ func TestPostingsReadBackWhatWasWritten(t *testing.T) {
 			want = append(want, posting{int32(c), 1})
 		}
 		var cur cursor
-		cur.open(p.list(t0), info)
+		cur.open(oneList(p.list(t0)), info)
 		if got := p.list(t0).df(); got != len(want) {
 			t.Fatalf("list %d: df %d, want %d", t0, got, len(want))
 		}
@@ -56,7 +56,7 @@ func TestPostingsReadBackWhatWasWritten(t *testing.T) {
 	}
 
 	var cur cursor
-	cur.open(p.list(1), info)
+	cur.open(oneList(p.list(1)), info)
 	for _, target := range []int32{5, 999, 1000, 1001, 600_000, nchunks - 1} {
 		cur.seek(target)
 		wantTF := 1

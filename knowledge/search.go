@@ -111,7 +111,7 @@ type ranked struct {
 
 // term is a query term being read: its list, weight and score bounds.
 type term struct {
-	list plist
+	list tlist
 	cur  cursor
 	idf  float64 // BM25 idf times the field's weight
 	ub   float64 // the most it adds to any chunk's score, with its article's share
@@ -164,15 +164,15 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 	terms := s.terms[:0]
 	for _, qt := range queryTerms {
 		l := ix.list(qt.field, qt.key)
-		if l.df() == 0 {
+		if l.df == 0 {
 			continue
 		}
-		terms = append(terms, term{list: l, idf: ix.idfOf(l.df()) * qt.weight})
+		terms = append(terms, term{list: l, idf: ix.idfOf(l.df) * qt.weight})
 	}
 	top := s.top[:0]
 	postings := 0
 	for i := range terms {
-		postings += terms[i].list.df()
+		postings += terms[i].list.df
 	}
 	if postings <= maxExhaustive || len(ix.chunks) <= maxExhaustive {
 		top = ix.scoreAll(s, terms, top, k)
@@ -261,20 +261,26 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 			continue
 		}
 		_, skip := slices.BinarySearch(seeds, a)
+		skip = skip || ix.articles[a] == nil // removed
 		if !skip && len(top) == k {
 			// The article's bound: the leading terms it holds, and the
 			// lazy ones at their bound until a look shows it lacks them.
+			// A term's postings in the article are bounded by their
+			// blocks' bounds (block-max), mostly below the list's.
 			bound := lazyUB
 			for _, i := range ess {
-				if terms[i].cur.chunk >= hi {
+				t := &terms[i]
+				if t.cur.chunk >= hi {
 					break
 				}
-				bound += terms[i].ub
+				bound += t.idf*t.cur.blockBound(hi) + articleWeight*t.idf
 			}
 			for j := lazy - 1; j >= 0 && bound*(1+1e-9) >= top[0].score; j-- {
 				t := &terms[order[j]]
 				if t.cur.seek(lo); t.cur.chunk >= hi {
 					bound -= t.ub
+				} else {
+					bound -= t.ub - (t.idf*t.cur.blockBound(hi) + articleWeight*t.idf)
 				}
 			}
 			skip = bound*(1+1e-9) < top[0].score
@@ -356,7 +362,9 @@ func (ix *Index) scoreAll(s *scratch, terms []term, top []ranked, k int) []ranke
 		}
 	}
 	for _, c := range touched {
-		top = ix.keepBest(top, ranked{scores[c] + articleWeight*artScores[ix.chunkArt[c]], c}, k)
+		if a := ix.chunkArt[c]; ix.articles[a] != nil {
+			top = ix.keepBest(top, ranked{scores[c] + articleWeight*artScores[a], c}, k)
+		}
 		scores[c] = 0
 	}
 	for _, a := range arts {
@@ -376,16 +384,18 @@ func (ix *Index) seedArticles(s *scratch, terms []term, k int) []int32 {
 	for i := range terms {
 		order = append(order, i)
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(terms[a].list.df(), terms[b].list.df()) })
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(terms[a].list.df, terms[b].list.df) })
 	seeds := s.seeds[:0]
 	for n, i := range order {
 		t := &terms[i]
-		if n > 0 && (len(seeds) >= k || t.list.df() > maxSeeds) {
+		if n > 0 && (len(seeds) >= k || t.list.df > maxSeeds) {
 			break
 		}
 		t.cur.open(t.list, nil)
 		for ; t.cur.chunk != done && len(seeds) < maxSeeds*2; t.cur.next() {
-			seeds = append(seeds, ix.chunkArt[t.cur.chunk])
+			if a := ix.chunkArt[t.cur.chunk]; ix.articles[a] != nil {
+				seeds = append(seeds, a)
+			}
 		}
 	}
 	slices.Sort(seeds)

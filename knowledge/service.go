@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -29,6 +30,7 @@ const NoteModelUnavailable = "Mô hình ngôn ngữ tạm thời không trả l�
 // one and swapped in, so readers never see half a change.
 type Service struct {
 	index      atomic.Pointer[Index]
+	compacting atomic.Bool // a Compact runs in the background
 	store      Store
 	llm        LLM
 	extractive LLM
@@ -162,13 +164,16 @@ func (s *Service) Add(ctx context.Context, a Article) error {
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	all := Dedupe(append(s.currentArticles(), a))
 	prev := s.currentArticles()
+	var all []Article // only written when the store does not hold the seed yet
+	if s.sync.seedOnly {
+		all = Dedupe(append(slices.Clip(prev), a))
+	}
 	if err := s.write(ctx, all, func(st Store) error { return st.Put(ctx, a) }); err != nil {
 		return err
 	}
 	s.previous = prev
-	s.index.Store(NewIndex(all))
+	s.serve(s.Index().With([]Article{a}, nil))
 	return nil
 }
 
@@ -191,7 +196,7 @@ func (s *Service) Remove(ctx context.Context, id string) error {
 		return err
 	}
 	s.previous = prev
-	s.index.Store(NewIndex(kept))
+	s.serve(s.Index().With(nil, []string{id}))
 	return nil
 }
 
@@ -218,9 +223,11 @@ func (s *Service) Reload(ctx context.Context, articles []Article) error {
 
 func (s *Service) currentArticles() []Article {
 	ix := s.Index()
-	out := make([]Article, 0, len(ix.articles))
+	out := make([]Article, 0, ix.liveArts)
 	for _, a := range ix.articles {
-		out = append(out, *a)
+		if a != nil {
+			out = append(out, *a)
+		}
 	}
 	return out
 }

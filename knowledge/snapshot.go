@@ -21,7 +21,7 @@ import (
 // articles, which come from the store as always.
 
 // snapshotMagic starts every snapshot; its last digit is the format.
-const snapshotMagic = "hoibao-index-1\n"
+const snapshotMagic = "hoibao-index-2\n"
 
 // errSnapshotMismatch says a snapshot is of other content.
 var errSnapshotMismatch = errors.New("snapshot of other content")
@@ -42,11 +42,15 @@ func Fingerprint(articles []Article) string {
 
 // WriteSnapshot writes the index (without its articles) to w.
 func (ix *Index) WriteSnapshot(w io.Writer) error {
+	if len(ix.segs) != 1 || len(ix.dead) > 0 {
+		ix = ix.Compact() // one segment, no removed articles
+	}
+	seg := ix.segs[0]
 	bw := bufio.NewWriterSize(w, 1<<20)
 	sw := snapWriter{w: bw}
 	sw.bytes([]byte(snapshotMagic))
-	names := make([]string, len(ix.syl))
-	for name, id := range ix.syl {
+	names := make([]string, len(seg.syl))
+	for name, id := range seg.syl {
 		names[id] = name
 	}
 	sw.uint(uint64(len(ix.articles)))
@@ -68,13 +72,14 @@ func (ix *Index) WriteSnapshot(w io.Writer) error {
 		norms[c] = in.norm
 	}
 	sw.slice(norms)
-	for f := range ix.uni {
-		sw.postings(&ix.uni[f])
+	sw.uint(math.Float64bits(ix.avgLen))
+	for f := range seg.uni {
+		sw.postings(&seg.uni[f])
 	}
-	for f := range ix.bi {
-		sw.slice(ix.bi[f].first)
-		sw.slice(ix.bi[f].second)
-		sw.postings(&ix.bi[f].postings)
+	for f := range seg.bi {
+		sw.slice(seg.bi[f].first)
+		sw.slice(seg.bi[f].second)
+		sw.postings(&seg.bi[f].postings)
 	}
 	if sw.err != nil {
 		return sw.err
@@ -104,11 +109,12 @@ func ReadSnapshot(r io.Reader, articles []Article) (*Index, error) {
 	if nsyl > math.MaxUint32 {
 		return nil, errSnapshotMismatch
 	}
-	ix.syl = make(map[string]uint32, nsyl)
+	seg := &segment{syl: make(map[string]uint32, nsyl)}
+	ix.segs, ix.liveArts = []*segment{seg}, len(articles)
 	for id := range nsyl {
 		name := make([]byte, sr.uint())
 		sr.bytes(name)
-		ix.syl[string(name)] = uint32(id)
+		seg.syl[string(name)] = uint32(id)
 	}
 	ix.maxArtChunks = int(sr.uint())
 	var spans []int32
@@ -117,6 +123,8 @@ func ReadSnapshot(r io.Reader, articles []Article) (*Index, error) {
 	readSlice(&sr, &ix.chunkArt)
 	readSlice(&sr, &ix.artFirst)
 	readSlice(&sr, &norms)
+	ix.avgLen = math.Float64frombits(sr.uint())
+	seg.avgLen, ix.liveChunks = ix.avgLen, len(ix.chunkArt)
 	if len(spans) != 4*len(ix.chunkArt) || len(norms) != len(ix.chunkArt) {
 		return nil, errSnapshotMismatch
 	}
@@ -126,13 +134,13 @@ func ReadSnapshot(r io.Reader, articles []Article) (*Index, error) {
 		ix.chunks[c] = chunkSpan{spans[4*c], spans[4*c+1], spans[4*c+2], spans[4*c+3]}
 		ix.info[c] = chunkInfo{norm: norms[c], art: ix.chunkArt[c]}
 	}
-	for f := range ix.uni {
-		sr.postings(&ix.uni[f])
+	for f := range seg.uni {
+		sr.postings(&seg.uni[f])
 	}
-	for f := range ix.bi {
-		readSlice(&sr, &ix.bi[f].first)
-		readSlice(&sr, &ix.bi[f].second)
-		sr.postings(&ix.bi[f].postings)
+	for f := range seg.bi {
+		readSlice(&sr, &seg.bi[f].first)
+		readSlice(&sr, &seg.bi[f].second)
+		sr.postings(&seg.bi[f].postings)
 	}
 	if sr.err != nil {
 		return nil, fmt.Errorf("reading the index snapshot: %w", sr.err)
@@ -142,13 +150,13 @@ func ReadSnapshot(r io.Reader, articles []Article) (*Index, error) {
 	}
 	// The shapes search relies on, so a damaged snapshot fails here and
 	// not in a search.
-	for f := range ix.uni {
-		if len(ix.uni[f].off) != int(nsyl)+1 {
+	for f := range seg.uni {
+		if len(seg.uni[f].off) != int(nsyl)+1 {
 			return nil, errSnapshotMismatch
 		}
 	}
-	for f := range ix.bi {
-		bi := &ix.bi[f]
+	for f := range seg.bi {
+		bi := &seg.bi[f]
 		if len(bi.first) != int(nsyl)+1 || len(bi.off) != len(bi.second)+1 || int(bi.first[nsyl]) != len(bi.second) {
 			return nil, errSnapshotMismatch
 		}

@@ -142,7 +142,7 @@ func (s *Service) refresh(ctx context.Context, shared Shared) error {
 		return nil
 	}
 	s.previous = s.currentArticles() // /undo on this replica undoes another's change too
-	s.index.Store(NewIndex(articles))
+	s.serve(nextIndex(s.Index(), articles))
 	s.log.Info("content changed in the store; now serving it", "articles", len(articles), "version", v)
 	return nil
 }

@@ -107,12 +107,18 @@ func buildVectors(ctx context.Context, ix *Index, prev *vectorIndex, e Embedder,
 	hashes := make([]string, n)
 	texts := make([]string, n)
 	for c := range n {
+		if ix.articles[ix.chunkArt[c]] == nil {
+			continue // removed: no vector
+		}
 		texts[c] = embedText(ix, c)
 		hashes[c] = VectorHash(texts[c])
 	}
 	have := make(map[string][]float32, n)
 	var lookup []string
 	for _, h := range hashes {
+		if h == "" {
+			continue
+		}
 		if prev != nil {
 			if v, ok := prev.byHash[h]; ok {
 				have[h] = v
@@ -135,7 +141,7 @@ func buildVectors(ctx context.Context, ix *Index, prev *vectorIndex, e Embedder,
 	var todo []int // chunk positions still without a vector, one per hash
 	queued := map[string]bool{}
 	for c, h := range hashes {
-		if _, ok := have[h]; !ok && !queued[h] {
+		if _, ok := have[h]; !ok && !queued[h] && h != "" {
 			queued[h] = true
 			todo = append(todo, c)
 		}
@@ -170,6 +176,9 @@ func buildVectors(ctx context.Context, ix *Index, prev *vectorIndex, e Embedder,
 	// Unit vectors only, shared by hash: half the memory of keeping both.
 	vix := &vectorIndex{ix: ix, vecs: make([][]float32, n), byHash: make(map[string][]float32, len(have))}
 	for c, h := range hashes {
+		if h == "" {
+			continue
+		}
 		v, ok := vix.byHash[h]
 		if !ok {
 			v = unit(have[h])

@@ -120,26 +120,38 @@ func (s *Store) Articles(ctx context.Context) ([]knowledge.Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("filestore: %w", err)
 	}
-	out := make([]knowledge.Article, 0, len(entries))
-	var skipped []knowledge.Skipped
+	var names []string
 	for _, e := range entries {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		a, err := readArticle(filepath.Join(dir, e.Name()))
-		if errors.Is(err, fs.ErrNotExist) {
+		names = append(names, e.Name())
+	}
+	// Read and decode on every core: a whole archive is tens of
+	// thousands of files, and start-up waits for them.
+	type result struct {
+		a   knowledge.Article
+		err error
+	}
+	results := make([]result, len(names))
+	if err := knowledge.Parallel(ctx, len(names), func(i int) {
+		results[i].a, results[i].err = readArticle(filepath.Join(dir, names[i]))
+	}); err != nil {
+		return nil, err
+	}
+	out := make([]knowledge.Article, 0, len(names))
+	var skipped []knowledge.Skipped
+	for i, r := range results {
+		if errors.Is(r.err, fs.ErrNotExist) {
 			continue // deleted meanwhile by another process
 		}
-		if err != nil {
+		if r.err != nil {
 			// One corrupt file must not stop the rest from serving.
-			skipped = append(skipped, knowledge.Skipped{Source: filepath.Join(gen, e.Name()),
-				Reason: "bài đã lưu bị hỏng, không đọc được", Err: err})
+			skipped = append(skipped, knowledge.Skipped{Source: filepath.Join(gen, names[i]),
+				Reason: "bài đã lưu bị hỏng, không đọc được", Err: r.err})
 			continue
 		}
-		out = append(out, a)
+		out = append(out, r.a)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	if len(skipped) > 0 {

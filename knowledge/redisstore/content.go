@@ -85,21 +85,34 @@ func (s *Store) Articles(ctx context.Context) ([]knowledge.Article, error) {
 	if err != nil {
 		return nil, fail("articles", err)
 	}
-	out := make([]knowledge.Article, 0, len(all))
-	var skipped []knowledge.Skipped
-	for id, data := range all {
-		var a knowledge.Article
-		err := json.Unmarshal([]byte(data), &a)
+	// Decoded on every core: a whole archive is tens of thousands of
+	// entries, and start-up waits for them.
+	ids := make([]string, 0, len(all))
+	for id := range all {
+		ids = append(ids, id)
+	}
+	decoded := make([]knowledge.Article, len(ids))
+	errs := make([]error, len(ids))
+	if err := knowledge.Parallel(ctx, len(ids), func(i int) {
+		a := &decoded[i]
+		err := json.Unmarshal([]byte(all[ids[i]]), a)
 		if err == nil && (a.ID == "" || a.Title == "" || len(a.Paragraphs) == 0) {
 			err = errors.New("no ID, title or paragraphs")
 		}
-		if err != nil {
+		errs[i] = err
+	}); err != nil {
+		return nil, fail("articles", err)
+	}
+	out := make([]knowledge.Article, 0, len(all))
+	var skipped []knowledge.Skipped
+	for i, id := range ids {
+		if err := errs[i]; err != nil {
 			// One corrupt entry must not stop the rest from serving.
 			skipped = append(skipped, knowledge.Skipped{Source: "redis:" + id,
 				Reason: "bài đã lưu bị hỏng, không đọc được", Err: fmt.Errorf("redis: article %q is corrupt: %w", id, err)})
 			continue
 		}
-		out = append(out, a)
+		out = append(out, decoded[i])
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Source < skipped[j].Source })
