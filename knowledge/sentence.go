@@ -175,10 +175,16 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 		// "Từ đó, …" answers with what came before it.
 		best.sentence = best.before + " " + best.sentence
 		best.clause = shorten(best.sentence, MaxAnswerRunes)
-	case best.after != "" && strings.HasSuffix(strings.TrimSpace(best.clause), ":"):
-		// "Ban cán sự lớp gồm:" is answered by what follows.
-		best.sentence += " " + best.after
-		best.clause = shorten(strings.TrimSpace(best.clause)+" "+best.after, MaxAnswerRunes)
+	case strings.HasSuffix(strings.TrimSpace(best.clause), ":"):
+		// "… theo quy định sau:" is answered by what follows: the rest of
+		// the sentence, or the next one.
+		head := strings.TrimSpace(best.clause)
+		if i := strings.Index(best.sentence, head); i >= 0 && i+len(head) < len(best.sentence) {
+			best.clause = shorten(best.sentence[i:], MaxAnswerRunes)
+		} else if best.after != "" {
+			best.sentence += " " + best.after
+			best.clause = shorten(head+" "+best.after, MaxAnswerRunes)
+		}
 	}
 	return best, true
 }
