@@ -2,12 +2,12 @@ package telegram
 
 import (
 	"context"
-	"crypto/subtle"
 	"encoding/json"
 	"io"
 	"net/http"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+	"github.com/hoibao/hoibao/bot"
 )
 
 // SecretHeader carries the webhook's secret token on every delivery.
@@ -32,14 +32,7 @@ func (a *Adapter) SetWebhook(ctx context.Context) error {
 // delivers again later), else 200 at once; the update is answered by the
 // channel runtime.
 func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", http.MethodPost)
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
-	if a.secret == "" || subtle.ConstantTimeCompare([]byte(r.Header.Get(SecretHeader)), []byte(a.secret)) != 1 {
-		a.log.Warn("telegram webhook: request without the right secret token", "remote", r.RemoteAddr)
-		http.Error(w, "unauthorized", http.StatusUnauthorized)
+	if !bot.WebhookAllowed(w, r, SecretHeader, a.secret, a.log) {
 		return
 	}
 	var u tgbotapi.Update

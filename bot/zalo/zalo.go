@@ -9,7 +9,6 @@ package zalo
 
 import (
 	"context"
-	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -221,14 +220,7 @@ func (a *Adapter) submit(u Update) error {
 // stopping or too busy (the platform delivers again), else 200 at once;
 // the runtime answers the update.
 func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", http.MethodPost)
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
-	if a.secret == "" || subtle.ConstantTimeCompare([]byte(r.Header.Get(SecretHeader)), []byte(a.secret)) != 1 {
-		a.log.Warn("zalo webhook: request without the right secret token", "remote", r.RemoteAddr)
-		http.Error(w, "unauthorized", http.StatusUnauthorized)
+	if !bot.WebhookAllowed(w, r, SecretHeader, a.secret, a.log) {
 		return
 	}
 	raw, err := io.ReadAll(io.LimitReader(r.Body, maxUpdateBytes))
