@@ -3,6 +3,7 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -21,8 +22,8 @@ const (
 
 // Extractive is the answerer that needs no model: it picks the sentence of
 // the best passages that answers the question, trims it to the clause that
-// carries the answer, and cites it. It refuses when the question's content
-// words are not in the passages.
+// carries the answer, and cites it. It refuses when the sentence is too
+// unlikely to answer.
 type Extractive struct{}
 
 var _ LLM = Extractive{}
@@ -31,11 +32,12 @@ var _ LLM = Extractive{}
 // answerer tries, best first.
 const articlesRead = 4
 
-// Answer implements LLM. The passages are grouped by article; each article
-// is weighed by how much of the question it holds (all of its text, not
-// only the passages found), and its best sentence is scored. The best
-// sentence of an article that holds enough of the question answers; when
-// none does, the articles do not answer and it refuses.
+// Answer implements LLM. The passages are grouped by article; every
+// sentence of them that may answer is measured (features.go) and ranked by
+// one linear score, the article's share of the question among its
+// features. The best answers, trimmed to what answers, unless the chance
+// that it does is too low: then the articles do not hold the answer and
+// it refuses.
 func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer, error) {
 	kind := Classify(q.Text)
 	english := IsEnglish(q.Text)
@@ -52,25 +54,29 @@ func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer
 		return refuse(english), nil
 	}
 	context := contextTokens(q, content)
-	var best candidate
-	for _, group := range groups {
-		c, ok := bestSentence(q, kind, content, context, group)
-		if !ok || c.score <= best.score {
-			continue // coverage only lowers a score: this article cannot win
-		}
-		ev := weighArticle(q, content, group[0].Article)
-		if !ev.answers() {
-			continue
-		}
-		c.score *= ev.coverage * ev.coverage * ev.coverage
-		if c.score > best.score {
-			best = c
-		}
-	}
-	if best.passage == nil {
+	best, ok := pick(candidates(q, kind, content, context, passages))
+	if !ok || answerModel.apply(best.features) < minAnswerOdds {
 		return refuse(english), nil
 	}
-	return best.answer(english), nil
+	return finish(q, kind, content, context, best).answer(english), nil
+}
+
+// candidates returns the sentences that may answer from the articles behind
+// the best passages, with their features; an article contradicted by the
+// question (another name, another number) has none.
+func candidates(q Query, kind Kind, content, context []Token, passages []Passage) []candidate {
+	var out []candidate
+	for _, group := range byArticle(passages, articlesRead) {
+		ev := weighArticle(q, content, group[0].Article)
+		if ev.contradicted && os.Getenv("NOCONTRA") == "" {
+			continue
+		}
+		for _, c := range sentenceCandidates(q, kind, content, context, group) {
+			c.features[fArticle] = ev.coverage
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // byArticle groups passages by article in rank order, keeping at most n
@@ -202,12 +208,8 @@ func (q Query) weight(key string) float64 {
 }
 
 // minCoverage is the share of a question's content weight an article must
-// hold to answer it: the operating point of the refusal decision, chosen
-// on the tuning half of the quality harness (viqa_test.go) from the
-// precision and recall of refusals. There, answerable questions refused /
-// questions refused with their article removed: 0.5: 8% / 31%; 0.6: 11% /
-// 42%; 0.7: 17% / 57%; 0.8: 26% / 73%. A wrong answer with a citation is
-// worse than a refusal, so 0.7.
+// hold to answer a question about itself (its author, its date); other
+// questions are refused by answerModel (features.go).
 const minCoverage = 0.7
 
 // coverage is how much of a question an article holds.
@@ -271,19 +273,28 @@ func weighArticle(q Query, content []Token, a *Article) coverage {
 			return coverage{contradicted: true}
 		}
 	}
+	if !holdsCodes(a, q.Text) {
+		return coverage{contradicted: true} // "Kế hoạch số 12/KH-BCH" asked, the article has 21/KH-BCH
+	}
+	for _, pair := range placePairs(q, Tokenize(q.Text)) {
+		if !have.fold[pair] {
+			return coverage{contradicted: true} // "huyện Châu Phú" asked, the article is about Thoại Sơn
+		}
+	}
 	for _, m := range distinguishing(Tokenize(q.Text)) {
 		if _, number, pair := strings.Cut(m, " "); pair {
 			m = number // the article holds the number; which sentence says it with its word, the answerer prefers
 		}
-		if !have.fold[m] {
+		if !have.fold[m] && !have.exact[spelledNumber[m]] {
 			return coverage{contradicted: true} // "HĐND" asked, only "UBND" there; "Quyết định 12", only 21
 		}
 	}
 	// What a "bao nhiêu" question measures opens it ("Dân số huyện … là
-	// bao nhiêu?"): two syllables that stand together there must stand
-	// together in the article, or it measures something else.
+	// bao nhiêu?"): a word of the corpus there must stand in the article,
+	// or it measures something else.
 	if Classify(q.Text) == KindNumber && strongNumberCue(q.Text) && len(content) > 1 && content[0].Start == firstWord(q.Text) &&
-		content[0].End+1 == content[1].Start && !have.fold[content[0].Fold+" "+content[1].Fold] {
+		content[0].End+1 == content[1].Start && q.weight(content[0].Fold+" "+content[1].Fold) > 0 &&
+		!have.fold[content[0].Fold+" "+content[1].Fold] {
 		return coverage{contradicted: true}
 	}
 	if total == 0 {
@@ -470,7 +481,8 @@ type candidate struct {
 	before   string // the sentences before and after it in the passage
 	after    string
 	clause   string // the part that answers
-	score    float64
+	features features
+	score    float64 // rankModel's
 }
 
 func (c candidate) answer(english bool) Answer {
@@ -542,6 +554,9 @@ func wantedWords(q Query, content []Token) words {
 	for _, pair := range namePairs(q.Text) {
 		w.fold[pair[0].Fold+" "+pair[1].Fold] = true
 	}
+	for _, pair := range placePairs(q, toks) {
+		w.fold[pair] = true
+	}
 	for _, m := range distinguishing(toks) {
 		if _, number, ok := strings.Cut(m, " "); ok {
 			m = number
@@ -560,3 +575,47 @@ var spelledNumber = func() map[string]string {
 	}
 	return m
 }()
+
+// placeNouns name a kind of place; the two syllables after one are the
+// place's name ("huyện Châu Phú", "tp chau doc"), however it is typed.
+var placeNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "tp": true, "quan": true, "phuong": true, "tran": true}
+
+// placePairs returns the folded names of the places a question names after
+// a place noun, when the corpus knows the two syllables as a word: a place
+// is found whole or the article is about another ("Huyện ủy" is an office,
+// not a place).
+func placePairs(q Query, toks []Token) []string {
+	var out []string
+	for i := 0; i+2 < len(toks); i++ {
+		if !placeNouns[toks[i].Fold] || toks[i+1].Fold == "uy" || toks[i+1].Number || toks[i+2].Number {
+			continue
+		}
+		if toks[i].End+1 < toks[i+1].Start-1 || toks[i+1].End+1 != toks[i+2].Start {
+			continue // not standing together
+		}
+		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; q.weight(pair) > 0 {
+			out = append(out, pair)
+		}
+	}
+	return out
+}
+
+// reDocNumber finds the number of a document's code: "12/" of
+// "12/KH-BCH", "1240/" of "1240/QĐ-UBND", "12-" of "12-CT/TU".
+var reDocNumber = regexp.MustCompile(`(^|[^\d.,])(\d+[/-])\pL`)
+
+// holdsCodes reports whether an article holds the number of every
+// document code a question names, as a code.
+func holdsCodes(a *Article, question string) bool {
+	for _, m := range reDocNumber.FindAllStringSubmatch(question, -1) {
+		code := regexp.MustCompile(`(^|\D)` + regexp.QuoteMeta(m[2]))
+		found := code.MatchString(a.Title)
+		for _, p := range a.Paragraphs {
+			found = found || code.MatchString(p)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

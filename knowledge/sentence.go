@@ -31,23 +31,21 @@ const (
 	sentenceB  = 0.5
 )
 
-// bestSentence scores the sentences of the best passages and returns the
-// winner, trimmed to the clause that answers.
+// sentenceCandidates scores the sentences of one article's best passages
+// that may answer: each gets its features (features.go); the article's
+// coverage and the score are set by the caller, which compares articles.
 //
-// A sentence scores by the question's words it holds, weighed by rarity
-// and saturated and normalised for length as in BM25, with a bonus for
-// words standing together, for holding the kind of answer wanted (a name,
-// a number, a date) and for the rank of its passage. Words a follow-up
-// borrows from its context help pick the sentence; the clause is cut
-// around the question's own words.
-func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) (candidate, bool) {
+// A sentence is no candidate when it lacks a name the question holds whole,
+// names another rank or office, lacks the date a "ngày nào" or the number a
+// "bao nhiêu" wants, or, in a follow-up, lacks the question's own words.
+func sentenceCandidates(q Query, kind Kind, own, context []Token, passages []Passage) []candidate {
 	content := append(own[:len(own):len(own)], context...)
 	var total float64
 	for _, t := range content {
 		total += q.weight(t.Fold)
 	}
 	if total == 0 {
-		return candidate{}, false
+		return nil
 	}
 	frames := frameTokens(q.Text, content)
 	q = discountFrames(q, content, frames)
@@ -69,7 +67,6 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 	}
 	type scored struct {
 		p      *Passage
-		rank   int
 		whole  string // the sentence
 		text   string // the sentence, or one item of the list it is
 		before string
@@ -78,8 +75,8 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 	}
 	var all []scored
 	syllables := 0
-	for rank := range passages {
-		p := &passages[rank]
+	for n := range passages {
+		p := &passages[n]
 		if p.Chunk.Paragraph < 0 {
 			continue // a title is no answer
 		}
@@ -94,7 +91,7 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 				items = listItems(whole)
 			}
 			for _, item := range items {
-				sc := scored{p: p, rank: rank, whole: whole, text: item}
+				sc := scored{p: p, whole: whole, text: item}
 				if i > 0 {
 					sc.before = p.Chunk.Text[spans[i-1].Start:spans[i-1].End]
 				}
@@ -113,14 +110,25 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 		}
 	}
 	if len(all) == 0 {
-		return candidate{}, false
+		return nil
 	}
 	avg := float64(syllables) / float64(len(all))
-	var best candidate
+	sentences := make([][]Token, len(all))
+	for i, sc := range all {
+		sentences[i] = sc.toks
+	}
+	local := Query{Text: q.Text, Weights: localWeights(q, content, sentences)}
+	var focus []Token // the question's words the title lacks
+	for _, t := range content {
+		if !titleWords[t.Fold] {
+			focus = append(focus, t)
+		}
+	}
 	question := Tokenize(q.Text)
 	markers := distinguishing(question)
 	office := officeAsked(question)
 	exactDate := asksExactDate(q.Text)
+	var out []candidate
 	for _, sc := range all {
 		if sc.text != sc.whole && !holdsNames(names, sc.toks, nil) || !holdsNames(names, sc.toks, title) {
 			continue // the names asked about are elsewhere
@@ -131,37 +139,49 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 		if kind == KindWho && office != "" && !strings.Contains(foldedText(sc.toks), " "+office+" ") {
 			continue // "Bí thư Tỉnh ủy" asked, only "Bí thư Huyện ủy" found
 		}
-
 		if kind == KindWhen && exactDate && !reDate.MatchString(sc.text) {
 			continue // "ngày nào" is answered by a date
 		}
 		if kind == KindNumber && !hasWanted(q.Text, kind, sc.text, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
 		}
-		score := sentenceScore(q, content, sc.toks, avg, titleWords)
-		if score <= 0 {
+		bm25 := sentenceScore(q, content, sc.toks, avg, titleWords)
+		if bm25 <= 0 {
 			continue
 		}
 		if len(context) > 0 && ownTotal > 0 && matchScore(q, ownCore, sc.toks) < ownTotal/2 {
 			continue // a follow-up's own words decide ("còn Kết luận 21 thì sao?"); borrowed ones only help
 		}
-		score *= 1 - rankDecay*float64(sc.rank)
-		if hasKind(kind, sc.text, content) {
-			score += kindBonus * total
+		c := candidate{passage: sc.p, sentence: sc.whole, clause: sc.text, before: sc.before, after: sc.after}
+		f := &c.features
+		f[fBM25] = bm25 / total
+		f[fSentence] = share(q, content, sc.toks)
+		f[fWindow] = share(q, content, append(append(Tokenize(sc.before), sc.toks...), Tokenize(sc.after)...))
+		f[fPairs] = pairShare(q, content, sc.toks)
+		f[fKind] = indicator(hasKind(kind, sc.text, content))
+		f[fMarkers] = indicator(len(markers) > 0 && holdsMarkers(markers, sc.toks)) // "Quyết định 1204" asked and found, not "Quyết định 2104"
+		f[fFrame] = indicator(namesFrame(sc.toks, content, frames))                 // "tỉnh nào" answered by "tỉnh An Giang"
+		f[fLong] = indicator(utf8.RuneCountInString(sc.text) > MaxAnswerRunes)
+		f[fAllWords] = allWords(question, sc.toks)
+		f[fOrder] = inOrder(content, sc.toks)
+		f[fNew] = beyond(content, sc.toks)
+		f[fLocal] = share(local, content, sc.toks)
+		f[fPhrase] = phrase(local.Weights, content, sc.toks)
+		f[fFocus] = f[fSentence]
+		if len(focus) > 0 {
+			f[fFocus] = share(q, focus, sc.toks)
 		}
-		if len(markers) > 0 && holdsMarkers(markers, sc.toks) {
-			score += kindBonus * total // "Quyết định 1204" asked and found, not "Quyết định 2104"
-		}
-		if namesFrame(sc.toks, content, frames) {
-			score += kindBonus * total // "tỉnh nào" answered by "tỉnh An Giang"
-		}
-		if score > best.score {
-			best = candidate{passage: sc.p, sentence: sc.whole, clause: sc.text, before: sc.before, after: sc.after, score: score}
-		}
+		out = append(out, c)
 	}
-	if best.passage == nil {
-		return best, false
-	}
+	return out
+}
+
+// finish cuts the chosen sentence to what answers: the clause that holds
+// the question's words and the answer, the whole sentence when it fits; a
+// consequence gets its cause, and a clause that ends at ':' what follows.
+func finish(q Query, kind Kind, own, context []Token, best candidate) candidate {
+	content := append(own[:len(own):len(own)], context...)
+	q = discountFrames(q, content, frameTokens(q.Text, content))
 	core := content
 	if matchScore(q, own, Tokenize(best.clause)) > 0 {
 		core = own
@@ -186,7 +206,7 @@ func bestSentence(q Query, kind Kind, own, context []Token, passages []Passage) 
 			best.clause = shorten(head+" "+best.after, MaxAnswerRunes)
 		}
 	}
-	return best, true
+	return best
 }
 
 // sentenceScore is a sentence's BM25 for the question's content syllables
@@ -219,7 +239,10 @@ func sentenceScore(q Query, content []Token, toks []Token, avg float64, title ma
 		seen[t.Fold] = true
 		w := q.weight(t.Fold)
 		tf := float64(exact[t.Exact])
-		if tf == 0 {
+		switch {
+		case !t.Marked:
+			tf = float64(fold[t.Fold]) // typed without diacritics: any form matches
+		case tf == 0:
 			tf = float64(fold[t.Fold]) * foldMatch
 		}
 		if tf == 0 && title[t.Fold] {

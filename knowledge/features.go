@@ -1,0 +1,262 @@
+package knowledge
+
+import "math"
+
+// The answerer compares the candidate sentences of every article it reads
+// by one linear score over a few measured features, and refuses by one
+// logistic function of the same features: the chance that the chosen
+// sentence answers. Both sets of weights are fit on the tuning half of the
+// quality harness (go test ./knowledge -run TestFit -quality.fit prints
+// them); the test half is never used to fit.
+
+// features are what is measured of a candidate sentence.
+type features [numFeatures]float64
+
+const (
+	fBM25     = iota // the sentence's BM25 for the question, over the question's weight
+	fSentence        // share of the question's weight the sentence holds
+	fWindow          // share the sentence holds with its neighbours
+	fPairs           // share of the question's adjacent word pairs standing together in it
+	fArticle         // share the whole article holds (weighArticle)
+	fKind            // holds the kind of answer wanted: a name, a number, a date, a place
+	fMarkers         // holds the question's distinguishing marks ("Quyết định 1204")
+	fFrame           // names what the question's frame asks for ("tỉnh nào": "tỉnh An Giang")
+	fLong            // longer than an answer may be: it will be trimmed
+	fAllWords        // share of all the question's syllables, stopwords too, the sentence holds
+	fOrder           // the longest run of the question's content words found in the same order, over their number
+	fNew             // how much the sentence says beyond the question (log of its other content words)
+	fLocal           // share of the question's weight it holds, each word weighed again by how few of its article's sentences hold it
+	fPhrase          // the heaviest run of the question's words standing together in it too, weighed as fLocal, over the question's weight
+	fFocus           // share of the weight of the question's words its article's title lacks that it holds: what is asked about the topic
+	numFeatures
+)
+
+// featureNames are the constants' names, for printing fitted weights.
+var featureNames = [numFeatures]string{"fBM25", "fSentence", "fWindow", "fPairs", "fArticle", "fKind", "fMarkers", "fFrame", "fLong", "fAllWords", "fOrder", "fNew", "fLocal", "fPhrase", "fFocus"}
+
+func indicator(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// share is the part of the question's content weight that toks hold: a
+// word typed with diacritics and found only without them counts foldMatch;
+// one typed without diacritics counts whole.
+func share(q Query, content []Token, toks []Token) float64 {
+	exact := make(map[string]bool, len(toks))
+	fold := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		exact[t.Exact] = true
+		fold[t.Fold] = true
+	}
+	var total, got float64
+	seen := make(map[string]bool, len(content))
+	for _, t := range content {
+		if seen[t.Fold] {
+			continue
+		}
+		seen[t.Fold] = true
+		w := q.weight(t.Fold)
+		total += w
+		switch {
+		case exact[t.Exact] || !t.Marked && fold[t.Fold]:
+			got += w
+		case fold[t.Fold]:
+			got += w * foldMatch
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// pairShare is the share of the question's adjacent content syllables that
+// stand together in toks too.
+func pairShare(q Query, content []Token, toks []Token) float64 {
+	pairs := make(map[string]bool, len(toks))
+	for i := 1; i < len(toks); i++ {
+		pairs[toks[i-1].Fold+" "+toks[i].Fold] = true
+	}
+	var total, got float64
+	for i := 1; i < len(content); i++ {
+		if content[i-1].End+1 < content[i].Start {
+			continue // not adjacent in the question
+		}
+		w := q.weight(content[i-1].Fold) + q.weight(content[i].Fold)
+		total += w
+		if pairs[content[i-1].Fold+" "+content[i].Fold] {
+			got += w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// model is a linear function of the features with a bias.
+type model struct {
+	bias    float64
+	weights features
+}
+
+func (m model) apply(f features) float64 {
+	s := m.bias
+	for i, w := range m.weights {
+		s += w * f[i]
+	}
+	return s
+}
+
+// rankModel orders candidate sentences: the highest answers.
+var rankModel = model{weights: features{
+	fBM25: 1.102, fSentence: -1.572, fWindow: 2.193, fPairs: 0.744, fArticle: 2.904, fKind: 2.271,
+	fMarkers: 0.521, fFrame: 1.142, fLong: 0.072, fAllWords: 3.381, fOrder: -0.268, fNew: -1.713, fLocal: 0.579,
+	fPhrase: 0.270, fFocus: 3.122,
+}}
+
+// answerModel gives the log-odds that the chosen sentence answers.
+var answerModel = model{bias: -5.199, weights: features{
+	fBM25: 0.205, fSentence: -1.324, fWindow: -0.427, fPairs: 0.799, fArticle: 2.054, fKind: 0.767,
+	fMarkers: 0.611, fFrame: 1.076, fLong: 0.114, fAllWords: 2.518, fOrder: 0.014, fNew: -0.564, fLocal: 0.673,
+	fPhrase: -0.083, fFocus: 3.077,
+}}
+
+// minAnswerOdds is the refusal's operating point: below these log-odds the
+// answerer refuses.
+var minAnswerOdds = -1.25
+
+// pick returns the candidate rankModel scores highest; false when there
+// is none.
+func pick(cands []candidate) (candidate, bool) {
+	var best candidate
+	for _, c := range cands {
+		if c.score = rankModel.apply(c.features); best.passage == nil || c.score > best.score {
+			best = c
+		}
+	}
+	return best, best.passage != nil
+}
+
+// allWords is the share of a question's syllables (stopwords too) that
+// toks hold, exactly, or folded when typed without diacritics: a paraphrase
+// keeps the small words as well.
+func allWords(question, toks []Token) float64 {
+	if len(question) == 0 {
+		return 0
+	}
+	exact := make(map[string]bool, len(toks))
+	fold := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		exact[t.Exact] = true
+		fold[t.Fold] = true
+	}
+	got := 0
+	for _, t := range question {
+		if exact[t.Exact] || !t.Marked && fold[t.Fold] {
+			got++
+		}
+	}
+	return float64(got) / float64(len(question))
+}
+
+// inOrder is the longest common subsequence of the question's content
+// syllables and the sentence's, folded, over the content's length.
+func inOrder(content, toks []Token) float64 {
+	if len(content) == 0 {
+		return 0
+	}
+	prev := make([]int, len(toks)+1)
+	cur := make([]int, len(toks)+1)
+	for _, c := range content {
+		for j, t := range toks {
+			if c.Fold == t.Fold {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(cur[j], prev[j+1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return float64(prev[len(toks)]) / float64(len(content))
+}
+
+// beyond is log(1+n) over log(50) for n, the sentence's content syllables
+// the question lacks: what it says beyond what was asked.
+func beyond(content, toks []Token) float64 {
+	asked := make(map[string]bool, len(content))
+	for _, t := range content {
+		asked[t.Fold] = true
+	}
+	n := 0
+	for _, t := range toks {
+		if !asked[t.Fold] && !IsStopword(t) {
+			n++
+		}
+	}
+	return math.Log1p(float64(n)) / math.Log(50)
+}
+
+// localWeights weighs each content word of the question again by how few of
+// the sentences hold it: the bridge an article is about is in all of its
+// sentences and tells none of them apart.
+func localWeights(q Query, content []Token, sentences [][]Token) map[string]float64 {
+	n := make(map[string]int, len(content))
+	for _, toks := range sentences {
+		seen := make(map[string]bool, len(toks))
+		for _, t := range toks {
+			seen[t.Fold] = true
+		}
+		for _, t := range content {
+			if seen[t.Fold] {
+				n[t.Fold]++
+			}
+		}
+	}
+	w := make(map[string]float64, len(content))
+	all := float64(len(sentences))
+	for _, t := range content {
+		w[t.Fold] = q.weight(t.Fold) * math.Log(1+(all-float64(n[t.Fold])+0.5)/(float64(n[t.Fold])+0.5))
+	}
+	return w
+}
+
+// phrase is the heaviest run of two or more of the question's content
+// syllables, adjacent in the question, that stand together in toks as well
+// ("tổng mức đầu tư"), weighed by w, over the question's whole weight.
+func phrase(w map[string]float64, content, toks []Token) float64 {
+	var total float64
+	for _, t := range content {
+		total += w[t.Fold]
+	}
+	if total == 0 {
+		return 0
+	}
+	prev := make([]float64, len(toks)+1) // run weight ending at content[i-1], toks[j-1]
+	cur := make([]float64, len(toks)+1)
+	prevLen := make([]int, len(toks)+1)
+	curLen := make([]int, len(toks)+1)
+	var best float64
+	for i, c := range content {
+		joined := i > 0 && content[i-1].End+1 >= c.Start
+		for j, t := range toks {
+			cur[j+1], curLen[j+1] = 0, 0
+			if c.Fold != t.Fold {
+				continue
+			}
+			cur[j+1], curLen[j+1] = w[c.Fold], 1
+			if joined && prevLen[j] > 0 {
+				cur[j+1], curLen[j+1] = prev[j]+w[c.Fold], prevLen[j]+1
+			}
+			if curLen[j+1] >= 2 {
+				best = max(best, cur[j+1])
+			}
+		}
+		prev, cur = cur, prev
+		prevLen, curLen = curLen, prevLen
+	}
+	return best / total
+}
