@@ -3,8 +3,9 @@ package knowledge
 import (
 	"context"
 	"fmt"
-	"os"
+	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -54,7 +55,7 @@ func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer
 		return refuse(english), nil
 	}
 	context := contextTokens(q, content)
-	best, ok := pick(candidates(q, kind, content, context, passages))
+	best, ok := bestCandidate(q, kind, content, context, passages)
 	if !ok || answerModel.apply(best.features) < minAnswerOdds {
 		return refuse(english), nil
 	}
@@ -65,18 +66,61 @@ func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer
 // the best passages, with their features; an article contradicted by the
 // question (another name, another number) has none.
 func candidates(q Query, kind Kind, content, context []Token, passages []Passage) []candidate {
+	ask := analyse(q, kind, content, context)
 	var out []candidate
 	for _, group := range byArticle(passages, articlesRead) {
 		ev := weighArticle(q, content, group[0].Article)
-		if ev.contradicted && os.Getenv("NOCONTRA") == "" {
+		if ev.contradicted {
 			continue
 		}
-		for _, c := range sentenceCandidates(q, kind, content, context, group) {
+		for _, c := range ask.sentenceCandidates(group) {
 			c.features[fArticle] = ev.coverage
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// bestCandidate is pick(candidates(…)) that reads fewer articles whole: an
+// article is weighed only while its best sentence could still win with the
+// article's share of the question at its highest.
+func bestCandidate(q Query, kind Kind, content, context []Token, passages []Passage) (candidate, bool) {
+	type article struct {
+		cands []candidate
+		top   float64 // the best score before the article is weighed
+	}
+	ask := analyse(q, kind, content, context)
+	var read []article
+	for _, group := range byArticle(passages, articlesRead) {
+		a := article{cands: ask.sentenceCandidates(group), top: math.Inf(-1)}
+		for i := range a.cands {
+			a.cands[i].score = rankModel.apply(a.cands[i].features)
+			a.top = max(a.top, a.cands[i].score)
+		}
+		if len(a.cands) > 0 {
+			read = append(read, a)
+		}
+	}
+	sort.SliceStable(read, func(i, j int) bool { return read[i].top > read[j].top })
+	gain := max(rankModel.weights[fArticle], 0)
+	var best candidate
+	for _, a := range read {
+		if best.passage != nil && a.top+gain <= best.score {
+			break // neither this article nor the ones after can win
+		}
+		ev := weighArticle(q, content, a.cands[0].passage.Article)
+		if ev.contradicted {
+			continue
+		}
+		for _, c := range a.cands {
+			c.features[fArticle] = ev.coverage
+			c.score += rankModel.weights[fArticle] * ev.coverage
+			if best.passage == nil || c.score > best.score {
+				best = c
+			}
+		}
+	}
+	return best, best.passage != nil
 }
 
 // byArticle groups passages by article in rank order, keeping at most n
@@ -351,28 +395,32 @@ func frameTokens(question string, content []Token) map[int]bool {
 	return frames
 }
 
-// hasWanted reports whether the answering sentence holds a number or a
-// date when the question asks "bao nhiêu" or "khi nào"; a sentence without
-// one does not answer it.
-func hasWanted(question string, kind Kind, sentence string, content []Token) bool {
-	switch kind {
-	case KindNumber:
-		if unit := countedNoun(question); unit != "" {
-			return countsUnit(sentence, unit)
-		}
-		if hasKind(kind, sentence, content) || !strongNumberCue(question) {
+// numberWanted is what a "bao nhiêu" question wants of the sentence that
+// answers it: a number, or a number of the unit it counts.
+type numberWanted struct {
+	unit   string // "xa" of "bao nhiêu xã", or ""
+	strong bool   // the question says "bao nhiêu" or the like, not just "mấy"
+}
+
+func wantsNumber(question string) numberWanted {
+	return numberWanted{unit: countedNoun(question), strong: strongNumberCue(question)}
+}
+
+// in reports whether a sentence holds the number wanted ("bao nhiêu xã"
+// is answered by "12 xã"); a sentence without one does not answer.
+func (w numberWanted) in(sentence string, content []Token) bool {
+	if w.unit != "" {
+		return countsUnit(sentence, w.unit)
+	}
+	if hasKind(KindNumber, sentence, content) || !w.strong {
+		return true
+	}
+	for _, t := range Tokenize(sentence) {
+		if numberWords[t.Exact] && !quoted(sentence, t.Start) {
 			return true
 		}
-		for _, t := range Tokenize(sentence) {
-			if numberWords[t.Exact] && !quoted(sentence, t.Start) {
-				return true
-			}
-		}
-		return false
-	case KindWhen:
-		return hasKind(kind, sentence, content)
 	}
-	return true
+	return false
 }
 
 // countedNoun returns the folded syllable a "bao nhiêu"/"mấy" question

@@ -41,16 +41,44 @@ func indicator(b bool) float64 {
 	return 0
 }
 
-// share is the part of the question's content weight that toks hold: a
-// word typed with diacritics and found only without them counts foldMatch;
-// one typed without diacritics counts whole.
-func share(q Query, content []Token, toks []Token) float64 {
-	exact := make(map[string]bool, len(toks))
-	fold := make(map[string]bool, len(toks))
+// bag is what a run of syllables holds: how often each exact and each
+// folded syllable, and (when asked for) which folded pairs stand together.
+type bag struct {
+	exact, fold map[string]int
+	pairs       map[[2]string]bool
+	n           int
+}
+
+func newBag(toks []Token, withPairs bool) bag {
+	b := bag{exact: make(map[string]int, len(toks)), fold: make(map[string]int, len(toks)), n: len(toks)}
 	for _, t := range toks {
-		exact[t.Exact] = true
-		fold[t.Fold] = true
+		b.exact[t.Exact]++
+		b.fold[t.Fold]++
 	}
+	if withPairs {
+		b.pairs = make(map[[2]string]bool, len(toks))
+		for i := 1; i < len(toks); i++ {
+			b.pairs[[2]string{toks[i-1].Fold, toks[i].Fold}] = true
+		}
+	}
+	return b
+}
+
+// match is how much of a question's syllable the bag holds: 1 exactly, or
+// folded when it was typed without diacritics; foldMatch when only its
+// folded form is there; else 0.
+func (b bag) match(t Token) float64 {
+	switch {
+	case b.exact[t.Exact] > 0 || !t.Marked && b.fold[t.Fold] > 0:
+		return 1
+	case b.fold[t.Fold] > 0:
+		return foldMatch
+	}
+	return 0
+}
+
+// share is the part of the question's content weight that a bag holds.
+func share(q Query, content []Token, b bag) float64 {
 	var total, got float64
 	seen := make(map[string]bool, len(content))
 	for _, t := range content {
@@ -60,12 +88,7 @@ func share(q Query, content []Token, toks []Token) float64 {
 		seen[t.Fold] = true
 		w := q.weight(t.Fold)
 		total += w
-		switch {
-		case exact[t.Exact] || !t.Marked && fold[t.Fold]:
-			got += w
-		case fold[t.Fold]:
-			got += w * foldMatch
-		}
+		got += w * b.match(t)
 	}
 	if total == 0 {
 		return 0
@@ -74,12 +97,8 @@ func share(q Query, content []Token, toks []Token) float64 {
 }
 
 // pairShare is the share of the question's adjacent content syllables that
-// stand together in toks too.
-func pairShare(q Query, content []Token, toks []Token) float64 {
-	pairs := make(map[string]bool, len(toks))
-	for i := 1; i < len(toks); i++ {
-		pairs[toks[i-1].Fold+" "+toks[i].Fold] = true
-	}
+// stand together in a bag too.
+func pairShare(q Query, content []Token, b bag) float64 {
 	var total, got float64
 	for i := 1; i < len(content); i++ {
 		if content[i-1].End+1 < content[i].Start {
@@ -87,7 +106,7 @@ func pairShare(q Query, content []Token, toks []Token) float64 {
 		}
 		w := q.weight(content[i-1].Fold) + q.weight(content[i].Fold)
 		total += w
-		if pairs[content[i-1].Fold+" "+content[i].Fold] {
+		if b.pairs[[2]string{content[i-1].Fold, content[i].Fold}] {
 			got += w
 		}
 	}
@@ -141,22 +160,16 @@ func pick(cands []candidate) (candidate, bool) {
 	return best, best.passage != nil
 }
 
-// allWords is the share of a question's syllables (stopwords too) that
-// toks hold, exactly, or folded when typed without diacritics: a paraphrase
+// allWords is the share of a question's syllables (stopwords too) that a
+// bag holds, exactly, or folded when typed without diacritics: a paraphrase
 // keeps the small words as well.
-func allWords(question, toks []Token) float64 {
+func allWords(question []Token, b bag) float64 {
 	if len(question) == 0 {
 		return 0
 	}
-	exact := make(map[string]bool, len(toks))
-	fold := make(map[string]bool, len(toks))
-	for _, t := range toks {
-		exact[t.Exact] = true
-		fold[t.Fold] = true
-	}
 	got := 0
 	for _, t := range question {
-		if exact[t.Exact] || !t.Marked && fold[t.Fold] {
+		if b.match(t) == 1 {
 			got++
 		}
 	}

@@ -31,6 +31,47 @@ const (
 	sentenceB  = 0.5
 )
 
+// asked is a question analysed once for sentenceCandidates: what every
+// sentence of every article read is measured against.
+type asked struct {
+	q            Query // with the frame words' weights lowered
+	kind         Kind
+	own, content []Token // the question's content words; with a follow-up's context's
+	context      []Token
+	total        float64 // content's weight before the frames are lowered
+	frames       map[int]bool
+	ownCore      []Token // own words, but those typed plain that may be stopwords ("con" for "còn")
+	ownTotal     float64
+	question     []Token
+	names        [][2]Token
+	markers      []string
+	office       string
+	exactDate    bool
+	number       numberWanted
+}
+
+func analyse(q Query, kind Kind, own, context []Token) *asked {
+	a := &asked{kind: kind, own: own, context: context, content: append(own[:len(own):len(own)], context...)}
+	for _, t := range a.content {
+		a.total += q.weight(t.Fold)
+	}
+	a.frames = frameTokens(q.Text, a.content)
+	a.q = discountFrames(q, a.content, a.frames)
+	for _, t := range own {
+		if t.Marked || !foldedStop[t.Fold] {
+			a.ownCore = append(a.ownCore, t)
+			a.ownTotal += a.q.weight(t.Fold)
+		}
+	}
+	a.question = Tokenize(q.Text)
+	a.names = namePairs(q.Text)
+	a.markers = distinguishing(a.question)
+	a.office = officeAsked(a.question)
+	a.exactDate = asksExactDate(q.Text)
+	a.number = wantsNumber(q.Text)
+	return a
+}
+
 // sentenceCandidates scores the sentences of one article's best passages
 // that may answer: each gets its features (features.go); the article's
 // coverage and the score are set by the caller, which compares articles.
@@ -38,33 +79,12 @@ const (
 // A sentence is no candidate when it lacks a name the question holds whole,
 // names another rank or office, lacks the date a "ngày nào" or the number a
 // "bao nhiêu" wants, or, in a follow-up, lacks the question's own words.
-func sentenceCandidates(q Query, kind Kind, own, context []Token, passages []Passage) []candidate {
-	content := append(own[:len(own):len(own)], context...)
-	var total float64
-	for _, t := range content {
-		total += q.weight(t.Fold)
-	}
-	if total == 0 {
+func (a *asked) sentenceCandidates(passages []Passage) []candidate {
+	if a.total == 0 {
 		return nil
 	}
-	frames := frameTokens(q.Text, content)
-	q = discountFrames(q, content, frames)
-	// A follow-up's own words, but those typed plain that may be
-	// stopwords ("con" for "còn").
-	var ownCore []Token
-	var ownTotal float64
-	for _, t := range own {
-		if t.Marked || !foldedStop[t.Fold] {
-			ownCore = append(ownCore, t)
-			ownTotal += q.weight(t.Fold)
-		}
-	}
-	names := namePairs(q.Text)
-	title := foldPairs(passages[0].Article.Title)
-	titleWords := map[string]bool{}
-	for _, t := range Tokenize(passages[0].Article.Title) {
-		titleWords[t.Fold] = true
-	}
+	q, kind, content, context := a.q, a.kind, a.content, a.context
+	title := newBag(Tokenize(passages[0].Article.Title), true)
 	type scored struct {
 		p      *Passage
 		whole  string // the sentence
@@ -72,6 +92,7 @@ func sentenceCandidates(q Query, kind Kind, own, context []Token, passages []Pas
 		before string
 		after  string
 		toks   []Token
+		window []Token // the sentence's with its neighbours'
 	}
 	var all []scored
 	syllables := 0
@@ -81,8 +102,20 @@ func sentenceCandidates(q Query, kind Kind, own, context []Token, passages []Pas
 			continue // a title is no answer
 		}
 		spans := Sentences(p.Chunk.Text)
+		toks := make([][]Token, len(spans))
+		for i, sp := range spans {
+			toks[i] = Tokenize(p.Chunk.Text[sp.Start:sp.End])
+		}
 		for i, sp := range spans {
 			whole := p.Chunk.Text[sp.Start:sp.End]
+			var window []Token
+			if i > 0 {
+				window = append(window, toks[i-1]...)
+			}
+			window = append(window, toks[i]...)
+			if i+1 < len(spans) {
+				window = append(window, toks[i+1]...)
+			}
 			// For a who-question, the items of a list ("ông A, Chủ tịch …;
 			// bà B, Phó Chủ tịch …") are scored one by one; the citation
 			// quotes the sentence.
@@ -91,17 +124,19 @@ func sentenceCandidates(q Query, kind Kind, own, context []Token, passages []Pas
 				items = listItems(whole)
 			}
 			for _, item := range items {
-				sc := scored{p: p, whole: whole, text: item}
+				sc := scored{p: p, whole: whole, text: item, toks: toks[i], window: window}
 				if i > 0 {
 					sc.before = p.Chunk.Text[spans[i-1].Start:spans[i-1].End]
 				}
 				if i+1 < len(spans) {
 					sc.after = p.Chunk.Text[spans[i+1].Start:spans[i+1].End]
 				}
-				sc.toks = Tokenize(sc.text)
-				if kind == KindQuote && sc.before != "" && opensWithPronoun(sc.text) {
+				if len(items) > 1 {
+					sc.toks = Tokenize(item)
+				}
+				if kind == KindQuote && i > 0 && opensWithPronoun(sc.text) {
 					// "Bà nhấn mạnh: …" is scored with whom "Bà" is.
-					sc.toks = append(Tokenize(sc.before), sc.toks...)
+					sc.toks = append(toks[i-1][:len(toks[i-1]):len(toks[i-1])], sc.toks...)
 					sc.whole = sc.before + " " + sc.whole
 				}
 				syllables += len(sc.toks)
@@ -120,56 +155,53 @@ func sentenceCandidates(q Query, kind Kind, own, context []Token, passages []Pas
 	local := Query{Text: q.Text, Weights: localWeights(q, content, sentences)}
 	var focus []Token // the question's words the title lacks
 	for _, t := range content {
-		if !titleWords[t.Fold] {
+		if title.fold[t.Fold] == 0 {
 			focus = append(focus, t)
 		}
 	}
-	question := Tokenize(q.Text)
-	markers := distinguishing(question)
-	office := officeAsked(question)
-	exactDate := asksExactDate(q.Text)
 	var out []candidate
 	for _, sc := range all {
-		if sc.text != sc.whole && !holdsNames(names, sc.toks, nil) || !holdsNames(names, sc.toks, title) {
-			continue // the names asked about are elsewhere
-		}
-		if rankMismatch(question, sc.toks) {
+		if rankMismatch(a.question, sc.toks) {
 			continue // "Phó Chủ tịch" asked, "Chủ tịch" found, or the other way round
 		}
-		if kind == KindWho && office != "" && !strings.Contains(foldedText(sc.toks), " "+office+" ") {
+		if kind == KindWho && a.office != "" && !strings.Contains(foldedText(sc.toks), " "+a.office+" ") {
 			continue // "Bí thư Tỉnh ủy" asked, only "Bí thư Huyện ủy" found
 		}
-		if kind == KindWhen && exactDate && !reDate.MatchString(sc.text) {
+		if kind == KindWhen && a.exactDate && !reDate.MatchString(sc.text) {
 			continue // "ngày nào" is answered by a date
 		}
-		if kind == KindNumber && !hasWanted(q.Text, kind, sc.text, content) {
+		if kind == KindNumber && !a.number.in(sc.text, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
 		}
-		bm25 := sentenceScore(q, content, sc.toks, avg, titleWords)
+		words := newBag(sc.toks, true)
+		if sc.text != sc.whole && !holdsNames(a.names, words, bag{}) || !holdsNames(a.names, words, title) {
+			continue // the names asked about are elsewhere
+		}
+		bm25 := sentenceScore(q, content, words, avg, title)
 		if bm25 <= 0 {
 			continue
 		}
-		if len(context) > 0 && ownTotal > 0 && matchScore(q, ownCore, sc.toks) < ownTotal/2 {
+		if len(context) > 0 && a.ownTotal > 0 && matchScore(q, a.ownCore, sc.toks) < a.ownTotal/2 {
 			continue // a follow-up's own words decide ("còn Kết luận 21 thì sao?"); borrowed ones only help
 		}
 		c := candidate{passage: sc.p, sentence: sc.whole, clause: sc.text, before: sc.before, after: sc.after}
 		f := &c.features
-		f[fBM25] = bm25 / total
-		f[fSentence] = share(q, content, sc.toks)
-		f[fWindow] = share(q, content, append(append(Tokenize(sc.before), sc.toks...), Tokenize(sc.after)...))
-		f[fPairs] = pairShare(q, content, sc.toks)
+		f[fBM25] = bm25 / a.total
+		f[fSentence] = share(q, content, words)
+		f[fWindow] = share(q, content, newBag(sc.window, false))
+		f[fPairs] = pairShare(q, content, words)
 		f[fKind] = indicator(hasKind(kind, sc.text, content))
-		f[fMarkers] = indicator(len(markers) > 0 && holdsMarkers(markers, sc.toks)) // "Quyết định 1204" asked and found, not "Quyết định 2104"
-		f[fFrame] = indicator(namesFrame(sc.toks, content, frames))                 // "tỉnh nào" answered by "tỉnh An Giang"
+		f[fMarkers] = indicator(len(a.markers) > 0 && holdsMarkers(a.markers, sc.toks)) // "Quyết định 1204" asked and found, not "Quyết định 2104"
+		f[fFrame] = indicator(namesFrame(sc.toks, content, a.frames))                   // "tỉnh nào" answered by "tỉnh An Giang"
 		f[fLong] = indicator(utf8.RuneCountInString(sc.text) > MaxAnswerRunes)
-		f[fAllWords] = allWords(question, sc.toks)
+		f[fAllWords] = allWords(a.question, words)
 		f[fOrder] = inOrder(content, sc.toks)
 		f[fNew] = beyond(content, sc.toks)
-		f[fLocal] = share(local, content, sc.toks)
+		f[fLocal] = share(local, content, words)
 		f[fPhrase] = phrase(local.Weights, content, sc.toks)
 		f[fFocus] = f[fSentence]
 		if len(focus) > 0 {
-			f[fFocus] = share(q, focus, sc.toks)
+			f[fFocus] = share(q, focus, words)
 		}
 		out = append(out, c)
 	}
@@ -215,22 +247,12 @@ func finish(q Query, kind Kind, own, context []Token, best candidate) candidate 
 // A word of the question that the sentence lacks but its article's title
 // holds counts a little: every sentence of an article is about its title
 // ("Tổng mức đầu tư là …" in the article on the bridge asked about).
-func sentenceScore(q Query, content []Token, toks []Token, avg float64, title map[string]bool) float64 {
-	exact := make(map[string]int, len(toks))
-	fold := make(map[string]int, len(toks))
-	pairs := make(map[string]bool, len(toks))
-	for i, t := range toks {
-		exact[t.Exact]++
-		fold[t.Fold]++
-		if i > 0 {
-			pairs[toks[i-1].Fold+" "+t.Fold] = true
-		}
-	}
-	norm := sentenceK1 * (1 - sentenceB + sentenceB*float64(len(toks))/avg)
+func sentenceScore(q Query, content []Token, b bag, avg float64, title bag) float64 {
+	norm := sentenceK1 * (1 - sentenceB + sentenceB*float64(b.n)/avg)
 	var score float64
 	seen := make(map[string]bool, len(content))
 	for i, t := range content {
-		if i > 0 && pairs[content[i-1].Fold+" "+t.Fold] {
+		if i > 0 && b.pairs[[2]string{content[i-1].Fold, t.Fold}] {
 			score += bigramBonus * (q.weight(t.Fold) + q.weight(content[i-1].Fold)) / 2
 		}
 		if seen[t.Fold] {
@@ -238,14 +260,14 @@ func sentenceScore(q Query, content []Token, toks []Token, avg float64, title ma
 		}
 		seen[t.Fold] = true
 		w := q.weight(t.Fold)
-		tf := float64(exact[t.Exact])
+		tf := float64(b.exact[t.Exact])
 		switch {
 		case !t.Marked:
-			tf = float64(fold[t.Fold]) // typed without diacritics: any form matches
+			tf = float64(b.fold[t.Fold]) // typed without diacritics: any form matches
 		case tf == 0:
-			tf = float64(fold[t.Fold]) * foldMatch
+			tf = float64(b.fold[t.Fold]) * foldMatch
 		}
-		if tf == 0 && title[t.Fold] {
+		if tf == 0 && title.fold[t.Fold] > 0 {
 			tf = titleMatch
 		}
 		if tf > 0 {
@@ -371,29 +393,12 @@ func discountFrames(q Query, content []Token, frames map[int]bool) Query {
 	return q
 }
 
-// foldPairs returns the folded syllable pairs of a text.
-func foldPairs(text string) map[string]bool {
-	toks := Tokenize(text)
-	pairs := make(map[string]bool, len(toks))
-	for i := 1; i < len(toks); i++ {
-		pairs[toks[i-1].Fold+" "+toks[i].Fold] = true
-	}
-	return pairs
-}
-
 // holdsNames reports whether a sentence (or its article's title) holds
 // every name of the question whole.
-func holdsNames(names [][2]Token, toks []Token, title map[string]bool) bool {
-	if len(names) == 0 {
-		return true
-	}
-	have := map[string]bool{}
-	for i := 1; i < len(toks); i++ {
-		have[toks[i-1].Fold+" "+toks[i].Fold] = true
-	}
+func holdsNames(names [][2]Token, sentence, title bag) bool {
 	for _, n := range names {
-		key := n[0].Fold + " " + n[1].Fold
-		if !have[key] && !title[key] {
+		key := [2]string{n[0].Fold, n[1].Fold}
+		if !sentence.pairs[key] && !title.pairs[key] {
 			return false
 		}
 	}
@@ -505,11 +510,10 @@ func clauses(sentence string) []clause {
 				add(i+1, false)
 			}
 		case ';', ':':
-			if r == ':' && betweenDigits(sentence, i) {
-				continue // a time: "7:45"
+			if depth > 0 || r == ':' && betweenDigits(sentence, i) {
+				continue // inside a parenthesis or a quotation; a time: "7:45"
 			}
 			add(i+1, true)
-			depth = 0
 		}
 	}
 	add(len(sentence), true)
