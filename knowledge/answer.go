@@ -320,6 +320,9 @@ func weighArticle(q Query, content []Token, a *Article) coverage {
 	if !holdsCodes(a, q.Text) {
 		return coverage{contradicted: true} // "Kế hoạch số 12/KH-BCH" asked, the article has 21/KH-BCH
 	}
+	if frame := framePair(q, Tokenize(q.Text)); frame != "" && !have.fold[frame] {
+		return coverage{contradicted: true} // "Trường học nào …?" of an article with no school
+	}
 	for _, pair := range placePairs(q, Tokenize(q.Text)) {
 		if !have.fold[pair] {
 			return coverage{contradicted: true} // "huyện Châu Phú" asked, the article is about Thoại Sơn
@@ -605,6 +608,9 @@ func wantedWords(q Query, content []Token) words {
 	for _, pair := range placePairs(q, toks) {
 		w.fold[pair] = true
 	}
+	if frame := framePair(q, toks); frame != "" {
+		w.fold[frame] = true
+	}
 	for _, m := range distinguishing(toks) {
 		if _, number, ok := strings.Cut(m, " "); ok {
 			m = number
@@ -629,13 +635,22 @@ var spelledNumber = func() map[string]string {
 var placeNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "tp": true, "quan": true, "phuong": true, "tran": true}
 
 // placePairs returns the folded names of the places a question names after
-// a place noun, when the corpus knows the two syllables as a word: a place
-// is found whole or the article is about another ("Huyện ủy" is an office,
-// not a place).
+// a place noun ("huyện Châu Phú") or its party committee ("Tỉnh ủy An
+// Giang"), when the corpus knows the two syllables as a word: a place is
+// found whole or the article is about another.
 func placePairs(q Query, toks []Token) []string {
 	var out []string
 	for i := 0; i+2 < len(toks); i++ {
-		if !placeNouns[toks[i].Fold] || toks[i+1].Fold == "uy" || toks[i+1].Number || toks[i+2].Number {
+		if !placeNouns[toks[i].Fold] {
+			continue
+		}
+		if toks[i+1].Fold == "uy" {
+			i++ // "Tỉnh ủy An Giang": the place follows the office
+			if i+2 >= len(toks) {
+				break
+			}
+		}
+		if toks[i+1].Number || toks[i+2].Number {
 			continue
 		}
 		if toks[i].End+1 < toks[i+1].Start-1 || toks[i+1].End+1 != toks[i+2].Start {
@@ -666,4 +681,37 @@ func holdsCodes(a *Article, question string) bool {
 		}
 	}
 	return true
+}
+
+// genericFrames name a kind of answer so broad that the answer need not
+// repeat it ("đơn vị nào" is answered by a company, "vấn đề gì" by the
+// problem).
+var genericFrames = map[string]bool{
+	"don vi": true, "co quan": true, "to chuc": true, "linh vuc": true, "hoat dong": true, "van de": true,
+	"noi dung": true, "dia diem": true, "thoi gian": true, "bien phap": true, "giai phap": true, "nhiem vu": true,
+	"muc dich": true, "muc tieu": true, "ket qua": true, "y nghia": true, "vai tro": true, "dieu kien": true,
+	"doi tuong": true, "hinh thuc": true, "phuong phap": true, "phuong thuc": true, "chuc vu": true, "chuc nang": true,
+	"cong viec": true, "tinh hinh": true, "su kien": true, "ly do": true, "nguyen nhan": true, "thong tin": true,
+	"bo phan": true, "yeu cau": true, "bang cach": true, "truong hop": true, "khu vuc": true, "loai hinh": true,
+}
+
+// framePair returns the folded two-syllable word right before "nào" that
+// names what is asked for, when the corpus knows it as a word
+// and it is not generic: "trường học nào" wants an article that has a
+// school.
+func framePair(q Query, toks []Token) string {
+	for i := 2; i < len(toks); i++ {
+		if toks[i].Fold != "nao" {
+			continue // "gì" follows verbs as often as nouns ("làm gì")
+		}
+		a, b := toks[i-2], toks[i-1]
+		if IsStopword(a) || IsStopword(b) || a.End+1 != b.Start || b.End+1 != toks[i].Start {
+			return ""
+		}
+		if pair := a.Fold + " " + b.Fold; q.weight(pair) > 0 && !genericFrames[pair] {
+			return pair
+		}
+		return ""
+	}
+	return ""
 }

@@ -132,16 +132,16 @@ func (m model) apply(f features) float64 {
 
 // rankModel orders candidate sentences: the highest answers.
 var rankModel = model{weights: features{
-	fBM25: 1.102, fSentence: -1.572, fWindow: 2.193, fPairs: 0.744, fArticle: 2.904, fKind: 2.271,
-	fMarkers: 0.521, fFrame: 1.142, fLong: 0.072, fAllWords: 3.381, fOrder: -0.268, fNew: -1.713, fLocal: 0.579,
-	fPhrase: 0.270, fFocus: 3.122,
+	fBM25: 1.108, fSentence: -1.551, fWindow: 2.185, fPairs: 0.742, fArticle: 2.854, fKind: 2.259,
+	fMarkers: 0.527, fFrame: 1.143, fLong: 0.080, fAllWords: 3.372, fOrder: -0.304, fNew: -1.721, fLocal: 0.581,
+	fPhrase: 0.259, fFocus: 3.132,
 }}
 
 // answerModel gives the log-odds that the chosen sentence answers.
-var answerModel = model{bias: -5.199, weights: features{
-	fBM25: 0.205, fSentence: -1.324, fWindow: -0.427, fPairs: 0.799, fArticle: 2.054, fKind: 0.767,
-	fMarkers: 0.611, fFrame: 1.076, fLong: 0.114, fAllWords: 2.518, fOrder: 0.014, fNew: -0.564, fLocal: 0.673,
-	fPhrase: -0.083, fFocus: 3.077,
+var answerModel = model{bias: -5.097, weights: features{
+	fBM25: 0.154, fSentence: -1.190, fWindow: -0.715, fPairs: 0.837, fArticle: 2.131, fKind: 0.762,
+	fMarkers: 0.618, fFrame: 1.064, fLong: 0.101, fAllWords: 2.547, fOrder: 0.029, fNew: -0.614, fLocal: 0.726,
+	fPhrase: -0.079, fFocus: 3.043,
 }}
 
 // minAnswerOdds is the refusal's operating point: below these log-odds the

@@ -29,7 +29,8 @@ func TestBestCandidateIsPick(t *testing.T) {
 	ix := svc.Index()
 	for _, q := range append(qs.Answerable, qs.Unanswerable...) {
 		text := ExpandChat(NFC(q.Q))
-		query := Query{Text: text, Weights: ix.withContext(text, "")}
+		query := Query{Text: text}
+		ix.weigh(&query)
 		kind := Classify(text)
 		content := contentTokens(Tokenize(text), kind)
 		passages := ix.Search(searchText(text), svc.topK)

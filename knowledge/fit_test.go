@@ -33,7 +33,8 @@ func collectCandidates(svc *Service, qs []evalQuestion) []fitQuestion {
 	out := make([]fitQuestion, 0, len(qs))
 	for _, eq := range qs {
 		text := ExpandChat(NFC(eq.text))
-		q := Query{Text: text, Weights: ix.withContext(text, "")}
+		q := Query{Text: text}
+		ix.weigh(&q)
 		kind := Classify(text)
 		content := contentTokens(Tokenize(text), kind)
 		fq := fitQuestion{golds: eq.gold, weight: 1}

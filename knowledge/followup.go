@@ -60,17 +60,16 @@ func followUpContext(q Query) string {
 // citationMarker matches the [n] markers of an answer.
 var citationMarker = regexp.MustCompile(`\[\d+\]`)
 
-// withContext weighs a question's words and, at contextWeight, the words of
-// its context that it does not have itself.
-func (ix *Index) withContext(question, context string) map[string]float64 {
-	w := ix.Weights(question)
-	if context == "" {
-		return w
+// weigh fills a query's Weights from the index: its words and, at
+// contextWeight, the words of its context that it does not have itself.
+func (ix *Index) weigh(q *Query) {
+	q.Weights = ix.Weights(q.Text)
+	if q.Context == "" {
+		return
 	}
-	for k, v := range ix.Weights(context) {
-		if _, own := w[k]; !own {
-			w[k] = v * contextWeight
+	for k, v := range ix.Weights(q.Context) {
+		if _, own := q.Weights[k]; !own {
+			q.Weights[k] = v * contextWeight
 		}
 	}
-	return w
 }

@@ -86,13 +86,14 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	q, kind, content, context := a.q, a.kind, a.content, a.context
 	title := newBag(Tokenize(passages[0].Article.Title), true)
 	type scored struct {
-		p      *Passage
-		whole  string // the sentence
-		text   string // the sentence, or one item of the list it is
-		before string
-		after  string
-		toks   []Token
-		window []Token // the sentence's with its neighbours'
+		p         *Passage
+		whole     string // the sentence
+		text      string // the sentence, or one item of the list it is
+		before    string
+		after     string
+		toks      []Token
+		window    []Token // the sentence's with its neighbours'
+		wholeToks []Token
 	}
 	var all []scored
 	syllables := 0
@@ -124,7 +125,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 				items = listItems(whole)
 			}
 			for _, item := range items {
-				sc := scored{p: p, whole: whole, text: item, toks: toks[i], window: window}
+				sc := scored{p: p, whole: whole, text: item, toks: toks[i], window: window, wholeToks: toks[i]}
 				if i > 0 {
 					sc.before = p.Chunk.Text[spans[i-1].Start:spans[i-1].End]
 				}
@@ -174,8 +175,11 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
 		}
 		words := newBag(sc.toks, true)
-		if sc.text != sc.whole && !holdsNames(a.names, words, bag{}) || !holdsNames(a.names, words, title) {
+		if !holdsNames(a.names, words, title) {
 			continue // the names asked about are elsewhere
+		}
+		if sc.text != sc.whole && len(a.names) > 0 && !holdsNames(a.names, words, bag{}) && holdsNames(a.names, newBag(sc.wholeToks, true), bag{}) {
+			continue // the list names them in another item
 		}
 		bm25 := sentenceScore(q, content, words, avg, title)
 		if bm25 <= 0 {

@@ -291,7 +291,7 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 		}
 	}()
 	ix := s.Index()
-	q.Weights = ix.withContext(text, q.Context)
+	ix.weigh(&q)
 	passages := s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context)) // BM25, fused with vectors when configured (hybrid.go)
 	if len(passages) == 0 && Classify(text).isMeta() {
 		// "Bài báo đăng ngày nào?" names no article: the newest is meant.
