@@ -338,10 +338,11 @@ func weighArticle(q Query, content []Token, a *Article) coverage {
 	}
 	// What a "bao nhiêu" question measures opens it ("Dân số huyện … là
 	// bao nhiêu?"): a word of the corpus there must stand in the article,
-	// or it measures something else.
+	// or it measures something else; so must one no article has a syllable
+	// of ("Ngân sách …" where no article says "ngân").
 	if Classify(q.Text) == KindNumber && strongNumberCue(q.Text) && len(content) > 1 && content[0].Start == firstWord(q.Text) &&
-		content[0].End+1 == content[1].Start && q.weight(content[0].Fold+" "+content[1].Fold) > 0 &&
-		!have.fold[content[0].Fold+" "+content[1].Fold] {
+		content[0].End+1 == content[1].Start && !have.fold[content[0].Fold+" "+content[1].Fold] &&
+		(q.weight(content[0].Fold+" "+content[1].Fold) > 0 || q.Unseen[content[0].Fold] || q.Unseen[content[1].Fold]) {
 		return coverage{contradicted: true}
 	}
 	if total == 0 {

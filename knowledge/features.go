@@ -132,16 +132,16 @@ func (m model) apply(f features) float64 {
 
 // rankModel orders candidate sentences: the highest answers.
 var rankModel = model{weights: features{
-	fBM25: 1.108, fSentence: -1.551, fWindow: 2.185, fPairs: 0.742, fArticle: 2.854, fKind: 2.259,
-	fMarkers: 0.527, fFrame: 1.143, fLong: 0.080, fAllWords: 3.372, fOrder: -0.304, fNew: -1.721, fLocal: 0.581,
-	fPhrase: 0.259, fFocus: 3.132,
+	fBM25: 1.103, fSentence: -1.555, fWindow: 2.184, fPairs: 0.746, fArticle: 2.857, fKind: 2.259,
+	fMarkers: 0.530, fFrame: 1.144, fLong: 0.083, fAllWords: 3.371, fOrder: -0.305, fNew: -1.728, fLocal: 0.580,
+	fPhrase: 0.263, fFocus: 3.131,
 }}
 
 // answerModel gives the log-odds that the chosen sentence answers.
-var answerModel = model{bias: -5.097, weights: features{
-	fBM25: 0.154, fSentence: -1.190, fWindow: -0.715, fPairs: 0.837, fArticle: 2.131, fKind: 0.762,
-	fMarkers: 0.618, fFrame: 1.064, fLong: 0.101, fAllWords: 2.547, fOrder: 0.029, fNew: -0.614, fLocal: 0.726,
-	fPhrase: -0.079, fFocus: 3.043,
+var answerModel = model{bias: -5.080, weights: features{
+	fBM25: 0.146, fSentence: -1.168, fWindow: -0.756, fPairs: 0.834, fArticle: 2.143, fKind: 0.772,
+	fMarkers: 0.670, fFrame: 1.059, fLong: 0.112, fAllWords: 2.553, fOrder: 0.032, fNew: -0.603, fLocal: 0.759,
+	fPhrase: -0.093, fFocus: 3.002,
 }}
 
 // minAnswerOdds is the refusal's operating point: below these log-odds the

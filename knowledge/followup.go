@@ -61,9 +61,20 @@ func followUpContext(q Query) string {
 var citationMarker = regexp.MustCompile(`\[\d+\]`)
 
 // weigh fills a query's Weights from the index: its words and, at
-// contextWeight, the words of its context that it does not have itself.
+// contextWeight, the words of its context that it does not have itself;
+// and its Unseen words.
 func (ix *Index) weigh(q *Query) {
 	q.Weights = ix.Weights(q.Text)
+	q.Unseen = map[string]bool{}
+	for _, t := range Tokenize(q.Text) {
+		seen := ix.df(foldUni, t.Fold) > 0
+		if t.Marked {
+			seen = ix.df(exactUni, t.Exact) > 0 // "ngân" is not made seen by "ngàn"
+		}
+		if !seen && !IsStopword(t) && !t.Number {
+			q.Unseen[t.Fold] = true
+		}
+	}
 	if q.Context == "" {
 		return
 	}

@@ -91,6 +91,10 @@ type Query struct {
 	// folded two-syllable words that the corpus uses as words) their weight:
 	// rarer is heavier. The service fills it from the index.
 	Weights map[string]float64
+	// Unseen holds the question's content syllables (folded) that no
+	// article has (as typed: with its diacritics when it has them). The
+	// service fills it from the index.
+	Unseen map[string]bool
 	// Context is the earlier question a follow-up leans on ("còn Kết luận
 	// 21 thì sao?"): its words help find and rank passages, at a lower
 	// weight, and are not required of the answer.
