@@ -129,3 +129,38 @@ func TestNeighbouringQuestionsRefused(t *testing.T) {
 		}
 	}
 }
+
+// A who-answer is cut at the ':' that ends the speaker's name, never at
+// one inside parentheses.
+func TestWhoAnswerKeepsParentheses(t *testing.T) {
+	a, err := knowledge.Finish(knowledge.Article{ID: "hoi-thi", Title: "Hội thi tuyên truyền viên giỏi", Paragraphs: []string{
+		"Hội thi tuyên truyền viên giỏi năm nay do Ban Tuyên giáo Huyện ủy (cơ quan thường trực: Trung tâm Văn hóa – Thể thao huyện) tổ chức trong hai ngày.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := knowledge.NewService([]knowledge.Article{a}).Ask(context.Background(), knowledge.Query{Text: "Ai tổ chức hội thi tuyên truyền viên giỏi?"})
+	if err != nil || ans.Refused || !strings.Contains(ans.Text, "Trung tâm Văn hóa – Thể thao huyện)") {
+		t.Errorf("got %q, %v; want the whole parenthesis", ans.Text, err)
+	}
+}
+
+// Questions that name a place, a document or a kind of thing the articles
+// do not have are refused, however close the rest of their words are.
+func TestNamedThingsMustBeThere(t *testing.T) {
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "local-news", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService(append(articles, knowledge.Sample()...))
+	for _, question := range []string{
+		"chu tich ubnd huyen chau phu la ai",               // Châu Phú's article names no chairman; Thoại Sơn's does
+		"Kế hoạch số 12/KH-BCH nói về gì?",                 // only 21/KH-BCH is there
+		"ngan sach huyen chau thanh nam 2023 la bao nhieu", // Châu Thành's article has no budget; Thoại Sơn's has
+	} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
+		if err != nil || !ans.Refused {
+			t.Errorf("%q = %q, %v; want a refusal", question, ans.Text, err)
+		}
+	}
+}

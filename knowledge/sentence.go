@@ -779,8 +779,15 @@ func listItems(sentence string) []string {
 // "Bí thư Huyện ủy Châu Thành Lê Phước Dũng nhấn mạnh: “…”" answers "Bí
 // thư Huyện ủy Châu Thành Lê Phước Dũng".
 func whoClause(clause string, content []Token) string {
-	if head, _, ok := strings.Cut(clause, ":"); ok && hasNewName(head, content) && !betweenDigits(clause, len(head)) {
-		return dropSpeechVerb(head)
+	for _, c := range clauses(clause) {
+		if !c.strongEnd || c.End == len(clause) {
+			continue
+		}
+		// The first ';' or ':' outside parentheses and quotations.
+		if head := clause[:c.End-1]; clause[c.End-1] == ':' && hasNewName(head, content) {
+			return dropSpeechVerb(head)
+		}
+		break
 	}
 	return dropSpeechVerb(clause)
 }
