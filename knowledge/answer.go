@@ -434,10 +434,16 @@ func countedNoun(question string) string {
 	for i, t := range toks {
 		asks := t.Fold == "nhieu" && i > 0 && toks[i-1].Fold == "bao" || t.Exact == "mây2" && (i == 0 || toks[i-1].Fold != "thu")
 		if asks && i+1 < len(toks) && !IsStopword(toks[i+1]) && !toks[i+1].Number {
-			if toks[i+1].Fold == "phan" && i+2 < len(toks) && toks[i+2].Fold == "tram" {
+			switch next := toks[i+1]; {
+			case next.Fold == "phan" && i+2 < len(toks) && toks[i+2].Fold == "tram":
 				return "%" // "bao nhiêu phần trăm" is answered by "98,4%"
+			case next.Fold == "moi" || next.Fold == "mot":
+				return "" // "bao nhiêu mỗi hecta" counts nothing: it asks a rate
+			case next.Fold == "tien":
+				return "tien" // "bao nhiêu tiền" is answered in đồng
+			default:
+				return next.Fold
 			}
-			return toks[i+1].Fold
 		}
 	}
 	return ""
@@ -450,12 +456,16 @@ func countsUnit(text, unit string) bool {
 	}
 	toks := Tokenize(text)
 	for i := 1; i < len(toks); i++ {
-		if toks[i].Fold == unit && (toks[i-1].Number || numberWords[toks[i-1].Exact]) {
+		counted := toks[i].Fold == unit || unit == "tien" && money[toks[i].Fold]
+		if counted && (toks[i-1].Number || numberWords[toks[i-1].Exact]) {
 			return true
 		}
 	}
 	return false
 }
+
+// money are the words a sum is said in ("312,4 tỷ đồng", "18 triệu").
+var money = map[string]bool{"dong": true, "ty": true, "trieu": true, "nghin": true, "ngan": true, "usd": true, "do": true}
 
 var rePercent = regexp.MustCompile(`\d\s?%`)
 

@@ -132,16 +132,16 @@ func (m model) apply(f features) float64 {
 
 // rankModel orders candidate sentences: the highest answers.
 var rankModel = model{weights: features{
-	fBM25: 1.103, fSentence: -1.555, fWindow: 2.184, fPairs: 0.746, fArticle: 2.857, fKind: 2.259,
-	fMarkers: 0.530, fFrame: 1.144, fLong: 0.083, fAllWords: 3.371, fOrder: -0.305, fNew: -1.728, fLocal: 0.580,
-	fPhrase: 0.263, fFocus: 3.131,
+	fBM25: 1.083, fSentence: -1.518, fWindow: 2.198, fPairs: 0.770, fArticle: 2.818, fKind: 2.258,
+	fMarkers: 0.504, fFrame: 1.155, fLong: 0.096, fAllWords: 3.406, fOrder: -0.357, fNew: -1.717, fLocal: 0.636,
+	fPhrase: 0.246, fFocus: 3.070,
 }}
 
 // answerModel gives the log-odds that the chosen sentence answers.
-var answerModel = model{bias: -5.080, weights: features{
-	fBM25: 0.146, fSentence: -1.168, fWindow: -0.756, fPairs: 0.834, fArticle: 2.143, fKind: 0.772,
-	fMarkers: 0.670, fFrame: 1.059, fLong: 0.112, fAllWords: 2.553, fOrder: 0.032, fNew: -0.603, fLocal: 0.759,
-	fPhrase: -0.093, fFocus: 3.002,
+var answerModel = model{bias: -5.136, weights: features{
+	fBM25: 0.145, fSentence: -1.122, fWindow: -0.578, fPairs: 0.789, fArticle: 2.192, fKind: 0.819,
+	fMarkers: 0.855, fFrame: 1.064, fLong: 0.055, fAllWords: 2.643, fOrder: -0.027, fNew: -0.626, fLocal: 0.605,
+	fPhrase: -0.037, fFocus: 2.923,
 }}
 
 // minAnswerOdds is the refusal's operating point: below these log-odds the

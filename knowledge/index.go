@@ -406,7 +406,11 @@ func (ix *Index) Weights(question string) map[string]float64 {
 			w[t.Fold] = ix.idf(foldUni, t.Fold)
 		}
 		if prev != nil {
-			if df := ix.pair(foldBi, prev.Fold, t.Fold).df; df >= ix.minWordDF() {
+			// After a place noun a pair is a place's name however rarely
+			// the corpus says it ("huyện Chợ Mới"), unless typed plain it
+			// may open with a small word ("huyen con duy tri").
+			df := ix.pair(foldBi, prev.Fold, t.Fold).df
+			if df >= ix.minWordDF() || df > 0 && i >= 2 && (placeNouns[toks[i-2].Fold] || toks[i-2].Fold == "uy") && (prev.Marked || !foldedStop[prev.Fold]) {
 				w[prev.Fold+" "+t.Fold] = ix.idfOf(df)
 			}
 		}

@@ -28,7 +28,7 @@ var (
 	cueArticle     = cues("bài", "bài báo", "bài viết", "tin", "article", "story")
 	cueAuthor      = cues("ai viết", "ai là tác giả", "tác giả", "người viết", "bút danh", "phóng viên nào", "ai đưa tin", "who wrote", "author", "byline")
 	cueTitle       = cues("tiêu đề", "tên bài", "title", "headline", "bài báo nói về gì", "bài viết nói về gì", "bài này nói về gì", "bài báo nói về chủ đề gì", "what is the article about")
-	cueWho         = cues("ai", "who", "whom")
+	cueWho         = cues("ai", "tên gì", "tên là gì", "who", "whom")
 	cueNumber      = cues("bao nhiêu", "bao lâu", "mấy", "how many", "how much", "số lượng")
 	cueWhen        = cues("mấy giờ", "giờ nào", "khi nào", "lúc nào", "bao giờ", "năm nào", "ngày nào", "tháng nào", "giai đoạn nào", "thời gian nào", "thời điểm nào", "when", "what year")
 	cueWhere       = cues("ở đâu", "tại đâu", "nơi nào", "chỗ nào", "địa phương nào", "tỉnh nào", "huyện nào", "xã nào",

@@ -852,6 +852,8 @@ func officeAsked(question []Token) string {
 		}
 		rest := question[i+2:]
 		switch {
+		case len(rest) > 1 && bodies[rest[0].Fold] && placeNouns[rest[1].Fold]:
+			return title + " " + rest[0].Fold + " " + rest[1].Fold // "Chủ tịch UBND tỉnh" is not "Chủ tịch UBND huyện"
 		case len(rest) > 0 && bodies[rest[0].Fold]:
 			return title + " " + rest[0].Fold
 		case len(rest) > 1 && rest[1].Fold == "uy":
