@@ -160,8 +160,30 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			focus = append(focus, t)
 		}
 	}
+	// "Bí thư Huyện ủy … nhấn mạnh gì?": the article names the holder of
+	// the office in one place and quotes him by name in another.
+	var speaker [2]string
+	var holder []Token // the words that give the holder the office
+	if kind == KindQuote && a.office != "" {
+		for _, sc := range all {
+			if speaker, holder = holderName(sc.whole, a.office, content); speaker[0] != "" {
+				break
+			}
+		}
+	}
 	var out []candidate
 	for _, sc := range all {
+		if speaker[0] != "" {
+			if !quotesSpeech(sc.text) {
+				continue // what the office's holder said
+			}
+			if !strings.Contains(foldedText(sc.toks), " "+a.office+" ") {
+				if !newBag(sc.toks, true).pairs[speaker] {
+					continue // said by someone else
+				}
+				sc.toks = append(holder[:len(holder):len(holder)], sc.toks...) // scored with who the holder is
+			}
+		}
 		if rankMismatch(a.question, sc.toks) {
 			continue // "Phó Chủ tịch" asked, "Chủ tịch" found, or the other way round
 		}
@@ -862,6 +884,40 @@ func officeAsked(question []Token) string {
 		return title
 	}
 	return ""
+}
+
+// holderName returns the last two syllables, folded, of the name of whom a
+// sentence (or one item of its list) gives an office, and that item's
+// syllables: "TS. Quách Minh Nhựt, Bí thư Huyện ủy" gives {"minh", "nhut"}
+// for "bi thu huyen uy".
+func holderName(sentence, office string, content []Token) ([2]string, []Token) {
+	asked := map[string]bool{}
+	for _, t := range content {
+		asked[t.Fold] = true
+	}
+	for _, item := range listItems(sentence) {
+		toks := Tokenize(item)
+		if !strings.Contains(foldedText(toks), " "+office+" ") {
+			continue
+		}
+		var run, name []Token // the run of capitalised syllables read, and the last of two or more
+		for _, t := range toks {
+			if !t.Upper || t.Number || asked[t.Fold] {
+				run = run[:0]
+				continue
+			}
+			if len(run) > 0 && run[len(run)-1].End+1 < t.Start-1 {
+				run = run[:0] // a comma or more between: another name
+			}
+			if run = append(run, t); len(run) >= 2 {
+				name = append(name[:0], run...)
+			}
+		}
+		if len(name) >= 2 {
+			return [2]string{name[len(name)-2].Fold, name[len(name)-1].Fold}, toks
+		}
+	}
+	return [2]string{}, nil
 }
 
 // foldedText is the folded syllables of a text, one space apart, with a
