@@ -11,6 +11,12 @@ import (
 // Vietnamese words) add evidence beyond their parts.
 var fieldWeight = [numFields]float64{exactUni: 1.0, foldUni: 0.8, exactBi: 0.8, foldBi: 0.6}
 
+// markedWeight weighs a syllable typed with diacritics, which is looked up
+// only as typed: about what its exact and folded keys weighed together
+// when both were (the folded key's weight times its idf, lower than the
+// exact key's, came to about half the exact key's share).
+const markedWeight = 1.5
+
 // articleWeight scales the evidence that a chunk's article as a whole holds
 // the question's words, so a chunk of the article the question is about
 // beats a lone match elsewhere.
@@ -71,33 +77,46 @@ type queryTerm struct {
 	weight float64
 }
 
-// queryTerms turns a question's content syllables into index keys: each
-// syllable exact and folded, each adjacent pair of content syllables as
-// bigrams. Repeated keys count once.
+// queryTerms turns a question's content syllables into index keys: a
+// syllable typed with diacritics as typed (its diacritics say which
+// word it is), one typed without them folded (it may be any word that
+// folds to it; a number both ways), and each adjacent pair of content
+// syllables as a bigram likewise: exact when both have diacritics, folded
+// otherwise. Repeated keys count once.
+//
+// A syllable with diacritics is not looked up folded: its folded list is
+// every spelling of it, mostly other words ("sở" for "số"), and the
+// longest lists of all, which search would read for little.
 func queryTerms(tokens []Token) []queryTerm {
 	var terms []queryTerm
 	seen := map[string]bool{}
-	add := func(f field, key string) {
+	add := func(f field, key string, weight float64) {
 		k := string(rune('0'+f)) + key
 		if !seen[k] {
 			seen[k] = true
-			terms = append(terms, queryTerm{f, key, fieldWeight[f]})
+			terms = append(terms, queryTerm{f, key, weight})
 		}
 	}
 	for i, t := range tokens {
 		if IsStopword(t) {
 			continue
 		}
-		if t.Marked || t.Number {
-			add(exactUni, t.Exact)
+		switch {
+		case t.Marked:
+			add(exactUni, t.Exact, markedWeight)
+		case t.Number:
+			add(exactUni, t.Exact, fieldWeight[exactUni])
+			add(foldUni, t.Fold, fieldWeight[foldUni])
+		default:
+			add(foldUni, t.Fold, fieldWeight[foldUni])
 		}
-		add(foldUni, t.Fold)
 		if i > 0 && !IsStopword(tokens[i-1]) {
 			p := tokens[i-1]
 			if t.Marked && p.Marked {
-				add(exactBi, p.Exact+" "+t.Exact)
+				add(exactBi, p.Exact+" "+t.Exact, fieldWeight[exactBi])
+			} else {
+				add(foldBi, p.Fold+" "+t.Fold, fieldWeight[foldBi])
 			}
-			add(foldBi, p.Fold+" "+t.Fold)
 		}
 	}
 	return terms
