@@ -201,13 +201,13 @@ type cursor struct {
 // done is the chunk of an exhausted cursor.
 const done = math.MaxInt32
 
-// open positions a cursor on the first posting of l; info gives the bound
-// of a short list, which is not stored (none without info).
-func (c *cursor) open(l tlist, info []chunkInfo) {
+// open positions a cursor on the first posting of l; info and norm give
+// the bound of a short list, which is not stored (none without info).
+func (c *cursor) open(l tlist, info []chunkInfo, norm lengthNorm) {
 	bound := 0.0
 	if info != nil {
 		for _, p := range l.parts {
-			bound = max(bound, p.bound(info))
+			bound = max(bound, p.bound(info, norm))
 		}
 	}
 	*c = cursor{chunk: done}
@@ -233,7 +233,7 @@ func (c *cursor) openPart(p segList) {
 
 // bound is the most one posting of the list adds to a chunk's score per
 // unit of idf: stored for a long list, read from a short one.
-func (p segList) bound(info []chunkInfo) float64 {
+func (p segList) bound(info []chunkInfo, norm lengthNorm) float64 {
 	df, n := binary.Uvarint(p.data)
 	if df > blockSize {
 		return float64(math.Float32frombits(binary.LittleEndian.Uint32(p.data[n:]))) * p.factor
@@ -243,7 +243,7 @@ func (p segList) bound(info []chunkInfo) float64 {
 	b := 0.0
 	for c.next(); c.chunk != done; c.next() {
 		t := float64(c.tf)
-		b = max(b, t*(bm25K1+1)/(t+info[c.chunk].norm))
+		b = max(b, t*(bm25K1+1)/(t+norm.of(info[c.chunk].len)))
 	}
 	return b
 }

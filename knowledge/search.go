@@ -204,14 +204,14 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 	// the k-th score they give lets the rest skip much.
 	seeds := ix.seedArticles(s, terms, k)
 	for i := range terms {
-		terms[i].cur.open(terms[i].list, ix.info)
+		terms[i].cur.open(terms[i].list, ix.info, ix.norm)
 	}
 	for _, a := range seeds {
 		top = ix.scoreArticle(s, terms, a, top, k)
 	}
 	for i := range terms {
 		t := &terms[i]
-		t.cur.open(t.list, ix.info)
+		t.cur.open(t.list, ix.info, ix.norm)
 		t.ub = t.idf*t.cur.bound + articleWeight*t.idf
 	}
 	// Commonest first: the terms made lazy are picked in this order.
@@ -373,14 +373,14 @@ func (ix *Index) scoreAll(s *scratch, terms []term, top []ranked, k int) []ranke
 		// An article's chunks are neighbours: its share of the term's idf
 		// is added once, when the article changes.
 		lastArt := int32(-1)
-		for t.cur.open(t.list, nil); t.cur.chunk != done; t.cur.next() {
+		for t.cur.open(t.list, nil, lengthNorm{}); t.cur.chunk != done; t.cur.next() {
 			c, tf := t.cur.chunk, float64(t.cur.tf)
 			sc := scores[c]
 			if sc == 0 {
 				touched = append(touched, c)
 			}
 			info := &ix.info[c]
-			scores[c] = sc + t.idf*tf*(bm25K1+1)/(tf+info.norm)
+			scores[c] = sc + t.idf*tf*(bm25K1+1)/(tf+ix.norm.of(info.len))
 			if a := info.art; a != lastArt {
 				lastArt = a
 				if artScores[a] == 0 {
@@ -420,7 +420,7 @@ func (ix *Index) seedArticles(s *scratch, terms []term, k int) []int32 {
 		if n > 0 && (len(seeds) >= k || t.list.df > maxSeeds) {
 			break
 		}
-		t.cur.open(t.list, nil)
+		t.cur.open(t.list, nil, lengthNorm{})
 		for ; t.cur.chunk != done && len(seeds) < maxSeeds*2; t.cur.next() {
 			if a := ix.chunkArt[t.cur.chunk]; ix.articles[a] != nil {
 				seeds = append(seeds, a)
@@ -452,7 +452,7 @@ func (ix *Index) scoreArticle(s *scratch, terms []term, a int32, top []ranked, k
 		art += t.idf
 		for ; t.cur.chunk < hi; t.cur.next() {
 			c, tf := t.cur.chunk, float64(t.cur.tf)
-			scores[c-lo] += t.idf * tf * (bm25K1 + 1) / (tf + ix.info[c].norm)
+			scores[c-lo] += t.idf * tf * (bm25K1 + 1) / (tf + ix.norm.of(ix.info[c].len))
 			hit[c-lo] = true
 		}
 	}
