@@ -81,9 +81,10 @@ type queryTerm struct {
 // queryTerms turns a question's content syllables into index keys: a
 // syllable typed with diacritics as typed (its diacritics say which
 // word it is), one typed without them folded (it may be any word that
-// folds to it; a number both ways), and each adjacent pair of content
-// syllables as a bigram likewise: exact when both have diacritics, folded
-// otherwise. Repeated keys count once.
+// folds to it; a number both ways, in one lookup when its keys are the
+// same), and each adjacent pair of content syllables as a bigram
+// likewise: exact when both have diacritics, folded otherwise. Repeated
+// keys count once.
 //
 // A syllable with diacritics is not looked up folded: its folded list is
 // every spelling of it, mostly other words ("sở" for "số"), and the
@@ -105,6 +106,10 @@ func queryTerms(tokens []Token) []queryTerm {
 		switch {
 		case t.Marked:
 			add(exactUni, t.Exact, markedWeight)
+		case t.Number && t.Fold == t.Exact:
+			// Its exact and folded lists are the same: one lookup
+			// with both weights.
+			add(exactUni, t.Exact, fieldWeight[exactUni]+fieldWeight[foldUni])
 		case t.Number:
 			add(exactUni, t.Exact, fieldWeight[exactUni])
 			add(foldUni, t.Fold, fieldWeight[foldUni])
