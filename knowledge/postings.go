@@ -281,11 +281,16 @@ func (c *cursor) uvarint() uint64 {
 	return v
 }
 
-// seek moves to the first posting at or after chunk target.
+// seek moves to the first posting at or after chunk target. (Small, so
+// that a cursor already there costs no call.)
 func (c *cursor) seek(target int32) {
-	if c.chunk >= target {
-		return
+	if c.chunk < target {
+		c.seekOn(target)
 	}
+}
+
+// seekOn is seek from before target.
+func (c *cursor) seekOn(target int32) {
 	for len(c.more) > 0 && c.more[0].base <= target {
 		c.openPart(c.more[0])
 		c.more = c.more[1:]
