@@ -151,7 +151,10 @@ type scratch struct {
 	chunk []float64 // scores of one article's chunks
 	hit   []bool    // which of them a term holds
 	seeds []int32   // articles scored first
-	ess   []int     // terms that lead the search
+	// seedWeight is, while seeds are chosen, the weight of each
+	// article's rare terms; zero between searches.
+	seedWeight []float64
+	ess        []int // terms that lead the search
 	// For scoreAll: scores of every chunk and article, zero between
 	// searches, and which were set.
 	all, artAll []float64
@@ -207,7 +210,7 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 
 	// First the articles of the rarest terms, which hold most of the score:
 	// the k-th score they give lets the rest skip much.
-	seeds := ix.seedArticles(s, terms, k)
+	seeds := ix.seedArticles(s, terms)
 	for i := range terms {
 		terms[i].cur.open(terms[i].list, ix.info, ix.norm)
 	}
@@ -408,35 +411,53 @@ func (ix *Index) scoreAll(s *scratch, terms []term, top []ranked, k int) []ranke
 	return top
 }
 
-// maxSeeds bounds the articles scored first.
-const maxSeeds = 64
+// maxSeeds bounds the articles scored first, seedPostings the postings
+// read to choose them.
+const (
+	maxSeeds     = 64
+	seedPostings = 1 << 11
+)
 
-// seedArticles returns, in order, the articles (up to maxSeeds) that hold
-// the rarest of the terms, reading their lists with the terms' cursors.
-func (ix *Index) seedArticles(s *scratch, terms []term, k int) []int32 {
+// seedArticles returns, in order, the articles (up to maxSeeds) likeliest
+// to score best: those holding the most of the rarest terms, by the sum
+// of their idf, reading the rarest lists (up to seedPostings postings)
+// with the terms' cursors. The best articles hold many of a question's
+// rare words; one rare word alone is often a chance match.
+func (ix *Index) seedArticles(s *scratch, terms []term) []int32 {
 	order := s.order[:0]
 	for i := range terms {
 		order = append(order, i)
 	}
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(terms[a].list.df, terms[b].list.df) })
-	seeds := s.seeds[:0]
-	for n, i := range order {
+	if len(s.seedWeight) < len(ix.articles) {
+		s.seedWeight = make([]float64, len(ix.articles))
+	}
+	weight, seeds, read := s.seedWeight, s.seeds[:0], 0
+	for _, i := range order {
 		t := &terms[i]
-		if n > 0 && (len(seeds) >= k || t.list.df > maxSeeds) {
+		if read > 0 && read+t.list.df > seedPostings {
 			break
 		}
-		t.cur.open(t.list, nil, lengthNorm{})
-		for ; t.cur.chunk != done && len(seeds) < maxSeeds*2; t.cur.next() {
-			if a := ix.chunkArt[t.cur.chunk]; ix.articles[a] != nil {
-				seeds = append(seeds, a)
+		last := int32(-1)
+		for t.cur.open(t.list, nil, lengthNorm{}); t.cur.chunk != done && read < seedPostings; t.cur.next() {
+			read++
+			if a := ix.chunkArt[t.cur.chunk]; a != last && ix.articles[a] != nil {
+				last = a
+				if weight[a] == 0 {
+					seeds = append(seeds, a)
+				}
+				weight[a] += t.idf
 			}
 		}
 	}
-	slices.Sort(seeds)
-	seeds = slices.Compact(seeds)
 	if len(seeds) > maxSeeds {
-		seeds = seeds[:maxSeeds]
+		slices.SortFunc(seeds, func(a, b int32) int { return cmp.Or(cmp.Compare(weight[b], weight[a]), cmp.Compare(a, b)) })
 	}
+	for _, a := range seeds {
+		weight[a] = 0
+	}
+	seeds = seeds[:min(len(seeds), maxSeeds)]
+	slices.Sort(seeds)
 	s.order, s.seeds = order, seeds
 	return seeds
 }
