@@ -11,13 +11,6 @@ import (
 // Vietnamese words) add evidence beyond their parts.
 var fieldWeight = [numFields]float64{exactUni: 1.0, foldUni: 0.8, exactBi: 0.8, foldBi: 0.6}
 
-// markedWeight weighs a syllable typed with diacritics, which is looked up
-// only as typed, a little above an exact key's field weight: it stands
-// for what its exact and folded keys added together when both were
-// looked up (chosen on the ViQA tuning half: 1.0 to 1.5 differ by a
-// question or two; 1.2 loses none on either half).
-const markedWeight = 1.2
-
 // articleWeight scales the evidence that a chunk's article as a whole holds
 // the question's words, so a chunk of the article the question is about
 // beats a lone match elsewhere.
@@ -105,7 +98,7 @@ func queryTerms(tokens []Token) []queryTerm {
 		}
 		switch {
 		case t.Marked:
-			add(exactUni, t.Exact, markedWeight)
+			add(exactUni, t.Exact, fieldWeight[exactUni])
 		case t.Number && t.Fold == t.Exact:
 			// Its exact and folded lists are the same: one lookup
 			// with both weights.
