@@ -196,7 +196,7 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 	for i := range terms {
 		postings += terms[i].list.df
 	}
-	if postings <= maxExhaustive || len(ix.chunks) <= maxExhaustive {
+	if postings <= exhaustive.postings || len(ix.chunks) <= exhaustive.chunks {
 		top = ix.scoreAll(s, terms, top, k)
 		return ix.passages(s, terms, top)
 	}
@@ -352,11 +352,14 @@ func (ix *Index) passages(s *scratch, terms []term, top []ranked) []Passage {
 	return passages
 }
 
-// maxExhaustive is how many postings a question may have in all, or
-// chunks an index, for a search to read every posting: below it, that is
-// faster than skipping, the scores of all chunks fitting in the cache. (A
-// variable so tests can check both ways against the reference.)
-var maxExhaustive = 1 << 16
+// exhaustive says when a search reads every posting: when a question has
+// at most postings postings in all, or the index at most chunks chunks.
+// Below them that is faster than skipping: there is little to skip, or the
+// scores of all chunks fit in the cache. (A variable so tests can check
+// both ways against the reference.)
+var exhaustive = exhaustiveLimits{postings: 1 << 14, chunks: 1 << 16}
+
+type exhaustiveLimits struct{ postings, chunks int }
 
 // scoreAll scores every chunk that holds a term, term by term, and keeps
 // the best k in top.
