@@ -44,14 +44,19 @@ type posting struct {
 // The posting lists are compact byte strings (postings.go), in chunk order,
 // and an article's chunks are neighbours, from artFirst[a] on.
 type Index struct {
-	articles     []*Article
-	byID         map[string]*Article
+	articles []*Article
+	byID     map[string]*Article // by ID, as built; changed overrides it
+	// The articles added (or replaced) by With since the build, and nil
+	// for those removed: an index made by With shares byID with the one
+	// before instead of copying it.
+	changed      map[string]*Article
 	chunks       []chunkSpan
 	chunkArt     []int32     // chunk -> article position
 	artFirst     []int32     // article position -> its first chunk; one more at the end
 	info         []chunkInfo // chunk -> what scoring reads of it
 	maxArtChunks int
 	avgLen       float64 // BM25's average chunk length, over the live chunks
+	norm         lengthNorm
 	segs         []*segment
 	// Removed articles (segment.go): articles[a] is nil, and dead lists
 	// their positions in order; their chunks are still in the postings
@@ -62,12 +67,25 @@ type Index struct {
 	extended   atomic.Bool // an index made by With appends to these arrays
 }
 
-// chunkInfo is what scoring reads of a chunk, together: BM25's length
-// normalisation and the chunk's article position.
+// chunkInfo is what scoring reads of a chunk, together: its length in
+// tokens and its article position. Neither changes when other articles
+// come and go, so an index made by With shares them with the one before.
 type chunkInfo struct {
-	norm float64
-	art  int32
+	len float32
+	art int32
 }
+
+// lengthNorm is BM25's length normalisation of a chunk of len tokens
+// among chunks of average length avgLen, k1·(1 − b + b·len/avgLen),
+// as a + b·len.
+type lengthNorm struct{ a, b float64 }
+
+func newLengthNorm(avgLen float64) lengthNorm {
+	return lengthNorm{bm25K1 * (1 - bm25B), bm25K1 * bm25B / avgLen}
+}
+
+// of is the normalisation of a chunk of len tokens.
+func (n lengthNorm) of(len float32) float64 { return n.a + n.b*float64(len) }
 
 // chunkSpan is where a chunk is in its article; Chunk makes it whole.
 type chunkSpan struct{ paragraph, part, start, end int32 }
@@ -217,10 +235,11 @@ func NewIndex(articles []Article) *Index {
 		avgLen = math.Max(float64(total)/n, 1)
 	}
 	ix.avgLen, seg.avgLen, ix.liveChunks = avgLen, avgLen, len(ix.chunks)
+	ix.norm = newLengthNorm(avgLen)
 	ix.info = make([]chunkInfo, len(norm))
 	for c, l := range norm {
-		norm[c] = bm25K1 * (1 - bm25B + bm25B*l/avgLen)
-		ix.info[c] = chunkInfo{norm: norm[c], art: ix.chunkArt[c]}
+		ix.info[c] = chunkInfo{len: float32(l), art: ix.chunkArt[c]}
+		norm[c] = ix.norm.of(float32(l))
 	}
 	// Every article has a chunk at least (its title), in article order.
 	ix.artFirst = make([]int32, len(ix.articles)+1)
@@ -362,6 +381,9 @@ func (ix *Index) Articles() []*Article {
 
 // Article returns the article with the given ID.
 func (ix *Index) Article(id string) (*Article, bool) {
+	if a, ok := ix.changed[id]; ok {
+		return a, a != nil
+	}
 	a, ok := ix.byID[id]
 	return a, ok
 }

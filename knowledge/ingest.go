@@ -166,7 +166,7 @@ func (s *Service) Ingest(ctx context.Context, sources ...Source) (Report, error)
 	if err := s.write(ctx, all, func(st Store) error { return putAll(ctx, st, puts) }); err != nil {
 		return Report{Skipped: skipped}, err
 	}
-	s.previous = cur
+	s.previous = refsOf(cur)
 	s.serve(nextIndex(s.Index(), all))
 	return rep, nil
 }
@@ -245,7 +245,7 @@ func (s *Service) Undo(ctx context.Context) (Report, error) {
 	if s.previous == nil {
 		return Report{}, fmt.Errorf("%w: chưa có thay đổi nào để hoàn tác", ErrNotFound)
 	}
-	cur, prev := s.currentArticles(), s.previous
+	cur, prev := s.currentArticles(), articlesOf(s.previous)
 	rep := diff(cur, prev)
 	if err := s.replace(ctx, cur, prev); err != nil {
 		return Report{}, err
@@ -271,7 +271,7 @@ func (s *Service) replace(ctx context.Context, cur, next []Article) error {
 		}
 		s.sync.seedOnly = false
 	}
-	s.previous = cur
+	s.previous = refsOf(cur)
 	s.serve(ix)
 	return nil
 }

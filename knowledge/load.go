@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -316,10 +317,13 @@ func ReadFileLimited(path string, max int64) ([]byte, error) {
 	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
 		return nil, ErrNotRegular
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
+	// Room for the whole file at once (a store reads tens of thousands).
+	var buf bytes.Buffer
+	buf.Grow(int(min(info.Size(), max)) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("%w: tối đa %d byte", ErrTooLarge, max)
 	}

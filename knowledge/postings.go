@@ -201,13 +201,13 @@ type cursor struct {
 // done is the chunk of an exhausted cursor.
 const done = math.MaxInt32
 
-// open positions a cursor on the first posting of l; info gives the bound
-// of a short list, which is not stored (none without info).
-func (c *cursor) open(l tlist, info []chunkInfo) {
+// open positions a cursor on the first posting of l; info and norm give
+// the bound of a short list, which is not stored (none without info).
+func (c *cursor) open(l tlist, info []chunkInfo, norm lengthNorm) {
 	bound := 0.0
 	if info != nil {
 		for _, p := range l.parts {
-			bound = max(bound, p.bound(info))
+			bound = max(bound, p.bound(info, norm))
 		}
 	}
 	*c = cursor{chunk: done}
@@ -233,7 +233,7 @@ func (c *cursor) openPart(p segList) {
 
 // bound is the most one posting of the list adds to a chunk's score per
 // unit of idf: stored for a long list, read from a short one.
-func (p segList) bound(info []chunkInfo) float64 {
+func (p segList) bound(info []chunkInfo, norm lengthNorm) float64 {
 	df, n := binary.Uvarint(p.data)
 	if df > blockSize {
 		return float64(math.Float32frombits(binary.LittleEndian.Uint32(p.data[n:]))) * p.factor
@@ -243,7 +243,7 @@ func (p segList) bound(info []chunkInfo) float64 {
 	b := 0.0
 	for c.next(); c.chunk != done; c.next() {
 		t := float64(c.tf)
-		b = max(b, t*(bm25K1+1)/(t+info[c.chunk].norm))
+		b = max(b, t*(bm25K1+1)/(t+norm.of(info[c.chunk].len)))
 	}
 	return b
 }
@@ -251,41 +251,56 @@ func (p segList) bound(info []chunkInfo) float64 {
 // next moves to the next posting.
 func (c *cursor) next() {
 	if c.n >= c.df {
-		if len(c.more) > 0 {
-			c.openPart(c.more[0])
-			c.more = c.more[1:]
-			c.next()
-			return
-		}
-		c.chunk = done
+		c.nextPart()
 		return
 	}
-	v := c.uvarint()
-	c.tf = 1
-	if v&1 != 0 {
-		c.tf = int(c.uvarint()) + 2
+	var gap int32
+	if b := c.post[c.pos]; b&0x81 == 0 { // most: a gap of one byte, tf 1
+		gap, c.tf, c.pos = int32(b>>1), 1, c.pos+1
+	} else {
+		gap, c.tf, c.pos = decodeLong(c.post, c.pos)
 	}
-	c.chunk += int32(v >> 1)
+	c.chunk += gap
 	c.block = c.n >> blockBits
 	c.n++
 }
 
-// uvarint reads one uvarint; most are one byte.
-func (c *cursor) uvarint() uint64 {
-	if b := c.post[c.pos]; b < 0x80 {
-		c.pos++
-		return uint64(b)
-	}
-	v, k := binary.Uvarint(c.post[c.pos:])
-	c.pos += k
-	return v
-}
-
-// seek moves to the first posting at or after chunk target.
-func (c *cursor) seek(target int32) {
-	if c.chunk >= target {
+// nextPart moves to the first posting of the next segment's list, or past
+// the end.
+func (c *cursor) nextPart() {
+	if len(c.more) > 0 {
+		c.openPart(c.more[0])
+		c.more = c.more[1:]
+		c.next()
 		return
 	}
+	c.chunk = done
+}
+
+// decodeLong reads a posting of more than one byte at post[pos]: its
+// chunk gap, its tf, and where the next starts.
+func decodeLong(post []byte, pos int) (gap int32, tf int, next int) {
+	v, w := binary.Uvarint(post[pos:])
+	pos += w
+	tf = 1
+	if v&1 != 0 {
+		t, w := binary.Uvarint(post[pos:])
+		pos += w
+		tf = int(t) + 2
+	}
+	return int32(v >> 1), tf, pos
+}
+
+// seek moves to the first posting at or after chunk target. (Small, so
+// that a cursor already there costs no call.)
+func (c *cursor) seek(target int32) {
+	if c.chunk < target {
+		c.seekOn(target)
+	}
+}
+
+// seekOn is seek from before target.
+func (c *cursor) seekOn(target int32) {
 	for len(c.more) > 0 && c.more[0].base <= target {
 		c.openPart(c.more[0])
 		c.more = c.more[1:]
@@ -302,6 +317,21 @@ func (c *cursor) seek(target int32) {
 			c.pos = int(binary.LittleEndian.Uint32(c.skips[skipEntry*b+4:]))
 			c.chunk = c.base + int32(binary.LittleEndian.Uint32(c.skips[skipEntry*(b-1):]))
 		}
+	}
+	// Through the postings of this list, as next does, in registers.
+	if c.chunk < target && c.n < c.df {
+		post, pos, chunk, n, tf := c.post, c.pos, c.chunk, c.n, 1
+		for chunk < target && n < c.df {
+			var gap int32
+			if b := post[pos]; b&0x81 == 0 {
+				gap, tf, pos = int32(b>>1), 1, pos+1
+			} else {
+				gap, tf, pos = decodeLong(post, pos)
+			}
+			chunk += gap
+			n++
+		}
+		c.pos, c.chunk, c.n, c.tf, c.block = pos, chunk, n, tf, (n-1)>>blockBits
 	}
 	for c.chunk < target {
 		c.next()

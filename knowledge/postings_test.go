@@ -27,8 +27,9 @@ func TestPostingsReadBackWhatWasWritten(t *testing.T) {
 	p := postings{pages: enc.finish(), off: off}
 	info := make([]chunkInfo, nchunks)
 	for c := range info {
-		info[c].norm = norm[c]
+		info[c].len = float32(c % 7) // norm[c], as 0.5 + len/4
 	}
+	lnorm := lengthNorm{0.5, 0.25}
 
 	for t0, l := range lists {
 		var want []posting
@@ -40,7 +41,7 @@ func TestPostingsReadBackWhatWasWritten(t *testing.T) {
 			want = append(want, posting{int32(c), 1})
 		}
 		var cur cursor
-		cur.open(oneList(p.list(t0)), info)
+		cur.open(oneList(p.list(t0)), info, lnorm)
 		if got := p.list(t0).df(); got != len(want) {
 			t.Fatalf("list %d: df %d, want %d", t0, got, len(want))
 		}
@@ -56,7 +57,7 @@ func TestPostingsReadBackWhatWasWritten(t *testing.T) {
 	}
 
 	var cur cursor
-	cur.open(oneList(p.list(1)), info)
+	cur.open(oneList(p.list(1)), info, lnorm)
 	for _, target := range []int32{5, 999, 1000, 1001, 600_000, nchunks - 1} {
 		cur.seek(target)
 		wantTF := 1

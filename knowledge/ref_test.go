@@ -99,7 +99,8 @@ func (ix *refIndex) search(terms []queryTerm, k int) []Passage {
 		idf := ix.idf(t.field, t.key) * t.weight
 		for _, p := range list {
 			tf := float64(p.tf)
-			norm := bm25K1 * (1 - bm25B + bm25B*float64(ix.chunkLen[p.chunk])/ix.avgLen[t.field])
+			// k1·(1 − b + b·len/avgLen), evaluated as the index does.
+			norm := newLengthNorm(ix.avgLen[t.field]).of(ix.chunkLen[p.chunk])
 			if scores[p.chunk] == 0 {
 				touched = append(touched, p.chunk)
 			}

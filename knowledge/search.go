@@ -71,33 +71,51 @@ type queryTerm struct {
 	weight float64
 }
 
-// queryTerms turns a question's content syllables into index keys: each
-// syllable exact and folded, each adjacent pair of content syllables as
-// bigrams. Repeated keys count once.
+// queryTerms turns a question's content syllables into index keys: a
+// syllable typed with diacritics as typed (its diacritics say which
+// word it is), one typed without them folded (it may be any word that
+// folds to it; a number both ways, in one lookup when its keys are the
+// same), and each adjacent pair of content syllables as a bigram
+// likewise: exact when both have diacritics, folded otherwise. Repeated
+// keys count once.
+//
+// A syllable with diacritics is not looked up folded: its folded list is
+// every spelling of it, mostly other words ("sở" for "số"), and the
+// longest lists of all, which search would read for little.
 func queryTerms(tokens []Token) []queryTerm {
 	var terms []queryTerm
 	seen := map[string]bool{}
-	add := func(f field, key string) {
+	add := func(f field, key string, weight float64) {
 		k := string(rune('0'+f)) + key
 		if !seen[k] {
 			seen[k] = true
-			terms = append(terms, queryTerm{f, key, fieldWeight[f]})
+			terms = append(terms, queryTerm{f, key, weight})
 		}
 	}
 	for i, t := range tokens {
 		if IsStopword(t) {
 			continue
 		}
-		if t.Marked || t.Number {
-			add(exactUni, t.Exact)
+		switch {
+		case t.Marked:
+			add(exactUni, t.Exact, fieldWeight[exactUni])
+		case t.Number && t.Fold == t.Exact:
+			// Its exact and folded lists are the same: one lookup
+			// with both weights.
+			add(exactUni, t.Exact, fieldWeight[exactUni]+fieldWeight[foldUni])
+		case t.Number:
+			add(exactUni, t.Exact, fieldWeight[exactUni])
+			add(foldUni, t.Fold, fieldWeight[foldUni])
+		default:
+			add(foldUni, t.Fold, fieldWeight[foldUni])
 		}
-		add(foldUni, t.Fold)
 		if i > 0 && !IsStopword(tokens[i-1]) {
 			p := tokens[i-1]
 			if t.Marked && p.Marked {
-				add(exactBi, p.Exact+" "+t.Exact)
+				add(exactBi, p.Exact+" "+t.Exact, fieldWeight[exactBi])
+			} else {
+				add(foldBi, p.Fold+" "+t.Fold, fieldWeight[foldBi])
 			}
-			add(foldBi, p.Fold+" "+t.Fold)
 		}
 	}
 	return terms
@@ -121,11 +139,15 @@ type term struct {
 // scratch holds per-search buffers, reused between searches.
 type scratch struct {
 	terms []term
-	order []int     // terms by bound, smallest first
+	order []int     // terms, commonest first
+	lazy  []int     // the terms read only for articles others found
 	chunk []float64 // scores of one article's chunks
 	hit   []bool    // which of them a term holds
 	seeds []int32   // articles scored first
-	ess   []int     // terms that lead the search
+	// seedWeight is, while seeds are chosen, the weight of each
+	// article's rare terms; zero between searches.
+	seedWeight []float64
+	ess        []int // terms that lead the search
 	// For scoreAll: scores of every chunk and article, zero between
 	// searches, and which were set.
 	all, artAll []float64
@@ -174,38 +196,43 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 	for i := range terms {
 		postings += terms[i].list.df
 	}
-	if postings <= maxExhaustive || len(ix.chunks) <= maxExhaustive {
+	if postings <= exhaustive.postings || len(ix.chunks) <= exhaustive.chunks {
 		top = ix.scoreAll(s, terms, top, k)
 		return ix.passages(s, terms, top)
 	}
 
 	// First the articles of the rarest terms, which hold most of the score:
 	// the k-th score they give lets the rest skip much.
-	seeds := ix.seedArticles(s, terms, k)
+	seeds := ix.seedArticles(s, terms)
 	for i := range terms {
-		terms[i].cur.open(terms[i].list, ix.info)
+		terms[i].cur.open(terms[i].list, ix.info, ix.norm)
 	}
 	for _, a := range seeds {
 		top = ix.scoreArticle(s, terms, a, top, k)
 	}
 	for i := range terms {
 		t := &terms[i]
-		t.cur.open(t.list, ix.info)
+		t.cur.open(t.list, ix.info, ix.norm)
 		t.ub = t.idf*t.cur.bound + articleWeight*t.idf
 	}
+	// Commonest first: the terms made lazy are picked in this order.
 	order := s.order[:0]
 	for i := range terms {
 		order = append(order, i)
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(terms[a].ub, terms[b].ub) })
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(terms[b].list.df, terms[a].list.df) })
 
-	// terms[order[:lazy]] are only read for articles others found: their
-	// bounds add up to less than the k-th score. The others (ess) lead,
-	// WAND-style: kept in the order of their next chunk, the first article
-	// whose terms before it could reach the k-th score is the next worth a
-	// look (the pivot), and every cursor before it skips there.
-	lazy := 0
-	var lazyUB float64
+	// The lazy terms (terms[lazy[i]]) are only read for articles others
+	// found: their bounds add up to less than the k-th score, so a chunk
+	// holding none of the others cannot reach it. Any such set will do,
+	// and the longer its lists the fewer articles are looked at: terms
+	// are made lazy commonest first, each that still fits. The others
+	// (ess) lead, WAND-style: kept in the order of their next chunk, the
+	// first article whose terms before it could reach the k-th score is
+	// the next worth a look (the pivot), and every cursor before it skips
+	// there.
+	lazy := s.lazy[:0]
+	var lazyUB, raisedAt float64
 	ess := s.ess[:0]
 	for _, i := range order {
 		if terms[i].cur.chunk != done {
@@ -213,15 +240,18 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 		}
 	}
 	raise := func() {
-		if len(top) < k {
+		if len(top) < k || top[0].score == raisedAt {
 			return
 		}
+		raisedAt = top[0].score
 		grew := false
-		for lazy < len(order) && lazyUB+terms[order[lazy]].ub < top[0].score*(1-1e-9) {
-			lazyUB += terms[order[lazy]].ub
-			terms[order[lazy]].lazy = true
-			lazy++
-			grew = true
+		for _, i := range order {
+			if t := &terms[i]; !t.lazy && lazyUB+t.ub < raisedAt*(1-1e-9) {
+				lazyUB += t.ub
+				t.lazy = true
+				lazy = append(lazy, i)
+				grew = true
+			}
 		}
 		if grew {
 			ess = slices.DeleteFunc(ess, func(i int) bool { return terms[i].lazy })
@@ -275,8 +305,8 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 				}
 				bound += t.idf*t.cur.blockBound(hi) + articleWeight*t.idf
 			}
-			for j := lazy - 1; j >= 0 && bound*(1+1e-9) >= top[0].score; j-- {
-				t := &terms[order[j]]
+			for j := len(lazy) - 1; j >= 0 && bound*(1+1e-9) >= top[0].score; j-- {
+				t := &terms[lazy[j]]
 				if t.cur.seek(lo); t.cur.chunk >= hi {
 					bound -= t.ub
 				} else {
@@ -297,7 +327,7 @@ func (ix *Index) search(queryTerms []queryTerm, k int) []Passage {
 		top = ix.scoreArticle(s, terms, a, top, k)
 		raise()
 	}
-	s.ess, s.order = ess, order
+	s.ess, s.order, s.lazy = ess, order, lazy
 	return ix.passages(s, terms, top)
 }
 
@@ -322,11 +352,14 @@ func (ix *Index) passages(s *scratch, terms []term, top []ranked) []Passage {
 	return passages
 }
 
-// maxExhaustive is how many postings a question may have in all, or
-// chunks an index, for a search to read every posting: below it, that is
-// faster than skipping, the scores of all chunks fitting in the cache. (A
-// variable so tests can check both ways against the reference.)
-var maxExhaustive = 1 << 16
+// exhaustive says when a search reads every posting: when a question has
+// at most postings postings in all, or the index at most chunks chunks.
+// Below them that is faster than skipping: there is little to skip, or the
+// scores of all chunks fit in the cache. (A variable so tests can check
+// both ways against the reference.)
+var exhaustive = exhaustiveLimits{postings: 1 << 14, chunks: 1 << 16}
+
+type exhaustiveLimits struct{ postings, chunks int }
 
 // scoreAll scores every chunk that holds a term, term by term, and keeps
 // the best k in top.
@@ -344,14 +377,14 @@ func (ix *Index) scoreAll(s *scratch, terms []term, top []ranked, k int) []ranke
 		// An article's chunks are neighbours: its share of the term's idf
 		// is added once, when the article changes.
 		lastArt := int32(-1)
-		for t.cur.open(t.list, nil); t.cur.chunk != done; t.cur.next() {
+		for t.cur.open(t.list, nil, lengthNorm{}); t.cur.chunk != done; t.cur.next() {
 			c, tf := t.cur.chunk, float64(t.cur.tf)
 			sc := scores[c]
 			if sc == 0 {
 				touched = append(touched, c)
 			}
 			info := &ix.info[c]
-			scores[c] = sc + t.idf*tf*(bm25K1+1)/(tf+info.norm)
+			scores[c] = sc + t.idf*tf*(bm25K1+1)/(tf+ix.norm.of(info.len))
 			if a := info.art; a != lastArt {
 				lastArt = a
 				if artScores[a] == 0 {
@@ -374,35 +407,53 @@ func (ix *Index) scoreAll(s *scratch, terms []term, top []ranked, k int) []ranke
 	return top
 }
 
-// maxSeeds bounds the articles scored first.
-const maxSeeds = 64
+// maxSeeds bounds the articles scored first, seedPostings the postings
+// read to choose them.
+const (
+	maxSeeds     = 64
+	seedPostings = 1 << 11
+)
 
-// seedArticles returns, in order, the articles (up to maxSeeds) that hold
-// the rarest of the terms, reading their lists with the terms' cursors.
-func (ix *Index) seedArticles(s *scratch, terms []term, k int) []int32 {
+// seedArticles returns, in order, the articles (up to maxSeeds) likeliest
+// to score best: those holding the most of the rarest terms, by the sum
+// of their idf, reading the rarest lists (up to seedPostings postings)
+// with the terms' cursors. The best articles hold many of a question's
+// rare words; one rare word alone is often a chance match.
+func (ix *Index) seedArticles(s *scratch, terms []term) []int32 {
 	order := s.order[:0]
 	for i := range terms {
 		order = append(order, i)
 	}
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(terms[a].list.df, terms[b].list.df) })
-	seeds := s.seeds[:0]
-	for n, i := range order {
+	if len(s.seedWeight) < len(ix.articles) {
+		s.seedWeight = make([]float64, len(ix.articles))
+	}
+	weight, seeds, read := s.seedWeight, s.seeds[:0], 0
+	for _, i := range order {
 		t := &terms[i]
-		if n > 0 && (len(seeds) >= k || t.list.df > maxSeeds) {
+		if read > 0 && read+t.list.df > seedPostings {
 			break
 		}
-		t.cur.open(t.list, nil)
-		for ; t.cur.chunk != done && len(seeds) < maxSeeds*2; t.cur.next() {
-			if a := ix.chunkArt[t.cur.chunk]; ix.articles[a] != nil {
-				seeds = append(seeds, a)
+		last := int32(-1)
+		for t.cur.open(t.list, nil, lengthNorm{}); t.cur.chunk != done && read < seedPostings; t.cur.next() {
+			read++
+			if a := ix.chunkArt[t.cur.chunk]; a != last && ix.articles[a] != nil {
+				last = a
+				if weight[a] == 0 {
+					seeds = append(seeds, a)
+				}
+				weight[a] += t.idf
 			}
 		}
 	}
-	slices.Sort(seeds)
-	seeds = slices.Compact(seeds)
 	if len(seeds) > maxSeeds {
-		seeds = seeds[:maxSeeds]
+		slices.SortFunc(seeds, func(a, b int32) int { return cmp.Or(cmp.Compare(weight[b], weight[a]), cmp.Compare(a, b)) })
 	}
+	for _, a := range seeds {
+		weight[a] = 0
+	}
+	seeds = seeds[:min(len(seeds), maxSeeds)]
+	slices.Sort(seeds)
 	s.order, s.seeds = order, seeds
 	return seeds
 }
@@ -423,7 +474,7 @@ func (ix *Index) scoreArticle(s *scratch, terms []term, a int32, top []ranked, k
 		art += t.idf
 		for ; t.cur.chunk < hi; t.cur.next() {
 			c, tf := t.cur.chunk, float64(t.cur.tf)
-			scores[c-lo] += t.idf * tf * (bm25K1 + 1) / (tf + ix.info[c].norm)
+			scores[c-lo] += t.idf * tf * (bm25K1 + 1) / (tf + ix.norm.of(ix.info[c].len))
 			hit[c-lo] = true
 		}
 	}

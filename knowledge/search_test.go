@@ -103,9 +103,9 @@ func TestSearchMatchesReferenceNews(t *testing.T) {
 	sameSearch(t, ix, ref, queries)
 	// Again skipping (MaxScore) where the corpus is small enough to read
 	// everything, and reading everything where it would skip.
-	defer func(n int) { maxExhaustive = n }(maxExhaustive)
+	defer func(l exhaustiveLimits) { exhaustive = l }(exhaustive)
 	for _, n := range []int{0, 1 << 30} {
-		maxExhaustive = n
+		exhaustive = exhaustiveLimits{n, n}
 		sameSearch(t, ix, ref, queries)
 	}
 }

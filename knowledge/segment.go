@@ -119,7 +119,7 @@ func (ix *Index) deadPostings(i int, l segList) int {
 		return 0
 	}
 	var c cursor
-	c.open(tlist{parts: []segList{l}}, nil)
+	c.open(tlist{parts: []segList{l}}, nil, lengthNorm{})
 	n := 0
 	for _, a := range ix.dead[lo:hi] {
 		end := ix.artFirst[a+1]
@@ -149,18 +149,21 @@ func (ix *Index) With(added []Article, removed []string) *Index {
 	// The first index made from ix appends to its arrays in place (ix
 	// reads only up to its lengths); any other copies them.
 	grow := slices.Clip[[]int32]
-	growArts, growChunks := slices.Clip[[]*Article], slices.Clip[[]chunkSpan]
+	growArts, growChunks, growInfo := slices.Clip[[]*Article], slices.Clip[[]chunkSpan], slices.Clip[[]chunkInfo]
 	if ix.extended.CompareAndSwap(false, true) {
 		grow = func(s []int32) []int32 { return s }
 		growArts = func(s []*Article) []*Article { return s }
 		growChunks = func(s []chunkSpan) []chunkSpan { return s }
+		growInfo = func(s []chunkInfo) []chunkInfo { return s }
 	}
 	nx := &Index{
 		articles:     append(growArts(ix.articles), part.articles...),
-		byID:         maps.Clone(ix.byID),
+		byID:         ix.byID,
+		changed:      maps.Clone(ix.changed),
 		chunks:       append(growChunks(ix.chunks), part.chunks...),
 		chunkArt:     slices.Grow(grow(ix.chunkArt), len(part.chunkArt)),
 		artFirst:     slices.Grow(grow(ix.artFirst), len(part.artFirst)-1),
+		info:         slices.Grow(growInfo(ix.info), len(part.info)),
 		maxArtChunks: max(ix.maxArtChunks, part.maxArtChunks),
 		dead:         slices.Clone(ix.dead),
 		segs:         slices.Clip(ix.segs),
@@ -168,6 +171,9 @@ func (ix *Index) With(added []Article, removed []string) *Index {
 	artBase, chunkBase := int32(len(ix.articles)), int32(len(ix.chunks))
 	for _, a := range part.chunkArt {
 		nx.chunkArt = append(nx.chunkArt, artBase+a)
+	}
+	for _, in := range part.info {
+		nx.info = append(nx.info, chunkInfo{len: in.len, art: artBase + in.art})
 	}
 	for _, c := range part.artFirst[1:] { // the first is ix's end
 		nx.artFirst = append(nx.artFirst, chunkBase+c)
@@ -177,11 +183,14 @@ func (ix *Index) With(added []Article, removed []string) *Index {
 		seg.first, seg.firstArt = chunkBase, artBase
 		nx.segs = append(nx.segs, &seg)
 	}
+	if nx.changed == nil {
+		nx.changed = make(map[string]*Article, len(removed)+len(added))
+	}
 	gone := make(map[*Article]bool, len(removed)+len(added))
 	kill := func(id string) {
-		if a, ok := nx.byID[id]; ok {
+		if a, ok := nx.Article(id); ok {
 			gone[a] = true
-			delete(nx.byID, id)
+			nx.changed[id] = nil
 		}
 	}
 	for _, id := range removed {
@@ -201,23 +210,16 @@ func (ix *Index) With(added []Article, removed []string) *Index {
 		slices.Sort(nx.dead)
 	}
 	for _, a := range part.articles {
-		nx.byID[a.ID] = a
+		nx.changed[a.ID] = a
 	}
-	nx.liveArts = len(nx.byID)
+	nx.liveArts = ix.liveArts - len(gone) + len(part.articles)
 
-	// The lengths of every chunk, from the old normalisation (they are
-	// whole numbers), then the new one over the live chunks.
-	length := func(c int) float64 {
-		in, avg := ix.info, ix.avgLen
-		if c >= int(chunkBase) {
-			in, avg, c = part.info, part.avgLen, c-int(chunkBase)
-		}
-		return math.Round((in[c].norm/bm25K1 - (1 - bm25B)) * avg / bm25B)
-	}
+	// The length normalisation over the live chunks: the chunks' lengths
+	// stay, their average changes.
 	total := 0.0
-	for c := range nx.chunks {
-		if nx.articles[nx.chunkArt[c]] != nil {
-			total += length(c)
+	for _, in := range nx.info {
+		if nx.articles[in.art] != nil {
+			total += float64(in.len)
 			nx.liveChunks++
 		}
 	}
@@ -225,10 +227,7 @@ func (ix *Index) With(added []Article, removed []string) *Index {
 	if nx.liveChunks > 0 {
 		nx.avgLen = math.Max(total/float64(nx.liveChunks), 1)
 	}
-	nx.info = make([]chunkInfo, len(nx.chunks))
-	for c := range nx.info {
-		nx.info[c] = chunkInfo{norm: bm25K1 * (1 - bm25B + bm25B*length(c)/nx.avgLen), art: nx.chunkArt[c]}
-	}
+	nx.norm = newLengthNorm(nx.avgLen)
 	return nx
 }
 
@@ -274,6 +273,7 @@ func (ix *Index) firstSegment() *Index {
 		info:         ix.info[:s.first:s.first],
 		maxArtChunks: ix.maxArtChunks,
 		avgLen:       ix.avgLen,
+		norm:         ix.norm,
 		segs:         ix.segs[:1:1],
 	}
 	for _, a := range nx.articles {
@@ -281,6 +281,7 @@ func (ix *Index) firstSegment() *Index {
 			nx.byID[a.ID] = a
 		}
 	}
+	nx.liveArts = len(nx.byID)
 	for _, a := range ix.dead {
 		if a < s.firstArt {
 			nx.dead = append(nx.dead, a)

@@ -51,9 +51,9 @@ func TestWithMatchesReference(t *testing.T) {
 				t.Fatalf("Len() = %s, want %s", got, want)
 			}
 			ref := newRefIndex(live)
-			defer func(n int) { maxExhaustive = n }(maxExhaustive)
+			defer func(l exhaustiveLimits) { exhaustive = l }(exhaustive)
 			for _, n := range []int{0, 1 << 30} {
-				maxExhaustive = n
+				exhaustive = exhaustiveLimits{n, n}
 				sameSearch(t, ix, ref, queries)
 			}
 		})

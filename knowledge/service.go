@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -40,7 +39,7 @@ type Service struct {
 	hybrid     hybridState // vector retrieval (hybrid.go), when an embedder is set
 	sync       syncState   // what the store holds (sync.go); guarded by writeMu
 	loader     loader      // readers of files, pages and documents (load.go)
-	previous   []Article   // the content before the last change, for Undo; guarded by writeMu
+	previous   []*Article  // the content before the last change, for Undo; guarded by writeMu
 	problems   []Skipped   // corrupt entries the last store read skipped; guarded by writeMu
 	turns      *turns      // bounds the questions answered at once (turns.go)
 	snapshots  Snapshots   // built indexes kept between runs, or nil
@@ -164,10 +163,10 @@ func (s *Service) Add(ctx context.Context, a Article) error {
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	prev := s.currentArticles()
+	prev := s.currentRefs()
 	var all []Article // only written when the store does not hold the seed yet
 	if s.sync.seedOnly {
-		all = Dedupe(append(slices.Clip(prev), a))
+		all = Dedupe(append(articlesOf(prev), a))
 	}
 	if err := s.write(ctx, all, func(st Store) error { return st.Put(ctx, a) }); err != nil {
 		return err
@@ -184,14 +183,15 @@ func (s *Service) Remove(ctx context.Context, id string) error {
 	if _, ok := s.Index().Article(id); !ok {
 		return fmt.Errorf("bài %q: %w", id, ErrNotFound)
 	}
-	all := s.currentArticles()
-	kept := all[:0]
-	for _, a := range all {
-		if a.ID != id {
-			kept = append(kept, a)
+	prev := s.currentRefs()
+	var kept []Article // only written when the store does not hold the seed yet
+	if s.sync.seedOnly {
+		for _, a := range prev {
+			if a.ID != id {
+				kept = append(kept, *a)
+			}
 		}
 	}
-	prev := s.currentArticles()
 	if err := s.write(ctx, kept, func(st Store) error { return st.Delete(ctx, id) }); err != nil {
 		return err
 	}
@@ -216,9 +216,40 @@ func (s *Service) Reload(ctx context.Context, articles []Article) error {
 		}
 		s.sync.seedOnly = false
 	}
-	s.previous = s.currentArticles()
+	s.previous = s.currentRefs()
 	s.index.Store(ix)
 	return nil
+}
+
+// currentRefs is the content served, shared with the index: what Undo
+// keeps of it, without a copy of every article on each change.
+func (s *Service) currentRefs() []*Article {
+	ix := s.Index()
+	out := make([]*Article, 0, ix.liveArts)
+	for _, a := range ix.articles {
+		if a != nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// refsOf is articles as currentRefs gives them.
+func refsOf(articles []Article) []*Article {
+	out := make([]*Article, len(articles))
+	for i := range articles {
+		out[i] = &articles[i]
+	}
+	return out
+}
+
+// articlesOf copies the articles refs point to.
+func articlesOf(refs []*Article) []Article {
+	out := make([]Article, len(refs))
+	for i, a := range refs {
+		out[i] = *a
+	}
+	return out
 }
 
 func (s *Service) currentArticles() []Article {

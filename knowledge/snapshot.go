@@ -21,7 +21,7 @@ import (
 // articles, which come from the store as always.
 
 // snapshotMagic starts every snapshot; its last digit is the format.
-const snapshotMagic = "hoibao-index-2\n"
+const snapshotMagic = "hoibao-index-3\n"
 
 // errSnapshotMismatch says a snapshot is of other content.
 var errSnapshotMismatch = errors.New("snapshot of other content")
@@ -67,11 +67,11 @@ func (ix *Index) WriteSnapshot(w io.Writer) error {
 	sw.slice(spans)
 	sw.slice(ix.chunkArt)
 	sw.slice(ix.artFirst)
-	norms := make([]float64, len(ix.info))
+	lens := make([]float32, len(ix.info))
 	for c, in := range ix.info {
-		norms[c] = in.norm
+		lens[c] = in.len
 	}
-	sw.slice(norms)
+	sw.slice(lens)
 	sw.uint(math.Float64bits(ix.avgLen))
 	for f := range seg.uni {
 		sw.postings(&seg.uni[f])
@@ -118,21 +118,21 @@ func ReadSnapshot(r io.Reader, articles []Article) (*Index, error) {
 	}
 	ix.maxArtChunks = int(sr.uint())
 	var spans []int32
-	var norms []float64
+	var lens []float32
 	readSlice(&sr, &spans)
 	readSlice(&sr, &ix.chunkArt)
 	readSlice(&sr, &ix.artFirst)
-	readSlice(&sr, &norms)
+	readSlice(&sr, &lens)
 	ix.avgLen = math.Float64frombits(sr.uint())
-	seg.avgLen, ix.liveChunks = ix.avgLen, len(ix.chunkArt)
-	if len(spans) != 4*len(ix.chunkArt) || len(norms) != len(ix.chunkArt) {
+	seg.avgLen, ix.liveChunks, ix.norm = ix.avgLen, len(ix.chunkArt), newLengthNorm(ix.avgLen)
+	if len(spans) != 4*len(ix.chunkArt) || len(lens) != len(ix.chunkArt) {
 		return nil, errSnapshotMismatch
 	}
 	ix.chunks = make([]chunkSpan, len(ix.chunkArt))
 	ix.info = make([]chunkInfo, len(ix.chunkArt))
 	for c := range ix.chunks {
 		ix.chunks[c] = chunkSpan{spans[4*c], spans[4*c+1], spans[4*c+2], spans[4*c+3]}
-		ix.info[c] = chunkInfo{norm: norms[c], art: ix.chunkArt[c]}
+		ix.info[c] = chunkInfo{len: lens[c], art: ix.chunkArt[c]}
 	}
 	for f := range seg.uni {
 		sr.postings(&seg.uni[f])

@@ -141,7 +141,7 @@ func (s *Service) refresh(ctx context.Context, shared Shared) error {
 	if sameContent(s.Index(), articles) {
 		return nil
 	}
-	s.previous = s.currentArticles() // /undo on this replica undoes another's change too
+	s.previous = s.currentRefs() // /undo on this replica undoes another's change too
 	s.serve(nextIndex(s.Index(), articles))
 	s.log.Info("content changed in the store; now serving it", "articles", len(articles), "version", v)
 	return nil

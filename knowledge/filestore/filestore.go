@@ -166,7 +166,7 @@ func readArticle(path string) (knowledge.Article, error) {
 		return knowledge.Article{}, err
 	}
 	var a knowledge.Article
-	if err := json.Unmarshal(data, &a); err != nil {
+	if err := knowledge.UnmarshalArticle(data, &a); err != nil {
 		return knowledge.Article{}, fmt.Errorf("filestore: %s is corrupt: %w", path, err)
 	}
 	if a.ID == "" || a.Title == "" || len(a.Paragraphs) == 0 {

@@ -95,7 +95,7 @@ func (s *Store) Articles(ctx context.Context) ([]knowledge.Article, error) {
 	errs := make([]error, len(ids))
 	if err := knowledge.Parallel(ctx, len(ids), func(i int) {
 		a := &decoded[i]
-		err := json.Unmarshal([]byte(all[ids[i]]), a)
+		err := knowledge.UnmarshalArticle([]byte(all[ids[i]]), a)
 		if err == nil && (a.ID == "" || a.Title == "" || len(a.Paragraphs) == 0) {
 			err = errors.New("no ID, title or paragraphs")
 		}
