@@ -707,8 +707,8 @@ var genericFrames = map[string]bool{
 }
 
 // framePair returns the folded two-syllable word right before "nào" that
-// names what is asked for, when the corpus knows it as a word
-// and it is not generic: "trường học nào" wants an article that has a
+// names what is asked for, when the corpus knows it as a word (or never
+// says one of its syllables) and it is not generic: "trường học nào" wants an article that has a
 // school.
 func framePair(q Query, toks []Token) string {
 	for i := 2; i < len(toks); i++ {
@@ -719,7 +719,7 @@ func framePair(q Query, toks []Token) string {
 		if IsStopword(a) || IsStopword(b) || a.End+1 != b.Start || b.End+1 != toks[i].Start {
 			return ""
 		}
-		if pair := a.Fold + " " + b.Fold; q.weight(pair) > 0 && !genericFrames[pair] {
+		if pair := a.Fold + " " + b.Fold; (q.weight(pair) > 0 || q.Unseen[a.Fold] || q.Unseen[b.Fold]) && !genericFrames[pair] {
 			return pair
 		}
 		return ""

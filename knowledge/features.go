@@ -132,16 +132,16 @@ func (m model) apply(f features) float64 {
 
 // rankModel orders candidate sentences: the highest answers.
 var rankModel = model{weights: features{
-	fBM25: 1.083, fSentence: -1.518, fWindow: 2.198, fPairs: 0.770, fArticle: 2.818, fKind: 2.258,
-	fMarkers: 0.504, fFrame: 1.155, fLong: 0.096, fAllWords: 3.406, fOrder: -0.357, fNew: -1.717, fLocal: 0.636,
-	fPhrase: 0.246, fFocus: 3.070,
+	fBM25: 1.205, fSentence: -1.364, fWindow: 2.672, fPairs: 0.593, fArticle: 2.572, fKind: 1.776,
+	fMarkers: 0.431, fFrame: 1.213, fLong: 0.243, fAllWords: 3.214, fOrder: -0.470, fNew: -1.581, fLocal: 0.639,
+	fPhrase: 0.217, fFocus: 3.173,
 }}
 
 // answerModel gives the log-odds that the chosen sentence answers.
-var answerModel = model{bias: -5.136, weights: features{
-	fBM25: 0.145, fSentence: -1.122, fWindow: -0.578, fPairs: 0.789, fArticle: 2.192, fKind: 0.819,
-	fMarkers: 0.855, fFrame: 1.064, fLong: 0.055, fAllWords: 2.643, fOrder: -0.027, fNew: -0.626, fLocal: 0.605,
-	fPhrase: -0.037, fFocus: 2.923,
+var answerModel = model{bias: -4.666, weights: features{
+	fBM25: -0.189, fSentence: -0.926, fWindow: -0.744, fPairs: 0.637, fArticle: 1.960, fKind: 0.829,
+	fMarkers: 0.801, fFrame: 1.000, fLong: 0.039, fAllWords: 2.565, fOrder: 0.069, fNew: -0.818, fLocal: 0.720,
+	fPhrase: 0.161, fFocus: 3.125,
 }}
 
 // minAnswerOdds is the refusal's operating point: below these log-odds the

@@ -210,7 +210,8 @@ func TestFit(t *testing.T) {
 	t.Logf("%8s | %9s %9s | %9s %9s | %9s %9s %9s | %s", "odds ≥", "ans right", "refused", "rem refus", "rem right",
 		"news right", "refused", "none refus", "utility")
 	bestOdds, bestUtility := 0.0, math.Inf(-1)
-	for odds := -3.0; odds <= 3; odds += 0.25 {
+	for step := -60; step <= 60; step++ {
+		odds := float64(step) / 20 // every 0.05; a row printed every 0.25
 		count := func(cs []chosen) (right, wrong, refused float64) {
 			for _, c := range cs {
 				switch {
@@ -235,6 +236,9 @@ func TestFit(t *testing.T) {
 		if af/float64(len(picksAnswerable)) <= refusalBudget && utility > bestUtility {
 			bestOdds, bestUtility = odds, utility
 		}
+		if step%5 != 0 {
+			continue
+		}
 		n, m := float64(len(picksAnswerable)), float64(len(picksRemoved))
 		t.Logf("%8.2f | %8.1f%% %8.1f%% | %8.1f%% %8.1f%% | %8.1f%% %8.1f%% %8.1f%% | %.0f", odds, 100*ar/n, 100*af/n,
 			100*rf/m, 100*rr/m, 100*nr/float64(len(picksNews)), 100*nf/float64(len(picksNews)),
@@ -247,10 +251,11 @@ func TestFit(t *testing.T) {
 // a wrong answer: a wrong answer with a citation is worse than a refusal.
 const refusalCost = 0.5
 
-// refusalBudget bounds the share of answerable questions refused: refusals
-// must stay rare (before these models, the answerer refused 16% of the
-// tuning half; the operating point may not refuse more).
-const refusalBudget = 0.16
+// refusalBudget bounds the share of the tuning half's answerable questions
+// refused: refusals must stay rare, about one in eight at most. Without it
+// the utility would refuse far more, as a question asked with its article
+// removed is answered wrongly more often than right.
+const refusalBudget = 0.13
 
 // newsWeight is how many ViQA questions one question of the news-style
 // sets counts for in a fit.
