@@ -340,15 +340,38 @@ func weighArticle(q Query, content []Token, a *Article) coverage {
 	// bao nhiêu?"): a word of the corpus there must stand in the article,
 	// or it measures something else; so must one no article has a syllable
 	// of ("Ngân sách …" where no article says "ngân").
-	if Classify(q.Text) == KindNumber && strongNumberCue(q.Text) && len(content) > 1 && content[0].Start == firstWord(q.Text) &&
-		content[0].End+1 == content[1].Start && !have.fold[content[0].Fold+" "+content[1].Fold] &&
-		(q.weight(content[0].Fold+" "+content[1].Fold) > 0 || q.Unseen[content[0].Fold] || q.Unseen[content[1].Fold]) {
+	if subject := measured(q, content); len(subject) == 2 && !have.fold[subject[0].Fold+" "+subject[1].Fold] &&
+		(q.weight(subject[0].Fold+" "+subject[1].Fold) > 0 || q.Unseen[subject[0].Fold] || q.Unseen[subject[1].Fold]) {
 		return coverage{contradicted: true}
 	}
 	if total == 0 {
 		return coverage{coverage: 1}
 	}
 	return coverage{coverage: got / total}
+}
+
+// measured returns the two syllables that open a "bao nhiêu" question and
+// name what it measures ("Dân số huyện … là bao nhiêu?"), or nil. "Số"
+// before them only says "the number of" ("số học sinh"), and a second
+// syllable that rather starts a more common word with the third is not
+// part of them ("số học" of "số học sinh").
+func measured(q Query, content []Token) []Token {
+	if Classify(q.Text) != KindNumber || !strongNumberCue(q.Text) || len(content) < 2 || content[0].Start != firstWord(q.Text) {
+		return nil
+	}
+	adjacent := func(i int) bool { return i+1 < len(content) && content[i].End+1 == content[i+1].Start }
+	if content[0].Exact == "sô2" && adjacent(0) && adjacent(1) {
+		content = content[1:]
+	}
+	if !adjacent(0) {
+		return nil
+	}
+	if adjacent(1) {
+		if next := q.weight(content[1].Fold + " " + content[2].Fold); next > 0 && next < q.weight(content[0].Fold+" "+content[1].Fold) {
+			return nil
+		}
+	}
+	return content[:2]
 }
 
 // namePairs returns the adjacent syllable pairs of the names in a question:

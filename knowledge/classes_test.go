@@ -166,3 +166,23 @@ func TestNamedThingsMustBeThere(t *testing.T) {
 		}
 	}
 }
+
+// "Số" before what a "bao nhiêu" question measures says "the number of":
+// "số học sinh" measures students, it is not "số học".
+func TestNumberOfIsNoSubject(t *testing.T) {
+	a, err := knowledge.Finish(knowledge.Article{ID: "truong", Title: "Tân Châu khánh thành Trường THCS Long Sơn sau 14 tháng thi công", Paragraphs: []string{
+		"TÂN CHÂU - Sáng 27/8, UBND thị xã Tân Châu tổ chức lễ khánh thành Trường THCS Long Sơn, phường Long Sơn, kịp đưa vào sử dụng cho năm học 2024 - 2025.",
+		"Công trình có tổng vốn đầu tư 42,6 tỷ đồng, trong đó ngân sách tỉnh hỗ trợ 30 tỷ đồng, phần còn lại từ ngân sách thị xã. Trường gồm 24 phòng học, 8 phòng bộ môn, nhà đa năng rộng 1.150 m² và khu vệ sinh đạt chuẩn, được xây dựng trong 14 tháng.",
+		"Năm học mới, trường đón 1.086 học sinh, tăng 12,4% so với năm học trước. Tỷ lệ giáo viên đạt chuẩn trình độ đào tạo là 97,5%.",
+		"Dự lễ có ông Trần Anh Thư, Phó Chủ tịch UBND tỉnh; ông Nguyễn Minh Thái, Chủ tịch UBND thị xã Tân Châu; bà Lê Thị Kim Hoa, Giám đốc Sở Giáo dục và Đào tạo.",
+		"Phát biểu tại buổi lễ, ông Trần Anh Thư đề nghị: “Nhà trường phải giữ gìn cơ sở vật chất, nâng cao chất lượng dạy và học, xứng đáng với sự đầu tư của tỉnh”.",
+		"Theo bà Lê Thị Kim Hoa, toàn tỉnh hiện có 652 trường học, trong đó 71,3% đạt chuẩn quốc gia. Đến năm 2025, tỉnh phấn đấu nâng tỷ lệ này lên 75%.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := knowledge.NewService([]knowledge.Article{a}).Ask(context.Background(), knowledge.Query{Text: "số học sinh tăng bao nhiêu phần trăm"})
+	if err != nil || ans.Refused || !strings.Contains(ans.Text, "12,4%") {
+		t.Errorf("got %q, %v; want 12,4%%", ans.Text, err)
+	}
+}
