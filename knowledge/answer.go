@@ -455,6 +455,9 @@ func (w numberWanted) in(sentence string, content []Token) bool {
 func countedNoun(question string) string {
 	toks := Tokenize(question)
 	for i, t := range toks {
+		if t.Fold == "lau" && i > 0 && toks[i-1].Fold == "bao" && (t.Marked || toks[i-1].Marked || i+1 == len(toks)) {
+			return "time" // "bao lâu" is answered by "14 tháng"
+		}
 		asks := t.Fold == "nhieu" && i > 0 && toks[i-1].Fold == "bao" || t.Exact == "mây2" && (i == 0 || toks[i-1].Fold != "thu")
 		if asks && i+1 < len(toks) && !IsStopword(toks[i+1]) && !toks[i+1].Number {
 			switch next := toks[i+1]; {
@@ -477,15 +480,18 @@ func countsUnit(text, unit string) bool {
 	if unit == "%" {
 		return rePercent.MatchString(text)
 	}
-	toks := Tokenize(text)
+	toks := Tokenize(strings.NewReplacer("²", "2", "³", "3").Replace(text)) // "m²" for "m2"
 	for i := 1; i < len(toks); i++ {
-		counted := toks[i].Fold == unit || unit == "tien" && money[toks[i].Fold]
+		counted := toks[i].Fold == unit || unit == "tien" && money[toks[i].Fold] || unit == "time" && timeUnits[toks[i].Fold]
 		if counted && (toks[i-1].Number || numberWords[toks[i-1].Exact]) {
 			return true
 		}
 	}
 	return false
 }
+
+// timeUnits are the words a duration is said in ("14 tháng").
+var timeUnits = map[string]bool{"nam": true, "thang": true, "tuan": true, "ngay": true, "gio": true, "phut": true, "giay": true}
 
 // money are the words a sum is said in ("312,4 tỷ đồng", "18 triệu").
 var money = map[string]bool{"dong": true, "ty": true, "trieu": true, "nghin": true, "ngan": true, "usd": true, "do": true}

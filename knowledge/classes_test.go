@@ -186,3 +186,24 @@ func TestNumberOfIsNoSubject(t *testing.T) {
 		t.Errorf("got %q, %v; want 12,4%%", ans.Text, err)
 	}
 }
+
+// "bao lâu" is answered by a duration, and "m2" typed is "m²" written.
+func TestDurationsAndSquareMetres(t *testing.T) {
+	a, err := knowledge.Finish(knowledge.Article{ID: "cong-vien", Title: "Công viên bờ sông Long Xuyên mở cửa", Paragraphs: []string{
+		"Công viên bờ sông có tổng vốn đầu tư 86,3 tỷ đồng, do UBND TP. Long Xuyên làm chủ đầu tư.",
+		"Khu vui chơi thiếu nhi rộng 2.400 m², được xây dựng trong 9 tháng, đón khoảng 1.500 lượt khách mỗi ngày.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService([]knowledge.Article{a})
+	for question, want := range map[string]string{
+		"Khu vui chơi thiếu nhi được xây dựng trong bao lâu?": "9 tháng",
+		"khu vui chơi thiếu nhi rộng bao nhiêu m2":            "2.400 m²",
+	} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
+		if err != nil || ans.Refused || !strings.Contains(ans.Text, want) {
+			t.Errorf("%q = %q, %v; want %q", question, ans.Text, err, want)
+		}
+	}
+}
