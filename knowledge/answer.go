@@ -465,6 +465,8 @@ func countedNoun(question string) string {
 				return "%" // "bao nhiêu phần trăm" is answered by "98,4%"
 			case next.Fold == "moi" || next.Fold == "mot":
 				return "" // "bao nhiêu mỗi hecta" counts nothing: it asks a rate
+			case next.Fold == "so" && i+2 < len(toks) && toks[i+2].Fold == "voi":
+				return "" // "tăng bao nhiêu so với cùng kỳ" compares, it counts nothing
 			case next.Fold == "tien":
 				return "tien" // "bao nhiêu tiền" is answered in đồng
 			default:
