@@ -207,3 +207,18 @@ func TestDurationsAndSquareMetres(t *testing.T) {
 		}
 	}
 }
+
+// A who-answer ends at the office, not at the verb of saying after it.
+func TestWhoAnswerEndsBeforeTheQuote(t *testing.T) {
+	a, err := knowledge.Finish(knowledge.Article{ID: "y-te", Title: "Phú Tân ghi nhận 218 ca sốt xuất huyết", Paragraphs: []string{
+		"Từ đầu năm đến ngày 30/9, toàn huyện ghi nhận 218 ca sốt xuất huyết, không có ca tử vong.",
+		"BS.CKI Nguyễn Văn Lâm, Giám đốc Trung tâm Y tế huyện, cho biết: “Người dân cần đậy kín lu, khạp và thay nước bình bông mỗi tuần”.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := knowledge.NewService([]knowledge.Article{a}).Ask(context.Background(), knowledge.Query{Text: "Giám đốc Trung tâm Y tế huyện là ai?"})
+	if err != nil || !strings.Contains(ans.Text, "Nguyễn Văn Lâm") || strings.Contains(ans.Text, "cho biết") {
+		t.Errorf("got %q, %v; want the name and office, without “cho biết”", ans.Text, err)
+	}
+}

@@ -640,6 +640,9 @@ func dropSpeechVerb(clause string) string {
 		if toks := Tokenize(head); len(toks) > 0 && toks[len(toks)-1].Upper {
 			return head
 		}
+		if appositive, ok := strings.CutSuffix(head, ","); ok {
+			return appositive // "BS. Nguyễn Văn Lâm, Giám đốc Trung tâm Y tế huyện, cho biết"
+		}
 	}
 	return clause
 }
