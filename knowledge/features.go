@@ -132,21 +132,21 @@ func (m model) apply(f features) float64 {
 
 // rankModel orders candidate sentences: the highest answers.
 var rankModel = model{weights: features{
-	fBM25: 1.205, fSentence: -1.364, fWindow: 2.672, fPairs: 0.593, fArticle: 2.572, fKind: 1.776,
-	fMarkers: 0.431, fFrame: 1.213, fLong: 0.243, fAllWords: 3.214, fOrder: -0.470, fNew: -1.581, fLocal: 0.639,
-	fPhrase: 0.217, fFocus: 3.173,
+	fBM25: 1.165, fSentence: -1.397, fWindow: 2.665, fPairs: 0.531, fArticle: 2.514, fKind: 1.755,
+	fMarkers: 0.427, fFrame: 1.197, fLong: 0.213, fAllWords: 3.194, fOrder: -0.422, fNew: -1.488, fLocal: 0.713,
+	fPhrase: 0.134, fFocus: 3.391,
 }}
 
 // answerModel gives the log-odds that the chosen sentence answers.
-var answerModel = model{bias: -4.666, weights: features{
-	fBM25: -0.189, fSentence: -0.926, fWindow: -0.744, fPairs: 0.637, fArticle: 1.960, fKind: 0.829,
-	fMarkers: 0.801, fFrame: 1.000, fLong: 0.039, fAllWords: 2.565, fOrder: 0.069, fNew: -0.818, fLocal: 0.720,
-	fPhrase: 0.161, fFocus: 3.125,
+var answerModel = model{bias: -4.718, weights: features{
+	fBM25: -0.187, fSentence: -0.860, fWindow: -0.675, fPairs: 0.583, fArticle: 1.998, fKind: 0.845,
+	fMarkers: 0.994, fFrame: 0.996, fLong: 0.012, fAllWords: 2.648, fOrder: -0.005, fNew: -0.836, fLocal: 0.783,
+	fPhrase: 0.101, fFocus: 3.051,
 }}
 
 // minAnswerOdds is the refusal's operating point: below these log-odds the
 // answerer refuses.
-var minAnswerOdds = -1.25
+var minAnswerOdds = -1.20
 
 // pick returns the candidate rankModel scores highest; false when there
 // is none.

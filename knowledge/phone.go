@@ -30,6 +30,10 @@ var committeeTitles = map[string]bool{"bt": true, "pbt": true, "btv": true, "ubk
 // diacritics are kept.
 func ExpandChat(question string) string {
 	toks := Tokenize(question)
+	plain := true // typed without any diacritic: the expansions are written so too
+	for _, t := range toks {
+		plain = plain && !t.Marked
+	}
 	var b strings.Builder
 	last := 0
 	prev := ""
@@ -47,6 +51,9 @@ func ExpandChat(question string) string {
 		prev = t.Fold
 		if !ok {
 			continue
+		}
+		if plain {
+			repl = Fold(repl)
 		}
 		b.WriteString(question[last:t.Start])
 		b.WriteString(repl)
