@@ -181,6 +181,9 @@ func TestBrowserChat(t *testing.T) {
 	defer cancelTab()
 	do(t, tab, "follow the passage link", chromedp.EmulateViewport(360, 740, chromedp.EmulateScale(2)),
 		chromedp.Navigate(href), chromedp.WaitVisible(chromedp.CSS(".chunk:target")))
+	// Scrolling to the passage may take frames: wait until it is in view (the check below says if it never is).
+	_, _ = chromedp.Run(tab, chromedp.Poll[bool](`(() => { const r = document.querySelector(':target').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()`,
+		chromedp.WithPollingTimeout(5*time.Second)))
 	target := eval[string](t, tab, `(() => { const e = document.querySelector(':target'); const r = e.getBoundingClientRect();
 		return e.textContent + '|' + getComputedStyle(e).backgroundColor + '|' + (r.top >= 0 && r.top < innerHeight); })()`)
 	parts := strings.Split(target, "|")
@@ -233,8 +236,9 @@ func TestBrowserChat(t *testing.T) {
 
 	// Dark mode.
 	do(t, ctx, "switch to dark", chromedp.Click(chromedp.CSS("#theme")))
-	if got := eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`); got != "rgb(17, 20, 24)" {
-		t.Errorf("dark background %q", got)
+	const background = `getComputedStyle(document.body).backgroundColor`
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](background+` === "rgb(17, 20, 24)"`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("dark background %q", eval[string](t, ctx, background)) // a transition may take frames: waited for
 	}
 	screenshot(t, ctx, dir, "07-dark.png")
 	t.Logf("screenshots in %s", dir)
@@ -291,8 +295,10 @@ func TestBrowserWidget(t *testing.T) {
 	// On a desktop the same chat opens as a panel beside the launcher.
 	do(t, ctx, "open the widget on a desktop", chromedp.EmulateViewport(1280, 800),
 		chromedp.Click(chromedp.CSS("#hoibao-launcher")), chromedp.WaitVisible(chromedp.CSS("#hoibao-frame")))
-	if got := eval[string](t, ctx, `getComputedStyle(document.querySelector('#hoibao-frame')).width`); got != "380px" {
-		t.Errorf("the widget on a desktop is %s wide, want a 380px panel", got)
+	// The new viewport's media query applies on a later frame: wait for it.
+	const panel = `getComputedStyle(document.querySelector('#hoibao-frame')).width`
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](panel+` === "380px"`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("the widget on a desktop is %s wide, want a 380px panel", eval[string](t, ctx, panel))
 	}
 	screenshot(t, ctx, dir, "13-widget-desktop.png")
 	t.Logf("screenshots in %s", dir)
