@@ -1,8 +1,6 @@
 package knowledge
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -14,21 +12,21 @@ func TestBestCandidateIsPick(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join("testdata", "local-news", "questions.json"))
+	qs, err := LoadQuestionSet("local-news")
 	if err != nil {
-		t.Fatal(err)
-	}
-	var qs struct {
-		Answerable   []struct{ Q string } `json:"answerable"`
-		Unanswerable []struct{ Q string } `json:"unanswerable"`
-	}
-	if err := json.Unmarshal(data, &qs); err != nil {
 		t.Fatal(err)
 	}
 	svc := NewService(append(articles, Sample()...))
 	ix := svc.Index()
-	for _, q := range append(qs.Answerable, qs.Unanswerable...) {
-		text := ExpandChat(NFC(q.Q))
+	var questions []string
+	for _, q := range qs.Answerable {
+		questions = append(questions, q.Q)
+	}
+	for _, q := range qs.Unanswerable {
+		questions = append(questions, q.Q)
+	}
+	for _, question := range questions {
+		text := ExpandChat(NFC(question))
 		query := Query{Text: text}
 		ix.weigh(&query)
 		kind := Classify(text)
@@ -37,7 +35,7 @@ func TestBestCandidateIsPick(t *testing.T) {
 		want, wantOK := pick(candidates(query, kind, content, nil, passages))
 		got, gotOK := bestCandidate(query, kind, content, nil, passages)
 		if gotOK != wantOK || got.sentence != want.sentence || got.features != want.features {
-			t.Errorf("%q: bestCandidate %q (%v), pick %q (%v)", q.Q, got.sentence, gotOK, want.sentence, wantOK)
+			t.Errorf("%q: bestCandidate %q (%v), pick %q (%v)", question, got.sentence, gotOK, want.sentence, wantOK)
 		}
 	}
 }

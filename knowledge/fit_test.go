@@ -1,12 +1,10 @@
 package knowledge
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"maps"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -273,20 +271,8 @@ func newsStyleSets(t *testing.T) (answerable, unanswerable []fitQuestion) {
 		dir      string
 		articles []Article
 	}{{"sample-questions", Sample()}, {"local-news", local}} {
-		data, err := os.ReadFile(filepath.Join("testdata", set.dir, "questions.json"))
+		qs, err := LoadQuestionSet(set.dir)
 		if err != nil {
-			t.Fatal(err)
-		}
-		var qs struct {
-			Answerable []struct {
-				Q      string   `json:"q"`
-				Expect []string `json:"expect"`
-			} `json:"answerable"`
-			Unanswerable []struct {
-				Q string `json:"q"`
-			} `json:"unanswerable"`
-		}
-		if err := json.Unmarshal(data, &qs); err != nil {
 			t.Fatal(err)
 		}
 		var with, without []evalQuestion

@@ -2,8 +2,6 @@ package knowledge_test
 
 import (
 	"context"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -17,24 +15,12 @@ import (
 )
 
 // questionSet is testdata/<set>/questions.json.
-type questionSet struct {
-	Answerable []struct {
-		Q      string   `json:"q"`
-		Expect []string `json:"expect"`
-	} `json:"answerable"`
-	Unanswerable []struct {
-		Q string `json:"q"`
-	} `json:"unanswerable"`
-}
+type questionSet = knowledge.QuestionSet
 
 func loadQuestions(t *testing.T, set string) questionSet {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", set, "questions.json"))
+	qs, err := knowledge.LoadQuestionSet(set)
 	if err != nil {
-		t.Fatal(err)
-	}
-	var qs questionSet
-	if err := json.Unmarshal(data, &qs); err != nil {
 		t.Fatal(err)
 	}
 	return qs
