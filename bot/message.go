@@ -89,6 +89,12 @@ type Reply struct {
 // Empty reports whether the reply says nothing.
 func (r Reply) Empty() bool { return r.Text == "" && r.Answer == nil && r.Ack == "" }
 
+// Replier answers one chat message; *Bot is one. Every channel adapter
+// (and the metrics that count its replies) drives one.
+type Replier interface {
+	Handle(ctx context.Context, m Message) Reply
+}
+
 // Handler answers one message. An error is turned into a polite reply by
 // the router; handlers return user-facing replies for expected outcomes.
 type Handler func(ctx context.Context, m Message) (Reply, error)

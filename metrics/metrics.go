@@ -118,9 +118,7 @@ func result(err error) string {
 }
 
 // Handler answers chat messages; *bot.Bot is one.
-type Handler interface {
-	Handle(ctx context.Context, m bot.Message) bot.Reply
-}
+type Handler = bot.Replier
 
 // Bot wraps a conversation core so that every question it handles (plain
 // text or /ask, not other commands or feedback) is counted.

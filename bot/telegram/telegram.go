@@ -31,9 +31,7 @@ import (
 const Channel = "telegram"
 
 // Handler answers messages; *bot.Bot is one.
-type Handler interface {
-	Handle(ctx context.Context, m bot.Message) bot.Reply
-}
+type Handler = bot.Replier
 
 var _ Handler = (*bot.Bot)(nil)
 

@@ -45,9 +45,7 @@ const (
 )
 
 // Handler answers chat messages; *bot.Bot is one.
-type Handler interface {
-	Handle(ctx context.Context, m bot.Message) bot.Reply
-}
+type Handler = bot.Replier
 
 // Knowledge is what the API needs of the knowledge service;
 // *knowledge.Service is one.

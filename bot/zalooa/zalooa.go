@@ -41,9 +41,7 @@ const (
 )
 
 // Handler answers messages; *bot.Bot is one.
-type Handler interface {
-	Handle(ctx context.Context, m bot.Message) bot.Reply
-}
+type Handler = bot.Replier
 
 var (
 	_ Handler      = (*bot.Bot)(nil)
