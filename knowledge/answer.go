@@ -62,28 +62,11 @@ func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer
 	return finish(q, kind, content, context, best).answer(english), nil
 }
 
-// candidates returns the sentences that may answer from the articles behind
-// the best passages, with their features; an article contradicted by the
-// question (another name, another number) has none.
-func candidates(q Query, kind Kind, content, context []Token, passages []Passage) []candidate {
-	ask := analyse(q, kind, content, context)
-	var out []candidate
-	for _, group := range byArticle(passages, articlesRead) {
-		ev := weighArticle(q, content, group[0].Article)
-		if ev.contradicted {
-			continue
-		}
-		for _, c := range ask.sentenceCandidates(group) {
-			c.features[fArticle] = ev.coverage
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// bestCandidate is pick(candidates(…)) that reads fewer articles whole: an
-// article is weighed only while its best sentence could still win with the
-// article's share of the question at its highest.
+// bestCandidate returns the candidate sentence rankModel scores highest
+// over the articles read. An article is weighed (weighArticle reads all of
+// it) only while its best sentence could still win with the article's
+// share of the question at its highest; an article the question
+// contradicts has no candidate.
 func bestCandidate(q Query, kind Kind, content, context []Token, passages []Passage) (candidate, bool) {
 	type article struct {
 		cands []candidate

@@ -148,18 +148,6 @@ var answerModel = model{bias: -4.834, weights: features{
 // answerer refuses.
 var minAnswerOdds = -1.20
 
-// pick returns the candidate rankModel scores highest; false when there
-// is none.
-func pick(cands []candidate) (candidate, bool) {
-	var best candidate
-	for _, c := range cands {
-		if c.score = rankModel.apply(c.features); best.passage == nil || c.score > best.score {
-			best = c
-		}
-	}
-	return best, best.passage != nil
-}
-
 // allWords is the share of a question's syllables (stopwords too) that a
 // bag holds, exactly, or folded when typed without diacritics: a paraphrase
 // keeps the small words as well.

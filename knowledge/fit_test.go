@@ -13,6 +13,38 @@ import (
 
 var qualityFit = flag.Bool("quality.fit", false, "fit the answerer's ranking and refusal models on the ViQA tuning half and print them")
 
+// candidates returns every sentence that may answer from the articles
+// behind the best passages, with its features, as the fit compares them;
+// an article contradicted by the question has none. bestCandidate reads
+// fewer articles whole and must choose what pick(candidates(…)) does.
+func candidates(q Query, kind Kind, content, context []Token, passages []Passage) []candidate {
+	ask := analyse(q, kind, content, context)
+	var out []candidate
+	for _, group := range byArticle(passages, articlesRead) {
+		ev := weighArticle(q, content, group[0].Article)
+		if ev.contradicted {
+			continue
+		}
+		for _, c := range ask.sentenceCandidates(group) {
+			c.features[fArticle] = ev.coverage
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// pick returns the candidate rankModel scores highest; false when there
+// is none.
+func pick(cands []candidate) (candidate, bool) {
+	var best candidate
+	for _, c := range cands {
+		if c.score = rankModel.apply(c.features); best.passage == nil || c.score > best.score {
+			best = c
+		}
+	}
+	return best, best.passage != nil
+}
+
 // fitQuestion is one question's candidates as the answerer sees them, and
 // which of them hold a gold answer.
 type fitQuestion struct {
