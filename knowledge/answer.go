@@ -214,9 +214,15 @@ var foldedStop = func() map[string]bool {
 // itself, the words naming its metadata).
 func contentTokens(tokens []Token, kind Kind) []Token {
 	out := tokens[:0:0]
-	for _, t := range tokens {
+	for i, t := range tokens {
 		if IsStopword(t) || kind.isMeta() && (metaWords[t.Fold] || foldedStop[t.Fold]) {
 			continue
+		}
+		if kind == KindNumber && unitSpellings[t.Fold] != "" && i > 0 && (tokens[i-1].Fold == "nhieu" || tokens[i-1].Fold == "may") {
+			continue // the unit counted ("mấy m"): the number it needs checks it, however it is spelled
+		}
+		if kind == KindWhen && t.Fold == "gio" && (i > 0 && tokens[i-1].Fold == "may" || i+1 < len(tokens) && tokens[i+1].Fold == "nao") {
+			continue // "mấy giờ" asks a time, which may be written "7g30"
 		}
 		out = append(out, t)
 	}
@@ -437,11 +443,14 @@ func (w numberWanted) in(sentence string, content []Token) bool {
 // counts ("bao nhiêu xã" counts "xa"), or "".
 func countedNoun(question string) string {
 	toks := Tokenize(question)
+	baoNhieu := strings.Contains(foldedText(toks), " bao nhieu ")
 	for i, t := range toks {
 		if t.Fold == "lau" && i > 0 && toks[i-1].Fold == "bao" && (t.Marked || toks[i-1].Marked || i+1 == len(toks)) {
 			return "time" // "bao lâu" is answered by "14 tháng"
 		}
-		asks := t.Fold == "nhieu" && i > 0 && toks[i-1].Fold == "bao" || t.Exact == "mây2" && (i == 0 || toks[i-1].Fold != "thu")
+		// "mấy", or typed plain "may" ("cau co may nhip"): "máy" is rarely asked about
+		asks := t.Fold == "nhieu" && i > 0 && toks[i-1].Fold == "bao" || t.Exact == "mây2" && (i == 0 || toks[i-1].Fold != "thu") ||
+			t.Exact == "may" && i > 0 && toks[i-1].Fold != "thu" && !baoNhieu
 		if asks && i+1 < len(toks) && !IsStopword(toks[i+1]) && !toks[i+1].Number {
 			switch next := toks[i+1]; {
 			case next.Fold == "phan" && i+2 < len(toks) && toks[i+2].Fold == "tram":
@@ -467,13 +476,20 @@ func countsUnit(text, unit string) bool {
 	}
 	toks := Tokenize(strings.NewReplacer("²", "2", "³", "3").Replace(text)) // "m²" for "m2"
 	for i := 1; i < len(toks); i++ {
-		counted := toks[i].Fold == unit || unit == "tien" && money[toks[i].Fold] || unit == "time" && timeUnits[toks[i].Fold]
+		u := toks[i].Fold
+		counted := u == unit || unitSpellings[u] == unit || unitSpellings[unit] == u ||
+			unit == "tien" && money[u] || unit == "time" && timeUnits[u]
 		if counted && (toks[i-1].Number || numberWords[toks[i-1].Exact]) {
 			return true
 		}
 	}
 	return false
 }
+
+// unitSpellings are units' short forms with their words: "mấy m" is
+// answered by "12 mét", "bao nhiêu mét" by "12 m".
+var unitSpellings = map[string]string{"m": "met", "km": "kilomet", "cm": "centimet", "mm": "milimet", "ha": "hecta",
+	"kg": "kilogam", "m2": "met", "m3": "met", "tr": "trieu", "ng": "nguoi"}
 
 // timeUnits are the words a duration is said in ("14 tháng").
 var timeUnits = map[string]bool{"nam": true, "thang": true, "tuan": true, "ngay": true, "gio": true, "phut": true, "giay": true}

@@ -225,3 +225,44 @@ func TestWhoAnswerEndsBeforeTheQuote(t *testing.T) {
 		t.Errorf("got %q, %v; want the name and office, without “cho biết”", ans.Text, err)
 	}
 }
+
+// Offices, units and everyday words as readers type them: "mấy m" is
+// answered in mét, "xong" is "hoàn thành", a "Phó Chủ tịch tỉnh" question
+// finds what the holder of that office, named elsewhere, said or asked; an
+// office of another place or rank is not the one asked about.
+func TestOfficesUnitsAndEverydayWords(t *testing.T) {
+	a, err := knowledge.Finish(knowledge.Article{ID: "cau-kenh-xang", Title: "Khởi công cầu Kênh Xáng nối hai huyện", Paragraphs: []string{
+		"Sáng 12/4, UBND tỉnh tổ chức lễ khởi công cầu Kênh Xáng nối xã Thạnh Lộc (huyện Tân Hiệp) với xã Mong Thọ (huyện Châu Thành).",
+		"Dự lễ có ông Lâm Quốc Bảo, Phó Chủ tịch UBND tỉnh; bà Trần Thị Ngọc Yến, Chủ tịch UBND huyện Tân Hiệp, được bầu giữ chức Phó Bí thư Huyện ủy; ông Đỗ Văn Tài, Bí thư Huyện ủy Tân Hiệp.",
+		"Cầu dài 212,4 mét, rộng 9 mét, tổng mức đầu tư 96,8 tỷ đồng. Thời gian thi công 15 tháng, dự kiến hoàn thành vào tháng 7/2026.",
+		"Hiện người dân qua kênh bằng đò ngang, hoạt động từ 5g đến 21g mỗi ngày.",
+		"Phát biểu tại buổi lễ, ông Lâm Quốc Bảo đề nghị nhà thầu bố trí đủ nhân lực, thi công 3 ca liên tục và bảo đảm an toàn giao thông thủy.",
+		"“Người dân đã chờ cây cầu này hơn 20 năm, không được để chậm tiến độ”, bà Trần Thị Ngọc Yến nhấn mạnh.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService([]knowledge.Article{a})
+	for _, tc := range []struct{ question, want string }{
+		{"cầu rộng mấy m", "9 mét"},
+		{"khi nao cau xong", "tháng 7/2026"},
+		{"đò ngang hoạt động từ mấy giờ", "5g"},
+		{"Phó chủ tịch tỉnh đề nghị nhà thầu những gì?", "3 ca liên tục"},
+		{"ct ubnd huyen tran thi ngoc yen nhan manh gi", "hơn 20 năm"},
+	} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: tc.question})
+		if err != nil || ans.Refused || !strings.Contains(ans.Text, tc.want) {
+			t.Errorf("%q = %q, %v; want %q", tc.question, ans.Text, err, tc.want)
+		}
+	}
+	for _, question := range []string{
+		"chủ tịch ubnd huyện châu thành là ai", // the chairwoman named is Tân Hiệp's
+		"pct ubnd huyện tân hiệp tên gì",       // she is Phó Bí thư, not Phó Chủ tịch
+		"bt huyen uy Cho Moi la ai",            // another district, typed plain
+	} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
+		if err != nil || !ans.Refused {
+			t.Errorf("%q = %q, %v; want a refusal", question, ans.Text, err)
+		}
+	}
+}

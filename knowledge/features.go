@@ -28,11 +28,12 @@ const (
 	fLocal           // share of the question's weight it holds, each word weighed again by how few of its article's sentences hold it
 	fPhrase          // the heaviest run of the question's words standing together in it too, weighed as fLocal, over the question's weight
 	fFocus           // share of the weight of the question's words its article's title lacks that it holds: what is asked about the topic
+	fBack            // share the sentence holds with the one before when it refers back to it ("Điều này …"), else fSentence
 	numFeatures
 )
 
 // featureNames are the constants' names, for printing fitted weights.
-var featureNames = [numFeatures]string{"fBM25", "fSentence", "fWindow", "fPairs", "fArticle", "fKind", "fMarkers", "fFrame", "fLong", "fAllWords", "fOrder", "fNew", "fLocal", "fPhrase", "fFocus"}
+var featureNames = [numFeatures]string{"fBM25", "fSentence", "fWindow", "fPairs", "fArticle", "fKind", "fMarkers", "fFrame", "fLong", "fAllWords", "fOrder", "fNew", "fLocal", "fPhrase", "fFocus", "fBack"}
 
 func indicator(b bool) float64 {
 	if b {
@@ -132,21 +133,21 @@ func (m model) apply(f features) float64 {
 
 // rankModel orders candidate sentences: the highest answers.
 var rankModel = model{weights: features{
-	fBM25: 1.212, fSentence: -1.415, fWindow: 2.634, fPairs: 0.536, fArticle: 2.554, fKind: 1.764,
-	fMarkers: 0.422, fFrame: 1.206, fLong: 0.236, fAllWords: 3.108, fOrder: -0.463, fNew: -1.538, fLocal: 0.735,
-	fPhrase: 0.130, fFocus: 3.364,
+	fBM25: 1.327, fSentence: -1.203, fWindow: 2.726, fPairs: 0.566, fArticle: 2.558, fKind: 1.764,
+	fMarkers: 0.426, fFrame: 1.187, fLong: 0.228, fAllWords: 3.203, fOrder: -0.415, fNew: -1.503, fLocal: 0.881,
+	fPhrase: 0.127, fFocus: 3.472, fBack: -0.875,
 }}
 
 // answerModel gives the log-odds that the chosen sentence answers.
-var answerModel = model{bias: -4.834, weights: features{
-	fBM25: -0.153, fSentence: -0.752, fWindow: -0.625, fPairs: 0.603, fArticle: 1.896, fKind: 0.951,
-	fMarkers: 0.882, fFrame: 0.990, fLong: 0.006, fAllWords: 2.744, fOrder: -0.005, fNew: -0.800, fLocal: 0.676,
-	fPhrase: 0.086, fFocus: 3.042,
+var answerModel = model{bias: -4.739, weights: features{
+	fBM25: -0.136, fSentence: -0.548, fWindow: -0.549, fPairs: 0.617, fArticle: 1.846, fKind: 0.938,
+	fMarkers: 0.882, fFrame: 0.990, fLong: 0.000, fAllWords: 2.782, fOrder: 0.061, fNew: -0.815, fLocal: 0.806,
+	fPhrase: 0.097, fFocus: 3.012, fBack: -0.539,
 }}
 
 // minAnswerOdds is the refusal's operating point: below these log-odds the
 // answerer refuses.
-var minAnswerOdds = -1.20
+var minAnswerOdds = -1.25
 
 // allWords is the share of a question's syllables (stopwords too) that a
 // bag holds, exactly, or folded when typed without diacritics: a paraphrase

@@ -429,14 +429,42 @@ func (ix *Index) Weights(question string) map[string]float64 {
 		}
 		if prev != nil {
 			// After a place noun a pair is a place's name however rarely
-			// the corpus says it ("huyện Chợ Mới"), unless typed plain it
-			// may open with a small word ("huyen con duy tri").
+			// the corpus says it ("huyện Chợ Mới"), even never when typed
+			// as a name, unless typed plain it may open with a small word
+			// ("huyen con duy tri").
 			df := ix.pair(foldBi, prev.Fold, t.Fold).df
-			if df >= ix.minWordDF() || df > 0 && i >= 2 && (placeNouns[toks[i-2].Fold] || toks[i-2].Fold == "uy") && (prev.Marked || !foldedStop[prev.Fold]) {
+			named := prev.Upper && t.Upper || prev.Marked && t.Marked // a name, though no article says it
+			if df >= ix.minWordDF() || (df > 0 || named) && i >= 2 && (placeNouns[toks[i-2].Fold] || toks[i-2].Fold == "uy") && (prev.Marked || !foldedStop[prev.Fold]) {
 				w[prev.Fold+" "+t.Fold] = ix.idfOf(df)
 			}
 		}
 		prev = t
 	}
+	// Typed plain, a place's name may be made of small words ("huyen cho
+	// moi" for "huyện Chợ Mới"): after a place noun it is still a pair
+	// when the corpus has it, or when typed in capitals ("Cho Moi").
+	for i := 1; i+2 < len(toks); i++ {
+		after := placeNouns[toks[i-1].Fold] || toks[i-1].Fold == "uy" && i >= 2 && placeNouns[toks[i-2].Fold]
+		if !after {
+			continue
+		}
+		a, b := toks[i], toks[i+1]
+		if a.Marked || b.Marked || a.Number || b.Number || toks[i-1].End+1 != a.Start || a.End+1 != b.Start || notPlaceWords[a.Fold] || notPlaceWords[b.Fold] {
+			continue
+		}
+		key := a.Fold + " " + b.Fold
+		if _, ok := w[key]; !ok {
+			if df := ix.pair(foldBi, a.Fold, b.Fold).df; df > 0 || a.Upper && b.Upper {
+				w[key] = ix.idfOf(df)
+			}
+		}
+	}
 	return w
 }
+
+// notPlaceWords are small words that never open or close a place's name
+// typed plain: "huyen co bao nhieu xa" names no place.
+var notPlaceWords = map[string]bool{"co": true, "la": true, "da": true, "dang": true, "se": true, "duoc": true, "bi": true,
+	"cung": true, "va": true, "cua": true, "nao": true, "gi": true, "bao": true, "may": true, "ai": true, "dau": true, "thi": true,
+	"o": true, "tai": true, "trong": true, "voi": true, "den": true, "tu": true, "nhu": true, "khi": true, "nay": true, "do": true,
+	"de": true, "ve": true, "ra": true, "vao": true, "nhung": true, "cac": true, "mot": true, "hay": true, "hoac": true, "j": true}

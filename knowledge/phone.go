@@ -14,6 +14,9 @@ var chatSpellings = map[string]string{
 	"j": "gì", "ji": "gì", "dc": "được", "ko": "không", "k": "không", "hok": "không", "hong": "không",
 	"bn": "bao nhiêu", "bnhieu": "bao nhiêu", "z": "vậy", "ng": "người", "ntn": "như thế nào",
 	"trc": "trước", "ns": "nói", "nhiu": "nhiêu",
+	"gd": "giám đốc", "pgd": "phó giám đốc", "sx": "sản xuất", "dn": "doanh nghiệp",
+	"cty": "công ty", "bv": "bệnh viện", "bs": "bác sĩ", "gv": "giáo viên", "hs": "học sinh", "sv": "sinh viên",
+	"xong": "hoàn thành", "xd": "xây dựng", "vs": "với", "mn": "mọi người", "tgian": "thời gian", "ptnt": "phát triển nông thôn",
 }
 
 // partyCommittees are "hu" (huyện ủy) and "tu" (tỉnh ủy), read so only
@@ -42,7 +45,7 @@ func ExpandChat(question string) string {
 		inCode := t.Start > 0 && strings.ContainsRune("-/.", rune(question[t.Start-1])) ||
 			t.End < len(question) && strings.ContainsRune("-/", rune(question[t.End]))
 		repl, ok := "", false
-		if !inCode && (!t.Marked || t.Fold == "dc") {
+		if !inCode && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd") {
 			repl, ok = chatSpellings[t.Fold]
 			if !ok && (committeeTitles[prev] || strings.ToUpper(word) == word && len(word) == 2) {
 				repl, ok = partyCommittees[t.Fold]

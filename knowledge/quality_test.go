@@ -2,6 +2,7 @@ package knowledge_test
 
 import (
 	"context"
+	"flag"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -237,5 +238,32 @@ func TestQualityLocalNews(t *testing.T) {
 	}
 	if share := float64(res.refused) / float64(res.unanswerable); share < 0.5 {
 		t.Errorf("refused %.1f%% of unanswerable questions, want at least 50%%", 100*share)
+	}
+}
+
+var qualitySet = flag.String("quality.set", "", "a folder holding articles/ and questions.json: report how the answerer does on them among the news distractors")
+
+// TestQualitySet tries the answerer on a question set of one's own, such as
+// articles and questions written by someone who has not seen the answerer,
+// among the news distractors when they are there. It asserts nothing.
+//
+//	go test ./knowledge -run TestQualitySet -quality.set DIR -v
+func TestQualitySet(t *testing.T) {
+	if *qualitySet == "" {
+		t.Skip("runs with -quality.set DIR")
+	}
+	articles, err := knowledge.LoadPath(filepath.Join(*qualitySet, "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, err := knowledge.ReadQuestionSet(filepath.Join(*qualitySet, "questions.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log("alone:")
+	runQuality(t, knowledge.NewService(articles), qs, false)
+	if news, err := distractors(); err == nil {
+		t.Log("among the news distractors:")
+		runQuality(t, knowledge.NewService(append(news, articles...)), qs, false)
 	}
 }

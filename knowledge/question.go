@@ -35,6 +35,7 @@ var (
 		"thành phố nào", "nước nào", "quốc gia nào", "where")
 	cueWork = cues("nghị quyết", "quyết định", "chỉ thị", "kết luận", "luật", "nghị định", "thông tư", "đề án",
 		"dự án", "sách", "tác phẩm", "bài hát", "bài thơ", "ca khúc", "công trình", "phát minh", "book", "law")
+	cueClock     = cues("mấy giờ", "giờ nào", "ngày mấy", "tháng mấy", "năm mấy", "mấy h")
 	cueExactDate = cues("ngày nào", "năm nào", "tháng nào", "mấy giờ", "giờ nào", "ngày mấy", "năm mấy", "what year", "what date")
 	cueQuote     = cues("nhấn mạnh gì", "nhấn mạnh điều gì", "cho biết gì", "cho biết điều gì", "nói gì", "nói những gì",
 		"phát biểu gì", "khẳng định gì", "chia sẻ gì", "đề nghị gì", "yêu cầu gì", "nhận định gì", "what did", "say")
@@ -97,6 +98,8 @@ func Classify(question string) Kind {
 		return KindWho
 	case has(cueQuote):
 		return KindQuote
+	case has(cueClock):
+		return KindWhen // "mấy giờ" asks a time, not a number
 	case has(cueNumber):
 		return KindNumber
 	case has(cueWhen):

@@ -21,8 +21,13 @@ type QuestionSet struct {
 
 // LoadQuestionSet reads testdata/<set>/questions.json.
 func LoadQuestionSet(set string) (QuestionSet, error) {
+	return ReadQuestionSet(filepath.Join("testdata", set, "questions.json"))
+}
+
+// ReadQuestionSet reads a questions.json file.
+func ReadQuestionSet(path string) (QuestionSet, error) {
 	var qs QuestionSet
-	data, err := os.ReadFile(filepath.Join("testdata", set, "questions.json"))
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return qs, err
 	}

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -18,7 +19,7 @@ const (
 )
 
 var (
-	reDate  = regexp.MustCompile(`\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(19|20)\d\d\b|(?i)\b(ngày|tháng|năm|giai đoạn|quý)\s+\d|\b\d{1,2}(:\d\d| giờ|h\d\d)`)
+	reDate  = regexp.MustCompile(`\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(19|20)\d\d\b|(?i)\b(ngày|tháng|năm|giai đoạn|quý)\s+\d|\b\d{1,2}(:\d\d| giờ|[hg]\d\d\b|[hg]\b)`)
 	reDigit = regexp.MustCompile(`\d`)
 	rePlace = regexp.MustCompile(`(^|\s|\()([Tt]ại|[Ởở]|[Xx]ã|[Hh]uyện|[Tt]ỉnh|[Tt]hành phố|[Tt]hị trấn|[Ấấ]p|[Pp]hường|[Qq]uận|[Nn]ước)\s+\p{Lu}`)
 	reCode  = regexp.MustCompile(`\d+-[\p{Lu}]+(/[\p{Lu}]+)?`)
@@ -46,6 +47,7 @@ type asked struct {
 	names        [][2]Token
 	markers      []string
 	office       string
+	places       []string // the places the question names ("huyện Lai Vung"), folded
 	exactDate    bool
 	number       numberWanted
 }
@@ -67,6 +69,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.names = namePairs(q.Text)
 	a.markers = distinguishing(a.question)
 	a.office = officeAsked(a.question)
+	a.places = placePairs(q, a.question)
 	a.exactDate = asksExactDate(q.Text)
 	a.number = wantsNumber(q.Text)
 	return a
@@ -160,13 +163,14 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			focus = append(focus, t)
 		}
 	}
-	// "Bí thư Huyện ủy … nhấn mạnh gì?": the article names the holder of
-	// the office in one place and quotes him by name in another.
+	// "Bí thư Huyện ủy … nhấn mạnh gì?", "Phó chủ tịch tỉnh yêu cầu gì?":
+	// the article names the holder of the office in one place and speaks
+	// of him by name in another.
 	var speaker [2]string
 	var holder []Token // the words that give the holder the office
-	if kind == KindQuote && a.office != "" {
+	if kind != KindWho && a.office != "" {
 		for _, sc := range all {
-			if speaker, holder = holderName(sc.whole, a.office, content); speaker[0] != "" {
+			if speaker, holder = holderName(sc.whole, a.office, a.question, content); speaker[0] != "" {
 				break
 			}
 		}
@@ -174,14 +178,16 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	var out []candidate
 	for _, sc := range all {
 		if speaker[0] != "" {
-			if !quotesSpeech(sc.text) {
+			if kind == KindQuote && !quotesSpeech(sc.text) {
 				continue // what the office's holder said
 			}
 			if !strings.Contains(foldedText(sc.toks), " "+a.office+" ") {
-				if !newBag(sc.toks, true).pairs[speaker] {
+				switch {
+				case newBag(sc.toks, true).pairs[speaker]:
+					sc.toks = append(holder[:len(holder):len(holder)], sc.toks...) // scored with who the holder is
+				case kind == KindQuote:
 					continue // said by someone else
 				}
-				sc.toks = append(holder[:len(holder):len(holder)], sc.toks...) // scored with who the holder is
 			}
 		}
 		if rankMismatch(a.question, sc.toks) {
@@ -189,6 +195,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindWho && a.office != "" && !strings.Contains(foldedText(sc.toks), " "+a.office+" ") {
 			continue // "Bí thư Tỉnh ủy" asked, only "Bí thư Huyện ủy" found
+		}
+		if kind == KindWho && len(a.places) > 0 && !slices.Contains(a.places, officePlace(sc.toks, a.office)) && officePlace(sc.toks, a.office) != "" {
+			continue // "Chủ tịch UBND huyện Lai Vung" asked, "Chủ tịch UBND huyện Lấp Vò" found
 		}
 		if kind == KindWhen && a.exactDate && !reDate.MatchString(sc.text) {
 			continue // "ngày nào" is answered by a date
@@ -228,6 +237,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		f[fFocus] = f[fSentence]
 		if len(focus) > 0 {
 			f[fFocus] = share(q, focus, words)
+		}
+		f[fBack] = f[fSentence]
+		if sc.before != "" && refersBack(sc.toks) {
+			f[fBack] = share(q, content, newBag(append(Tokenize(sc.before), sc.toks...), false))
 		}
 		out = append(out, c)
 	}
@@ -348,13 +361,17 @@ func hasKind(kind Kind, text string, content []Token) bool {
 }
 
 // quotesSpeech reports whether text reports what someone said: a verb of
-// saying followed by ':' or an opening quotation mark.
+// saying followed by ':' or an opening quotation mark, or a quotation
+// followed by who said it ("“…”, ông Lộc nói").
 func quotesSpeech(text string) bool {
 	lower := strings.ToLower(text)
 	for _, v := range speechVerbs {
 		if i := strings.Index(lower, v); i >= 0 {
 			rest := strings.TrimLeft(lower[i+len(v):], " ")
 			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "\"") {
+				return true
+			}
+			if before := strings.TrimRight(lower[:i], " "); strings.Contains(before, "”,") || strings.Contains(before, "\",") {
 				return true
 			}
 		}
@@ -754,12 +771,16 @@ func rankMismatch(question, text []Token) bool {
 		}
 	}
 	have := map[string]bool{}
-	for _, t := range text {
-		have[t.Exact] = true
+	office := false // text names an office the question names too
+	for i, t := range text {
+		if i+1 < len(text) && next[text[i+1].Fold] {
+			have[t.Exact] = true // the rank of the office asked about, not of another ("Phó Bí thư")
+		}
+		office = office || i+1 < len(text) && officeTitles[t.Fold+" "+text[i+1].Fold] && next[t.Fold]
 	}
 	for r := range asked {
-		if !have[r] {
-			return true
+		if !have[r] && office {
+			return true // a sentence naming nobody's office may speak of the holder by name
 		}
 	}
 	// The question's office ("chủ tịch", "bí thư") appears in text only
@@ -892,35 +913,93 @@ func officeAsked(question []Token) string {
 // holderName returns the last two syllables, folded, of the name of whom a
 // sentence (or one item of its list) gives an office, and that item's
 // syllables: "TS. Quách Minh Nhựt, Bí thư Huyện ủy" gives {"minh", "nhut"}
-// for "bi thu huyen uy".
-func holderName(sentence, office string, content []Token) ([2]string, []Token) {
+// for "bi thu huyen uy". A name is a run of two or more capitalised
+// syllables opening with a surname ("Trần Thị Ngọc Yến"), else the last
+// run of them the question does not hold.
+func holderName(sentence, office string, question, content []Token) ([2]string, []Token) {
 	asked := map[string]bool{}
 	for _, t := range content {
 		asked[t.Fold] = true
 	}
 	for _, item := range listItems(sentence) {
 		toks := Tokenize(item)
-		if !strings.Contains(foldedText(toks), " "+office+" ") {
+		if !strings.Contains(foldedText(toks), " "+office+" ") || rankMismatch(question, toks) || !samePlaceLevel(question, toks, office) {
 			continue
 		}
-		var run, name []Token // the run of capitalised syllables read, and the last of two or more
+		var run, name, person []Token // the run of capitalised syllables read, the last of two or more, one opening with a surname
 		for _, t := range toks {
-			if !t.Upper || t.Number || asked[t.Fold] {
+			if !t.Upper || t.Number {
 				run = run[:0]
 				continue
 			}
-			if len(run) > 0 && run[len(run)-1].End+1 < t.Start-1 {
+			if len(run) > 0 && run[len(run)-1].End+1 != t.Start {
 				run = run[:0] // a comma or more between: another name
+			}
+			if len(run) == 0 && !surnames[t.Fold] && asked[t.Fold] {
+				continue // the office, or the place, the question names
 			}
 			if run = append(run, t); len(run) >= 2 {
 				name = append(name[:0], run...)
+				if surnames[run[0].Fold] {
+					person = append(person[:0], run...)
+				}
 			}
+		}
+		if len(person) >= 2 {
+			name = person
 		}
 		if len(name) >= 2 {
 			return [2]string{name[len(name)-2].Fold, name[len(name)-1].Fold}, toks
 		}
 	}
 	return [2]string{}, nil
+}
+
+// samePlaceLevel reports whether an office's holder found in toks holds it
+// at the level the question asks: "Phó chủ tịch tỉnh" is not "Phó Chủ
+// tịch UBND huyện". A question that names no level matches any.
+func samePlaceLevel(question, toks []Token, office string) bool {
+	if words := strings.Fields(office); placeNouns[words[len(words)-1]] {
+		return true // "chu tich ubnd huyen": the office says its level
+	}
+	level := func(toks []Token) string {
+		text := foldedText(toks)
+		i := strings.Index(text, " "+office+" ")
+		if i < 0 {
+			return ""
+		}
+		after := strings.Fields(text[i+len(office)+1:])
+		if len(after) > 1 && bodies[after[0]] {
+			after = after[1:] // "Phó Chủ tịch UBND tỉnh"
+		}
+		if len(after) > 0 && placeNouns[after[0]] {
+			return after[0]
+		}
+		return ""
+	}
+	want := level(question)
+	return want == "" || level(toks) == want
+}
+
+// officePlace returns the name of the place that follows an office in toks,
+// folded ("lap vo" of "Chủ tịch UBND huyện Lấp Vò"), or "" when the office
+// is named without one.
+func officePlace(toks []Token, office string) string {
+	n := len(strings.Fields(office))
+	for i := 0; i+n+1 < len(toks); i++ {
+		if foldedText(toks[i:i+n]) != " "+office+" " {
+			continue
+		}
+		j := i + n
+		if !placeNouns[toks[j-1].Fold] && placeNouns[toks[j].Fold] {
+			j++ // "Chủ tịch UBND" asked, "Chủ tịch UBND huyện Lấp Vò" found
+		}
+		if j+1 < len(toks) && toks[j].Upper && toks[j+1].Upper && toks[j].End+1 == toks[j+1].Start {
+			return toks[j].Fold + " " + toks[j+1].Fold
+		}
+		return ""
+	}
+	return ""
 }
 
 // foldedText is the folded syllables of a text, one space apart, with a
@@ -933,4 +1012,19 @@ func foldedText(toks []Token) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// refersBack reports whether a sentence's first syllables point at the
+// sentence before: "Điều này …", "Đây là …", "Nó …", "Đại dương này …".
+func refersBack(toks []Token) bool {
+	for i, t := range toks {
+		if i >= 6 {
+			break
+		}
+		switch t.Exact {
+		case "này", "đó", "đây", "nó", "vậy", "trên":
+			return true
+		}
+	}
+	return false
 }
