@@ -318,7 +318,10 @@ func weighArticle(q Query, content []Token, a *Article) coverage {
 		}
 	}
 	for _, m := range distinguishing(Tokenize(q.Text)) {
-		if _, number, pair := strings.Cut(m, " "); pair {
+		if word, number, pair := strings.Cut(m, " "); pair {
+			if !isYearNumber(number) && numbersAfter(a, word, number) {
+				return coverage{contradicted: true} // "Phương Nam 1" asked, the article has only "Phương Nam 2"
+			}
 			m = number // the article holds the number; which sentence says it with its word, the answerer prefers
 		}
 		if !have.fold[m] && !have.exact[spelledNumber[m]] {
@@ -416,15 +419,60 @@ func frameTokens(question string, content []Token) map[int]bool {
 type numberWanted struct {
 	unit   string // "xa" of "bao nhiêu xã", or ""
 	strong bool   // the question says "bao nhiêu" or the like, not just "mấy"
+	code   bool   // "Kế hoạch số mấy?": a document's number ("112/KH-SYT") answers
+	// document is the initials of the kind of document asked for ("KH"),
+	// or "" when the question names none.
+	document string
 }
 
+var cueNumberOf = cues("số mấy", "số bao nhiêu", "số hiệu", "mã số")
+
 func wantsNumber(question string) numberWanted {
-	return numberWanted{unit: countedNoun(question), strong: strongNumberCue(question)}
+	q := " " + strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer("?", " ", ",", " ").Replace(question))), " ") + " "
+	w := numberWanted{unit: countedNoun(question), strong: strongNumberCue(question), code: cueNumberOf.in(q, true) || cueNumberOf.in(Fold(q), false)}
+	if w.code {
+		folded := Fold(q)
+		for _, d := range documentTypes {
+			if strings.Contains(folded, " "+d.words+" ") {
+				w.document = d.initials
+				break
+			}
+		}
+	}
+	return w
+}
+
+// documentTypes are kinds of document with the initials of their codes:
+// "Nghị quyết số 12-NQ/HU".
+var documentTypes = []struct{ words, initials string }{
+	{"nghi quyet", "NQ"}, {"quyet dinh", "QD"}, {"ke hoach", "KH"}, {"cong dien", "CD"}, {"chi thi", "CT"},
+	{"thong bao", "TB"}, {"cong van", "CV"}, {"ket luan", "KL"}, {"nghi dinh", "ND"}, {"thong tu", "TT"},
+	{"to trinh", "TTr"}, {"bao cao", "BC"}, {"de an", "DA"},
+}
+
+// reDocCode finds a document's code: "12-NQ/HU", "08/CĐ-UBND".
+var reDocCode = regexp.MustCompile(`\d+\s?[/-]\s?(\pL+)`)
+
+// holdsDocument reports whether a sentence names a document of the kind
+// whose initials are given by its code, or by its words before "số".
+func holdsDocument(sentence, initials string) bool {
+	for _, m := range reDocCode.FindAllStringSubmatch(sentence, -1) {
+		if strings.EqualFold(Fold(m[1]), Fold(initials)) {
+			return true
+		}
+	}
+	return false
 }
 
 // in reports whether a sentence holds the number wanted ("bao nhiêu xã"
 // is answered by "12 xã"); a sentence without one does not answer.
 func (w numberWanted) in(sentence string, content []Token) bool {
+	if w.document != "" {
+		return holdsDocument(sentence, w.document) // "Kế hoạch số mấy" is answered by "45/KH-UBND"
+	}
+	if w.code && reDocNumber.MatchString(sentence) {
+		return true
+	}
 	if w.unit != "" {
 		return countsUnit(sentence, w.unit)
 	}
@@ -449,8 +497,11 @@ func countedNoun(question string) string {
 			return "time" // "bao lâu" is answered by "14 tháng"
 		}
 		// "mấy", or typed plain "may" ("cau co may nhip"): "máy" is rarely asked about
+		if asksOf := t.Fold == "nhieu" && i > 0 && toks[i-1].Fold == "bao" || t.Exact == "mây2"; asksOf && strings.HasPrefix(strings.TrimSpace(question[t.End:]), "%") {
+			return "%" // "bn %"
+		}
 		asks := t.Fold == "nhieu" && i > 0 && toks[i-1].Fold == "bao" || t.Exact == "mây2" && (i == 0 || toks[i-1].Fold != "thu") ||
-			t.Exact == "may" && i > 0 && toks[i-1].Fold != "thu" && !baoNhieu
+			t.Exact == "may" && i > 0 && toks[i-1].Fold != "thu" && !baoNhieu && plainHowMany(toks, i)
 		if asks && i+1 < len(toks) && !IsStopword(toks[i+1]) && !toks[i+1].Number {
 			switch next := toks[i+1]; {
 			case next.Fold == "phan" && i+2 < len(toks) && toks[i+2].Fold == "tram":
@@ -474,12 +525,13 @@ func countsUnit(text, unit string) bool {
 	if unit == "%" {
 		return rePercent.MatchString(text)
 	}
-	toks := Tokenize(strings.NewReplacer("²", "2", "³", "3").Replace(text)) // "m²" for "m2"
+	text = strings.NewReplacer("²", "2", "³", "3").Replace(text) // "m²" for "m2"
+	toks := Tokenize(text)
 	for i := 1; i < len(toks); i++ {
 		u := toks[i].Fold
 		counted := u == unit || unitSpellings[u] == unit || unitSpellings[unit] == u ||
 			unit == "tien" && money[u] || unit == "time" && timeUnits[u]
-		if counted && (toks[i-1].Number || numberWords[toks[i-1].Exact]) {
+		if counted && (toks[i-1].Number || numberWords[toks[i-1].Exact]) && strings.TrimSpace(text[toks[i-1].End:toks[i].Start]) == "" {
 			return true
 		}
 	}
@@ -702,6 +754,33 @@ func placePairs(q Query, toks []Token) []string {
 		}
 	}
 	return out
+}
+
+// numbersAfter reports whether an article says word followed by numbers,
+// never by number: it names a neighbour of what is asked ("Cụm công
+// nghiệp Phương Nam 2", "Quyết định 21").
+func numbersAfter(a *Article, word, number string) bool {
+	other := false
+	for _, p := range append([]string{a.Title}, a.Paragraphs...) {
+		toks := Tokenize(p)
+		for i := 0; i+1 < len(toks); i++ {
+			if toks[i].Fold != word || !toks[i+1].Number || toks[i].End+1 != toks[i+1].Start {
+				continue
+			}
+			if toks[i+1].Fold == number {
+				return false
+			}
+			other = true
+		}
+	}
+	return other
+}
+
+// isYearNumber reports whether a number is a year: "vụ Thu Đông 2024" may
+// be written "vụ Thu Đông năm 2024".
+func isYearNumber(n string) bool {
+	y, err := strconv.Atoi(n)
+	return err == nil && y >= 1900 && y <= 2100
 }
 
 // reDocNumber finds the number of a document's code: "12/" of

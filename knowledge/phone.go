@@ -16,8 +16,12 @@ var chatSpellings = map[string]string{
 	"trc": "trước", "ns": "nói", "nhiu": "nhiêu",
 	"gd": "giám đốc", "pgd": "phó giám đốc", "sx": "sản xuất", "dn": "doanh nghiệp",
 	"cty": "công ty", "bv": "bệnh viện", "bs": "bác sĩ", "gv": "giáo viên", "hs": "học sinh", "sv": "sinh viên",
-	"xong": "hoàn thành", "xd": "xây dựng", "vs": "với", "mn": "mọi người", "tgian": "thời gian", "ptnt": "phát triển nông thôn",
+	"xd": "xây dựng", "ccn": "cụm công nghiệp", "kcn": "khu công nghiệp", "vs": "với", "mn": "mọi người", "tgian": "thời gian", "ptnt": "phát triển nông thôn",
 }
+
+// everydayWords are words people say where the papers write another, by
+// the word as typed: "cầu bao giờ xong" asks when it "hoàn thành".
+var everydayWords = map[string]string{"xong": "hoàn thành", "mổ": "phẫu thuật"}
 
 // partyCommittees are "hu" (huyện ủy) and "tu" (tỉnh ủy), read so only
 // where a title of a party committee comes before them ("bt hu", "BTV TU")
@@ -44,8 +48,8 @@ func ExpandChat(question string) string {
 		word := question[t.Start:t.End]
 		inCode := t.Start > 0 && strings.ContainsRune("-/.", rune(question[t.Start-1])) ||
 			t.End < len(question) && strings.ContainsRune("-/", rune(question[t.End]))
-		repl, ok := "", false
-		if !inCode && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd") {
+		repl, ok := everydayWords[strings.ToLower(word)]
+		if !ok && !inCode && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd") {
 			repl, ok = chatSpellings[t.Fold]
 			if !ok && (committeeTitles[prev] || strings.ToUpper(word) == word && len(word) == 2) {
 				repl, ok = partyCommittees[t.Fold]

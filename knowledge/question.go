@@ -38,7 +38,8 @@ var (
 	cueClock     = cues("mấy giờ", "giờ nào", "ngày mấy", "tháng mấy", "năm mấy", "mấy h")
 	cueExactDate = cues("ngày nào", "năm nào", "tháng nào", "mấy giờ", "giờ nào", "ngày mấy", "năm mấy", "what year", "what date")
 	cueQuote     = cues("nhấn mạnh gì", "nhấn mạnh điều gì", "cho biết gì", "cho biết điều gì", "nói gì", "nói những gì",
-		"phát biểu gì", "khẳng định gì", "chia sẻ gì", "đề nghị gì", "yêu cầu gì", "nhận định gì", "what did", "say")
+		"phát biểu gì", "khẳng định gì", "chia sẻ gì", "đề nghị gì", "yêu cầu gì", "nhận định gì",
+		"cam kết gì", "khuyến cáo gì", "kêu gọi gì", "đề xuất gì", "kiến nghị gì", "chỉ đạo gì", "what did", "say")
 	cueList    = cues("những", "các", "gồm những", "kể tên", "liệt kê", "which")
 	cueListEnd = cues("nào", "gì")
 )
@@ -78,10 +79,13 @@ func Classify(question string) Kind {
 		marked = marked || t.Marked
 	}
 	lower := strings.ToLower(NFC(question))
-	for _, t := range toks {
+	for i, t := range toks {
 		w := lower[t.Start:t.End]
 		if !marked {
 			w = t.Fold
+		}
+		if w == "may" && !plainHowMany(toks, i) {
+			w = "máy" // "nha may": a factory, not "mấy"
 		}
 		words = append(words, w)
 	}
@@ -110,6 +114,20 @@ func Classify(question string) Kind {
 		return KindList
 	}
 	return KindWhat
+}
+
+// machineWords follow "máy" in the words for machines: "máy bay", "máy gặt".
+var machineWords = map[string]bool{"moc": true, "bay": true, "tinh": true, "cay": true, "gat": true, "bom": true, "phat": true,
+	"chu": true, "anh": true, "lanh": true, "xuc": true, "chup": true, "thu": true, "in": true, "may": true, "xay": true}
+
+// plainHowMany reports whether the syllable "may" at toks[i], typed without
+// diacritics, is "mấy" (how many) rather than "máy" (a machine): not after
+// "nhà" or "cái", nor before a machine's word.
+func plainHowMany(toks []Token, i int) bool {
+	if i > 0 && (toks[i-1].Fold == "nha" || toks[i-1].Fold == "cai" || toks[i-1].Fold == "chiec") {
+		return false
+	}
+	return i+1 >= len(toks) || !machineWords[toks[i+1].Fold]
 }
 
 // strongNumberCue reports whether a question surely asks for a number:

@@ -183,7 +183,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			}
 			if !strings.Contains(foldedText(sc.toks), " "+a.office+" ") {
 				switch {
-				case newBag(sc.toks, true).pairs[speaker]:
+				case newBag(sc.toks, true).pairs[speaker],
+					opensWithPronoun(sc.text) && sc.before != "" && newBag(Tokenize(sc.before), true).pairs[speaker]: // "Ông đề nghị …"
 					sc.toks = append(holder[:len(holder):len(holder)], sc.toks...) // scored with who the holder is
 				case kind == KindQuote:
 					continue // said by someone else
@@ -262,6 +263,13 @@ func finish(q Query, kind Kind, own, context []Token, best candidate) candidate 
 		best.clause = whoClause(best.clause, content)
 	}
 	switch {
+	case (kind == KindQuote || kind == KindWhat) && closesQuotation(best.sentence):
+		// "“… là trên hết. Tuyệt đối …”, ông Tâm nhấn mạnh." is answered
+		// with the whole quotation, from where it opens.
+		if whole := openingOf(best.passage.Chunk.Text, best.sentence); whole != "" {
+			best.sentence = whole
+			best.clause = shorten(whole, MaxAnswerRunes)
+		}
 	case best.before != "" && asksCause(q.Text) && startsWithConsequence(best.sentence):
 		// "Từ đó, …" answers with what came before it.
 		best.sentence = best.before + " " + best.sentence
@@ -278,6 +286,34 @@ func finish(q Query, kind Kind, own, context []Token, best candidate) candidate 
 		}
 	}
 	return best
+}
+
+// closesQuotation reports whether a sentence ends a quotation it does not
+// open: "… chưa dứt”, ông Tâm nhấn mạnh."
+func closesQuotation(sentence string) bool {
+	closeAt := strings.Index(sentence, "”")
+	if closeAt < 0 {
+		if i := strings.Index(sentence, "\","); i >= 0 && strings.Count(sentence[:i], "\"") == 0 {
+			return true
+		}
+		return false
+	}
+	return !strings.Contains(sentence[:closeAt], "“")
+}
+
+// openingOf returns the text of a paragraph from the quotation mark that
+// opens the quotation the sentence closes to the sentence's end, or "".
+func openingOf(paragraph, sentence string) string {
+	end := strings.Index(paragraph, sentence)
+	if end < 0 {
+		return ""
+	}
+	head := paragraph[:end]
+	open := max(strings.LastIndex(head, "“"), strings.LastIndex(head, "\""))
+	if open < 0 {
+		return ""
+	}
+	return strings.TrimSpace(paragraph[open : end+len(sentence)])
 }
 
 // sentenceScore is a sentence's BM25 for the question's content syllables
@@ -643,7 +679,8 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 }
 
 // speechVerbs follow a speaker's name: "… Lê Phước Dũng nhấn mạnh:".
-var speechVerbs = []string{"nhấn mạnh", "cho biết", "phát biểu", "khẳng định", "chia sẻ", "nói", "thông tin", "cho rằng", "nhận định", "đề nghị", "yêu cầu"}
+var speechVerbs = []string{"nhấn mạnh", "cho biết", "phát biểu", "khẳng định", "chia sẻ", "nói", "thông tin", "cho rằng", "nhận định", "đề nghị", "yêu cầu",
+	"khuyến cáo", "cam kết", "kêu gọi", "đề xuất", "kiến nghị", "chỉ đạo"}
 
 // dropSpeechVerb ends a who-answer at the name when only a verb of saying
 // follows it: "Bí thư Huyện ủy Châu Thành Lê Phước Dũng".
