@@ -266,3 +266,43 @@ func TestOfficesUnitsAndEverydayWords(t *testing.T) {
 		}
 	}
 }
+
+// Documents, quotations and numbered names: "Kế hoạch số mấy" is answered
+// by a code of that kind, a quotation spread over sentences comes whole,
+// "nhà máy" asks no number, a unit belongs to the number before it, and a
+// numbered name is not its neighbour's.
+func TestDocumentsQuotationsAndNumberedNames(t *testing.T) {
+	a, err := knowledge.Finish(knowledge.Article{ID: "ccn-hoa-phu", Title: "Hòa Phú thu hút đầu tư vào cụm công nghiệp", Paragraphs: []string{
+		"Ngày 3/10, UBND huyện tổ chức hội nghị xúc tiến đầu tư theo Kế hoạch số 27/KH-UBND, lúc 8g30 tại hội trường huyện.",
+		"Cụm công nghiệp Hòa Phú 2 rộng 52,3 ha, đã lấp đầy 71,2%. Trong 9 tháng, huyện thu hút 14 dự án, 96%, doanh nghiệp đã đi vào hoạt động.",
+		"Dự hội nghị có ông Lê Văn Hưng, Phó Chủ tịch UBND tỉnh. Ông đề nghị huyện chuẩn bị quỹ đất sạch và đào tạo 2.000 lao động trong năm 2025.",
+		"“Tỉnh cam kết đồng hành cùng doanh nghiệp. Mọi thủ tục sẽ được giải quyết trong 5 ngày làm việc”, ông Lê Văn Hưng khẳng định.",
+		"Nhà máy may Thành Công sẽ khởi công vào ngày 20/12/2024, với 1.500 công nhân.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService([]knowledge.Article{a})
+	for _, tc := range []struct{ question, want string }{
+		{"hội nghị theo kế hoạch số mấy", "27/KH-UBND"},
+		{"pct tỉnh cam kết gì với doanh nghiệp", "trong 5 ngày làm việc"},
+		{"pct tinh de nghi huyen nhung gi", "quỹ đất sạch"},
+		{"nha may thanh cong khi nao khoi cong", "20/12/2024"},
+		{"ccn hoa phu 2 lap day bn %", "71,2%"},
+	} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: tc.question})
+		if err != nil || ans.Refused || !strings.Contains(ans.Text, tc.want) {
+			t.Errorf("%q = %q, %v; want %q", tc.question, ans.Text, err, tc.want)
+		}
+	}
+	for _, question := range []string{
+		"nghị quyết hội nghị số mấy",                 // only a plan is numbered
+		"cum cong nghiep hoa phu 1 rong bao nhieu ha", // only Hòa Phú 2 is described
+		"bao nhiêu doanh nghiệp đã đi vào hoạt động",  // "96%, doanh nghiệp" counts none
+	} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
+		if err != nil || !ans.Refused {
+			t.Errorf("%q = %q, %v; want a refusal", question, ans.Text, err)
+		}
+	}
+}
