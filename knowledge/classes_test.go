@@ -306,3 +306,20 @@ func TestDocumentsQuotationsAndNumberedNames(t *testing.T) {
 		}
 	}
 }
+
+// What a "bao nhiêu" question measures is said in the sentence that
+// answers it: the yield, not the harvested area beside it.
+func TestNumberQuestionsNameWhatTheyMeasure(t *testing.T) {
+	a, err := knowledge.Finish(knowledge.Article{ID: "lua-he-thu", Title: "Nông dân phấn khởi vì được mùa", Paragraphs: []string{
+		"Đến ngày 20/8, nông dân huyện Thoại Sơn cơ bản thu hoạch xong 24.300 ha lúa vụ Hè Thu năm 2024.",
+		"Theo Phòng Nông nghiệp huyện, năng suất bình quân đạt 61,2 tạ/ha, cao hơn cùng kỳ 2,4 tạ/ha.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService([]knowledge.Article{a})
+	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "năng suất lúa hè thu thoại sơn đạt bn"})
+	if err != nil || ans.Refused || !strings.Contains(ans.Text, "61,2 tạ/ha") {
+		t.Errorf("got %q, %v; want 61,2 tạ/ha", ans.Text, err)
+	}
+}

@@ -133,21 +133,21 @@ func (m model) apply(f features) float64 {
 
 // rankModel orders candidate sentences: the highest answers.
 var rankModel = model{weights: features{
-	fBM25: 1.327, fSentence: -1.203, fWindow: 2.726, fPairs: 0.566, fArticle: 2.558, fKind: 1.764,
-	fMarkers: 0.426, fFrame: 1.187, fLong: 0.228, fAllWords: 3.203, fOrder: -0.415, fNew: -1.503, fLocal: 0.881,
-	fPhrase: 0.127, fFocus: 3.472, fBack: -0.875,
+	fBM25: 1.070, fSentence: -1.149, fWindow: 2.408, fPairs: 0.512, fArticle: 2.760, fKind: 1.727,
+	fMarkers: 0.110, fFrame: 1.147, fLong: 0.129, fAllWords: 3.689, fOrder: -0.358, fNew: -1.198, fLocal: 0.855,
+	fPhrase: 0.561, fFocus: 3.468, fBack: -0.861,
 }}
 
 // answerModel gives the log-odds that the chosen sentence answers.
-var answerModel = model{bias: -4.739, weights: features{
-	fBM25: -0.136, fSentence: -0.548, fWindow: -0.549, fPairs: 0.617, fArticle: 1.846, fKind: 0.938,
-	fMarkers: 0.882, fFrame: 0.990, fLong: 0.000, fAllWords: 2.782, fOrder: 0.061, fNew: -0.815, fLocal: 0.806,
-	fPhrase: 0.097, fFocus: 3.012, fBack: -0.539,
+var answerModel = model{bias: -4.203, weights: features{
+	fBM25: -0.290, fSentence: -0.445, fWindow: -0.172, fPairs: 0.752, fArticle: 1.594, fKind: 1.096,
+	fMarkers: 1.155, fFrame: 0.555, fLong: -0.018, fAllWords: 2.830, fOrder: 0.226, fNew: -1.048, fLocal: 1.082,
+	fPhrase: 0.191, fFocus: 2.050, fBack: -0.494,
 }}
 
 // minAnswerOdds is the refusal's operating point: below these log-odds the
 // answerer refuses.
-var minAnswerOdds = -1.25
+var minAnswerOdds = -1.20
 
 // allWords is the share of a question's syllables (stopwords too) that a
 // bag holds, exactly, or folded when typed without diacritics: a paraphrase

@@ -291,18 +291,28 @@ const refusalBudget = 0.13
 // sets counts for in a fit.
 const newsWeight = 2
 
-// newsStyleSets are the sample article's and the local-news set's
+// newsSets are the folders of testdata holding articles in the style of a
+// provincial paper with readers' questions: the team's own, and two
+// written by someone who had not seen the answerer.
+var newsSets = []string{"local-news", "reader-news-a", "reader-news-b"}
+
+// newsStyleSets are the sample article's and the news sets'
 // questions, as written and without diacritics: those with an answer, and
 // those without.
 func newsStyleSets(t *testing.T) (answerable, unanswerable []fitQuestion) {
-	local, err := LoadPath(filepath.Join("testdata", "local-news", "articles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, set := range []struct {
+	type set struct {
 		dir      string
 		articles []Article
-	}{{"sample-questions", Sample()}, {"local-news", local}} {
+	}
+	sets := []set{{"sample-questions", Sample()}}
+	for _, dir := range newsSets {
+		articles, err := LoadPath(filepath.Join("testdata", dir, "articles"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sets = append(sets, set{dir, articles})
+	}
+	for _, set := range sets {
 		qs, err := LoadQuestionSet(set.dir)
 		if err != nil {
 			t.Fatal(err)

@@ -50,6 +50,7 @@ type asked struct {
 	places       []string // the places the question names ("huyện Lai Vung"), folded
 	exactDate    bool
 	number       numberWanted
+	subject      []Token // what a "bao nhiêu" question measures ("năng suất"), or none
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -72,6 +73,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.places = placePairs(q, a.question)
 	a.exactDate = asksExactDate(q.Text)
 	a.number = wantsNumber(q.Text)
+	a.subject = measured(q, own)
 	return a
 }
 
@@ -175,6 +177,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			}
 		}
 	}
+	// What a "bao nhiêu" question measures must be in the sentence that
+	// answers, unless it names the article's topic ("Bến Tre", "Châu Phú").
+	measures := len(a.subject) == 2 && !a.subject[1].Upper && !title.pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] &&
+		title.fold[a.subject[0].Fold]+title.fold[a.subject[1].Fold] < 2
 	var out []candidate
 	for _, sc := range all {
 		if speaker[0] != "" {
@@ -205,6 +211,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindNumber && !a.number.in(sc.text, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
+		}
+		if measures && newBag(sc.toks, false).fold[a.subject[0].Fold] == 0 && newBag(sc.toks, false).fold[a.subject[1].Fold] == 0 {
+			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is
 		}
 		words := newBag(sc.toks, true)
 		if !holdsNames(a.names, words, title) {
