@@ -296,7 +296,7 @@ func TestDocumentsQuotationsAndNumberedNames(t *testing.T) {
 		}
 	}
 	for _, question := range []string{
-		"nghị quyết hội nghị số mấy",                 // only a plan is numbered
+		"nghị quyết hội nghị số mấy",                  // only a plan is numbered
 		"cum cong nghiep hoa phu 1 rong bao nhieu ha", // only Hòa Phú 2 is described
 		"bao nhiêu doanh nghiệp đã đi vào hoạt động",  // "96%, doanh nghiệp" counts none
 	} {
