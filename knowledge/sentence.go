@@ -1037,7 +1037,13 @@ func officePlace(toks []Token, office string) string {
 			continue
 		}
 		j := i + n
-		if !placeNouns[toks[j-1].Fold] && placeNouns[toks[j].Fold] {
+		if !placeNouns[toks[j-1].Fold] {
+			if bodies[toks[j].Fold] && j+1 < len(toks) {
+				j++ // "Phó Chủ tịch UBND tỉnh …"
+			}
+			if !placeNouns[toks[j].Fold] {
+				return "" // "Giám đốc Sở Nông nghiệp": no place named
+			}
 			j++ // "Chủ tịch UBND" asked, "Chủ tịch UBND huyện Lấp Vò" found
 		}
 		if j+1 < len(toks) && toks[j].Upper && toks[j+1].Upper && toks[j].End+1 == toks[j+1].Start {
