@@ -453,8 +453,8 @@ var documentTypes = []struct{ words, initials string }{
 // reDocCode finds a document's code: "12-NQ/HU", "08/CĐ-UBND".
 var reDocCode = regexp.MustCompile(`\d+\s?[/-]\s?(\pL+)`)
 
-// holdsDocument reports whether a sentence names a document of the kind
-// whose initials are given by its code, or by its words before "số".
+// holdsDocument reports whether a sentence names a document whose code
+// bears the initials of its kind: "45/KH-UBND" for "KH".
 func holdsDocument(sentence, initials string) bool {
 	for _, m := range reDocCode.FindAllStringSubmatch(sentence, -1) {
 		if strings.EqualFold(Fold(m[1]), Fold(initials)) {
@@ -496,12 +496,12 @@ func countedNoun(question string) string {
 		if t.Fold == "lau" && i > 0 && toks[i-1].Fold == "bao" && (t.Marked || toks[i-1].Marked || i+1 == len(toks)) {
 			return "time" // "bao lâu" is answered by "14 tháng"
 		}
-		// "mấy", or typed plain "may" ("cau co may nhip"): "máy" is rarely asked about
-		if asksOf := t.Fold == "nhieu" && i > 0 && toks[i-1].Fold == "bao" || t.Exact == "mây2"; asksOf && strings.HasPrefix(strings.TrimSpace(question[t.End:]), "%") {
-			return "%" // "bn %"
-		}
+		// "mấy", or typed plain "may" ("cau co may nhip") where it is no "máy"
 		asks := t.Fold == "nhieu" && i > 0 && toks[i-1].Fold == "bao" || t.Exact == "mây2" && (i == 0 || toks[i-1].Fold != "thu") ||
 			t.Exact == "may" && i > 0 && toks[i-1].Fold != "thu" && !baoNhieu && plainHowMany(toks, i)
+		if asks && strings.HasPrefix(strings.TrimSpace(question[t.End:]), "%") {
+			return "%" // "bn %"
+		}
 		if asks && i+1 < len(toks) && !IsStopword(toks[i+1]) && !toks[i+1].Number {
 			switch next := toks[i+1]; {
 			case next.Fold == "phan" && i+2 < len(toks) && toks[i+2].Fold == "tram":

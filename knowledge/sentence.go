@@ -1005,34 +1005,26 @@ func holderName(sentence, office string, question, content []Token) ([2]string, 
 // at the level the question asks: "Phó chủ tịch tỉnh" is not "Phó Chủ
 // tịch UBND huyện". A question that names no level matches any.
 func samePlaceLevel(question, toks []Token, office string) bool {
-	if words := strings.Fields(office); placeNouns[words[len(words)-1]] {
-		return true // "chu tich ubnd huyen": the office says its level
-	}
-	level := func(toks []Token) string {
-		text := foldedText(toks)
-		i := strings.Index(text, " "+office+" ")
-		if i < 0 {
-			return ""
-		}
-		after := strings.Fields(text[i+len(office)+1:])
-		if len(after) > 1 && bodies[after[0]] {
-			after = after[1:] // "Phó Chủ tịch UBND tỉnh"
-		}
-		if len(after) > 0 && placeNouns[after[0]] {
-			return after[0]
-		}
-		return ""
-	}
-	want := level(question)
-	return want == "" || level(toks) == want
+	want, _ := officeSeat(question, office)
+	have, _ := officeSeat(toks, office)
+	return want == "" || have == want
 }
 
 // officePlace returns the name of the place that follows an office in toks,
 // folded ("lap vo" of "Chủ tịch UBND huyện Lấp Vò"), or "" when the office
 // is named without one.
 func officePlace(toks []Token, office string) string {
+	_, name := officeSeat(toks, office)
+	return name
+}
+
+// officeSeat reads where the first mention of an office in toks sits: the
+// kind of place after it and that place's name, folded ("huyen", "lap vo"
+// of "Chủ tịch UBND huyện Lấp Vò"); "" for what is not said. An office
+// that ends in a kind of place ("chu tich ubnd huyen") says no other.
+func officeSeat(toks []Token, office string) (level, name string) {
 	n := len(strings.Fields(office))
-	for i := 0; i+n+1 < len(toks); i++ {
+	for i := 0; i+n < len(toks); i++ {
 		if foldedText(toks[i:i+n]) != " "+office+" " {
 			continue
 		}
@@ -1042,16 +1034,17 @@ func officePlace(toks []Token, office string) string {
 				j++ // "Phó Chủ tịch UBND tỉnh …"
 			}
 			if !placeNouns[toks[j].Fold] {
-				return "" // "Giám đốc Sở Nông nghiệp": no place named
+				return "", "" // "Giám đốc Sở Nông nghiệp": no place named
 			}
-			j++ // "Chủ tịch UBND" asked, "Chủ tịch UBND huyện Lấp Vò" found
+			level = toks[j].Fold
+			j++
 		}
 		if j+1 < len(toks) && toks[j].Upper && toks[j+1].Upper && toks[j].End+1 == toks[j+1].Start {
-			return toks[j].Fold + " " + toks[j+1].Fold
+			name = toks[j].Fold + " " + toks[j+1].Fold
 		}
-		return ""
+		return level, name
 	}
-	return ""
+	return "", ""
 }
 
 // foldedText is the folded syllables of a text, one space apart, with a
