@@ -212,10 +212,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && !a.number.in(sc.text, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
 		}
-		if measures && newBag(sc.toks, false).fold[a.subject[0].Fold] == 0 && newBag(sc.toks, false).fold[a.subject[1].Fold] == 0 {
+		words := newBag(sc.toks, true)
+		if measures && words.fold[a.subject[0].Fold] == 0 && words.fold[a.subject[1].Fold] == 0 {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is
 		}
-		words := newBag(sc.toks, true)
 		if !holdsNames(a.names, words, title) {
 			continue // the names asked about are elsewhere
 		}
