@@ -29,6 +29,7 @@ func TestAnswerClasses(t *testing.T) {
 		{"neighbouring", "Phó Chủ tịch UBND TP. Long Xuyên là ai?", "Lâm Thị Ngọc Hân", "Trương Minh Khôi"},
 		{"phone typing", "pbt thuong truc huyen uy thoai son la ai", "Dương Thị Thu Sương", ""},
 		{"metadata", "ai viết bài kỳ họp hđnd thoại sơn", "Kim Ngân", "KIM NGÂN"},
+		{"metadata", "bai ky hop hdnd thoai son cua ai", "Kim Ngân", "KIM NGÂN"},
 		{"metadata", "Bài kỳ họp HĐND huyện Thoại Sơn đăng lúc mấy giờ?", "17:20", ""},
 	}
 	for _, tc := range tests {
@@ -62,6 +63,8 @@ func TestExpandChat(t *testing.T) {
 		"cau co dc xay ko":              "cau co duoc xay khong",
 		"ct ubnd huyện thoại sơn tên j": "chủ tịch ubnd huyện thoại sơn tên gì",
 		"Chỉ thị 05-CT/TW là gì?":       "Chỉ thị 05-CT/TW là gì?",
+		// After "sở" or "phòng", "gd" is giáo dục as the papers abbreviate it.
+		"gd so gd la ai": "giam doc so gd la ai",
 	} {
 		if got := knowledge.ExpandChat(in); got != want {
 			t.Errorf("ExpandChat(%q) = %q, want %q", in, got, want)

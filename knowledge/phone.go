@@ -28,6 +28,10 @@ var everydayWords = map[string]string{"xong": "hoàn thành", "mổ": "phẫu th
 // or they are typed in capitals: elsewhere "tu" is a word ("tu sửa").
 var partyCommittees = map[string]string{"hu": "huyện ủy", "tu": "tỉnh ủy"}
 
+// educationOffices are the folded words after which "gd" is giáo dục, as
+// the papers write it ("Sở GD&ĐT", "phòng GD"), not giám đốc.
+var educationOffices = map[string]bool{"so": true, "phong": true, "bo": true, "nganh": true}
+
 // committeeTitles are the folded words that a party committee follows.
 var committeeTitles = map[string]bool{"bt": true, "pbt": true, "btv": true, "ubkt": true, "thu": true, "vu": true, "uy": true}
 
@@ -49,6 +53,10 @@ func ExpandChat(question string) string {
 		inCode := t.Start > 0 && strings.ContainsRune("-/.", rune(question[t.Start-1])) ||
 			t.End < len(question) && strings.ContainsRune("-/", rune(question[t.End]))
 		repl, ok := everydayWords[strings.ToLower(word)]
+		if t.Fold == "gd" && educationOffices[prev] {
+			prev = t.Fold
+			continue // kept as typed: the papers write "Sở GD&ĐT"
+		}
 		if !ok && !inCode && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd") {
 			repl, ok = chatSpellings[t.Fold]
 			if !ok && (committeeTitles[prev] || strings.ToUpper(word) == word && len(word) == 2) {

@@ -26,7 +26,8 @@ var (
 	cuePublishVerb = cues("đăng", "xuất bản", "phát hành", "published", "posted")
 	cueDate        = cues("ngày", "mấy giờ", "giờ nào", "khi nào", "lúc nào", "bao giờ", "năm nào", "thời gian", "tháng nào", "hôm nào", "when", "date", "what day")
 	cueArticle     = cues("bài", "bài báo", "bài viết", "tin", "article", "story")
-	cueAuthor      = cues("ai viết", "ai là tác giả", "tác giả", "người viết", "bút danh", "phóng viên nào", "ai đưa tin", "who wrote", "author", "byline")
+	cueAuthor      = cues("ai viết", "ai là tác giả", "tác giả", "người viết", "bút danh", "phóng viên nào", "nhà báo nào", "ai đưa tin", "who wrote", "author", "byline")
+	cueOfWhom      = cues("của ai") // "bài … của ai"
 	cueTitle       = cues("tiêu đề", "tên bài", "title", "headline", "bài báo nói về gì", "bài viết nói về gì", "bài này nói về gì", "bài báo nói về chủ đề gì", "what is the article about")
 	cueWho         = cues("ai", "tên gì", "tên là gì", "who", "whom")
 	cueNumber      = cues("bao nhiêu", "bao lâu", "mấy", "how many", "how much", "số lượng")
@@ -92,7 +93,7 @@ func Classify(question string) Kind {
 	q := " " + strings.Join(words, " ") + " "
 	has := func(c cueSet) bool { return c.in(q, marked) }
 	switch {
-	case has(cueAuthor) && !has(cueWork):
+	case (has(cueAuthor) || has(cueArticle) && has(cueOfWhom)) && !has(cueWork):
 		return KindAuthor
 	case has(cuePublishVerb) && has(cueDate) && has(cueArticle):
 		return KindPublished
