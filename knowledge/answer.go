@@ -355,8 +355,8 @@ func measured(q Query, content []Token) []Token {
 	if content[0].Exact == "sô2" && adjacent(0) && adjacent(1) {
 		content = content[1:]
 	}
-	if !adjacent(0) {
-		return nil
+	if !adjacent(0) || placeNouns[content[0].Fold] {
+		return nil // "Huyện Châu Phú có bao nhiêu …" names where, not what
 	}
 	if adjacent(1) {
 		if next := q.weight(content[1].Fold + " " + content[2].Fold); next > 0 && next < q.weight(content[0].Fold+" "+content[1].Fold) {
@@ -749,12 +749,22 @@ func placePairs(q Query, toks []Token) []string {
 		if toks[i].End+1 < toks[i+1].Start-1 || toks[i+1].End+1 != toks[i+2].Start {
 			continue // not standing together
 		}
-		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; q.weight(pair) > 0 {
+		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; q.weight(pair) > 0 && !saying[pair] {
 			out = append(out, pair)
 		}
 	}
 	return out
 }
+
+// saying is speechVerbs folded: "chủ tịch huyện nhấn mạnh gì" names no
+// place "Nhấn Mạnh".
+var saying = func() map[string]bool {
+	set := map[string]bool{}
+	for _, v := range speechVerbs {
+		set[Fold(v)] = true
+	}
+	return set
+}()
 
 // numbersAfter reports whether an article says word followed by numbers,
 // never by number: it names a neighbour of what is asked ("Cụm công

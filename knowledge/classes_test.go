@@ -326,3 +326,26 @@ func TestNumberQuestionsNameWhatTheyMeasure(t *testing.T) {
 		t.Errorf("got %q, %v; want 61,2 tạ/ha", ans.Text, err)
 	}
 }
+
+// Papers name an office's holder after the office ("Chủ tịch HĐND huyện Lê
+// Thị Mỹ Dung"), then by given name ("bà Dung nhấn mạnh"); they put a label
+// before the byline; "thu ngân sách" is not answered by "ngân sách" alone.
+func TestHoldersNamedAfterTheirOffice(t *testing.T) {
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "articles", "ky-hop-phu-tan.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService(articles)
+	for _, tc := range []struct{ question, want string }{
+		{"ct hdnd huyen phu tan la ai", "Lê Thị Mỹ Dung"},
+		{"pct hđnd huyện tên j", "Phạm Quốc Toàn"},
+		{"chủ tịch hđnd huyện nhấn mạnh gì", "Năm 2025 là năm về đích"},
+		{"thu ngân sách 9 tháng đc bao nhiêu", "212,6 tỷ đồng"},
+		{"ai viet bai ky hop", "Trần Bảo Ngọc"},
+	} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: tc.question})
+		if err != nil || ans.Refused || !strings.Contains(ans.Text, tc.want) {
+			t.Errorf("%q = %q, %v; want %q", tc.question, ans.Text, err, tc.want)
+		}
+	}
+}

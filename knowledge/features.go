@@ -133,21 +133,21 @@ func (m model) apply(f features) float64 {
 
 // rankModel orders candidate sentences: the highest answers.
 var rankModel = model{weights: features{
-	fBM25: 1.070, fSentence: -1.149, fWindow: 2.408, fPairs: 0.512, fArticle: 2.760, fKind: 1.727,
-	fMarkers: 0.110, fFrame: 1.147, fLong: 0.129, fAllWords: 3.689, fOrder: -0.358, fNew: -1.198, fLocal: 0.855,
-	fPhrase: 0.561, fFocus: 3.468, fBack: -0.861,
+	fBM25: 1.224, fSentence: -0.885, fWindow: 2.043, fPairs: 0.754, fArticle: 2.750, fKind: 1.812,
+	fMarkers: 0.235, fFrame: 0.943, fLong: 0.085, fAllWords: 3.857, fOrder: -0.109, fNew: -1.400,
+	fLocal: 0.856, fPhrase: 0.274, fFocus: 2.669, fBack: -0.533,
 }}
 
 // answerModel gives the log-odds that the chosen sentence answers.
-var answerModel = model{bias: -4.203, weights: features{
-	fBM25: -0.290, fSentence: -0.445, fWindow: -0.172, fPairs: 0.752, fArticle: 1.594, fKind: 1.096,
-	fMarkers: 1.155, fFrame: 0.555, fLong: -0.018, fAllWords: 2.830, fOrder: 0.226, fNew: -1.048, fLocal: 1.082,
-	fPhrase: 0.191, fFocus: 2.050, fBack: -0.494,
+var answerModel = model{bias: -4.199, weights: features{
+	fBM25: -0.087, fSentence: -0.590, fWindow: -0.106, fPairs: 0.691, fArticle: 2.021, fKind: 1.135,
+	fMarkers: 0.745, fFrame: 0.294, fLong: 0.246, fAllWords: 2.634, fOrder: 0.093, fNew: -1.290,
+	fLocal: 1.170, fPhrase: 0.166, fFocus: 1.863, fBack: -0.633,
 }}
 
 // minAnswerOdds is the refusal's operating point: below these log-odds the
 // answerer refuses.
-var minAnswerOdds = -1.20
+var minAnswerOdds = -1.35
 
 // allWords is the share of a question's syllables (stopwords too) that a
 // bag holds, exactly, or folded when typed without diacritics: a paraphrase

@@ -289,12 +289,12 @@ const refusalBudget = 0.13
 
 // newsWeight is how many ViQA questions one question of the news-style
 // sets counts for in a fit.
-const newsWeight = 2
+const newsWeight = 1
 
 // newsSets are the folders of testdata holding articles in the style of a
 // provincial paper with readers' questions: the team's own, and two
 // written by someone who had not seen the answerer.
-var newsSets = []string{"local-news", "reader-news-a", "reader-news-b"}
+var newsSets = []string{"local-news", "reader-news-a", "reader-news-b", "reader-news-e", "reader-news-g"}
 
 // newsStyleSets are the sample article's and the news sets'
 // questions, as written and without diacritics: those with an answer, and

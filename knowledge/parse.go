@@ -195,11 +195,13 @@ func parseText(text string) (Article, error) {
 			paras = paras[1:]
 		}
 	}
-	if len(paras) > 1 && isByline(paras[len(paras)-1]) {
-		if a.Author == "" {
-			a.Author = paras[len(paras)-1]
+	if len(paras) > 1 {
+		if name, ok := byline(paras[len(paras)-1]); ok {
+			if a.Author == "" {
+				a.Author = name
+			}
+			paras = paras[:len(paras)-1]
 		}
-		paras = paras[:len(paras)-1]
 	}
 	a.Paragraphs = paras
 	return a, nil
@@ -251,6 +253,25 @@ func parseDateline(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return time.Date(year, time.Month(month), day, hour, minute, 0, 0, vietnam), true
+}
+
+// bylineLabels are the words of the label papers put before an author's
+// name: "Bài và ảnh:", "Tin, ảnh:", "Thực hiện:".
+var bylineLabels = map[string]bool{"bai": true, "anh": true, "tin": true, "va": true, "video": true, "clip": true,
+	"thuc": true, "hien": true, "nhom": true, "pv": true, "phong": true, "vien": true, "text": true, "photo": true, "photos": true, "and": true}
+
+// byline returns the author's name when a last paragraph is an author line
+// in capitals, after a label such as "Bài và ảnh:" or not.
+func byline(s string) (string, bool) {
+	if label, name, ok := strings.Cut(s, ":"); ok {
+		for _, w := range strings.FieldsFunc(label, func(r rune) bool { return r == ',' || r == '/' || unicode.IsSpace(r) }) {
+			if !bylineLabels[Fold(w)] {
+				return "", false
+			}
+		}
+		s = strings.TrimSpace(name)
+	}
+	return s, isByline(s)
 }
 
 // isByline reports whether a last paragraph is an author line in capitals,

@@ -126,6 +126,24 @@ func TestParsePasted(t *testing.T) {
 	}
 }
 
+// Papers put a label before the author's name: the name alone is the byline,
+// and the label line is not left as a paragraph.
+func TestBylineAfterLabel(t *testing.T) {
+	for _, last := range []string{"Bài và ảnh: HUỲNH THANH NHẬT", "Tin, ảnh: HUỲNH THANH NHẬT", "HUỲNH THANH NHẬT"} {
+		a, err := knowledge.ParsePasted("Cầu mới ở Phú Tân\n\nSáng nay huyện khánh thành cầu.\n\n" + last)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Author != "HUỲNH THANH NHẬT" || len(a.Paragraphs) != 1 {
+			t.Errorf("%q: author %q, %d paragraphs; want the name alone and one paragraph", last, a.Author, len(a.Paragraphs))
+		}
+	}
+	a, _ := knowledge.ParsePasted("Cầu mới\n\nSáng nay huyện khánh thành cầu.\n\nGhi chú: ĐÃ SỬA")
+	if a.Author != "" {
+		t.Errorf("a line with another label was read as the byline %q", a.Author)
+	}
+}
+
 func TestSlug(t *testing.T) {
 	if got, want := knowledge.Slug("Xây dựng Đảng ở huyện Châu Thành!"), "xay-dung-dang-o-huyen-chau-thanh"; got != want {
 		t.Errorf("Slug = %q, want %q", got, want)

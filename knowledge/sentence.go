@@ -189,8 +189,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			}
 			if !strings.Contains(foldedText(sc.toks), " "+a.office+" ") {
 				switch {
-				case newBag(sc.toks, true).pairs[speaker],
-					opensWithPronoun(sc.text) && sc.before != "" && newBag(Tokenize(sc.before), true).pairs[speaker]: // "Ông đề nghị …"
+				case names(newBag(sc.toks, true), speaker),
+					opensWithPronoun(sc.text) && sc.before != "" && names(newBag(Tokenize(sc.before), true), speaker): // "Ông đề nghị …"
 					sc.toks = append(holder[:len(holder):len(holder)], sc.toks...) // scored with who the holder is
 				case kind == KindQuote:
 					continue // said by someone else
@@ -213,7 +213,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
 		}
 		words := newBag(sc.toks, true)
-		if measures && words.fold[a.subject[0].Fold] == 0 && words.fold[a.subject[1].Fold] == 0 {
+		if measures && !namesSubject(words, a.subject) {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is
 		}
 		if !holdsNames(a.names, words, title) {
@@ -275,7 +275,7 @@ func finish(q Query, kind Kind, own, context []Token, best candidate) candidate 
 	case (kind == KindQuote || kind == KindWhat) && closesQuotation(best.sentence):
 		// "“… là trên hết. Tuyệt đối …”, ông Tâm nhấn mạnh." is answered
 		// with the whole quotation, from where it opens.
-		if whole := openingOf(best.passage.Chunk.Text, best.sentence); whole != "" {
+		if whole := openingOf(paragraphOf(best.passage), best.sentence); whole != "" {
 			best.sentence = whole
 			best.clause = shorten(whole, MaxAnswerRunes)
 		}
@@ -308,6 +308,15 @@ func closesQuotation(sentence string) bool {
 		return false
 	}
 	return !strings.Contains(sentence[:closeAt], "“")
+}
+
+// paragraphOf returns the whole paragraph a passage was cut from: a
+// quotation may open in the chunk before.
+func paragraphOf(p *Passage) string {
+	if i := p.Chunk.Paragraph; p.Article != nil && i >= 0 && i < len(p.Article.Paragraphs) {
+		return p.Article.Paragraphs[i]
+	}
+	return p.Chunk.Text
 }
 
 // openingOf returns the text of a paragraph from the quotation mark that
@@ -896,8 +905,8 @@ func distinguishing(question []Token) []string {
 	var out []string
 	for i, t := range question {
 		switch {
-		case t.Number && i > 0 && question[i-1].End+1 == t.Start:
-			out = append(out, question[i-1].Fold+" "+t.Fold)
+		case t.Number && i > 0 && question[i-1].End+1 == t.Start && !(i+1 < len(question) && periodWords[question[i+1].Fold]):
+			out = append(out, question[i-1].Fold+" "+t.Fold) // "Quyết định 12", not "ngân sách 6 tháng"
 		case t.Number:
 			out = append(out, t.Fold)
 		case bodies[t.Fold]:
@@ -906,6 +915,10 @@ func distinguishing(question []Token) []string {
 	}
 	return out
 }
+
+// periodWords follow the number of a period of time ("6 tháng", "2 năm"):
+// that number counts, it numbers nothing.
+var periodWords = map[string]bool{"thang": true, "nam": true, "quy": true, "ngay": true, "tuan": true, "gio": true}
 
 // holdsMarkers reports whether a sentence holds every distinguishing key.
 func holdsMarkers(markers []string, toks []Token) bool {
@@ -972,6 +985,9 @@ func holderName(sentence, office string, question, content []Token) ([2]string, 
 		if !strings.Contains(foldedText(toks), " "+office+" ") || rankMismatch(question, toks) || !samePlaceLevel(question, toks, office) {
 			continue
 		}
+		if name := nameBeside(item, toks, office, askedRank(question)); name[0] != "" {
+			return name, toks
+		}
 		var run, name, person []Token // the run of capitalised syllables read, the last of two or more, one opening with a surname
 		for _, t := range toks {
 			if !t.Upper || t.Number {
@@ -999,6 +1015,85 @@ func holderName(sentence, office string, question, content []Token) ([2]string, 
 		}
 	}
 	return [2]string{}, nil
+}
+
+// namesSubject reports whether a sentence names what a "bao nhiêu"
+// question measures: both its syllables but a small word ("Quỹ Vì …"), and
+// one at the least. "Thu ngân sách" is not said by "ngân sách" alone.
+func namesSubject(words bag, subject []Token) bool {
+	found := 0
+	for _, t := range subject {
+		switch {
+		case words.fold[t.Fold] > 0:
+			found++
+		case !IsStopword(t) && !foldedStop[t.Fold]:
+			return false
+		}
+	}
+	return found > 0
+}
+
+// names reports whether a sentence names the person whose name ends in
+// the two syllables given: by them, or as papers do after the first
+// mention, by title and given name ("bà Hoa" for Nguyễn Thị Kim Hoa).
+func names(words bag, name [2]string) bool {
+	return words.pairs[name] || words.pairs[[2]string{"ong", name[1]}] || words.pairs[[2]string{"ba", name[1]}]
+}
+
+// askedRank returns the rank word a question puts before an office ("pho2"
+// of "phó chủ tịch", typed with diacritics or not), or "".
+func askedRank(question []Token) string {
+	for i, t := range question {
+		rank := t.Exact
+		if !t.Marked && t.Fold == "pho" {
+			rank = "pho2"
+		}
+		if rankWords[rank] && i+1 < len(question) && officeHeads[question[i+1].Fold] {
+			return rank
+		}
+	}
+	return ""
+}
+
+// nameBeside returns the last two syllables, folded, of the name written
+// next to a mention of the office at the rank asked: right after it, past
+// the place's name ("Chủ tịch HĐND huyện Nguyễn Thị Kim Hoa"), or right
+// before it with a comma between ("ông Lê Văn Hưng, Phó Chủ tịch"); ""
+// when no name stands there.
+func nameBeside(item string, toks []Token, office, rank string) [2]string {
+	n := len(strings.Fields(office))
+	capital := func(j int) bool { return toks[j].Upper && !toks[j].Number }
+	for i := 0; i+n <= len(toks); i++ {
+		if foldedText(toks[i:i+n]) != " "+office+" " {
+			continue
+		}
+		start := i
+		if i > 0 && rankWords[toks[i-1].Exact] {
+			start = i - 1
+		}
+		if (start < i) != (rank != "") || start < i && toks[start].Exact != rank {
+			continue // another rank of the office
+		}
+		end := i + n
+		for end < len(toks) && capital(end) && (end == i+n || toks[end-1].End+1 == toks[end].Start) {
+			end++
+		}
+		for k := i + n; k+1 < end; k++ {
+			if surnames[toks[k].Fold] {
+				return [2]string{toks[end-2].Fold, toks[end-1].Fold}
+			}
+		}
+		if start > 0 && strings.Contains(item[toks[start-1].End:toks[start].Start], ",") {
+			first := start - 1
+			for first > 0 && capital(first-1) && toks[first-1].End+1 == toks[first].Start {
+				first--
+			}
+			if capital(start-1) && start-first >= 2 {
+				return [2]string{toks[start-2].Fold, toks[start-1].Fold}
+			}
+		}
+	}
+	return [2]string{}
 }
 
 // samePlaceLevel reports whether an office's holder found in toks holds it
@@ -1039,12 +1134,26 @@ func officeSeat(toks []Token, office string) (level, name string) {
 			level = toks[j].Fold
 			j++
 		}
-		if j+1 < len(toks) && toks[j].Upper && toks[j+1].Upper && toks[j].End+1 == toks[j+1].Start {
+		if j+1 < len(toks) && toks[j].Upper && toks[j+1].Upper && toks[j].End+1 == toks[j+1].Start && !personAt(toks, j) {
 			name = toks[j].Fold + " " + toks[j+1].Fold
 		}
 		return level, name
 	}
 	return "", ""
+}
+
+// personAt reports whether the capitalised syllables at toks[i] are a
+// person's name rather than a place's: a surname and two or more syllables
+// after it ("Chủ tịch HĐND huyện Nguyễn Thị Kim Hoa" names no place).
+func personAt(toks []Token, i int) bool {
+	if !surnames[toks[i].Fold] {
+		return false
+	}
+	n := 1
+	for j := i + 1; j < len(toks) && toks[j].Upper && toks[j-1].End+1 == toks[j].Start; j++ {
+		n++
+	}
+	return n >= 3
 }
 
 // foldedText is the folded syllables of a text, one space apart, with a
