@@ -40,7 +40,7 @@ const articlesRead = 4
 // that it does is too low: then the articles do not hold the answer and
 // it refuses.
 func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer, error) {
-	kind := Classify(q.Text)
+	kind := kindOf(q)
 	english := IsEnglish(q.Text)
 	content := contentTokens(Tokenize(q.Text), kind)
 	groups := byArticle(passages, articlesRead)
@@ -60,6 +60,54 @@ func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer
 		return refuse(english), nil
 	}
 	return finish(q, kind, content, context, best).answer(english), nil
+}
+
+// kindOf reads what kind of answer a question wants. A follow-up with no
+// kind of its own ("còn Phó Chủ tịch thì sao?") wants what the question
+// before it wanted; without one, a follow-up that names only an office
+// asks who holds it.
+func kindOf(q Query) Kind {
+	kind := Classify(q.Text)
+	if kind != KindWhat || !IsFollowUp(q.Text) {
+		return kind
+	}
+	if q.Context != "" && len(q.History) > 0 {
+		if prev := Classify(q.History[len(q.History)-1].Question); !prev.isMeta() {
+			return prev
+		}
+	}
+	if namesOnlyOffice(q) {
+		return KindWho
+	}
+	return kind
+}
+
+// followUpWords are the words of "còn … thì sao?", folded.
+var followUpWords = map[string]bool{"con": true, "thi": true, "sao": true, "the": true, "nao": true, "vay": true, "a": true, "nhi": true}
+
+// namesOnlyOffice reports whether a question names an office, where, and
+// nothing else: "còn ct ubnd huyện Mộ Đức thì sao?".
+func namesOnlyOffice(q Query) bool {
+	toks := Tokenize(q.Text)
+	office := officeAsked(toks)
+	if office == "" {
+		return false
+	}
+	known := map[string]bool{"pho": true}
+	for _, w := range strings.Fields(office) {
+		known[w] = true
+	}
+	for _, pair := range placePairs(q, toks) {
+		for _, w := range strings.Fields(pair) {
+			known[w] = true
+		}
+	}
+	for _, t := range toks {
+		if !known[t.Fold] && !placeNouns[t.Fold] && !followUpWords[t.Fold] {
+			return false
+		}
+	}
+	return true
 }
 
 // bestCandidate returns the candidate sentence rankModel scores highest
@@ -774,7 +822,7 @@ func numbersAfter(a *Article, word, number string) bool {
 	for _, p := range append([]string{a.Title}, a.Paragraphs...) {
 		toks := Tokenize(p)
 		for i := 0; i+1 < len(toks); i++ {
-			if toks[i].Fold != word || !toks[i+1].Number || toks[i].End+1 != toks[i+1].Start {
+			if toks[i].Fold != word || !numeral(toks[i+1]) || toks[i].End+1 != toks[i+1].Start {
 				continue
 			}
 			if toks[i+1].Fold == number {

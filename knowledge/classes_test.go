@@ -65,6 +65,9 @@ func TestExpandChat(t *testing.T) {
 		"Chỉ thị 05-CT/TW là gì?":       "Chỉ thị 05-CT/TW là gì?",
 		// After "sở" or "phòng", "gd" is giáo dục as the papers abbreviate it.
 		"gd so gd la ai": "giam doc so gd la ai",
+		// Before a department "tp" is its head, elsewhere a city.
+		"tp kinh te ha tang la ai": "truong phong kinh te ha tang la ai",
+		"tp long xuyen":            "tp long xuyen",
 	} {
 		if got := knowledge.ExpandChat(in); got != want {
 			t.Errorf("ExpandChat(%q) = %q, want %q", in, got, want)
@@ -347,5 +350,51 @@ func TestHoldersNamedAfterTheirOffice(t *testing.T) {
 		if err != nil || ans.Refused || !strings.Contains(ans.Text, tc.want) {
 			t.Errorf("%q = %q, %v; want %q", tc.question, ans.Text, err, tc.want)
 		}
+	}
+}
+
+// Who holds which office, and when: a department is told apart from its
+// neighbour ("Tài chính", "Tài nguyên"), an office written out ("Ủy ban
+// MTTQ Việt Nam") is the one abbreviated, a sentence naming nobody answers
+// no who-question, "nhóm I" is not "nhóm II", "mấy h" wants a time of day,
+// "dt954" is "ĐT.954", and "còn … thì sao?" asks what the question before it.
+func TestDepartmentsTimesAndFollowUps(t *testing.T) {
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "articles", "so-ket-tan-chau.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService(articles)
+	for _, tc := range []struct{ question, want string }{
+		{"ct mttq huyen tan chau la ai", "Đinh Văn Quang"},
+		{"gd so nn&ptnt ten j", "Cao Minh Trí"},
+		{"tp tai nguyen moi truong la ai", "Lý Thị Hồng"},
+		{"hoi nghi khai mac luc may h", "8 giờ 15"},
+		{"duong dt954 dai bao nhieu km", "12,6 km"},
+		{"con ct ubnd huyen tan chau thi sao", "Phan Văn Bảy"},
+	} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: tc.question})
+		if err != nil || ans.Refused || !strings.Contains(ans.Text, tc.want) {
+			t.Errorf("%q = %q, %v; want %q", tc.question, ans.Text, err, tc.want)
+		}
+	}
+	for _, question := range []string{
+		"truong phong tai chinh huyen tan chau la ai", // only Tài nguyên và Môi trường's is named
+		"ct ubnd tinh ten gi",                         // named by nobody
+		"trồng bao nhiêu ha gỗ nhóm I",                // only nhóm II is counted
+	} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
+		if err != nil || !ans.Refused {
+			t.Errorf("%q = %q, %v; want a refusal", question, ans.Text, err)
+		}
+	}
+	first := "Chủ tịch UBND huyện Tân Châu là ai?"
+	prev, err := svc.Ask(context.Background(), knowledge.Query{Text: first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	history := []knowledge.Turn{{Question: first, Answer: prev.Text}}
+	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "còn chủ tịch mttq thì sao", History: history})
+	if err != nil || ans.Refused || !strings.Contains(ans.Text, "Đinh Văn Quang") {
+		t.Errorf("follow-up = %q, %v; want who chairs the MTTQ", ans.Text, err)
 	}
 }

@@ -133,16 +133,16 @@ func (m model) apply(f features) float64 {
 
 // rankModel orders candidate sentences: the highest answers.
 var rankModel = model{weights: features{
-	fBM25: 1.224, fSentence: -0.885, fWindow: 2.043, fPairs: 0.754, fArticle: 2.750, fKind: 1.812,
-	fMarkers: 0.235, fFrame: 0.943, fLong: 0.085, fAllWords: 3.857, fOrder: -0.109, fNew: -1.400,
-	fLocal: 0.856, fPhrase: 0.274, fFocus: 2.669, fBack: -0.533,
+	fBM25: 1.261, fSentence: -0.724, fWindow: 2.026, fPairs: 0.789, fArticle: 2.670, fKind: 1.779,
+	fMarkers: 0.380, fFrame: 0.986, fLong: 0.088, fAllWords: 3.933, fOrder: -0.155, fNew: -1.355,
+	fLocal: 0.961, fPhrase: 0.195, fFocus: 2.212, fBack: -0.371,
 }}
 
 // answerModel gives the log-odds that the chosen sentence answers.
-var answerModel = model{bias: -4.199, weights: features{
-	fBM25: -0.087, fSentence: -0.590, fWindow: -0.106, fPairs: 0.691, fArticle: 2.021, fKind: 1.135,
-	fMarkers: 0.745, fFrame: 0.294, fLong: 0.246, fAllWords: 2.634, fOrder: 0.093, fNew: -1.290,
-	fLocal: 1.170, fPhrase: 0.166, fFocus: 1.863, fBack: -0.633,
+var answerModel = model{bias: -4.228, weights: features{
+	fBM25: -0.132, fSentence: -0.551, fWindow: -0.122, fPairs: 0.763, fArticle: 2.189, fKind: 1.226,
+	fMarkers: 0.922, fFrame: 0.313, fLong: 0.251, fAllWords: 2.685, fOrder: 0.053, fNew: -1.300,
+	fLocal: 1.268, fPhrase: 0.107, fFocus: 1.616, fBack: -0.616,
 }}
 
 // minAnswerOdds is the refusal's operating point: below these log-odds the

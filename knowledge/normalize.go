@@ -179,6 +179,9 @@ func (sc *scanner) next() bool {
 		if r < utf8.RuneSelf {
 			switch {
 			case r >= '0' && r <= '9':
+				if codeHead(tok, fold) {
+					goto done // "ĐH26" is "ĐH.26": a road's letters, then its number
+				}
 				exact = append(exact, byte(r))
 				fold = append(fold, byte(r))
 				i++
@@ -233,6 +236,24 @@ done:
 	}
 	tok.End = i
 	sc.i, sc.tok, sc.exact, sc.fold = i, tok, exact, fold
+	return true
+}
+
+// codeHead reports whether the letters read so far are the short head of
+// a code written with its number ("dh" of "dh26", "ql" of "QL1A"): they
+// make a syllable of their own, as in "ĐH.26", so both spellings match.
+func codeHead(tok Token, fold []byte) bool {
+	if tok.Number || len(fold) < 2 || len(fold) > 3 {
+		return false // "m2", "m3" are units
+	}
+	if f := string(fold); f == "km" || f == "cm" || f == "mm" || f == "dm" {
+		return false
+	}
+	for _, c := range fold {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
 	return true
 }
 

@@ -14,7 +14,7 @@ var chatSpellings = map[string]string{
 	"j": "gì", "ji": "gì", "dc": "được", "ko": "không", "k": "không", "hok": "không", "hong": "không",
 	"bn": "bao nhiêu", "bnhieu": "bao nhiêu", "z": "vậy", "ng": "người", "ntn": "như thế nào",
 	"trc": "trước", "ns": "nói", "nhiu": "nhiêu",
-	"gd": "giám đốc", "pgd": "phó giám đốc", "sx": "sản xuất", "dn": "doanh nghiệp",
+	"gd": "giám đốc", "pgd": "phó giám đốc", "sgd": "sở giáo dục", "sx": "sản xuất", "dn": "doanh nghiệp",
 	"cty": "công ty", "bv": "bệnh viện", "bs": "bác sĩ", "gv": "giáo viên", "hs": "học sinh", "sv": "sinh viên",
 	"xd": "xây dựng", "ccn": "cụm công nghiệp", "kcn": "khu công nghiệp", "vs": "với", "mn": "mọi người", "tgian": "thời gian", "ptnt": "phát triển nông thôn",
 }
@@ -32,6 +32,12 @@ var partyCommittees = map[string]string{"hu": "huyện ủy", "tu": "tỉnh ủy
 // the papers write it ("Sở GD&ĐT", "phòng GD"), not giám đốc.
 var educationOffices = map[string]bool{"so": true, "phong": true, "bo": true, "nganh": true}
 
+// departments are the district and provincial departments, by their first
+// two syllables folded: before them "tp" is trưởng phòng, not thành phố
+// ("tp kinh te ha tang").
+var departments = map[string]bool{"kinh te": true, "tai chinh": true, "tai nguyen": true, "noi vu": true, "tu phap": true,
+	"y te": true, "giao duc": true, "van hoa": true, "lao dong": true, "nong nghiep": true, "quan ly": true, "gd": true}
+
 // committeeTitles are the folded words that a party committee follows.
 var committeeTitles = map[string]bool{"bt": true, "pbt": true, "btv": true, "ubkt": true, "thu": true, "vu": true, "uy": true}
 
@@ -48,11 +54,14 @@ func ExpandChat(question string) string {
 	var b strings.Builder
 	last := 0
 	prev := ""
-	for _, t := range toks {
+	for i, t := range toks {
 		word := question[t.Start:t.End]
 		inCode := t.Start > 0 && strings.ContainsRune("-/.", rune(question[t.Start-1])) ||
 			t.End < len(question) && strings.ContainsRune("-/", rune(question[t.End]))
 		repl, ok := everydayWords[strings.ToLower(word)]
+		if t.Fold == "tp" && i+1 < len(toks) && (departments[toks[i+1].Fold] || i+2 < len(toks) && departments[toks[i+1].Fold+" "+toks[i+2].Fold]) {
+			repl, ok = "trưởng phòng", true
+		}
 		if t.Fold == "gd" && educationOffices[prev] {
 			prev = t.Fold
 			continue // kept as typed: the papers write "Sở GD&ĐT"

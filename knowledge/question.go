@@ -37,6 +37,7 @@ var (
 	cueWork = cues("nghị quyết", "quyết định", "chỉ thị", "kết luận", "luật", "nghị định", "thông tư", "đề án",
 		"dự án", "sách", "tác phẩm", "bài hát", "bài thơ", "ca khúc", "công trình", "phát minh", "book", "law")
 	cueClock     = cues("mấy giờ", "giờ nào", "ngày mấy", "tháng mấy", "năm mấy", "mấy h")
+	cueTimeOfDay = cues("mấy giờ", "giờ nào", "mấy h", "mấy g")
 	cueExactDate = cues("ngày nào", "năm nào", "tháng nào", "mấy giờ", "giờ nào", "ngày mấy", "năm mấy", "what year", "what date")
 	cueQuote     = cues("nhấn mạnh gì", "nhấn mạnh điều gì", "cho biết gì", "cho biết điều gì", "nói gì", "nói những gì",
 		"phát biểu gì", "khẳng định gì", "chia sẻ gì", "đề nghị gì", "yêu cầu gì", "nhận định gì",
@@ -179,6 +180,18 @@ func IsEnglish(question string) bool {
 // asksExactDate reports whether a question wants a date or a time, not a
 // circumstance ("khi nào" also means "in which case").
 func asksExactDate(question string) bool {
+	return asks(question, cueExactDate)
+}
+
+// asksClock reports whether a question asks the time of day: "mấy giờ",
+// "lúc mấy h".
+func asksClock(question string) bool {
+	return asks(question, cueTimeOfDay)
+}
+
+// asks reports whether a question holds one of the cue phrases, matched as
+// Classify matches them.
+func asks(question string, c cueSet) bool {
 	toks := Tokenize(NFC(question))
 	marked := false
 	for _, t := range toks {
@@ -193,5 +206,5 @@ func asksExactDate(question string) bool {
 			words = append(words, t.Fold)
 		}
 	}
-	return cueExactDate.in(" "+strings.Join(words, " ")+" ", marked)
+	return c.in(" "+strings.Join(words, " ")+" ", marked)
 }

@@ -20,6 +20,7 @@ const (
 
 var (
 	reDate  = regexp.MustCompile(`\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(19|20)\d\d\b|(?i)\b(ngày|tháng|năm|giai đoạn|quý)\s+\d|\b\d{1,2}(:\d\d| giờ|[hg]\d\d\b|[hg]\b)`)
+	reClock = regexp.MustCompile(`\b\d{1,2}(:\d\d| giờ|[hg]\d\d\b|[hg]\b)`)
 	reDigit = regexp.MustCompile(`\d`)
 	rePlace = regexp.MustCompile(`(^|\s|\()([Tt]ại|[Ởở]|[Xx]ã|[Hh]uyện|[Tt]ỉnh|[Tt]hành phố|[Tt]hị trấn|[Ấấ]p|[Pp]hường|[Qq]uận|[Nn]ước)\s+\p{Lu}`)
 	reCode  = regexp.MustCompile(`\d+-[\p{Lu}]+(/[\p{Lu}]+)?`)
@@ -49,6 +50,7 @@ type asked struct {
 	office       string
 	places       []string // the places the question names ("huyện Lai Vung"), folded
 	exactDate    bool
+	clock        bool // asks the time of day
 	number       numberWanted
 	subject      []Token // what a "bao nhiêu" question measures ("năng suất"), or none
 }
@@ -72,6 +74,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.office = officeAsked(a.question)
 	a.places = placePairs(q, a.question)
 	a.exactDate = asksExactDate(q.Text)
+	a.clock = asksClock(q.Text)
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
 	return a
@@ -187,7 +190,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			if kind == KindQuote && !quotesSpeech(sc.text) {
 				continue // what the office's holder said
 			}
-			if !strings.Contains(foldedText(sc.toks), " "+a.office+" ") {
+			if !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
 				switch {
 				case names(newBag(sc.toks, true), speaker),
 					opensWithPronoun(sc.text) && sc.before != "" && names(newBag(Tokenize(sc.before), true), speaker): // "Ông đề nghị …"
@@ -200,14 +203,23 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if rankMismatch(a.question, sc.toks) {
 			continue // "Phó Chủ tịch" asked, "Chủ tịch" found, or the other way round
 		}
-		if kind == KindWho && a.office != "" && !strings.Contains(foldedText(sc.toks), " "+a.office+" ") {
+		if kind == KindWho && a.office != "" && !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
 			continue // "Bí thư Tỉnh ủy" asked, only "Bí thư Huyện ủy" found
+		}
+		if kind == KindWho && a.office != "" && otherDepartment(a.question, sc.toks, a.office) {
+			continue // "Trưởng phòng Tài chính" asked, "Trưởng phòng Tài nguyên" found
+		}
+		if kind == KindWho && a.office != "" && !hasNewName(sc.text, content) {
+			continue // "Chủ tịch UBND tỉnh tặng Bằng khen …" names nobody
 		}
 		if kind == KindWho && len(a.places) > 0 && !slices.Contains(a.places, officePlace(sc.toks, a.office)) && officePlace(sc.toks, a.office) != "" {
 			continue // "Chủ tịch UBND huyện Lai Vung" asked, "Chủ tịch UBND huyện Lấp Vò" found
 		}
 		if kind == KindWhen && a.exactDate && !reDate.MatchString(sc.text) {
 			continue // "ngày nào" is answered by a date
+		}
+		if kind == KindWhen && a.clock && !reClock.MatchString(sc.text) {
+			continue // "mấy giờ" is answered by a time of day
 		}
 		if kind == KindNumber && !a.number.in(sc.text, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
@@ -905,7 +917,7 @@ func distinguishing(question []Token) []string {
 	var out []string
 	for i, t := range question {
 		switch {
-		case t.Number && i > 0 && question[i-1].End+1 == t.Start && !(i+1 < len(question) && periodWords[question[i+1].Fold]):
+		case numeral(t) && i > 0 && question[i-1].End+1 == t.Start && !question[i-1].Upper && !(i+1 < len(question) && periodWords[question[i+1].Fold]):
 			out = append(out, question[i-1].Fold+" "+t.Fold) // "Quyết định 12", not "ngân sách 6 tháng"
 		case t.Number:
 			out = append(out, t.Fold)
@@ -914,6 +926,23 @@ func distinguishing(question []Token) []string {
 		}
 	}
 	return out
+}
+
+// numeral reports whether a syllable numbers something: digits, or a Roman
+// numeral in capitals ("nhóm II", "khóa XII").
+func numeral(t Token) bool {
+	if t.Number {
+		return true
+	}
+	if !t.Upper || len(t.Exact) > 4 {
+		return false
+	}
+	for _, c := range t.Exact {
+		if !strings.ContainsRune("ivxl", c) {
+			return false
+		}
+	}
+	return true
 }
 
 // periodWords follow the number of a period of time ("6 tháng", "2 năm"):
@@ -982,7 +1011,7 @@ func holderName(sentence, office string, question, content []Token) ([2]string, 
 	}
 	for _, item := range listItems(sentence) {
 		toks := Tokenize(item)
-		if !strings.Contains(foldedText(toks), " "+office+" ") || rankMismatch(question, toks) || !samePlaceLevel(question, toks, office) {
+		if !strings.Contains(officeText(toks), " "+office+" ") || rankMismatch(question, toks) || !samePlaceLevel(question, toks, office) {
 			continue
 		}
 		if name := nameBeside(item, toks, office, askedRank(question)); name[0] != "" {
@@ -1155,6 +1184,106 @@ func personAt(toks []Token, i int) bool {
 	}
 	return n >= 3
 }
+
+// otherDepartment reports whether every mention of an office in a sentence
+// names another department than the question: the words after the title
+// differ before the question's run out ("Trưởng phòng Tài chính …" asked,
+// "Trưởng phòng Tài nguyên …" found). A question's short word matches the
+// initials of the sentence's ("nn" of "Nông nghiệp").
+func otherDepartment(question, toks []Token, office string) bool {
+	after := func(ts []Token) [][]Token {
+		var out [][]Token
+		n := len(strings.Fields(office))
+		for i := 0; i+n <= len(ts); i++ {
+			if foldedText(ts[i:i+n]) == " "+office+" " {
+				out = append(out, ts[i+n:])
+			}
+		}
+		return out
+	}
+	if len(strings.Fields(office)) != 2 {
+		return false // "Bí thư Huyện ủy", "Chủ tịch UBND": the body is named, a place may follow
+	}
+	asked := after(question)
+	found := after(toks)
+	if len(asked) == 0 || len(found) == 0 {
+		return false
+	}
+	for _, f := range found {
+		if sameDepartment(asked[0], f) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameDepartment walks the words after an office's title in a question (q)
+// and a sentence (s): they name the same department unless they part
+// before any of its own words agree ("Sở Tài chính", "Sở Nông nghiệp");
+// what the question adds after them ("… Gia Lai") is where.
+func sameDepartment(q, s []Token) bool {
+	j, agreed := 0, 0 // syllables of the department's own words that agree: a word is two
+	for _, t := range q {
+		for j < len(s) && s[j].Fold == "va" {
+			j++
+		}
+		switch {
+		case j < len(s) && s[j].Fold == t.Fold:
+			j++
+		case j < len(s) && len(t.Fold) <= 4 && initialsMatch(s, &j, t.Fold):
+			agreed++ // "nn" is a word: "Nông nghiệp"
+		case t.Marked && IsStopword(t) || placeNouns[t.Fold] || whoWords[t.Fold]:
+			return true // the question names no more of it ("tai" typed plain may be "tài")
+		case j >= len(s) || personAt(s, j) || placeNouns[s[j].Fold] || s[j].Fold == "nha":
+			return true // the sentence names no department: a name, a place, "nhà trường"
+		default:
+			return agreed >= 2 // "Tài chính" is not "Tài nguyên"
+		}
+		switch {
+		case !strings.ContainsAny(t.Fold, "aeiouy"):
+			agreed += 2 // "HTX", an abbreviation, is a word
+		case !departmentHeads[t.Fold]:
+			agreed++
+		}
+	}
+	return true
+}
+
+// departmentHeads open a department's name without telling which it is.
+var departmentHeads = map[string]bool{"so": true, "phong": true, "ban": true, "truong": true, "cuc": true, "chi": true, "vu": true, "benh": true, "vien": true}
+
+// whoWords end what a who-question names: "… tên gì", "… là ai".
+var whoWords = map[string]bool{"ten": true, "gi": true, "ai": true, "la": true, "nao": true, "j": true}
+
+// initialsMatch reports whether the syllables of s from *j on, "và"
+// skipped, begin with the letters of abbr ("nn" of "Nông nghiệp"), and
+// moves *j past them when they do.
+func initialsMatch(s []Token, j *int, abbr string) bool {
+	i := *j
+	for k := 0; k < len(abbr); k++ {
+		for i < len(s) && s[i].Fold == "va" {
+			i++
+		}
+		if i >= len(s) || s[i].Fold[0] != abbr[k] {
+			return false
+		}
+		i++
+	}
+	*j = i
+	return true
+}
+
+// officeText is foldedText with the bodies of offices written out by
+// papers read as the questions abbreviate them: "Ủy ban nhân dân" as
+// UBND, "Ủy ban MTTQ Việt Nam" as MTTQ.
+func officeText(toks []Token) string {
+	return bodySpellings.Replace(foldedText(toks))
+}
+
+var bodySpellings = strings.NewReplacer(
+	" uy ban nhan dan ", " ubnd ", " hoi dong nhan dan ", " hdnd ",
+	" uy ban mttq viet nam ", " mttq ", " uy ban mttq ", " mttq ", " mat tran to quoc viet nam ", " mttq ", " mttq viet nam ", " mttq ",
+	" uy ban mat tran to quoc viet nam ", " mttq ")
 
 // foldedText is the folded syllables of a text, one space apart, with a
 // space at each end.

@@ -21,7 +21,7 @@ import (
 // articles, which come from the store as always.
 
 // snapshotMagic starts every snapshot; its last digit is the format.
-const snapshotMagic = "hoibao-index-3\n"
+const snapshotMagic = "hoibao-index-4\n"
 
 // errSnapshotMismatch says a snapshot is of other content.
 var errSnapshotMismatch = errors.New("snapshot of other content")
