@@ -381,6 +381,7 @@ func TestDepartmentsTimesAndFollowUps(t *testing.T) {
 		"truong phong tai chinh huyen tan chau la ai", // only Tài nguyên và Môi trường's is named
 		"ct ubnd tinh ten gi",                         // named by nobody
 		"trồng bao nhiêu ha gỗ nhóm I",                // only nhóm II is counted
+		"truong cong an huyen tan chau ten j",         // only his deputy is named
 	} {
 		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
 		if err != nil || !ans.Refused {

@@ -858,8 +858,8 @@ func rankMismatch(question, text []Token) bool {
 	}
 	plain, ranked := false, false
 	for i, t := range text {
-		if i == 0 || !officeHeads[t.Fold] || !qWords[t.Fold] || next[t.Fold] {
-			continue
+		if i == 0 || i+1 >= len(text) || !officeTitles[t.Fold+" "+text[i+1].Fold] || !qWords[t.Fold] || next[t.Fold] {
+			continue // not an office's title ("Chư Sê" is a place)
 		}
 		if prev := text[i-1]; rankWords[prev.Exact] && !asked[prev.Exact] {
 			ranked = true
@@ -972,7 +972,7 @@ func holdsMarkers(markers []string, toks []Token) bool {
 // officeTitles are the two-syllable titles of offices, folded.
 var officeTitles = map[string]bool{
 	"chu tich": true, "bi thu": true, "giam doc": true, "truong ban": true, "truong phong": true,
-	"hieu truong": true, "tong bien": true, "chanh van": true, "truong khoa": true,
+	"hieu truong": true, "tong bien": true, "chanh van": true, "truong khoa": true, "truong cong": true,
 }
 
 // officeAsked returns the office a who-question names, folded, as it must
