@@ -378,15 +378,21 @@ func TestDepartmentsTimesAndFollowUps(t *testing.T) {
 		}
 	}
 	for _, question := range []string{
-		"truong phong tai chinh huyen tan chau la ai", // only Tài nguyên và Môi trường's is named
-		"ct ubnd tinh ten gi",                         // named by nobody
-		"trồng bao nhiêu ha gỗ nhóm I",                // only nhóm II is counted
-		"truong cong an huyen tan chau ten j",         // only his deputy is named
+		"truong phong tu phap huyen tan chau la ai", // only other departments' heads are named
+		"ct ubnd tinh ten gi",                       // named by nobody
+		"trồng bao nhiêu ha gỗ nhóm I",              // only nhóm II is counted
+		"truong cong an huyen tan chau ten j",       // only his deputy is named
 	} {
 		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
 		if err != nil || !ans.Refused {
 			t.Errorf("%q = %q, %v; want a refusal", question, ans.Text, err)
 		}
+	}
+	// A long sentence is cut to what answers, from its subject on: not
+	// from "cho biết", nor from "bằng …" without what the share is of.
+	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "thu ngân sách 6 tháng tăng bao nhiêu % so với cùng kỳ"})
+	if err != nil || !strings.HasPrefix(ans.Text, "Tổng thu ngân sách") || !strings.Contains(ans.Text, "9,2%") {
+		t.Errorf("trimmed answer = %q, %v; want it to open with its subject and hold 9,2%%", ans.Text, err)
 	}
 	first := "Chủ tịch UBND huyện Tân Châu là ai?"
 	prev, err := svc.Ask(context.Background(), knowledge.Query{Text: first})
@@ -394,7 +400,7 @@ func TestDepartmentsTimesAndFollowUps(t *testing.T) {
 		t.Fatal(err)
 	}
 	history := []knowledge.Turn{{Question: first, Answer: prev.Text}}
-	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "còn chủ tịch mttq thì sao", History: history})
+	ans, err = svc.Ask(context.Background(), knowledge.Query{Text: "còn chủ tịch mttq thì sao", History: history})
 	if err != nil || ans.Refused || !strings.Contains(ans.Text, "Đinh Văn Quang") {
 		t.Errorf("follow-up = %q, %v; want who chairs the MTTQ", ans.Text, err)
 	}

@@ -686,9 +686,14 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 	for ci < cj && cs[ci].strongEnd && !hasKind(kind, text(ci, ci), content) {
 		ci++
 	}
+	// A clause that goes on from the one before ("…, bằng 78,6% dự toán")
+	// keeps it when both fit: it says what the figure is of.
+	for ci > 0 && continuesClause(text(ci, ci)) && utf8.RuneCountInString(text(ci-1, cj)) <= MaxAnswerRunes {
+		ci--
+	}
 	// A name, number, date or place asked for and found: that is the answer.
 	if pointed && hasKind(kind, text(ci, cj), content) {
-		return shorten(text(ci, cj), MaxAnswerRunes)
+		return dropReporting(shorten(text(ci, cj), MaxAnswerRunes))
 	}
 	// Run on to the end of the strong clause, and past it when the answer
 	// would say little beyond the question ("… nhấn mạnh:" and the quote);
@@ -705,7 +710,37 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 	for end > cj+1 && utf8.RuneCountInString(text(ci, end)) > MaxAnswerRunes {
 		end--
 	}
-	return shorten(text(ci, end), MaxAnswerRunes)
+	return dropReporting(shorten(text(ci, end), MaxAnswerRunes))
+}
+
+// continuations open a clause that goes on from the one before it: a
+// share, a change or a part of the figure just given.
+var continuations = []string{"bằng", "tăng", "giảm", "đạt", "chiếm", "tương đương", "trong đó", "vượt", "cao hơn", "thấp hơn"}
+
+func continuesClause(clause string) bool {
+	c := strings.ToLower(strings.TrimSpace(clause))
+	for _, w := range continuations {
+		if strings.HasPrefix(c, w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// reportingVerbs open a clause cut from after its speaker ("…, cho biết
+// tổng thu …"): the answer is what follows them.
+var reportingVerbs = []string{"cho biết", "thông tin", "khẳng định", "cho rằng", "nhận định", "thông báo", "chia sẻ"}
+
+// dropReporting drops a reporting verb that opens a trimmed clause, and a
+// colon or comma after it: "Cho biết tổng thu …" says "Tổng thu …".
+func dropReporting(clause string) string {
+	lower := strings.ToLower(clause)
+	for _, v := range reportingVerbs {
+		if rest, ok := strings.CutPrefix(lower, v+" "); ok && !strings.HasPrefix(rest, "thêm") {
+			return strings.TrimLeft(clause[len(clause)-len(rest):], " :,")
+		}
+	}
+	return clause
 }
 
 // speechVerbs follow a speaker's name: "… Lê Phước Dũng nhấn mạnh:".
