@@ -357,7 +357,8 @@ func TestHoldersNamedAfterTheirOffice(t *testing.T) {
 // neighbour ("Tài chính", "Tài nguyên"), an office written out ("Ủy ban
 // MTTQ Việt Nam") is the one abbreviated, a sentence naming nobody answers
 // no who-question, "nhóm I" is not "nhóm II", "mấy h" wants a time of day,
-// "dt954" is "ĐT.954", and "còn … thì sao?" asks what the question before it.
+// "dt954" is "ĐT.954", an abbreviation is what the articles spell with its
+// initials, and "còn … thì sao?" asks what the question before it.
 func TestDepartmentsTimesAndFollowUps(t *testing.T) {
 	articles, err := knowledge.LoadPath(filepath.Join("testdata", "articles", "so-ket-tan-chau.txt"))
 	if err != nil {
@@ -371,6 +372,9 @@ func TestDepartmentsTimesAndFollowUps(t *testing.T) {
 		{"hoi nghi khai mac luc may h", "8 giờ 15"},
 		{"duong dt954 dai bao nhieu km", "12,6 km"},
 		{"con ct ubnd huyen tan chau thi sao", "Phan Văn Bảy"},
+		// Abbreviations the articles spell out: "ld" lao động, "ptdt".
+		{"giai quyet viec lam cho bn ld", "1.240 lao động"},
+		{"truong ptdt noi tru tuyen moi bn hs", "135 học sinh"},
 	} {
 		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: tc.question})
 		if err != nil || ans.Refused || !strings.Contains(ans.Text, tc.want) {

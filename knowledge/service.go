@@ -324,6 +324,11 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 	ix := s.Index()
 	ix.weigh(&q)
 	passages := s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context)) // BM25, fused with vectors when configured (hybrid.go)
+	if spellOutAbbreviations(&q, passages) {                                           // "bhyt" read as the passages found spell it
+		text = q.Text
+		ix.weigh(&q)
+		passages = s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context))
+	}
 	if len(passages) == 0 && Classify(text).isMeta() {
 		// "Bài báo đăng ngày nào?" names no article: the newest is meant.
 		passages = ix.newestTitle()

@@ -1,0 +1,100 @@
+package knowledge
+
+import "strings"
+
+// Abbreviations the chat table does not know ("bhyt", "ptdt", "ntm") are
+// read from the articles found for the rest of the question: a run of
+// syllables there whose initials spell the abbreviation ("bảo hiểm y tế")
+// is what it stands for.
+
+// onsets are the consonants a Vietnamese syllable may open with, folded,
+// longest first.
+var onsets = []string{"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+	"b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"}
+
+// abbreviation reports whether a folded syllable cannot be Vietnamese and
+// may be an abbreviation: letters only, two to six of them, and no vowel
+// right after the consonants it opens with ("bhyt", "ptdt", "ld").
+func abbreviation(fold string) bool {
+	if len(fold) < 2 || len(fold) > 6 {
+		return false
+	}
+	for _, c := range fold {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	rest := fold
+	for _, o := range onsets {
+		if strings.HasPrefix(fold, o) {
+			rest = fold[len(o):]
+			break
+		}
+	}
+	return rest == "" || !strings.ContainsRune("aeiouy", rune(rest[0]))
+}
+
+// spelledOut returns the words in passages that an abbreviation stands
+// for, as written there, the most frequent first found; "" when none.
+// The syllables stand together ("và", "&" or "-" may join them, as in
+// "Nông nghiệp và Phát triển nông thôn").
+func spelledOut(abbr string, passages []Passage) string {
+	counts := map[string]int{}
+	best := ""
+	for _, p := range passages {
+		text := p.Chunk.Text
+		toks := Tokenize(text)
+		joined := func(a, b Token) bool {
+			gap := strings.TrimSpace(text[a.End:b.Start])
+			return b.Start > a.End && (gap == "" || gap == "&" || gap == "-")
+		}
+		for i := range toks {
+			j, k := i, 0
+			for ; j < len(toks) && k < len(abbr); j++ {
+				t := toks[j]
+				if j > i && !joined(toks[j-1], t) {
+					break
+				}
+				if t.Fold == "va" && k > 0 {
+					continue
+				}
+				if t.Number || t.Fold[0] != abbr[k] {
+					break
+				}
+				k++
+			}
+			if k < len(abbr) {
+				continue
+			}
+			words := text[toks[i].Start:toks[j-1].End]
+			if counts[words]++; best == "" || counts[words] > counts[best] {
+				best = words
+			}
+		}
+	}
+	return best
+}
+
+// spellOutAbbreviations rewrites the question's unseen abbreviations into
+// the words the passages found for it spell them with, and reports whether
+// it changed anything.
+func spellOutAbbreviations(q *Query, passages []Passage) bool {
+	changed := false
+	toks := Tokenize(q.Text)
+	for i := len(toks) - 1; i >= 0; i-- {
+		t := toks[i]
+		if !q.Unseen[t.Fold] || !abbreviation(t.Fold) {
+			continue
+		}
+		words := spelledOut(t.Fold, passages)
+		if words == "" {
+			continue
+		}
+		if !t.Marked && Fold(q.Text) == q.Text {
+			words = Fold(words) // a question typed plain reads as one
+		}
+		q.Text = q.Text[:t.Start] + words + q.Text[t.End:]
+		changed = true
+	}
+	return changed
+}
