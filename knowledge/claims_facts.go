@@ -272,7 +272,7 @@ var surnames = map[string]bool{
 	"vu": true, "vo": true, "dang": true, "bui": true, "do": true, "ho": true, "ngo": true, "duong": true,
 	"li": true, "ly": true, "dinh": true, "mai": true, "truong": true, "lam": true, "dao": true, "cao": true,
 	"ha": true, "ta": true, "luong": true, "doan": true, "trinh": true, "thai": true, "chau": true, "quach": true,
-	"kieu": true, "ton": true, "tong": true, "luu": true, "la": true, "lai": true,
+	"kieu": true, "ton": true, "tong": true, "luu": true, "la": true, "lai": true, "to": true, "trieu": true, "khuong": true, "giap": true, "diep": true, "banh": true,
 }
 
 // vietnameseShare is the share of text's syllables that Vietnamese could

@@ -409,3 +409,36 @@ func TestDepartmentsTimesAndFollowUps(t *testing.T) {
 		t.Errorf("follow-up = %q, %v; want who chairs the MTTQ", ans.Text, err)
 	}
 }
+
+// A who-answer names the person, even when cut from a long sentence; a
+// sentence naming nobody ("… ký Quyết định số 512") or a year only compared
+// with ("tăng 8,3% so với năm 2022") answers nothing; "nn" is read as the
+// words it stands for beside "ptnt", not as the commoner "nước ngọt".
+func TestWhoAnswersNameAPerson(t *testing.T) {
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "articles", "hop-bao-quy-1.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService(articles)
+	for _, tc := range []struct{ question, want string }{
+		{"pgd cong an tinh la ai", "Trịnh Quốc Hưng"},
+		{"pgd so nn&ptnt la ai", "Tô Hữu Nghĩa"},
+		{"ct ubnd xa ia mor la ai", "Ksor Thoan"},
+		{"năm 2023 bv đa khoa tỉnh khám bao nhiêu lượt ngoại trú", "412.000 lượt"},
+		{"số lượt khám ngoại trú tăng bao nhiêu so với năm 2022", "8,3%"},
+	} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: tc.question})
+		if err != nil || ans.Refused || !strings.Contains(ans.Text, tc.want) {
+			t.Errorf("%q = %q, %v; want %q", tc.question, ans.Text, err, tc.want)
+		}
+	}
+	for _, question := range []string{
+		"ct ubnd tỉnh tên j", // he signs, unnamed
+		"năm 2022 bv đa khoa tỉnh khám bao nhiêu lượt ngoại trú",
+	} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
+		if err != nil || !ans.Refused {
+			t.Errorf("%q = %q, %v; want a refusal", question, ans.Text, err)
+		}
+	}
+}

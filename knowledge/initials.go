@@ -35,10 +35,11 @@ func abbreviation(fold string) bool {
 }
 
 // spelledOut returns the words in passages that an abbreviation stands
-// for, as written there, the most frequent first found; "" when none.
+// for, as written there: those followed by the question's next word when
+// there are such, else the most frequent, first found; "" when none.
 // The syllables stand together ("và", "&" or "-" may join them, as in
 // "Nông nghiệp và Phát triển nông thôn").
-func spelledOut(abbr string, passages []Passage) string {
+func spelledOut(abbr, next string, passages []Passage) string {
 	counts := map[string]int{}
 	best := ""
 	for _, p := range passages {
@@ -67,7 +68,14 @@ func spelledOut(abbr string, passages []Passage) string {
 				continue
 			}
 			words := text[toks[i].Start:toks[j-1].End]
-			if counts[words]++; best == "" || counts[words] > counts[best] {
+			counts[words]++
+			for j < len(toks) && toks[j].Fold == "va" {
+				j++
+			}
+			if next != "" && j < len(toks) && toks[j].Fold == next {
+				counts[words] += len(passages) + 1 // followed as in the question: "nn&ptnt", "Nông nghiệp và Phát triển"
+			}
+			if best == "" || counts[words] > counts[best] {
 				best = words
 			}
 		}
@@ -86,7 +94,11 @@ func spellOutAbbreviations(q *Query, passages []Passage) bool {
 		if !q.Unseen[t.Fold] || !abbreviation(t.Fold) {
 			continue
 		}
-		words := spelledOut(t.Fold, passages)
+		next := ""
+		if i+1 < len(toks) && toks[i+1].Start-t.End <= 3 {
+			next = toks[i+1].Fold
+		}
+		words := spelledOut(t.Fold, next, passages)
 		if words == "" {
 			continue
 		}

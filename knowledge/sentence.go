@@ -49,6 +49,7 @@ type asked struct {
 	markers      []string
 	office       string
 	places       []string // the places the question names ("huyện Lai Vung"), folded
+	years        []string // the years the question names
 	exactDate    bool
 	clock        bool // asks the time of day
 	number       numberWanted
@@ -73,6 +74,11 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.markers = distinguishing(a.question)
 	a.office = officeAsked(a.question)
 	a.places = placePairs(q, a.question)
+	for i, t := range a.question {
+		if t.Number && isYearNumber(t.Fold) && !strings.Contains(foldedText(a.question[max(0, i-4):i]), " so voi ") {
+			a.years = append(a.years, t.Fold) // a year compared with ("so với năm 2022") is asked as such
+		}
+	}
 	a.exactDate = asksExactDate(q.Text)
 	a.clock = asksClock(q.Text)
 	a.number = wantsNumber(q.Text)
@@ -209,7 +215,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWho && a.office != "" && otherDepartment(a.question, sc.toks, a.office) {
 			continue // "Trưởng phòng Tài chính" asked, "Trưởng phòng Tài nguyên" found
 		}
-		if kind == KindWho && a.office != "" && !hasNewName(sc.text, content) {
+		if kind == KindWho && a.office != "" && !hasPersonName(sc.text, content) {
 			continue // "Chủ tịch UBND tỉnh tặng Bằng khen …" names nobody
 		}
 		if kind == KindWho && len(a.places) > 0 && !slices.Contains(a.places, officePlace(sc.toks, a.office)) && officePlace(sc.toks, a.office) != "" {
@@ -220,6 +226,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindWhen && a.clock && !reClock.MatchString(sc.text) {
 			continue // "mấy giờ" is answered by a time of day
+		}
+		if kind == KindNumber && comparedOnly(sc.toks, a.years) {
+			continue // "năm 2022" asked, the figure is of 2023 "so với năm 2022"
 		}
 		if kind == KindNumber && !a.number.in(sc.text, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
@@ -483,6 +492,45 @@ func hasNewName(text string, content []Token) bool {
 	return false
 }
 
+// honorifics come before a person's name: "ông Y Kha Niê", "Đại tá Dương
+// Hoàng Sơn", "TS. Lê Minh Trí".
+var honorifics = map[string]bool{"ong": true, "ba": true, "anh": true, "chi": true, "ta": true, "ts": true, "ths": true, "bs": true, "ks": true, "gs": true, "nsnd": true, "nsut": true}
+
+// minorityFamilyNames open the names of people of the Central Highlands
+// and the northern mountains ("Ksor Thương", "Vi Văn Thông", "Y Kha Niê"),
+// folded; they are read so only in a run of capitalised syllables.
+var minorityFamilyNames = map[string]bool{"ksor": true, "siu": true, "rmah": true, "ro": true, "nay": true, "kpa": true, "y": true, "h": true,
+	"rah": true, "puih": true, "kpui": true, "vi": true, "lo": true, "sung": true, "giang": true, "lau": true, "nong": true,
+	"trieu": true, "sam": true, "quang": true, "luc": true, "ma": true, "moong": true, "ly": true, "ha": true, "lu": true}
+
+// hasPersonName reports whether text names a person the question does not:
+// two or more capitalised syllables that open with a surname or follow a
+// title ("ông", "Đại tá"). "Quyết định", "Bằng khen" name nobody.
+func hasPersonName(text string, content []Token) bool {
+	asked := map[string]bool{}
+	for _, t := range content {
+		asked[t.Fold] = true
+	}
+	toks := Tokenize(text)
+	for i := 0; i < len(toks); {
+		j, fresh := i, false
+		for j < len(toks) && toks[j].Upper && !toks[j].Number && (j == i || toks[j-1].End+1 == toks[j].Start) {
+			fresh = fresh || !asked[toks[j].Fold]
+			j++
+		}
+		if j-i >= 2 && fresh && i > 0 && honorifics[toks[i-1].Fold] || j-i >= 3 && honorifics[toks[i].Fold] {
+			return true // "ông Y Kha Niê", and "Ông Tô Hữu Nghĩa" opening a sentence
+		}
+		for k := i; fresh && k+1 < j; k++ { // "… xã Mỹ Lạc Nguyễn Văn Thành": the name is where a surname, or a "Văn"/"Thị" after one, is
+			if surnames[toks[k].Fold] || minorityFamilyNames[toks[k].Fold] || k+2 < j && (toks[k+1].Fold == "van" || toks[k+1].Fold == "thi") {
+				return true
+			}
+		}
+		i = max(j, i+1)
+	}
+	return false
+}
+
 // discountFrames lowers the weight of the words that name the kind of
 // answer ("làm gì", "tỉnh nào"): a sentence need not repeat them.
 func discountFrames(q Query, content []Token, frames map[int]bool) Query {
@@ -668,14 +716,19 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 		}
 	}
 	// Reach the kind of answer wanted (a name, a number, a date) when the
-	// core lacks it and a neighbouring clause has it.
-	if kind != KindWhat && kind != KindList && !hasKind(kind, text(ci, cj), content) {
+	// core lacks it and a neighbouring clause has it; a person's name, for
+	// a who-question, when the sentence names one.
+	holds := func(t string) bool { return hasKind(kind, t, content) }
+	if kind == KindWho && hasPersonName(sentence, content) {
+		holds = func(t string) bool { return hasPersonName(t, content) }
+	}
+	if kind != KindWhat && kind != KindList && !holds(text(ci, cj)) {
 		for d := 1; d <= 2; d++ {
-			if cj+d < len(cs) && hasKind(kind, text(cj+d, cj+d), content) {
+			if cj+d < len(cs) && holds(text(cj+d, cj+d)) {
 				cj += d
 				break
 			}
-			if ci-d >= 0 && hasKind(kind, text(ci-d, ci-d), content) {
+			if ci-d >= 0 && holds(text(ci-d, ci-d)) {
 				ci -= d
 				break
 			}
@@ -683,7 +736,7 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 	}
 	// A clause closed by ';' or ':' before the core's own belongs to the
 	// thought before it.
-	for ci < cj && cs[ci].strongEnd && !hasKind(kind, text(ci, ci), content) {
+	for ci < cj && cs[ci].strongEnd && !holds(text(ci, ci)) {
 		ci++
 	}
 	// A clause that goes on from the one before ("…, bằng 78,6% dự toán")
@@ -692,7 +745,7 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 		ci--
 	}
 	// A name, number, date or place asked for and found: that is the answer.
-	if pointed && hasKind(kind, text(ci, cj), content) {
+	if pointed && holds(text(ci, cj)) {
 		return dropReporting(shorten(text(ci, cj), MaxAnswerRunes))
 	}
 	// Run on to the end of the strong clause, and past it when the answer
@@ -978,6 +1031,26 @@ func numeral(t Token) bool {
 		}
 	}
 	return true
+}
+
+// comparedOnly reports whether a sentence names one of the years only to
+// compare with it: "tăng 9,6% so với năm 2022", "so với cùng kỳ năm 2023".
+func comparedOnly(toks []Token, years []string) bool {
+	for _, y := range years {
+		seen, compared := false, true
+		for i, t := range toks {
+			if t.Fold != y {
+				continue
+			}
+			seen = true
+			back := foldedText(toks[max(0, i-5):i])
+			compared = compared && (strings.Contains(back, " so voi ") || strings.Contains(back, " cung ky "))
+		}
+		if seen && compared {
+			return true
+		}
+	}
+	return false
 }
 
 // periodWords follow the number of a period of time ("6 tháng", "2 năm"):
