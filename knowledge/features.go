@@ -133,21 +133,21 @@ func (m model) apply(f features) float64 {
 
 // rankModel orders candidate sentences: the highest answers.
 var rankModel = model{weights: features{
-	fBM25: 1.261, fSentence: -0.724, fWindow: 2.026, fPairs: 0.789, fArticle: 2.670, fKind: 1.779,
-	fMarkers: 0.380, fFrame: 0.986, fLong: 0.088, fAllWords: 3.933, fOrder: -0.155, fNew: -1.355,
-	fLocal: 0.961, fPhrase: 0.195, fFocus: 2.212, fBack: -0.371,
+	fBM25: 1.264, fSentence: -0.699, fWindow: 2.054, fPairs: 0.852, fArticle: 2.621, fKind: 1.635,
+	fMarkers: 0.365, fFrame: 0.971, fLong: 0.107, fAllWords: 3.801, fOrder: -0.064, fNew: -1.327,
+	fLocal: 0.812, fPhrase: 0.219, fFocus: 2.266, fBack: -0.364,
 }}
 
 // answerModel gives the log-odds that the chosen sentence answers.
-var answerModel = model{bias: -4.228, weights: features{
-	fBM25: -0.132, fSentence: -0.551, fWindow: -0.122, fPairs: 0.763, fArticle: 2.189, fKind: 1.226,
-	fMarkers: 0.922, fFrame: 0.313, fLong: 0.251, fAllWords: 2.685, fOrder: 0.053, fNew: -1.300,
-	fLocal: 1.268, fPhrase: 0.107, fFocus: 1.616, fBack: -0.616,
+var answerModel = model{bias: -4.310, weights: features{
+	fBM25: -0.250, fSentence: -0.489, fWindow: -0.035, fPairs: 0.877, fArticle: 1.968, fKind: 1.310,
+	fMarkers: 0.999, fFrame: 0.276, fLong: 0.205, fAllWords: 2.805, fOrder: 0.179, fNew: -1.274,
+	fLocal: 1.195, fPhrase: 0.053, fFocus: 1.662, fBack: -0.556,
 }}
 
 // minAnswerOdds is the refusal's operating point: below these log-odds the
 // answerer refuses.
-var minAnswerOdds = -1.35
+var minAnswerOdds = -1.40
 
 // allWords is the share of a question's syllables (stopwords too) that a
 // bag holds, exactly, or folded when typed without diacritics: a paraphrase

@@ -294,7 +294,7 @@ const newsWeight = 1
 // newsSets are the folders of testdata holding articles in the style of a
 // provincial paper with readers' questions: the team's own, and two
 // written by someone who had not seen the answerer.
-var newsSets = []string{"local-news", "reader-news-a", "reader-news-b", "reader-news-e", "reader-news-g"}
+var newsSets = []string{"local-news", "reader-news-a", "reader-news-b", "reader-news-e", "reader-news-g", "reader-news-i"}
 
 // newsStyleSets are the sample article's and the news sets'
 // questions, as written and without diacritics: those with an answer, and
