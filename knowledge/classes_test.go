@@ -339,18 +339,13 @@ func TestHoldersNamedAfterTheirOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := knowledge.NewService(articles)
-	for _, tc := range []struct{ question, want string }{
+	wantAnswers(t, svc, [][2]string{
 		{"ct hdnd huyen phu tan la ai", "Lê Thị Mỹ Dung"},
 		{"pct hđnd huyện tên j", "Phạm Quốc Toàn"},
 		{"chủ tịch hđnd huyện nhấn mạnh gì", "Năm 2025 là năm về đích"},
 		{"thu ngân sách 9 tháng đc bao nhiêu", "212,6 tỷ đồng"},
 		{"ai viet bai ky hop", "Trần Bảo Ngọc"},
-	} {
-		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: tc.question})
-		if err != nil || ans.Refused || !strings.Contains(ans.Text, tc.want) {
-			t.Errorf("%q = %q, %v; want %q", tc.question, ans.Text, err, tc.want)
-		}
-	}
+	}, nil)
 }
 
 // Who holds which office, and when: a department is told apart from its
@@ -365,7 +360,7 @@ func TestDepartmentsTimesAndFollowUps(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := knowledge.NewService(articles)
-	for _, tc := range []struct{ question, want string }{
+	wantAnswers(t, svc, [][2]string{
 		{"ct mttq huyen tan chau la ai", "Đinh Văn Quang"},
 		{"gd so nn&ptnt ten j", "Cao Minh Trí"},
 		{"tp tai nguyen moi truong la ai", "Lý Thị Hồng"},
@@ -375,23 +370,12 @@ func TestDepartmentsTimesAndFollowUps(t *testing.T) {
 		// Abbreviations the articles spell out: "ld" lao động, "ptdt".
 		{"giai quyet viec lam cho bn ld", "1.240 lao động"},
 		{"truong ptdt noi tru tuyen moi bn hs", "135 học sinh"},
-	} {
-		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: tc.question})
-		if err != nil || ans.Refused || !strings.Contains(ans.Text, tc.want) {
-			t.Errorf("%q = %q, %v; want %q", tc.question, ans.Text, err, tc.want)
-		}
-	}
-	for _, question := range []string{
+	}, []string{
 		"truong phong tu phap huyen tan chau la ai", // only other departments' heads are named
 		"ct ubnd tinh ten gi",                       // named by nobody
 		"trồng bao nhiêu ha gỗ nhóm I",              // only nhóm II is counted
 		"truong cong an huyen tan chau ten j",       // only his deputy is named
-	} {
-		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
-		if err != nil || !ans.Refused {
-			t.Errorf("%q = %q, %v; want a refusal", question, ans.Text, err)
-		}
-	}
+	})
 	// A long sentence is cut to what answers, from its subject on: not
 	// from "cho biết", nor from "bằng …" without what the share is of.
 	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "thu ngân sách 6 tháng tăng bao nhiêu % so với cùng kỳ"})
@@ -420,22 +404,29 @@ func TestWhoAnswersNameAPerson(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := knowledge.NewService(articles)
-	for _, tc := range []struct{ question, want string }{
+	wantAnswers(t, svc, [][2]string{
 		{"pgd cong an tinh la ai", "Trịnh Quốc Hưng"},
 		{"pgd so nn&ptnt la ai", "Tô Hữu Nghĩa"},
 		{"ct ubnd xa ia mor la ai", "Ksor Thoan"},
 		{"năm 2023 bv đa khoa tỉnh khám bao nhiêu lượt ngoại trú", "412.000 lượt"},
 		{"số lượt khám ngoại trú tăng bao nhiêu so với năm 2022", "8,3%"},
-	} {
-		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: tc.question})
-		if err != nil || ans.Refused || !strings.Contains(ans.Text, tc.want) {
-			t.Errorf("%q = %q, %v; want %q", tc.question, ans.Text, err, tc.want)
-		}
-	}
-	for _, question := range []string{
+	}, []string{
 		"ct ubnd tỉnh tên j", // he signs, unnamed
 		"năm 2022 bv đa khoa tỉnh khám bao nhiêu lượt ngoại trú",
-	} {
+	})
+}
+
+// wantAnswers asks svc each question: those of answered must be answered
+// with their text in the answer, those of refused refused.
+func wantAnswers(t *testing.T, svc *knowledge.Service, answered [][2]string, refused []string) {
+	t.Helper()
+	for _, tc := range answered {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: tc[0]})
+		if err != nil || ans.Refused || !strings.Contains(ans.Text, tc[1]) {
+			t.Errorf("%q = %q, %v; want %q", tc[0], ans.Text, err, tc[1])
+		}
+	}
+	for _, question := range refused {
 		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
 		if err != nil || !ans.Refused {
 			t.Errorf("%q = %q, %v; want a refusal", question, ans.Text, err)
