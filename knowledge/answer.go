@@ -250,13 +250,16 @@ func contextTokens(q Query, content []Token) []Token {
 
 // foldedStop holds every stopword folded, for questions about the article
 // itself typed without diacritics ("bai bao dang ngay nao").
-var foldedStop = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range stopwords {
-		m[Fold(w)] = true
+var foldedStop = foldedSet(stopwords)
+
+// foldedSet is a set of words, folded.
+func foldedSet(words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[Fold(w)] = true
 	}
-	return m
-}()
+	return set
+}
 
 // contentTokens drops the stopwords (and, for questions about the article
 // itself, the words naming its metadata).
@@ -806,13 +809,7 @@ func placePairs(q Query, toks []Token) []string {
 
 // saying is speechVerbs folded: "chủ tịch huyện nhấn mạnh gì" names no
 // place "Nhấn Mạnh".
-var saying = func() map[string]bool {
-	set := map[string]bool{}
-	for _, v := range speechVerbs {
-		set[Fold(v)] = true
-	}
-	return set
-}()
+var saying = foldedSet(speechVerbs)
 
 // numbersAfter reports whether an article says word followed by numbers,
 // never by number: it names a neighbour of what is asked ("Cụm công

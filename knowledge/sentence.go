@@ -198,8 +198,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			}
 			if !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
 				switch {
-				case names(newBag(sc.toks, true), speaker),
-					opensWithPronoun(sc.text) && sc.before != "" && names(newBag(Tokenize(sc.before), true), speaker): // "Ông đề nghị …"
+				case namedIn(newBag(sc.toks, true), speaker),
+					opensWithPronoun(sc.text) && sc.before != "" && namedIn(newBag(Tokenize(sc.before), true), speaker): // "Ông đề nghị …"
 					sc.toks = append(holder[:len(holder):len(holder)], sc.toks...) // scored with who the holder is
 				case kind == KindQuote:
 					continue // said by someone else
@@ -1170,10 +1170,10 @@ func namesSubject(words bag, subject []Token) bool {
 	return found > 0
 }
 
-// names reports whether a sentence names the person whose name ends in
+// namedIn reports whether a sentence names the person whose name ends in
 // the two syllables given: by them, or as papers do after the first
 // mention, by title and given name ("bà Hoa" for Nguyễn Thị Kim Hoa).
-func names(words bag, name [2]string) bool {
+func namedIn(words bag, name [2]string) bool {
 	return words.pairs[name] || words.pairs[[2]string{"ong", name[1]}] || words.pairs[[2]string{"ba", name[1]}]
 }
 
