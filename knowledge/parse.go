@@ -264,10 +264,16 @@ var bylineLabels = map[string]bool{"bai": true, "anh": true, "tin": true, "va": 
 // in capitals, after a label such as "Bài và ảnh:" or not.
 func byline(s string) (string, bool) {
 	if label, name, ok := strings.Cut(s, ":"); ok {
+		writes := false // "Ảnh: NVCC" credits a photo, not who wrote
 		for _, w := range strings.FieldsFunc(label, func(r rune) bool { return r == ',' || r == '/' || unicode.IsSpace(r) }) {
-			if !bylineLabels[Fold(w)] {
+			f := Fold(w)
+			if !bylineLabels[f] {
 				return "", false
 			}
+			writes = writes || f != "anh" && f != "va" && f != "and" && f != "photo" && f != "photos" && f != "video" && f != "clip"
+		}
+		if !writes {
+			return "", false
 		}
 		s = strings.TrimSpace(name)
 	}

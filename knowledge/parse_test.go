@@ -138,9 +138,11 @@ func TestBylineAfterLabel(t *testing.T) {
 			t.Errorf("%q: author %q, %d paragraphs; want the name alone and one paragraph", last, a.Author, len(a.Paragraphs))
 		}
 	}
-	a, _ := knowledge.ParsePasted("Cầu mới\n\nSáng nay huyện khánh thành cầu.\n\nGhi chú: ĐÃ SỬA")
-	if a.Author != "" {
-		t.Errorf("a line with another label was read as the byline %q", a.Author)
+	for _, last := range []string{"Ghi chú: ĐÃ SỬA", "Ảnh: NVCC"} {
+		a, _ := knowledge.ParsePasted("Cầu mới\n\nSáng nay huyện khánh thành cầu.\n\n" + last)
+		if a.Author != "" {
+			t.Errorf("%q was read as the byline %q: its label names no writer", last, a.Author)
+		}
 	}
 }
 
