@@ -55,7 +55,13 @@ func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer
 		return refuse(english), nil
 	}
 	context := contextTokens(q, content)
-	best, ok := bestCandidate(q, kind, content, context, passages)
+	best, ok := bestCandidate(q, kind, content, context, groups)
+	if (!ok || answerModel.apply(best.features) < minAnswerOdds) && len(groups) > 0 {
+		// The sentence that answers may share few words with the
+		// question, and among many articles its chunk is not always
+		// found: the best passage's article is read whole.
+		best, ok = bestCandidate(q, kind, content, context, [][]Passage{wholeArticle(q, content, groups[0])})
+	}
 	if !ok || answerModel.apply(best.features) < minAnswerOdds {
 		return refuse(english), nil
 	}
@@ -115,14 +121,14 @@ func namesOnlyOffice(q Query) bool {
 // it) only while its best sentence could still win with the article's
 // share of the question at its highest; an article the question
 // contradicts has no candidate.
-func bestCandidate(q Query, kind Kind, content, context []Token, passages []Passage) (candidate, bool) {
+func bestCandidate(q Query, kind Kind, content, context []Token, groups [][]Passage) (candidate, bool) {
 	type article struct {
 		cands []candidate
 		top   float64 // the best score before the article is weighed
 	}
 	ask := analyse(q, kind, content, context)
 	var read []article
-	for _, group := range byArticle(passages, articlesRead) {
+	for _, group := range groups {
 		a := article{cands: ask.sentenceCandidates(group), top: math.Inf(-1)}
 		for i := range a.cands {
 			a.cands[i].score = rankModel.apply(a.cands[i].features)
@@ -152,6 +158,27 @@ func bestCandidate(q Query, kind Kind, content, context []Token, passages []Pass
 		}
 	}
 	return best, best.passage != nil
+}
+
+// wholeArticle returns an article's passages found followed by its other
+// chunks that hold at least a third of the question's weight: the rest
+// could not answer.
+func wholeArticle(q Query, content []Token, found []Passage) []Passage {
+	a := found[0].Article
+	seen := make(map[string]bool, len(found))
+	for _, p := range found {
+		seen[p.Chunk.ID] = true
+	}
+	whole := found[:len(found):len(found)]
+	chunkSpans(a, func(paragraph, part, start, end int) {
+		if paragraph < 0 || seen[chunkID(a.ID, paragraph, part)] {
+			return
+		}
+		if c := spanChunk(a, paragraph, part, start, end); share(q, content, newBag(Tokenize(c.Text), false)) >= 0.2 {
+			whole = append(whole, Passage{Chunk: c, Article: a})
+		}
+	})
+	return whole
 }
 
 // byArticle groups passages by article in rank order, keeping at most n
@@ -571,23 +598,37 @@ func countedNoun(question string) string {
 	return ""
 }
 
-// countsUnit reports whether text has a number right before unit: "12 xã".
+// countsUnit reports whether text has a number right before unit ("12
+// xã"), or before a measure of it ("2,35 kg ma túy", "300 con bò").
 func countsUnit(text, unit string) bool {
 	if unit == "%" {
 		return rePercent.MatchString(text)
 	}
 	text = strings.NewReplacer("²", "2", "³", "3").Replace(text) // "m²" for "m2"
 	toks := Tokenize(text)
+	adjacent := func(a, b Token) bool { return strings.TrimSpace(text[a.End:b.Start]) == "" }
+	isNumber := func(t Token) bool { return t.Number || numberWords[t.Exact] }
 	for i := 1; i < len(toks); i++ {
 		u := toks[i].Fold
 		counted := u == unit || unitSpellings[u] == unit || unitSpellings[unit] == u ||
 			unit == "tien" && money[u] || unit == "time" && timeUnits[u]
-		if counted && (toks[i-1].Number || numberWords[toks[i-1].Exact]) && strings.TrimSpace(text[toks[i-1].End:toks[i].Start]) == "" {
+		if !counted {
+			continue
+		}
+		if isNumber(toks[i-1]) && adjacent(toks[i-1], toks[i]) {
+			return true
+		}
+		if i > 1 && measureWords[toks[i-1].Fold] && isNumber(toks[i-2]) && adjacent(toks[i-2], toks[i-1]) && adjacent(toks[i-1], toks[i]) {
 			return true
 		}
 	}
 	return false
 }
+
+// measureWords stand between a number and what it counts or weighs:
+// units and classifiers ("2,35 kg ma túy", "1.200 viên thuốc", "300 con bò").
+var measureWords = foldedSet([]string{"kg", "gam", "gram", "tấn", "tạ", "yến", "lít", "ha", "hecta", "m", "m2", "m3", "km",
+	"con", "chiếc", "cái", "viên", "bao", "thùng", "kiện", "gói", "liều", "suất", "túi", "hộp", "chai", "cây", "căn", "lô", "phần"})
 
 // unitSpellings are units' short forms with their words: "mấy m" is
 // answered by "12 mét", "bao nhiêu mét" by "12 m".
@@ -800,12 +841,24 @@ func placePairs(q Query, toks []Token) []string {
 		if toks[i].End+1 < toks[i+1].Start-1 || toks[i+1].End+1 != toks[i+2].Start {
 			continue // not standing together
 		}
-		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; q.weight(pair) > 0 && !saying[pair] {
+		if asking[toks[i+1].Fold] || asking[toks[i+2].Fold] {
+			continue // "huyện số mấy" asks, it names no place
+		}
+		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; q.weight(pair) > 0 && !saying[pair] && !acting[pair] {
 			out = append(out, pair)
 		}
 	}
 	return out
 }
+
+// asking are question words, folded: no place is named with them.
+var asking = foldedSet([]string{"mấy", "nào", "gì", "đâu", "ai", "sao", "bao", "nhiêu", "j"})
+
+// acting are what an office's holder is asked about doing, folded: "pct
+// ubnd tinh du le …" names no place "Dự Lễ".
+var acting = foldedSet([]string{"dự lễ", "tham dự", "đi kiểm", "kiểm tra", "chủ trì", "giao nhiệm", "trao tặng", "trao quyết",
+	"đến thăm", "đi thăm", "thăm hỏi", "yêu cầu", "đề nghị", "chỉ đạo", "khảo sát", "làm việc", "tiếp xúc", "phát động",
+	"ban hành", "tổ chức", "ký kết", "công bố", "khánh thành", "khai mạc", "bế mạc", "phát biểu", "dự hội", "dự họp", "dự đại"})
 
 // saying is speechVerbs folded: "chủ tịch huyện nhấn mạnh gì" names no
 // place "Nhấn Mạnh".
@@ -870,6 +923,9 @@ var genericFrames = map[string]bool{
 	"bo phan": true, "yeu cau": true, "bang cach": true, "truong hop": true, "khu vuc": true, "loai hinh": true,
 }
 
+// timeFrames are the words before "nào" that ask when: "ngày nào", "năm nào".
+var timeFrames = foldedSet([]string{"ngày", "tháng", "năm", "lúc", "khi", "hôm", "tuần", "giờ", "quý", "buổi", "dịp"})
+
 // framePair returns the folded two-syllable word right before "nào" that
 // names what is asked for, when the corpus knows it as a word (or never
 // says one of its syllables) and it is not generic: "trường học nào" wants an article that has a
@@ -880,8 +936,8 @@ func framePair(q Query, toks []Token) string {
 			continue // "gì" follows verbs as often as nouns ("làm gì")
 		}
 		a, b := toks[i-2], toks[i-1]
-		if IsStopword(a) || IsStopword(b) || a.End+1 != b.Start || b.End+1 != toks[i].Start {
-			return ""
+		if IsStopword(a) || IsStopword(b) || a.End+1 != b.Start || b.End+1 != toks[i].Start || timeFrames[b.Fold] {
+			return "" // "đăng ngày nào" asks when, whatever "đang ngày" may be
 		}
 		if pair := a.Fold + " " + b.Fold; (q.weight(pair) > 0 || q.Unseen[a.Fold] || q.Unseen[b.Fold]) && !genericFrames[pair] {
 			return pair

@@ -433,3 +433,30 @@ func wantAnswers(t *testing.T, svc *knowledge.Service, answered [][2]string, ref
 		}
 	}
 }
+
+// The answer may lie in a part of the best article the search did not
+// return ("ct ubnd huyện … tên j" is answered where the chairman is named
+// among the guests); "bao nhiêu gỗ" is answered by "41,6 m3 gỗ"; "đăng
+// ngày nào" asks a date even where "đang ngày càng" is said; "tỉnh dự lễ"
+// and "huyện số mấy" name no place.
+func TestWholeArticleMeasuresAndFrames(t *testing.T) {
+	var articles []knowledge.Article
+	for _, name := range []string{"ra-quan-bao-ve-rung.txt", "hoi-cho-nong-san.txt"} {
+		a, err := knowledge.LoadPath(filepath.Join("testdata", "articles", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		articles = append(articles, a...)
+	}
+	svc := knowledge.NewService(articles, knowledge.WithTopK(1))
+	wantAnswers(t, svc, [][2]string{
+		{"ct ubnd huyen vinh thanh ten j", "Hồ Văn Lực"},
+		{"tich thu bao nhieu go", "41,6 m3"},
+		{"hội chợ tiêu thụ bao nhiêu rau quả", "4,5 tấn"},
+		{"bai ra quan bao ve rung dang ngay nao", "18/02/2025"},
+		{"pct ubnd tinh du le ra quan la ai", "Nguyễn Thị Thu Trang"},
+		{"ke hoach bao ve rung cua huyen so may", "27/KH-UBND"},
+	}, []string{
+		"ct ubnd tinh la ai", // only the vice-chairwoman is named
+	})
+}

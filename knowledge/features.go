@@ -133,21 +133,21 @@ func (m model) apply(f features) float64 {
 
 // rankModel orders candidate sentences: the highest answers.
 var rankModel = model{weights: features{
-	fBM25: 1.264, fSentence: -0.699, fWindow: 2.054, fPairs: 0.852, fArticle: 2.621, fKind: 1.635,
-	fMarkers: 0.365, fFrame: 0.971, fLong: 0.107, fAllWords: 3.801, fOrder: -0.064, fNew: -1.327,
-	fLocal: 0.812, fPhrase: 0.219, fFocus: 2.266, fBack: -0.364,
+	fBM25: 1.244, fSentence: -0.698, fWindow: 2.056, fPairs: 0.864, fArticle: 2.618, fKind: 1.634,
+	fMarkers: 0.364, fFrame: 0.968, fLong: 0.116, fAllWords: 3.796, fOrder: -0.046, fNew: -1.333,
+	fLocal: 0.812, fPhrase: 0.214, fFocus: 2.269, fBack: -0.363,
 }}
 
 // answerModel gives the log-odds that the chosen sentence answers.
-var answerModel = model{bias: -4.310, weights: features{
-	fBM25: -0.250, fSentence: -0.489, fWindow: -0.035, fPairs: 0.877, fArticle: 1.968, fKind: 1.310,
-	fMarkers: 0.999, fFrame: 0.276, fLong: 0.205, fAllWords: 2.805, fOrder: 0.179, fNew: -1.274,
-	fLocal: 1.195, fPhrase: 0.053, fFocus: 1.662, fBack: -0.556,
+var answerModel = model{bias: -4.291, weights: features{
+	fBM25: -0.265, fSentence: -0.493, fWindow: -0.033, fPairs: 0.882, fArticle: 1.970, fKind: 1.301,
+	fMarkers: 1.003, fFrame: 0.279, fLong: 0.207, fAllWords: 2.806, fOrder: 0.190, fNew: -1.288,
+	fLocal: 1.193, fPhrase: 0.042, fFocus: 1.665, fBack: -0.560,
 }}
 
 // minAnswerOdds is the refusal's operating point: below these log-odds the
 // answerer refuses.
-var minAnswerOdds = -1.40
+var minAnswerOdds = -1.35
 
 // allWords is the share of a question's syllables (stopwords too) that a
 // bag holds, exactly, or folded when typed without diacritics: a paraphrase
