@@ -817,7 +817,7 @@ var spelledNumber = func() map[string]string {
 
 // placeNouns name a kind of place; the two syllables after one are the
 // place's name ("huyện Châu Phú", "tp chau doc"), however it is typed.
-var placeNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "tp": true, "quan": true, "phuong": true, "tran": true}
+var placeNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "tp": true, "quan": true, "phuong": true, "tran": true, "tram": true}
 
 // placePairs returns the folded names of the places a question names after
 // a place noun ("huyện Châu Phú") or its party committee ("Tỉnh ủy An

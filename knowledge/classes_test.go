@@ -460,3 +460,22 @@ func TestWholeArticleMeasuresAndFrames(t *testing.T) {
 		"ct ubnd tinh la ai", // only the vice-chairwoman is named
 	})
 }
+
+// A figure said of one station or district is no answer about another
+// of the same kind ("trạm Long Xuyên" asked, "trạm Châu Đốc" found), and a
+// person's name after "tỉnh" typed plain is no place.
+func TestFiguresOfAnotherPlace(t *testing.T) {
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "articles", "muc-nuoc-song-hau.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService(articles)
+	wantAnswers(t, svc, [][2]string{
+		{"muc nuoc tai tram tan chau bao nhieu", "3,62 mét"},
+		{"mực nước sông hậu tại trạm châu đốc đạt bao nhiêu", "3,15 mét"},
+		{"huyen an phu di doi bao nhieu ho", "126 hộ"},
+	}, []string{
+		"muc nuoc tai tram long xuyen bao nhieu",
+		"mực nước tại trạm Cần Thơ đạt mấy mét",
+	})
+}

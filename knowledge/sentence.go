@@ -48,8 +48,9 @@ type asked struct {
 	names        [][2]Token
 	markers      []string
 	office       string
-	places       []string // the places the question names ("huyện Lai Vung"), folded
-	years        []string // the years the question names
+	places       []string        // the places the question names ("huyện Lai Vung"), folded
+	placeKinds   map[string]bool // the kinds of those places ("huyen")
+	years        []string        // the years the question names
 	exactDate    bool
 	clock        bool // asks the time of day
 	number       numberWanted
@@ -74,6 +75,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.markers = distinguishing(a.question)
 	a.office = officeAsked(a.question)
 	a.places = placePairs(q, a.question)
+	a.placeKinds = kindsOfPlaces(a.question, a.places)
 	for i, t := range a.question {
 		if t.Number && isYearNumber(t.Fold) && !strings.Contains(foldedText(a.question[max(0, i-4):i]), " so voi ") {
 			a.years = append(a.years, t.Fold) // a year compared with ("so với năm 2022") is asked as such
@@ -186,6 +188,11 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			}
 		}
 	}
+	// A place asked about that the article writes as the opening of a
+	// longer name is a person's ("tỉnh Rah Lan Hiếu" typed plain).
+	places := slices.DeleteFunc(slices.Clone(a.places), func(pair string) bool {
+		return slices.ContainsFunc(all, func(sc scored) bool { return opensName(sc.toks, pair) })
+	})
 	// What a "bao nhiêu" question measures must be in the sentence that
 	// answers, unless it names the article's topic ("Bến Tre", "Châu Phú").
 	measures := len(a.subject) == 2 && !a.subject[1].Upper && !title.pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] &&
@@ -220,6 +227,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindWho && len(a.places) > 0 && !slices.Contains(a.places, officePlace(sc.toks, a.office)) && officePlace(sc.toks, a.office) != "" {
 			continue // "Chủ tịch UBND huyện Lai Vung" asked, "Chủ tịch UBND huyện Lấp Vò" found
+		}
+		if kind != KindWho && len(places) > 0 && namesOtherPlace(sc.toks, a.placeKinds, places) {
+			continue // "mực nước tại trạm Long Xuyên" asked, "tại trạm Châu Đốc" found
 		}
 		if kind == KindWhen && a.exactDate && !reDate.MatchString(sc.text) {
 			continue // "ngày nào" is answered by a date
@@ -1414,6 +1424,46 @@ func refersBack(toks []Token) bool {
 		}
 		switch t.Exact {
 		case "này", "đó", "đây", "nó", "vậy", "trên":
+			return true
+		}
+	}
+	return false
+}
+
+// kindsOfPlaces returns the kinds of place ("huyen", "tram") after which a
+// question names the places asked about.
+func kindsOfPlaces(question []Token, places []string) map[string]bool {
+	kinds := map[string]bool{}
+	for i := 0; i+2 < len(question); i++ {
+		if placeNouns[question[i].Fold] && slices.Contains(places, question[i+1].Fold+" "+question[i+2].Fold) {
+			kinds[question[i].Fold] = true
+		}
+	}
+	return kinds
+}
+
+// namesOtherPlace reports whether toks name a place of a kind asked about
+// ("trạm Châu Đốc") but none of the places asked ("trạm Long Xuyên"): it
+// says what holds elsewhere.
+func namesOtherPlace(toks []Token, kinds map[string]bool, places []string) bool {
+	other := false
+	for i := 0; i+1 < len(toks); i++ {
+		if slices.Contains(places, toks[i].Fold+" "+toks[i+1].Fold) {
+			return false
+		}
+		if i+2 < len(toks) && kinds[toks[i].Fold] && toks[i+1].Upper && toks[i+2].Upper && toks[i+1].End+1 == toks[i+2].Start && !personAt(toks, i+1) {
+			other = true
+		}
+	}
+	return other
+}
+
+// opensName reports whether toks hold the folded pair capitalised and
+// followed by another capitalised syllable: "Rah Lan Hiếu".
+func opensName(toks []Token, pair string) bool {
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].Upper && toks[i+1].Upper && toks[i+2].Upper && toks[i+1].End+1 == toks[i+2].Start &&
+			toks[i].Fold+" "+toks[i+1].Fold == pair {
 			return true
 		}
 	}
