@@ -226,8 +226,8 @@ func articleWords(a *Article, want words) words {
 			if want.fold[string(sc.fold)] {
 				have.fold[string(sc.fold)] = true
 			}
-			if want.exact[string(sc.exact)] {
-				have.exact[string(sc.exact)] = true
+			if want.exact[string(sc.exact)] && !(sc.tok.Number && isYearNumber(string(sc.exact)) && strings.ContainsAny(text[sc.tok.Start:sc.tok.End], ".,")) {
+				have.exact[string(sc.exact)] = true // "2.022 lượt" is no year 2022
 			}
 			if len(prev) > 0 && firsts[string(prev)] {
 				pair = append(append(append(pair[:0], prev...), ' '), sc.fold...)

@@ -462,8 +462,9 @@ func TestWholeArticleMeasuresAndFrames(t *testing.T) {
 }
 
 // A figure said of one station or district is no answer about another
-// of the same kind ("trạm Long Xuyên" asked, "trạm Châu Đốc" found), and a
-// person's name after "tỉnh" typed plain is no place.
+// of the same kind ("trạm Long Xuyên" asked, "trạm Châu Đốc" found), a
+// person's name after "tỉnh" typed plain is no place, and "2.024 mét" is no
+// year 2024.
 func TestFiguresOfAnotherPlace(t *testing.T) {
 	articles, err := knowledge.LoadPath(filepath.Join("testdata", "articles", "muc-nuoc-song-hau.txt"))
 	if err != nil {
@@ -474,7 +475,9 @@ func TestFiguresOfAnotherPlace(t *testing.T) {
 		{"muc nuoc tai tram tan chau bao nhieu", "3,62 mét"},
 		{"mực nước sông hậu tại trạm châu đốc đạt bao nhiêu", "3,15 mét"},
 		{"huyen an phu di doi bao nhieu ho", "126 hộ"},
+		{"nam 2023 gia co bao nhieu met de", "2.024 mét"},
 	}, []string{
+		"năm 2024 gia cố bao nhiêu mét đê",
 		"muc nuoc tai tram long xuyen bao nhieu",
 		"mực nước tại trạm Cần Thơ đạt mấy mét",
 	})
