@@ -56,10 +56,11 @@ func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer
 	}
 	context := contextTokens(q, content)
 	best, ok := bestCandidate(q, kind, content, context, groups)
-	if (!ok || answerModel.apply(best.features) < minAnswerOdds) && len(groups) > 0 {
+	if (!ok || answerModel.apply(best.features) < minAnswerOdds) && len(groups) > 0 && weighArticle(q, content, groups[0][0].Article).answers() {
 		// The sentence that answers may share few words with the
 		// question, and among many articles its chunk is not always
-		// found: the best passage's article is read whole.
+		// found: the best passage's article, when it holds the
+		// question, is read whole.
 		best, ok = bestCandidate(q, kind, content, context, [][]Passage{wholeArticle(q, content, groups[0])})
 	}
 	if !ok || answerModel.apply(best.features) < minAnswerOdds {
