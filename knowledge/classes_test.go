@@ -482,3 +482,24 @@ func TestFiguresOfAnotherPlace(t *testing.T) {
 		"mực nước tại trạm Cần Thơ đạt mấy mét",
 	})
 }
+
+// Courts, procuracies and party commissions have offices and ranks too:
+// "Chánh án" is not the "Phó Chánh án" the article names, nor is
+// "Viện trưởng" its deputy, and a "Chủ nhiệm" no sentence names is no answer.
+func TestCourtAndProcuracyOffices(t *testing.T) {
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "articles", "xet-xu-luu-dong.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService(articles)
+	wantAnswers(t, svc, [][2]string{
+		{"pho chanh an tand tinh binh dinh la ai", "Đặng Văn Tâm"},
+		{"Phó Viện trưởng VKSND tỉnh tên gì?", "Lê Thị Hồng Nhung"},
+		{"tòa tuyên phạt bị cáo cầm đầu mấy năm tù", "9 năm tù"},
+	}, []string{
+		"chanh an tand tinh binh dinh la ai",
+		"vien truong vksnd tinh ten j",
+		"Chủ nhiệm Ủy ban Kiểm tra Huyện ủy Phù Mỹ là ai?",
+	})
+}
+

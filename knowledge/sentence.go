@@ -913,8 +913,10 @@ func lastClauseBreak(text string) int {
 var rankWords = map[string]bool{"pho2": true, "nguyên": true}
 
 // officeHeads are the first syllables of offices, folded: chủ tịch, bí
-// thư, giám đốc, trưởng ban, tổng biên tập, hiệu trưởng.
-var officeHeads = map[string]bool{"chu": true, "bi": true, "giam": true, "truong": true, "tong": true, "hieu": true}
+// thư, giám đốc, trưởng ban, tổng biên tập, hiệu trưởng, chánh án, viện
+// trưởng, cục trưởng, chỉ huy trưởng.
+var officeHeads = map[string]bool{"chu": true, "bi": true, "giam": true, "truong": true, "tong": true, "hieu": true,
+	"chanh": true, "vien": true, "cuc": true, "chi": true}
 
 // rankMismatch reports whether text names a different rank of the office
 // the question asks about: the question says "phó" and text does not, or
@@ -1005,7 +1007,7 @@ func whoClause(clause string, content []Token) string {
 
 // bodies are the bodies people name by their initials, folded, so a
 // question typed in lower case ("chu tich hdnd") still names one.
-var bodies = map[string]bool{"ubnd": true, "hdnd": true, "mttq": true, "ubmttq": true, "ubkt": true, "btv": true}
+var bodies = map[string]bool{"ubnd": true, "hdnd": true, "mttq": true, "ubmttq": true, "ubkt": true, "btv": true, "tand": true, "vksnd": true}
 
 // distinguishing returns what tells a question from its neighbours and
 // must be in the sentence that answers it: the initials of a body ("HĐND",
@@ -1091,6 +1093,7 @@ func holdsMarkers(markers []string, toks []Token) bool {
 var officeTitles = map[string]bool{
 	"chu tich": true, "bi thu": true, "giam doc": true, "truong ban": true, "truong phong": true,
 	"hieu truong": true, "tong bien": true, "chanh van": true, "truong khoa": true, "truong cong": true,
+	"chanh an": true, "vien truong": true, "chu nhiem": true, "cuc truong": true, "tong giam": true, "chi huy": true,
 }
 
 // officeAsked returns the office a who-question names, folded, as it must
