@@ -502,4 +502,3 @@ func TestCourtAndProcuracyOffices(t *testing.T) {
 		"Chủ nhiệm Ủy ban Kiểm tra Huyện ủy Phù Mỹ là ai?",
 	})
 }
-
