@@ -162,7 +162,7 @@ func bestCandidate(q Query, kind Kind, content, context []Token, groups [][]Pass
 }
 
 // wholeArticle returns an article's passages found followed by its other
-// chunks that hold at least a third of the question's weight: the rest
+// chunks that hold at least a fifth of the question's weight: the rest
 // could not answer.
 func wholeArticle(q Query, content []Token, found []Passage) []Passage {
 	a := found[0].Article
