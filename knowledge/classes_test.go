@@ -502,3 +502,27 @@ func TestCourtAndProcuracyOffices(t *testing.T) {
 		"Chủ nhiệm Ủy ban Kiểm tra Huyện ủy Phù Mỹ là ai?",
 	})
 }
+
+// A figure of another year answers nothing about the year asked, a year of
+// birth is no day, and what a named person said is answered only by
+// something someone said.
+func TestOtherYearDayAndSpeech(t *testing.T) {
+	var articles []knowledge.Article
+	for _, name := range []string{"dai_hoi_dang_bo_nghi_long.txt", "xet_xu_ma_tuy_huong_hoa.txt"} {
+		a, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-o", "articles", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		articles = append(articles, a...)
+	}
+	svc := knowledge.NewService(articles)
+	wantAnswers(t, svc, [][2]string{
+		{"thu nhap binh quan dau nguoi xa nghi long nam 2020 la bn", "45,6 triệu đồng"},
+		{"Hồ Văn Chiên bị bắt quả tang ngày nào?", "14/9/2023"},
+		{"Ông Trần Quốc Khánh nhấn mạnh gì tại Đại hội?", "dám nghĩ, dám làm"},
+	}, []string{
+		"thu nhap binh quan dau nguoi xa nghi long nam 2019 la bn",
+		"Nguyễn Văn Thông bị bắt vào ngày nào?",
+		"Ông Nguyễn Hữu Lâm phát biểu gì tại Đại hội Đảng bộ xã Nghi Long?",
+	})
+}

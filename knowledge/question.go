@@ -39,6 +39,7 @@ var (
 	cueClock     = cues("mấy giờ", "giờ nào", "ngày mấy", "tháng mấy", "năm mấy", "mấy h")
 	cueTimeOfDay = cues("mấy giờ", "giờ nào", "mấy h", "mấy g")
 	cueExactDate = cues("ngày nào", "năm nào", "tháng nào", "mấy giờ", "giờ nào", "ngày mấy", "năm mấy", "what year", "what date")
+	cueDay       = cues("ngày nào", "ngày mấy", "hôm nào", "what date")
 	cueQuote     = cues("nhấn mạnh gì", "nhấn mạnh điều gì", "cho biết gì", "cho biết điều gì", "nói gì", "nói những gì",
 		"phát biểu gì", "khẳng định gì", "chia sẻ gì", "đề nghị gì", "yêu cầu gì", "nhận định gì",
 		"cam kết gì", "khuyến cáo gì", "kêu gọi gì", "đề xuất gì", "kiến nghị gì", "chỉ đạo gì", "what did", "say")

@@ -20,6 +20,7 @@ const (
 
 var (
 	reDate  = regexp.MustCompile(`\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(19|20)\d\d\b|(?i)\b(ngày|tháng|năm|giai đoạn|quý)\s+\d|\b\d{1,2}(:\d\d| giờ|[hg]\d\d\b|[hg]\b)`)
+	reDay   = regexp.MustCompile(`\b\d{1,2}/\d{1,2}\b|(?i)\b(ngày|mùng|mồng)\s+\d`)
 	reClock = regexp.MustCompile(`\b\d{1,2}(:\d\d| giờ|[hg]\d\d\b|[hg]\b)`)
 	reDigit = regexp.MustCompile(`\d`)
 	rePlace = regexp.MustCompile(`(^|\s|\()([Tt]ại|[Ởở]|[Xx]ã|[Hh]uyện|[Tt]ỉnh|[Tt]hành phố|[Tt]hị trấn|[Ấấ]p|[Pp]hường|[Qq]uận|[Nn]ước)\s+\p{Lu}`)
@@ -52,6 +53,7 @@ type asked struct {
 	placeKinds   map[string]bool // the kinds of those places ("huyen")
 	years        []string        // the years the question names
 	exactDate    bool
+	day          bool // asks the day ("ngày nào"), which a year does not give
 	clock        bool // asks the time of day
 	number       numberWanted
 	subject      []Token // what a "bao nhiêu" question measures ("năng suất"), or none
@@ -82,6 +84,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		}
 	}
 	a.exactDate = asksExactDate(q.Text)
+	a.day = asks(q.Text, cueDay)
 	a.clock = asksClock(q.Text)
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
@@ -234,6 +237,15 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWhen && a.exactDate && !reDate.MatchString(sc.text) {
 			continue // "ngày nào" is answered by a date
 		}
+		if kind == KindWhen && a.day && !reDay.MatchString(sc.text) {
+			continue // "ngày nào" is answered by a day, not by a year ("SN 1989")
+		}
+		if otherYears(sc.toks, a.years) {
+			continue // "năm 2019" asked, the sentence speaks of 2020 and 2015
+		}
+		if kind == KindQuote && len(a.names) > 0 && !reportsSpeech(sc.text) {
+			continue // "ông Lâm phát biểu gì?" is answered by what someone said
+		}
 		if kind == KindWhen && a.clock && !reClock.MatchString(sc.text) {
 			continue // "mấy giờ" is answered by a time of day
 		}
@@ -247,7 +259,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if measures && !namesSubject(words, a.subject) {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is
 		}
-		if !holdsNames(a.names, words, title) {
+		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) {
 			continue // the names asked about are elsewhere
 		}
 		if sc.text != sc.whole && len(a.names) > 0 && !holdsNames(a.names, words, bag{}) && holdsNames(a.names, newBag(sc.wholeToks, true), bag{}) {
@@ -284,6 +296,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			f[fBack] = share(q, content, newBag(append(Tokenize(sc.before), sc.toks...), false))
 		}
 		out = append(out, c)
+	}
+	if kind == KindQuote && slices.ContainsFunc(out, func(c candidate) bool { return c.features[fKind] > 0 }) {
+		// What someone stressed is their quotation, where the article has one.
+		out = slices.DeleteFunc(out, func(c candidate) bool { return c.features[fKind] == 0 })
 	}
 	return out
 }
@@ -447,8 +463,11 @@ func hasKind(kind Kind, text string, content []Token) bool {
 
 // quotesSpeech reports whether text reports what someone said: a verb of
 // saying followed by ':' or an opening quotation mark, or a quotation
-// followed by who said it ("“…”, ông Lộc nói").
+// followed by who said it ("“…”, ông Lộc nói"), or a quotation's opening.
 func quotesSpeech(text string) bool {
+	if strings.HasPrefix(text, "“") || strings.HasPrefix(text, "\"") {
+		return true // a quotation, said by whom the sentences after it tell
+	}
 	lower := strings.ToLower(text)
 	for _, v := range speechVerbs {
 		if i := strings.Index(lower, v); i >= 0 {
@@ -1063,6 +1082,50 @@ func comparedOnly(toks []Token, years []string) bool {
 		}
 	}
 	return false
+}
+
+// calledBy reports whether a sentence calls everyone the question names by
+// honorific and given name, as articles refer again to someone they named
+// in full ("Trần Quốc Khánh" asked, "ông Khánh nhấn mạnh" said).
+func calledBy(names [][2]Token, sentence bag) bool {
+	for i, n := range names {
+		if i+1 < len(names) && names[i+1][0].Start == n[1].Start {
+			continue // the name goes on: its given name is further
+		}
+		called := false
+		for h := range honorifics {
+			called = called || sentence.pairs[[2]string{h, n[1].Fold}]
+		}
+		if !called {
+			return false
+		}
+	}
+	return len(names) > 0
+}
+
+// otherYears reports whether a sentence names years, none of them one the
+// question asks about: its figures are of another year.
+func otherYears(toks []Token, years []string) bool {
+	if len(years) == 0 {
+		return false
+	}
+	named := false
+	for _, t := range toks {
+		if t.Number && isYearNumber(t.Fold) {
+			if slices.Contains(years, t.Fold) {
+				return false
+			}
+			named = true
+		}
+	}
+	return named
+}
+
+// reportsSpeech reports whether text says what someone said, directly or
+// not: a verb of saying or a quotation.
+func reportsSpeech(text string) bool {
+	lower := strings.ToLower(text)
+	return strings.ContainsAny(text, "“\"") || slices.ContainsFunc(speechVerbs, func(v string) bool { return strings.Contains(lower, v) })
 }
 
 // periodWords follow the number of a period of time ("6 tháng", "2 năm"):
