@@ -922,6 +922,7 @@ var genericFrames = map[string]bool{
 	"doi tuong": true, "hinh thuc": true, "phuong phap": true, "phuong thuc": true, "chuc vu": true, "chuc nang": true,
 	"cong viec": true, "tinh hinh": true, "su kien": true, "ly do": true, "nguyen nhan": true, "thong tin": true,
 	"bo phan": true, "yeu cau": true, "bang cach": true, "truong hop": true, "khu vuc": true, "loai hinh": true,
+	"dia phuong": true, "dia ban": true, "ca nhan": true, "tap the": true,
 }
 
 // timeFrames are the words before "nào" that ask when: "ngày nào", "năm nào".

@@ -526,3 +526,23 @@ func TestOtherYearDayAndSpeech(t *testing.T) {
 		"Ông Nguyễn Hữu Lâm phát biểu gì tại Đại hội Đảng bộ xã Nghi Long?",
 	})
 }
+
+// An office's holder is named where the article lists its guests, without
+// the province the question names; the places of a quote question may
+// stand in the sentence before the quotation; "Bí thư Huyện ủy Bình Đại"
+// answers nothing about Ba Tri's; "địa phương nào" is answered by districts.
+func TestNamesAroundTheAnswer(t *testing.T) {
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-u", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService(articles)
+	wantAnswers(t, svc, [][2]string{
+		{"Chủ tịch UBND tỉnh Quảng Ngãi là ai?", "Đoàn Minh Trí"},
+		{"Khi kiểm tra ở Ba Tri và Thạnh Phú, Phó Chủ tịch UBND tỉnh Huỳnh Quang Triệu nhấn mạnh điều gì?", "thiếu nước ăn uống"},
+		{"bi thu huyen uy binh dai la ai", "Võ Minh Tâm"},
+		{"nhung dia phuong nao hoan thanh nhiem vu xay dung nong thon moi", "Văn Lâm"},
+	}, []string{
+		"Bí thư Huyện ủy Ba Tri là ai?",
+	})
+}

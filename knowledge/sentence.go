@@ -200,6 +200,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// answers, unless it names the article's topic ("Bến Tre", "Châu Phú").
 	measures := len(a.subject) == 2 && !a.subject[1].Upper && !title.pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] &&
 		title.fold[a.subject[0].Fold]+title.fold[a.subject[1].Fold] < 2
+	var officePlaces []string // places a sentence naming the office need not repeat
+	if kind == KindWho && a.office != "" {
+		officePlaces = places
+	}
 	var out []candidate
 	for _, sc := range all {
 		if speaker[0] != "" {
@@ -259,7 +263,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if measures && !namesSubject(words, a.subject) {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is
 		}
-		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) {
+		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, officePlaces, words, sc.window) {
 			continue // the names asked about are elsewhere
 		}
 		if sc.text != sc.whole && len(a.names) > 0 && !holdsNames(a.names, words, bag{}) && holdsNames(a.names, newBag(sc.wholeToks, true), bag{}) {
@@ -519,6 +523,32 @@ func hasNewName(text string, content []Token) bool {
 		run, fresh = 0, 0
 	}
 	return false
+}
+
+// namesAround reports whether a sentence holds the names a question asks
+// about as an article's sentences do: the place of an office asked about
+// ("Chủ tịch UBND tỉnh Quảng Ngãi") need not be repeated, and of several
+// names, one said in the sentence lets the others stand beside it ("Khi
+// kiểm tra ở Ba Tri, ông Triệu nhấn mạnh …").
+func namesAround(names [][2]Token, places []string, sentence bag, window []Token) bool {
+	var around bag
+	inSentence := false
+	for _, n := range names {
+		key := [2]string{n[0].Fold, n[1].Fold}
+		switch {
+		case sentence.pairs[key]:
+			inSentence = true
+		case slices.Contains(places, key[0]+" "+key[1]):
+		default:
+			if around.pairs == nil {
+				around = newBag(window, true)
+			}
+			if !around.pairs[key] {
+				return false
+			}
+		}
+	}
+	return inSentence || around.pairs == nil
 }
 
 // honorifics come before a person's name: "ông Y Kha Niê", "Đại tá Dương
@@ -1332,12 +1362,18 @@ func officePlace(toks []Token, office string) string {
 // that ends in a kind of place ("chu tich ubnd huyen") says no other.
 func officeSeat(toks []Token, office string) (level, name string) {
 	n := len(strings.Fields(office))
-	for i := 0; i+n < len(toks); i++ {
+	for i := 0; i+n <= len(toks); i++ {
 		if foldedText(toks[i:i+n]) != " "+office+" " {
 			continue
 		}
 		j := i + n
-		if !placeNouns[toks[j-1].Fold] {
+		switch {
+		case toks[j-1].Fold == "uy" && n >= 2 && placeNouns[toks[j-2].Fold]: // "Bí thư Huyện ủy …"
+			level = toks[j-2].Fold
+		case j == len(toks):
+			return "", ""
+		case placeNouns[toks[j-1].Fold]:
+		default:
 			if bodies[toks[j].Fold] && j+1 < len(toks) {
 				j++ // "Phó Chủ tịch UBND tỉnh …"
 			}
@@ -1346,6 +1382,9 @@ func officeSeat(toks []Token, office string) (level, name string) {
 			}
 			level = toks[j].Fold
 			j++
+			if j+1 < len(toks) && toks[j].Fold == "uy" {
+				j++ // "Bí thư Huyện ủy …"
+			}
 		}
 		if j+1 < len(toks) && toks[j].Upper && toks[j+1].Upper && toks[j].End+1 == toks[j+1].Start && !personAt(toks, j) {
 			name = toks[j].Fold + " " + toks[j+1].Fold
