@@ -818,6 +818,17 @@ var spelledNumber = func() map[string]string {
 
 // placeNouns name a kind of place; the two syllables after one are the
 // place's name ("huyện Châu Phú", "tp chau doc"), however it is typed.
+// provinces are the two-syllable names of Vietnam's provinces and cities,
+// folded: "tỉnh Thái Bình" names a place even where no article says it.
+var provinces = foldedSet([]string{"An Giang", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
+	"Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
+	"Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
+	"Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
+	"Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
+	"Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+	"Thái Bình", "Thái Nguyên", "Thanh Hóa", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc",
+	"Yên Bái", "Bà Rịa", "Thừa Thiên", "Huế"})
+
 var placeNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "tp": true, "quan": true, "phuong": true, "tran": true, "tram": true}
 
 // placePairs returns the folded names of the places a question names after
@@ -830,6 +841,7 @@ func placePairs(q Query, toks []Token) []string {
 		if !placeNouns[toks[i].Fold] {
 			continue
 		}
+		noun := toks[i].Fold
 		if toks[i+1].Fold == "uy" {
 			i++ // "Tỉnh ủy An Giang": the place follows the office
 			if i+2 >= len(toks) {
@@ -845,7 +857,7 @@ func placePairs(q Query, toks []Token) []string {
 		if asking[toks[i+1].Fold] || asking[toks[i+2].Fold] {
 			continue // "huyện số mấy" asks, it names no place
 		}
-		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; q.weight(pair) > 0 && !saying[pair] && !acting[pair] {
+		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; (q.weight(pair) > 0 || noun == "tinh" && provinces[pair]) && !saying[pair] && !acting[pair] {
 			out = append(out, pair)
 		}
 	}

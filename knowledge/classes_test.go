@@ -530,7 +530,9 @@ func TestOtherYearDayAndSpeech(t *testing.T) {
 // An office's holder is named where the article lists its guests, without
 // the province the question names; the places of a quote question may
 // stand in the sentence before the quotation; "Bí thư Huyện ủy Bình Đại"
-// answers nothing about Ba Tri's; "địa phương nào" is answered by districts.
+// answers nothing about Ba Tri's, nor the province's chairman about a
+// town's, nor any sentence about a province no article names; "địa
+// phương nào" is answered by districts.
 func TestNamesAroundTheAnswer(t *testing.T) {
 	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-u", "articles"))
 	if err != nil {
@@ -544,5 +546,7 @@ func TestNamesAroundTheAnswer(t *testing.T) {
 		{"nhung dia phuong nao hoan thanh nhiem vu xay dung nong thon moi", "Văn Lâm"},
 	}, []string{
 		"Bí thư Huyện ủy Ba Tri là ai?",
+		"chu tich ubnd thi xa duc pho la ai", // only the province's chairman is named
+		"bi thu tinh uy thai binh la ai",     // a province no article names
 	})
 }

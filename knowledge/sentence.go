@@ -200,10 +200,19 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// answers, unless it names the article's topic ("Bến Tre", "Châu Phú").
 	measures := len(a.subject) == 2 && !a.subject[1].Upper && !title.pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] &&
 		title.fold[a.subject[0].Fold]+title.fold[a.subject[1].Fold] < 2
-	var officePlaces []string // places a sentence naming the office need not repeat
-	if kind == KindWho && a.office != "" {
-		officePlaces = places
+	// The place of an office asked about need not be repeated where the
+	// article's own place is meant: the one its title or lead names.
+	var officePlaces []string
+	if article := passages[0].Article; kind == KindWho && a.office != "" && len(article.Paragraphs) > 0 {
+		lead := newBag(Tokenize(article.Paragraphs[0]), true)
+		for _, pair := range places {
+			first, second, _ := strings.Cut(pair, " ")
+			if key := [2]string{first, second}; title.pairs[key] || lead.pairs[key] {
+				officePlaces = append(officePlaces, pair)
+			}
+		}
 	}
+	askedLevel, _ := officeSeat(a.question, a.office)
 	var out []candidate
 	for _, sc := range all {
 		if speaker[0] != "" {
@@ -228,6 +237,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindWho && a.office != "" && otherDepartment(a.question, sc.toks, a.office) {
 			continue // "Trưởng phòng Tài chính" asked, "Trưởng phòng Tài nguyên" found
+		}
+		if level, _ := officeSeat(sc.toks, a.office); kind == KindWho && askedLevel != "" && level != "" && level != askedLevel {
+			continue // "Chủ tịch UBND thị xã" asked, "Chủ tịch UBND tỉnh" found
 		}
 		if kind == KindWho && a.office != "" && !hasPersonName(sc.text, content) {
 			continue // "Chủ tịch UBND tỉnh tặng Bằng khen …" names nobody
@@ -526,8 +538,8 @@ func hasNewName(text string, content []Token) bool {
 }
 
 // namesAround reports whether a sentence holds the names a question asks
-// about as an article's sentences do: the place of an office asked about
-// ("Chủ tịch UBND tỉnh Quảng Ngãi") need not be repeated, and of several
+// about as an article's sentences do: the places given need not be
+// repeated ("Chủ tịch UBND tỉnh" in an article about Quảng Ngãi), and of several
 // names, one said in the sentence lets the others stand beside it ("Khi
 // kiểm tra ở Ba Tri, ông Triệu nhấn mạnh …").
 func namesAround(names [][2]Token, places []string, sentence bag, window []Token) bool {
@@ -1376,6 +1388,9 @@ func officeSeat(toks []Token, office string) (level, name string) {
 		default:
 			if bodies[toks[j].Fold] && j+1 < len(toks) {
 				j++ // "Phó Chủ tịch UBND tỉnh …"
+			}
+			if toks[j].Fold == "thi" && j+1 < len(toks) && placeNouns[toks[j+1].Fold] {
+				j++ // "thị xã", "thị trấn"
 			}
 			if !placeNouns[toks[j].Fold] {
 				return "", "" // "Giám đốc Sở Nông nghiệp": no place named
