@@ -550,3 +550,28 @@ func TestNamesAroundTheAnswer(t *testing.T) {
 		"bi thu tinh uy thai binh la ai",     // a province no article names
 	})
 }
+
+// A figure for a place other than the article's own must name it, in the
+// sentence or the one before: the province's rate of poor households is
+// no answer for a district's. "bình quân vụ hè" typed plain names no
+// district ("quận").
+func TestFigureOfTheArticlesPlace(t *testing.T) {
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-u", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := knowledge.NewService(articles)
+	wantAnswers(t, svc, [][2]string{
+		{"huyen ba tri co bao nhieu ho thieu nuoc sinh hoat", "3.240 hộ"},
+		{"ty le ho ngheo cua tinh hung yen la bao nhieu", "1,62%"},
+	}, []string{
+		"ty le ho ngheo cua huyen van lam la bao nhieu",
+	})
+	articles, err = knowledge.LoadPath(filepath.Join("testdata", "reader-news-o", "articles", "lua_he_thu_dong_thap.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, knowledge.NewService(articles), [][2]string{
+		{"gia thanh sx lua binh quan vu he thu dong thap la bao nhiu", "đồng/kg"},
+	}, nil)
+}

@@ -200,17 +200,25 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// answers, unless it names the article's topic ("Bến Tre", "Châu Phú").
 	measures := len(a.subject) == 2 && !a.subject[1].Upper && !title.pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] &&
 		title.fold[a.subject[0].Fold]+title.fold[a.subject[1].Fold] < 2
-	// The place of an office asked about need not be repeated where the
-	// article's own place is meant: the one its title or lead names.
-	var officePlaces []string
-	if article := passages[0].Article; kind == KindWho && a.office != "" && len(article.Paragraphs) > 0 {
+	// The article's own place, the one its title or lead names, need not
+	// be repeated where an office of it is asked about; another place
+	// asked about must be named in the sentence or the one before it, or
+	// the figure is the article's place's.
+	var ownPlaces, otherPlaces, officePlaces []string
+	if article := passages[0].Article; len(places) > 0 && len(article.Paragraphs) > 0 {
 		lead := newBag(Tokenize(article.Paragraphs[0]), true)
 		for _, pair := range places {
 			first, second, _ := strings.Cut(pair, " ")
-			if key := [2]string{first, second}; title.pairs[key] || lead.pairs[key] {
-				officePlaces = append(officePlaces, pair)
+			switch key := [2]string{first, second}; {
+			case title.pairs[key] || lead.pairs[key]:
+				ownPlaces = append(ownPlaces, pair)
+			case writesName(article, key): // not "bình quân vụ hè" typed plain
+				otherPlaces = append(otherPlaces, pair)
 			}
 		}
+	}
+	if kind == KindWho && a.office != "" {
+		officePlaces = ownPlaces
 	}
 	askedLevel, _ := officeSeat(a.question, a.office)
 	var out []candidate
@@ -249,6 +257,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind != KindWho && len(places) > 0 && namesOtherPlace(sc.toks, a.placeKinds, places) {
 			continue // "mực nước tại trạm Long Xuyên" asked, "tại trạm Châu Đốc" found
+		}
+		if kind != KindWho && len(otherPlaces) > 0 && !namesPlaces(otherPlaces, sc.toks, sc.before) {
+			continue // "tỷ lệ hộ nghèo huyện Văn Lâm" asked, the province's rate found
 		}
 		if kind == KindWhen && a.exactDate && !reDate.MatchString(sc.text) {
 			continue // "ngày nào" is answered by a date
@@ -561,6 +572,35 @@ func namesAround(names [][2]Token, places []string, sentence bag, window []Token
 		}
 	}
 	return inSentence || around.pairs == nil
+}
+
+// writesName reports whether an article writes two syllables, folded, as
+// a name: both capitalised, standing together.
+func writesName(a *Article, pair [2]string) bool {
+	for _, p := range a.Paragraphs {
+		toks := Tokenize(p)
+		for i := 1; i < len(toks); i++ {
+			if toks[i-1].Upper && toks[i].Upper && toks[i-1].Fold == pair[0] && toks[i].Fold == pair[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesPlaces reports whether a sentence, or the one before it, names
+// every place given, folded.
+func namesPlaces(places []string, toks []Token, before string) bool {
+	text := foldedText(toks)
+	if before != "" {
+		text += foldedText(Tokenize(before))
+	}
+	for _, p := range places {
+		if !strings.Contains(text, " "+p+" ") {
+			return false
+		}
+	}
+	return true
 }
 
 // honorifics come before a person's name: "ông Y Kha Niê", "Đại tá Dương
