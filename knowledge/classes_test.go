@@ -575,3 +575,17 @@ func TestFigureOfTheArticlesPlace(t *testing.T) {
 		{"gia thanh sx lua binh quan vu he thu dong thap la bao nhiu", "đồng/kg"},
 	}, nil)
 }
+
+// What a "bao nhiêu" question opens with may be named in the sentence
+// before the figure: "Trường THCS Nhơn Bình … Công trình có tổng vốn đầu
+// tư 45,8 tỷ đồng".
+func TestMeasuredBesideTheFigure(t *testing.T) {
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-p", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, knowledge.NewService(articles), [][2]string{
+		{"truong thcs nhon binh xay moi dau tu bn tien", "45,8 tỷ đồng"},
+		{"giai dua ghe ngo soc trang 2023 co bn doi tham gia", "62 đội ghe"},
+	}, nil)
+}

@@ -283,8 +283,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
 		}
 		words := newBag(sc.toks, true)
-		if measures && !namesSubject(words, a.subject) {
-			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is
+		if measures && !namesSubject(words, a.subject) && !newBag(sc.window, true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] {
+			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is, or right beside it
 		}
 		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, officePlaces, words, sc.window) {
 			continue // the names asked about are elsewhere
