@@ -589,3 +589,19 @@ func TestMeasuredBesideTheFigure(t *testing.T) {
 		{"giai dua ghe ngo soc trang 2023 co bn doi tham gia", "62 đội ghe"},
 	}, nil)
 }
+
+// A department typed in full is the one the article abbreviates, and one
+// typed as an abbreviation is the one the article spells out before it:
+// "sgd&dt" is "Sở GD&ĐT", "CDC" is "Trung tâm Kiểm soát bệnh tật (CDC)".
+func TestDepartmentsSpelledOrAbbreviated(t *testing.T) {
+	for set, tc := range map[string][2]string{
+		"reader-news-p": {"gd sgd&dt binh dinh la ai", "Nguyễn Văn Khiêm"},
+		"reader-news-v": {"Giám đốc CDC tỉnh Hà Giang là ai?", "Vũ Thị Nguyệt"},
+	} {
+		articles, err := knowledge.LoadPath(filepath.Join("testdata", set, "articles"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantAnswers(t, knowledge.NewService(articles), [][2]string{tc}, nil)
+	}
+}

@@ -1501,7 +1501,8 @@ func otherDepartment(question, toks []Token, office string) bool {
 // what the question adds after them ("… Gia Lai") is where.
 func sameDepartment(q, s []Token) bool {
 	j, agreed := 0, 0 // syllables of the department's own words that agree: a word is two
-	for _, t := range q {
+	for i := 0; i < len(q); i++ {
+		t := q[i]
 		for j < len(s) && s[j].Fold == "va" {
 			j++
 		}
@@ -1510,6 +1511,14 @@ func sameDepartment(q, s []Token) bool {
 			j++
 		case j < len(s) && len(t.Fold) <= 4 && initialsMatch(s, &j, t.Fold):
 			agreed++ // "nn" is a word: "Nông nghiệp"
+		case j < len(s) && isAbbreviation(s[j].Fold) && initialsMatch(q, &i, s[j].Fold):
+			i-- // "Giáo dục" typed, "GD" written
+			j++
+			agreed += 2
+			continue
+		case isAbbreviation(t.Fold) && spelledThenAbbreviated(s, &j, t.Fold):
+			agreed += 2 // "Trung tâm Kiểm soát bệnh tật (CDC)"
+			continue
 		case t.Marked && IsStopword(t) || placeNouns[t.Fold] || whoWords[t.Fold]:
 			return true // the question names no more of it ("tai" typed plain may be "tài")
 		case j >= len(s) || personAt(s, j) || placeNouns[s[j].Fold] || s[j].Fold == "nha":
@@ -1536,6 +1545,24 @@ var whoWords = map[string]bool{"ten": true, "gi": true, "ai": true, "la": true, 
 // initialsMatch reports whether the syllables of s from *j on, "và"
 // skipped, begin with the letters of abbr ("nn" of "Nông nghiệp"), and
 // moves *j past them when they do.
+// isAbbreviation reports whether a folded syllable is an abbreviation:
+// letters without a vowel ("gd", "cdc").
+func isAbbreviation(fold string) bool {
+	return len(fold) >= 2 && !strings.ContainsAny(fold, "aeiouy0123456789")
+}
+
+// spelledThenAbbreviated reports whether a sentence spells a name out and
+// gives its abbreviation within the next few syllables, and moves j past it.
+func spelledThenAbbreviated(s []Token, j *int, abbr string) bool {
+	for k := *j; k < len(s) && k < *j+8; k++ {
+		if s[k].Fold == abbr {
+			*j = k + 1
+			return true
+		}
+	}
+	return false
+}
+
 func initialsMatch(s []Token, j *int, abbr string) bool {
 	i := *j
 	for k := 0; k < len(abbr); k++ {
