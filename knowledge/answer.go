@@ -818,6 +818,13 @@ var spelledNumber = func() map[string]string {
 
 // placeNouns name a kind of place; the two syllables after one are the
 // place's name ("huyện Châu Phú", "tp chau doc"), however it is typed.
+// unknownName reports whether two syllables after a place noun name a
+// place no article has: one of them is in no article, and the first is no
+// small word typed plain ("huyện còn duy trì").
+func unknownName(q Query, a, b Token) bool {
+	return (q.Unseen[a.Fold] || q.Unseen[b.Fold]) && !foldedStop[a.Fold] && !IsStopword(a)
+}
+
 // provinces are the two-syllable names of Vietnam's provinces and cities,
 // folded: "tỉnh Thái Bình" names a place even where no article says it.
 var provinces = foldedSet([]string{"An Giang", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
@@ -857,7 +864,7 @@ func placePairs(q Query, toks []Token) []string {
 		if asking[toks[i+1].Fold] || asking[toks[i+2].Fold] {
 			continue // "huyện số mấy" asks, it names no place
 		}
-		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; (q.weight(pair) > 0 || noun == "tinh" && provinces[pair]) && !saying[pair] && !acting[pair] {
+		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; (q.weight(pair) > 0 || noun == "tinh" && provinces[pair] || unknownName(q, toks[i+1], toks[i+2])) && !saying[pair] && !acting[pair] {
 			out = append(out, pair)
 		}
 	}

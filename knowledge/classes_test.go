@@ -605,3 +605,28 @@ func TestDepartmentsSpelledOrAbbreviated(t *testing.T) {
 		wantAnswers(t, knowledge.NewService(articles), [][2]string{tc}, nil)
 	}
 }
+
+// "Tại huyện Ba Tri, ông …, Chủ tịch UBND huyện" is Ba Tri's chairman, not
+// Thạnh Phú's; January's exports are no answer for February's; a district
+// no article has a syllable of ("Cư Jút") is no district of the article.
+func TestOtherPlaceMonthAndUnknownPlace(t *testing.T) {
+	for set, tc := range map[string]struct {
+		answered [][2]string
+		refused  []string
+	}{
+		"reader-news-u": {
+			[][2]string{{"chu tich ubnd huyen ba tri ten gi", "Nguyễn Hữu Phước"}},
+			[]string{"chu tich ubnd huyen thanh phu ten gi"},
+		},
+		"reader-news-v": {
+			[][2]string{{"kim ngach xk ca phe thang 1/2025 cua dak nong dc bn", "86,4 triệu USD"}},
+			[]string{"kim ngach xk ca phe thang 2/2025 cua dak nong dc bn", "san luong ca phe huyen cu jut nam nay bn tan"},
+		},
+	} {
+		articles, err := knowledge.LoadPath(filepath.Join("testdata", set, "articles"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantAnswers(t, knowledge.NewService(articles), tc.answered, tc.refused)
+	}
+}

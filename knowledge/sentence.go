@@ -52,6 +52,7 @@ type asked struct {
 	places       []string        // the places the question names ("huyện Lai Vung"), folded
 	placeKinds   map[string]bool // the kinds of those places ("huyen")
 	years        []string        // the years the question names
+	months       []string        // the months it names ("tháng 2")
 	exactDate    bool
 	day          bool // asks the day ("ngày nào"), which a year does not give
 	clock        bool // asks the time of day
@@ -83,6 +84,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 			a.years = append(a.years, t.Fold) // a year compared with ("so với năm 2022") is asked as such
 		}
 	}
+	a.months = monthsIn(a.question)
 	a.exactDate = asksExactDate(q.Text)
 	a.day = asks(q.Text, cueDay)
 	a.clock = asksClock(q.Text)
@@ -255,7 +257,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWho && len(a.places) > 0 && !slices.Contains(a.places, officePlace(sc.toks, a.office)) && officePlace(sc.toks, a.office) != "" {
 			continue // "Chủ tịch UBND huyện Lai Vung" asked, "Chủ tịch UBND huyện Lấp Vò" found
 		}
-		if kind != KindWho && len(places) > 0 && namesOtherPlace(sc.toks, a.placeKinds, places) {
+		if (kind != KindWho || officePlace(sc.toks, a.office) == "") && len(places) > 0 && namesOtherPlace(sc.toks, a.placeKinds, places) {
 			continue // "mực nước tại trạm Long Xuyên" asked, "tại trạm Châu Đốc" found
 		}
 		if kind != KindWho && len(otherPlaces) > 0 && !namesPlaces(otherPlaces, sc.toks, sc.before) {
@@ -269,6 +271,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if otherYears(sc.toks, a.years) {
 			continue // "năm 2019" asked, the sentence speaks of 2020 and 2015
+		}
+		if otherMonths(sc.toks, a.months) {
+			continue // "tháng 2/2025" asked, the sentence gives January's figure
 		}
 		if kind == KindQuote && len(a.names) > 0 && !reportsSpeech(sc.text) {
 			continue // "ông Lâm phát biểu gì?" is answered by what someone said
@@ -1201,6 +1206,24 @@ func otherYears(toks []Token, years []string) bool {
 		}
 	}
 	return named
+}
+
+// otherMonths reports whether a sentence names months ("tháng 1"), none of
+// them one the question asks about.
+func otherMonths(toks []Token, months []string) bool {
+	named := monthsIn(toks)
+	return len(months) > 0 && len(named) > 0 && !slices.ContainsFunc(named, func(m string) bool { return slices.Contains(months, m) })
+}
+
+// monthsIn returns the months named as "tháng N", folded.
+func monthsIn(toks []Token) []string {
+	var months []string
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Fold == "thang" && toks[i+1].Number && toks[i].End+1 == toks[i+1].Start {
+			months = append(months, strings.TrimLeft(toks[i+1].Fold, "0"))
+		}
+	}
+	return months
 }
 
 // reportsSpeech reports whether text says what someone said, directly or
