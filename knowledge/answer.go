@@ -819,10 +819,12 @@ var spelledNumber = func() map[string]string {
 // placeNouns name a kind of place; the two syllables after one are the
 // place's name ("huyện Châu Phú", "tp chau doc"), however it is typed.
 // unknownName reports whether two syllables after a place noun name a
-// place no article has: one of them is in no article, and the first is no
-// small word typed plain ("huyện còn duy trì").
+// place no article has: one of them is a syllable no article has (not an
+// abbreviation such as "dtb"), and the first is no small word typed plain
+// ("huyện còn duy trì").
 func unknownName(q Query, a, b Token) bool {
-	return (q.Unseen[a.Fold] || q.Unseen[b.Fold]) && !foldedStop[a.Fold] && !IsStopword(a)
+	unseen := func(t Token) bool { return q.Unseen[t.Fold] && !isAbbreviation(t.Fold) && !t.Number }
+	return (unseen(a) || unseen(b)) && !foldedStop[a.Fold] && !IsStopword(a)
 }
 
 // provinces are the two-syllable names of Vietnam's provinces and cities,
