@@ -248,7 +248,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWho && a.office != "" && otherDepartment(a.question, sc.toks, a.office) {
 			continue // "Trưởng phòng Tài chính" asked, "Trưởng phòng Tài nguyên" found
 		}
-		if level, _ := officeSeat(sc.toks, a.office); kind == KindWho && askedLevel != "" && level != "" && level != askedLevel {
+		if kind == KindWho && askedLevel != "" && otherLevel(sc.toks, a.office, askedLevel) {
 			continue // "Chủ tịch UBND thị xã" asked, "Chủ tịch UBND tỉnh" found
 		}
 		if kind == KindWho && a.office != "" && !hasPersonName(sc.text, content) {
@@ -257,7 +257,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWho && len(a.places) > 0 && !slices.Contains(a.places, officePlace(sc.toks, a.office)) && officePlace(sc.toks, a.office) != "" {
 			continue // "Chủ tịch UBND huyện Lai Vung" asked, "Chủ tịch UBND huyện Lấp Vò" found
 		}
-		if (kind != KindWho || officePlace(sc.toks, a.office) == "") && len(places) > 0 && namesOtherPlace(sc.toks, a.placeKinds, places) {
+		if len(places) > 0 && (kind != KindWho || officePlace(sc.toks, a.office) == "") && namesOtherPlace(sc.toks, a.placeKinds, places) {
 			continue // "mực nước tại trạm Long Xuyên" asked, "tại trạm Châu Đốc" found
 		}
 		if kind != KindWho && len(otherPlaces) > 0 && !namesPlaces(otherPlaces, sc.toks, sc.before) {
@@ -1211,8 +1211,18 @@ func otherYears(toks []Token, years []string) bool {
 // otherMonths reports whether a sentence names months ("tháng 1"), none of
 // them one the question asks about.
 func otherMonths(toks []Token, months []string) bool {
+	if len(months) == 0 {
+		return false
+	}
 	named := monthsIn(toks)
-	return len(months) > 0 && len(named) > 0 && !slices.ContainsFunc(named, func(m string) bool { return slices.Contains(months, m) })
+	return len(named) > 0 && !slices.ContainsFunc(named, func(m string) bool { return slices.Contains(months, m) })
+}
+
+// otherLevel reports whether a sentence names the office at another level
+// than the one asked ("tỉnh" for "thị xã").
+func otherLevel(toks []Token, office, asked string) bool {
+	level, _ := officeSeat(toks, office)
+	return level != "" && level != asked
 }
 
 // monthsIn returns the months named as "tháng N", folded.
@@ -1436,9 +1446,13 @@ func officePlace(toks []Token, office string) string {
 // of "Chủ tịch UBND huyện Lấp Vò"); "" for what is not said. An office
 // that ends in a kind of place ("chu tich ubnd huyen") says no other.
 func officeSeat(toks []Token, office string) (level, name string) {
-	n := len(strings.Fields(office))
+	words := strings.Fields(office)
+	n := len(words)
+	if n == 0 {
+		return "", ""
+	}
 	for i := 0; i+n <= len(toks); i++ {
-		if foldedText(toks[i:i+n]) != " "+office+" " {
+		if !slices.EqualFunc(toks[i:i+n], words, func(t Token, w string) bool { return t.Fold == w }) {
 			continue
 		}
 		j := i + n
