@@ -599,13 +599,18 @@ func countedNoun(question string) string {
 	return ""
 }
 
+// superscripts are the units' powers written as digits: "m²" for "m2".
+var superscripts = strings.NewReplacer("²", "2", "³", "3")
+
 // countsUnit reports whether text has a number right before unit ("12
 // xã"), or before a measure of it ("2,35 kg ma túy", "300 con bò").
 func countsUnit(text, unit string) bool {
 	if unit == "%" {
 		return rePercent.MatchString(text)
 	}
-	text = strings.NewReplacer("²", "2", "³", "3").Replace(text) // "m²" for "m2"
+	if strings.ContainsAny(text, "²³") {
+		text = superscripts.Replace(text) // "m²" for "m2"
+	}
 	toks := Tokenize(text)
 	adjacent := func(a, b Token) bool { return strings.TrimSpace(text[a.End:b.Start]) == "" }
 	isNumber := func(t Token) bool { return t.Number || numberWords[t.Exact] }

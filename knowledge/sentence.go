@@ -214,7 +214,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			switch key := [2]string{first, second}; {
 			case title.pairs[key] || lead.pairs[key]:
 				ownPlaces = append(ownPlaces, pair)
-			case writesName(article, key): // not "bình quân vụ hè" typed plain
+			case slices.ContainsFunc(all, func(sc scored) bool { return writesName(sc.toks, key) }): // not "bình quân vụ hè" typed plain
 				otherPlaces = append(otherPlaces, pair)
 			}
 		}
@@ -579,15 +579,12 @@ func namesAround(names [][2]Token, places []string, sentence bag, window []Token
 	return inSentence || around.pairs == nil
 }
 
-// writesName reports whether an article writes two syllables, folded, as
+// writesName reports whether a sentence writes two syllables, folded, as
 // a name: both capitalised, standing together.
-func writesName(a *Article, pair [2]string) bool {
-	for _, p := range a.Paragraphs {
-		toks := Tokenize(p)
-		for i := 1; i < len(toks); i++ {
-			if toks[i-1].Upper && toks[i].Upper && toks[i-1].Fold == pair[0] && toks[i].Fold == pair[1] {
-				return true
-			}
+func writesName(toks []Token, pair [2]string) bool {
+	for i := 1; i < len(toks); i++ {
+		if toks[i-1].Upper && toks[i].Upper && toks[i-1].Fold == pair[0] && toks[i].Fold == pair[1] {
+			return true
 		}
 	}
 	return false
@@ -596,16 +593,30 @@ func writesName(a *Article, pair [2]string) bool {
 // namesPlaces reports whether a sentence, or the one before it, names
 // every place given, folded.
 func namesPlaces(places []string, toks []Token, before string) bool {
-	text := foldedText(toks)
-	if before != "" {
-		text += foldedText(Tokenize(before))
-	}
+	var text string
 	for _, p := range places {
+		if names(toks, p) {
+			continue
+		}
+		if text == "" {
+			text = foldedText(Tokenize(before))
+		}
 		if !strings.Contains(text, " "+p+" ") {
 			return false
 		}
 	}
 	return true
+}
+
+// names reports whether syllables hold a folded pair standing together.
+func names(toks []Token, pair string) bool {
+	first, second, _ := strings.Cut(pair, " ")
+	for i := 1; i < len(toks); i++ {
+		if toks[i-1].Fold == first && toks[i].Fold == second {
+			return true
+		}
+	}
+	return false
 }
 
 // honorifics come before a person's name: "ông Y Kha Niê", "Đại tá Dương
