@@ -55,13 +55,14 @@ func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer
 		return refuse(english), nil
 	}
 	context := contextTokens(q, content)
-	best, ok := bestCandidate(q, kind, content, context, groups)
-	if (!ok || answerModel.apply(best.features) < minAnswerOdds) && len(groups) > 0 && weighArticle(q, content, groups[0][0].Article).answers() {
+	weigh := weigher(q, content)
+	best, ok := bestCandidate(q, kind, content, context, groups, weigh)
+	if (!ok || answerModel.apply(best.features) < minAnswerOdds) && len(groups) > 0 && weigh(groups[0][0].Article).answers() {
 		// The sentence that answers may share few words with the
 		// question, and among many articles its chunk is not always
 		// found: the best passage's article, when it holds the
 		// question, is read whole.
-		best, ok = bestCandidate(q, kind, content, context, [][]Passage{wholeArticle(q, content, groups[0])})
+		best, ok = bestCandidate(q, kind, content, context, [][]Passage{wholeArticle(q, content, groups[0])}, weigh)
 	}
 	if !ok || answerModel.apply(best.features) < minAnswerOdds {
 		return refuse(english), nil
@@ -122,7 +123,7 @@ func namesOnlyOffice(q Query) bool {
 // it) only while its best sentence could still win with the article's
 // share of the question at its highest; an article the question
 // contradicts has no candidate.
-func bestCandidate(q Query, kind Kind, content, context []Token, groups [][]Passage) (candidate, bool) {
+func bestCandidate(q Query, kind Kind, content, context []Token, groups [][]Passage, weigh func(*Article) coverage) (candidate, bool) {
 	type article struct {
 		cands []candidate
 		top   float64 // the best score before the article is weighed
@@ -146,7 +147,7 @@ func bestCandidate(q Query, kind Kind, content, context []Token, groups [][]Pass
 		if best.passage != nil && a.top+gain <= best.score {
 			break // neither this article nor the ones after can win
 		}
-		ev := weighArticle(q, content, a.cands[0].passage.Article)
+		ev := weigh(a.cands[0].passage.Article)
 		if ev.contradicted {
 			continue
 		}
@@ -340,6 +341,20 @@ type coverage struct {
 
 // answers reports whether the article holds enough of the question.
 func (e coverage) answers() bool { return !e.contradicted && e.coverage >= minCoverage }
+
+// weigher returns weighArticle for one question, weighing each article
+// once however often it is read.
+func weigher(q Query, content []Token) func(*Article) coverage {
+	weighed := map[*Article]coverage{}
+	return func(a *Article) coverage {
+		ev, ok := weighed[a]
+		if !ok {
+			ev = weighArticle(q, content, a)
+			weighed[a] = ev
+		}
+		return ev
+	}
+}
 
 // weighArticle measures how much of a question an article holds.
 func weighArticle(q Query, content []Token, a *Article) coverage {
