@@ -836,8 +836,6 @@ var spelledNumber = func() map[string]string {
 	return m
 }()
 
-// placeNouns name a kind of place; the two syllables after one are the
-// place's name ("huyện Châu Phú", "tp chau doc"), however it is typed.
 // unknownName reports whether two syllables after a place noun name a
 // place no article has: one of them is a syllable no article has (not an
 // abbreviation such as "dtb"), and the first is no small word typed plain
@@ -847,8 +845,9 @@ func unknownName(q Query, a, b Token) bool {
 	return (unseen(a) || unseen(b)) && !foldedStop[a.Fold] && !IsStopword(a)
 }
 
-// provinces are the two-syllable names of Vietnam's provinces and cities,
-// folded: "tỉnh Thái Bình" names a place even where no article says it.
+// provinces are the names of Vietnam's provinces and cities, their first
+// two syllables folded: "tỉnh Thái Bình" names a place even where no
+// article says it.
 var provinces = foldedSet([]string{"An Giang", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
 	"Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
 	"Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
@@ -856,8 +855,10 @@ var provinces = foldedSet([]string{"An Giang", "Bạc Liêu", "Bắc Giang", "B�
 	"Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
 	"Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
 	"Thái Bình", "Thái Nguyên", "Thanh Hóa", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc",
-	"Yên Bái", "Bà Rịa", "Thừa Thiên", "Huế"})
+	"Yên Bái", "Bà Rịa", "Thừa Thiên"})
 
+// placeNouns name a kind of place; the two syllables after one are the
+// place's name ("huyện Châu Phú", "tp chau doc"), however it is typed.
 var placeNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "tp": true, "quan": true, "phuong": true, "tran": true, "tram": true}
 
 // placePairs returns the folded names of the places a question names after
