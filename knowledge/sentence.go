@@ -593,15 +593,15 @@ func writesName(toks []Token, pair [2]string) bool {
 // namesPlaces reports whether a sentence, or the one before it, names
 // every place given, folded.
 func namesPlaces(places []string, toks []Token, before string) bool {
-	var text string
+	var prev []Token
 	for _, p := range places {
 		if names(toks, p) {
 			continue
 		}
-		if text == "" {
-			text = foldedText(Tokenize(before))
+		if prev == nil {
+			prev = Tokenize(before)
 		}
-		if !strings.Contains(text, " "+p+" ") {
+		if !names(prev, p) {
 			return false
 		}
 	}
