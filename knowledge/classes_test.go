@@ -249,28 +249,17 @@ func TestOfficesUnitsAndEverydayWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := knowledge.NewService([]knowledge.Article{a})
-	for _, tc := range []struct{ question, want string }{
+	wantAnswers(t, svc, [][2]string{
 		{"cầu rộng mấy m", "9 mét"},
 		{"khi nao cau xong", "tháng 7/2026"},
 		{"đò ngang hoạt động từ mấy giờ", "5g"},
 		{"Phó chủ tịch tỉnh đề nghị nhà thầu những gì?", "3 ca liên tục"},
 		{"ct ubnd huyen tran thi ngoc yen nhan manh gi", "hơn 20 năm"},
-	} {
-		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: tc.question})
-		if err != nil || ans.Refused || !strings.Contains(ans.Text, tc.want) {
-			t.Errorf("%q = %q, %v; want %q", tc.question, ans.Text, err, tc.want)
-		}
-	}
-	for _, question := range []string{
+	}, []string{
 		"chủ tịch ubnd huyện châu thành là ai", // the chairwoman named is Tân Hiệp's
 		"pct ubnd huyện tân hiệp tên gì",       // she is Phó Bí thư, not Phó Chủ tịch
 		"bt huyen uy Cho Moi la ai",            // another district, typed plain
-	} {
-		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
-		if err != nil || !ans.Refused {
-			t.Errorf("%q = %q, %v; want a refusal", question, ans.Text, err)
-		}
-	}
+	})
 }
 
 // Documents, quotations and numbered names: "Kế hoạch số mấy" is answered
@@ -289,28 +278,17 @@ func TestDocumentsQuotationsAndNumberedNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := knowledge.NewService([]knowledge.Article{a})
-	for _, tc := range []struct{ question, want string }{
+	wantAnswers(t, svc, [][2]string{
 		{"hội nghị theo kế hoạch số mấy", "27/KH-UBND"},
 		{"pct tỉnh cam kết gì với doanh nghiệp", "trong 5 ngày làm việc"},
 		{"pct tinh de nghi huyen nhung gi", "quỹ đất sạch"},
 		{"nha may thanh cong khi nao khoi cong", "20/12/2024"},
 		{"ccn hoa phu 2 lap day bn %", "71,2%"},
-	} {
-		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: tc.question})
-		if err != nil || ans.Refused || !strings.Contains(ans.Text, tc.want) {
-			t.Errorf("%q = %q, %v; want %q", tc.question, ans.Text, err, tc.want)
-		}
-	}
-	for _, question := range []string{
+	}, []string{
 		"nghị quyết hội nghị số mấy",                  // only a plan is numbered
 		"cum cong nghiep hoa phu 1 rong bao nhieu ha", // only Hòa Phú 2 is described
 		"bao nhiêu doanh nghiệp đã đi vào hoạt động",  // "96%, doanh nghiệp" counts none
-	} {
-		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: question})
-		if err != nil || !ans.Refused {
-			t.Errorf("%q = %q, %v; want a refusal", question, ans.Text, err)
-		}
-	}
+	})
 }
 
 // What a "bao nhiêu" question measures is said in the sentence that
