@@ -13,11 +13,7 @@ import (
 // local-news articles: each answer must hold the whole figure, name or
 // quote, and must not hold what belongs to a neighbouring question.
 func TestAnswerClasses(t *testing.T) {
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "local-news", "articles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := knowledge.NewService(articles)
+	svc := serviceOf(t, filepath.Join("testdata", "local-news", "articles"))
 	tests := []struct {
 		class, question string
 		want            string // the answer holds this
@@ -100,11 +96,7 @@ func TestFollowUpChangesTopic(t *testing.T) {
 // "X nhấn mạnh gì?" is answered with what X said, the quotation whole,
 // also when X is named in the sentence before ("Bà nhấn mạnh: …").
 func TestQuoteQuestions(t *testing.T) {
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "local-news", "articles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := knowledge.NewService(articles)
+	svc := serviceOf(t, filepath.Join("testdata", "local-news", "articles"))
 	for question, want := range map[string]string{
 		"Bà Huỳnh Thị Mỹ Lan nhấn mạnh gì tại lễ thông xe?": "trước ngày 30/4/2024”",
 		"Bà Kim Thoa nhấn mạnh gì khi kiểm tra đê bao?":     "tắm sông",
@@ -123,11 +115,7 @@ func TestQuoteQuestions(t *testing.T) {
 // answered with a neighbouring office: another rank, another body,
 // another district's committee, another decision number.
 func TestNeighbouringQuestionsRefused(t *testing.T) {
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "local-news", "articles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := knowledge.NewService(articles)
+	svc := serviceOf(t, filepath.Join("testdata", "local-news", "articles"))
 	for _, question := range []string{
 		"Phó Chủ tịch UBND huyện Chợ Mới là ai?",
 		"pho chu tich hdnd huyen chau phu la ai",
@@ -312,11 +300,7 @@ func TestNumberQuestionsNameWhatTheyMeasure(t *testing.T) {
 // Thị Mỹ Dung"), then by given name ("bà Dung nhấn mạnh"); they put a label
 // before the byline; "thu ngân sách" is not answered by "ngân sách" alone.
 func TestHoldersNamedAfterTheirOffice(t *testing.T) {
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "articles", "ky-hop-phu-tan.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := knowledge.NewService(articles)
+	svc := serviceOf(t, filepath.Join("testdata", "articles", "ky-hop-phu-tan.txt"))
 	wantAnswers(t, svc, [][2]string{
 		{"ct hdnd huyen phu tan la ai", "Lê Thị Mỹ Dung"},
 		{"pct hđnd huyện tên j", "Phạm Quốc Toàn"},
@@ -333,11 +317,7 @@ func TestHoldersNamedAfterTheirOffice(t *testing.T) {
 // "dt954" is "ĐT.954", an abbreviation is what the articles spell with its
 // initials, and "còn … thì sao?" asks what the question before it.
 func TestDepartmentsTimesAndFollowUps(t *testing.T) {
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "articles", "so-ket-tan-chau.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := knowledge.NewService(articles)
+	svc := serviceOf(t, filepath.Join("testdata", "articles", "so-ket-tan-chau.txt"))
 	wantAnswers(t, svc, [][2]string{
 		{"ct mttq huyen tan chau la ai", "Đinh Văn Quang"},
 		{"gd so nn&ptnt ten j", "Cao Minh Trí"},
@@ -377,11 +357,7 @@ func TestDepartmentsTimesAndFollowUps(t *testing.T) {
 // with ("tăng 8,3% so với năm 2022") answers nothing; "nn" is read as the
 // words it stands for beside "ptnt", not as the commoner "nước ngọt".
 func TestWhoAnswersNameAPerson(t *testing.T) {
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "articles", "hop-bao-quy-1.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := knowledge.NewService(articles)
+	svc := serviceOf(t, filepath.Join("testdata", "articles", "hop-bao-quy-1.txt"))
 	wantAnswers(t, svc, [][2]string{
 		{"pgd cong an tinh la ai", "Trịnh Quốc Hưng"},
 		{"pgd so nn&ptnt la ai", "Tô Hữu Nghĩa"},
@@ -396,6 +372,20 @@ func TestWhoAnswersNameAPerson(t *testing.T) {
 
 // wantAnswers asks svc each question: those of answered must be answered
 // with their text in the answer, those of refused refused.
+// serviceOf serves the articles of the files and folders given.
+func serviceOf(t *testing.T, paths ...string) *knowledge.Service {
+	t.Helper()
+	var articles []knowledge.Article
+	for _, path := range paths {
+		a, err := knowledge.LoadPath(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		articles = append(articles, a...)
+	}
+	return knowledge.NewService(articles)
+}
+
 func wantAnswers(t *testing.T, svc *knowledge.Service, answered [][2]string, refused []string) {
 	t.Helper()
 	for _, tc := range answered {
@@ -444,11 +434,7 @@ func TestWholeArticleMeasuresAndFrames(t *testing.T) {
 // person's name after "tỉnh" typed plain is no place, and "2.024 mét" is no
 // year 2024.
 func TestFiguresOfAnotherPlace(t *testing.T) {
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "articles", "muc-nuoc-song-hau.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := knowledge.NewService(articles)
+	svc := serviceOf(t, filepath.Join("testdata", "articles", "muc-nuoc-song-hau.txt"))
 	wantAnswers(t, svc, [][2]string{
 		{"muc nuoc tai tram tan chau bao nhieu", "3,62 mét"},
 		{"mực nước sông hậu tại trạm châu đốc đạt bao nhiêu", "3,15 mét"},
@@ -465,11 +451,7 @@ func TestFiguresOfAnotherPlace(t *testing.T) {
 // "Chánh án" is not the "Phó Chánh án" the article names, nor is
 // "Viện trưởng" its deputy, and a "Chủ nhiệm" no sentence names is no answer.
 func TestCourtAndProcuracyOffices(t *testing.T) {
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "articles", "xet-xu-luu-dong.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := knowledge.NewService(articles)
+	svc := serviceOf(t, filepath.Join("testdata", "articles", "xet-xu-luu-dong.txt"))
 	wantAnswers(t, svc, [][2]string{
 		{"pho chanh an tand tinh binh dinh la ai", "Đặng Văn Tâm"},
 		{"Phó Viện trưởng VKSND tỉnh tên gì?", "Lê Thị Hồng Nhung"},
@@ -485,15 +467,8 @@ func TestCourtAndProcuracyOffices(t *testing.T) {
 // birth is no day, and what a named person said is answered only by
 // something someone said.
 func TestOtherYearDayAndSpeech(t *testing.T) {
-	var articles []knowledge.Article
-	for _, name := range []string{"dai_hoi_dang_bo_nghi_long.txt", "xet_xu_ma_tuy_huong_hoa.txt"} {
-		a, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-o", "articles", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		articles = append(articles, a...)
-	}
-	svc := knowledge.NewService(articles)
+	dir := filepath.Join("testdata", "reader-news-o", "articles")
+	svc := serviceOf(t, filepath.Join(dir, "dai_hoi_dang_bo_nghi_long.txt"), filepath.Join(dir, "xet_xu_ma_tuy_huong_hoa.txt"))
 	wantAnswers(t, svc, [][2]string{
 		{"thu nhap binh quan dau nguoi xa nghi long nam 2020 la bn", "45,6 triệu đồng"},
 		{"Hồ Văn Chiên bị bắt quả tang ngày nào?", "14/9/2023"},
@@ -512,11 +487,7 @@ func TestOtherYearDayAndSpeech(t *testing.T) {
 // town's, nor any sentence about a province no article names; "địa
 // phương nào" is answered by districts.
 func TestNamesAroundTheAnswer(t *testing.T) {
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-u", "articles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := knowledge.NewService(articles)
+	svc := serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles"))
 	wantAnswers(t, svc, [][2]string{
 		{"Chủ tịch UBND tỉnh Quảng Ngãi là ai?", "Đoàn Minh Trí"},
 		{"Khi kiểm tra ở Ba Tri và Thạnh Phú, Phó Chủ tịch UBND tỉnh Huỳnh Quang Triệu nhấn mạnh điều gì?", "thiếu nước ăn uống"},
@@ -534,22 +505,14 @@ func TestNamesAroundTheAnswer(t *testing.T) {
 // no answer for a district's. "bình quân vụ hè" typed plain names no
 // district ("quận").
 func TestFigureOfTheArticlesPlace(t *testing.T) {
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-u", "articles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := knowledge.NewService(articles)
+	svc := serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles"))
 	wantAnswers(t, svc, [][2]string{
 		{"huyen ba tri co bao nhieu ho thieu nuoc sinh hoat", "3.240 hộ"},
 		{"ty le ho ngheo cua tinh hung yen la bao nhieu", "1,62%"},
 	}, []string{
 		"ty le ho ngheo cua huyen van lam la bao nhieu",
 	})
-	articles, err = knowledge.LoadPath(filepath.Join("testdata", "reader-news-o", "articles", "lua_he_thu_dong_thap.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantAnswers(t, knowledge.NewService(articles), [][2]string{
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-o", "articles", "lua_he_thu_dong_thap.txt")), [][2]string{
 		{"gia thanh sx lua binh quan vu he thu dong thap la bao nhiu", "đồng/kg"},
 	}, nil)
 }
@@ -558,11 +521,7 @@ func TestFigureOfTheArticlesPlace(t *testing.T) {
 // before the figure: "Trường THCS Nhơn Bình … Công trình có tổng vốn đầu
 // tư 45,8 tỷ đồng".
 func TestMeasuredBesideTheFigure(t *testing.T) {
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-p", "articles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantAnswers(t, knowledge.NewService(articles), [][2]string{
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-p", "articles")), [][2]string{
 		{"truong thcs nhon binh xay moi dau tu bn tien", "45,8 tỷ đồng"},
 		{"giai dua ghe ngo soc trang 2023 co bn doi tham gia", "62 đội ghe"},
 	}, nil)
@@ -576,11 +535,7 @@ func TestDepartmentsSpelledOrAbbreviated(t *testing.T) {
 		"reader-news-p": {"gd sgd&dt binh dinh la ai", "Nguyễn Văn Khiêm"},
 		"reader-news-v": {"Giám đốc CDC tỉnh Hà Giang là ai?", "Vũ Thị Nguyệt"},
 	} {
-		articles, err := knowledge.LoadPath(filepath.Join("testdata", set, "articles"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		wantAnswers(t, knowledge.NewService(articles), [][2]string{tc}, nil)
+		wantAnswers(t, serviceOf(t, filepath.Join("testdata", set, "articles")), [][2]string{tc}, nil)
 	}
 }
 
@@ -601,10 +556,6 @@ func TestOtherPlaceMonthAndUnknownPlace(t *testing.T) {
 			[]string{"kim ngach xk ca phe thang 2/2025 cua dak nong dc bn", "san luong ca phe huyen cu jut nam nay bn tan"},
 		},
 	} {
-		articles, err := knowledge.LoadPath(filepath.Join("testdata", set, "articles"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		wantAnswers(t, knowledge.NewService(articles), tc.answered, tc.refused)
+		wantAnswers(t, serviceOf(t, filepath.Join("testdata", set, "articles")), tc.answered, tc.refused)
 	}
 }
