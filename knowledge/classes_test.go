@@ -559,3 +559,16 @@ func TestOtherPlaceMonthAndUnknownPlace(t *testing.T) {
 		wantAnswers(t, serviceOf(t, filepath.Join("testdata", set, "articles")), tc.answered, tc.refused)
 	}
 }
+
+// A congress or term is numbered in Roman numerals, typed in capitals or
+// not: "lần thứ XVIII" is another congress than the article's XIX.
+func TestRomanOrdinals(t *testing.T) {
+	svc := serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles"))
+	wantAnswers(t, svc, [][2]string{
+		{"Đại hội đại biểu Đảng bộ tỉnh Hưng Yên lần thứ XIX khai mạc ngày nào?", "13/10"},
+		{"dai hoi dang bo tinh hung yen lan thu xix khai mac ngay nao", "13/10"},
+	}, []string{
+		"Đại hội đại biểu Đảng bộ tỉnh Hưng Yên lần thứ XVIII được tổ chức vào ngày nào?",
+		"dai hoi dang bo tinh hung yen lan thu xviii khai mac ngay nao",
+	})
+}

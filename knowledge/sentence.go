@@ -1134,7 +1134,7 @@ func distinguishing(question []Token) []string {
 	var out []string
 	for i, t := range question {
 		switch {
-		case numeral(t) && i > 0 && question[i-1].End+1 == t.Start && !question[i-1].Upper && !(i+1 < len(question) && periodWords[question[i+1].Fold]):
+		case (numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && !question[i-1].Upper && !(i+1 < len(question) && periodWords[question[i+1].Fold]):
 			out = append(out, question[i-1].Fold+" "+t.Fold) // "Quyết định 12", not "ngân sách 6 tháng"
 		case t.Number:
 			out = append(out, t.Fold)
@@ -1146,21 +1146,20 @@ func distinguishing(question []Token) []string {
 }
 
 // numeral reports whether a syllable numbers something: digits, or a Roman
-// numeral in capitals ("nhóm II", "khóa XII").
+// numeral in capitals ("nhóm II", "khóa XII", "lần thứ XVIII").
 func numeral(t Token) bool {
-	if t.Number {
-		return true
-	}
-	if !t.Upper || len(t.Exact) > 4 {
-		return false
-	}
-	for _, c := range t.Exact {
-		if !strings.ContainsRune("ivxl", c) {
-			return false
-		}
-	}
-	return true
+	return t.Number || t.Upper && roman(t.Exact)
 }
+
+// reRoman matches a Roman numeral below 50, in lower case.
+var reRoman = regexp.MustCompile(`^(xl|x{0,3})(ix|iv|v?i{0,3})$`)
+
+// roman reports whether a syllable, lower-cased, is a Roman numeral.
+func roman(s string) bool { return s != "" && reRoman.MatchString(s) }
+
+// ordinalWords, folded, number what follows them even when it is typed in
+// lower case: "lan thu xviii", "khoa xii".
+var ordinalWords = map[string]bool{"thu": true, "khoa": true}
 
 // comparedOnly reports whether a sentence names one of the years only to
 // compare with it: "tăng 9,6% so với năm 2022", "so với cùng kỳ năm 2023".
