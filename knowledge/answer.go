@@ -861,6 +861,25 @@ var provinces = foldedSet([]string{"An Giang", "Bạc Liêu", "Bắc Giang", "B�
 // place's name ("huyện Châu Phú", "tp chau doc"), however it is typed.
 var placeNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "tp": true, "quan": true, "phuong": true, "tran": true, "tram": true}
 
+// placeNounForms are placeNouns as written with their diacritics: "Trần
+// Quốc Khánh" opens with a name, not "thị trấn".
+var placeNounForms = exactSet("huyện tỉnh xã quận phường trấn trạm")
+
+// exactSet returns the exact syllables of a text, as Tokenize writes them.
+func exactSet(text string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range Tokenize(text) {
+		set[t.Exact] = true
+	}
+	return set
+}
+
+// placeNoun reports whether a syllable of a question is a place noun,
+// typed with its diacritics or without any.
+func placeNoun(t Token) bool {
+	return placeNouns[t.Fold] && (!t.Marked || placeNounForms[t.Exact])
+}
+
 // placePairs returns the folded names of the places a question names after
 // a place noun ("huyện Châu Phú") or its party committee ("Tỉnh ủy An
 // Giang"), when the corpus knows the two syllables as a word: a place is
@@ -868,8 +887,8 @@ var placeNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "tp": 
 func placePairs(q Query, toks []Token) []string {
 	var out []string
 	for i := 0; i+2 < len(toks); i++ {
-		if !placeNouns[toks[i].Fold] {
-			continue
+		if !placeNoun(toks[i]) || i > 0 && honorifics[toks[i-1].Fold] {
+			continue // "ông Trần Quốc Khánh" typed plain names a man
 		}
 		noun := toks[i].Fold
 		if toks[i+1].Fold == "uy" {

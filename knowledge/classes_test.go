@@ -473,6 +473,7 @@ func TestOtherYearDayAndSpeech(t *testing.T) {
 		{"thu nhap binh quan dau nguoi xa nghi long nam 2020 la bn", "45,6 triệu đồng"},
 		{"Hồ Văn Chiên bị bắt quả tang ngày nào?", "14/9/2023"},
 		{"Ông Trần Quốc Khánh nhấn mạnh gì tại Đại hội?", "dám nghĩ, dám làm"},
+		{"ong tran quoc khanh nhan manh gi", "dám nghĩ, dám làm"}, // "trần" is no "thị trấn"
 	}, []string{
 		"thu nhap binh quan dau nguoi xa nghi long nam 2019 la bn",
 		"Nguyễn Văn Thông bị bắt vào ngày nào?",
@@ -495,8 +496,10 @@ func TestNamesAroundTheAnswer(t *testing.T) {
 		{"nhung dia phuong nao hoan thanh nhiem vu xay dung nong thon moi", "Văn Lâm"},
 	}, []string{
 		"Bí thư Huyện ủy Ba Tri là ai?",
-		"chu tich ubnd thi xa duc pho la ai", // only the province's chairman is named
-		"bi thu tinh uy thai binh la ai",     // a province no article names
+		"chu tich ubnd thi xa duc pho la ai",  // only the province's chairman is named
+		"bi thu tinh uy thai binh la ai",      // a province no article names
+		"giam doc so gtvt tinh kon tum la ai", // the lead's second sentence names Kon Tum, where the road goes
+		"doan ql24 qua tinh kon tum dai bao nhieu km",
 	})
 }
 

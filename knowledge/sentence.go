@@ -208,7 +208,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// the figure is the article's place's.
 	var ownPlaces, otherPlaces, officePlaces []string
 	if article := passages[0].Article; len(places) > 0 && len(article.Paragraphs) > 0 {
-		lead := newBag(Tokenize(article.Paragraphs[0]), true)
+		lead := newBag(Tokenize(firstSentence(article.Paragraphs[0])), true)
 		for _, pair := range places {
 			first, second, _ := strings.Cut(pair, " ")
 			switch key := [2]string{first, second}; {
@@ -260,7 +260,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if len(places) > 0 && (kind != KindWho || officePlace(sc.toks, a.office) == "") && namesOtherPlace(sc.toks, a.placeKinds, places) {
 			continue // "mực nước tại trạm Long Xuyên" asked, "tại trạm Châu Đốc" found
 		}
-		if kind != KindWho && len(otherPlaces) > 0 && !namesPlaces(otherPlaces, sc.toks, sc.before) {
+		if len(otherPlaces) > 0 && (kind != KindWho || officePlace(sc.toks, a.office) == "") && !namesPlaces(otherPlaces, sc.toks, sc.before) {
 			continue // "tỷ lệ hộ nghèo huyện Văn Lâm" asked, the province's rate found
 		}
 		if kind == KindWhen && a.exactDate && !reDate.MatchString(sc.text) {
@@ -1702,4 +1702,14 @@ func opensName(toks []Token, pair string) bool {
 		}
 	}
 	return false
+}
+
+// firstSentence returns a paragraph's first sentence: where a lead says
+// the news happened ("Sáng 18/3, tại xã Ba Động (huyện Ba Tơ), …"); the
+// sentences after it may name the places it reaches.
+func firstSentence(paragraph string) string {
+	if spans := Sentences(paragraph); len(spans) > 0 {
+		return paragraph[spans[0].Start:spans[0].End]
+	}
+	return paragraph
 }
