@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -848,14 +849,26 @@ func unknownName(q Query, a, b Token) bool {
 // provinces are the names of Vietnam's provinces and cities, their first
 // two syllables folded: "tỉnh Thái Bình" names a place even where no
 // article says it.
-var provinces = foldedSet([]string{"An Giang", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
+var provinces = foldedSet(provinceNames)
+
+var provinceNames = []string{"An Giang", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
 	"Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
 	"Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
 	"Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
 	"Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
 	"Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
 	"Thái Bình", "Thái Nguyên", "Thanh Hóa", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc",
-	"Yên Bái", "Bà Rịa", "Thừa Thiên"})
+	"Yên Bái", "Bà Rịa", "Thừa Thiên"}
+
+// provinceForms are the provinces' pairs as Tokenize writes them exactly.
+var provinceForms = func() map[string]bool {
+	forms := map[string]bool{}
+	for _, t := range provinceNames {
+		toks := Tokenize(t)
+		forms[toks[0].Exact+" "+toks[1].Exact] = true
+	}
+	return forms
+}()
 
 // placeNouns name a kind of place; the two syllables after one are the
 // place's name ("huyện Châu Phú", "tp chau doc"), however it is typed.
@@ -909,6 +922,23 @@ func placePairs(q Query, toks []Token) []string {
 		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; (q.weight(pair) > 0 || noun == "tinh" && provinces[pair] || unknownName(q, toks[i+1], toks[i+2])) && !saying[pair] && !acting[pair] {
 			out = append(out, pair)
 		}
+	}
+	// A province needs no place noun: "Sở NN&PTNT Cà Mau".
+	for i := 0; i+1 < len(toks); i++ {
+		pair := toks[i].Fold + " " + toks[i+1].Fold
+		if !provinces[pair] || slices.Contains(out, pair) || toks[i].End+1 != toks[i+1].Start {
+			continue
+		}
+		if (toks[i].Marked || toks[i+1].Marked) && !provinceForms[toks[i].Exact+" "+toks[i+1].Exact] {
+			continue // "Thoại Sơn là ai" names no "Sơn La"
+		}
+		if i > 0 && q.weight(toks[i-1].Fold+" "+toks[i].Fold) > 0 || i+2 < len(toks) && q.weight(toks[i+1].Fold+" "+toks[i+2].Fold) > 0 {
+			continue // "kiem tra vinh chau" typed plain: "tra" is of "kiểm tra"
+		}
+		if i > 0 && (surnames[toks[i-1].Fold] || toks[i-1].Upper && toks[i].Upper && toks[i-1].End+1 == toks[i].Start) {
+			continue // "Nguyễn Thái Bình" is a man
+		}
+		out = append(out, pair)
 	}
 	return out
 }

@@ -575,3 +575,22 @@ func TestRomanOrdinals(t *testing.T) {
 		"dai hoi dang bo tinh hung yen lan thu xviii khai mac ngay nao",
 	})
 }
+
+// A province is a place without "tỉnh" before it ("Sở NN&PTNT Cà Mau"),
+// but not where its syllables belong to other words ("Thoại Sơn là ai",
+// "kiem tra vinh chau"); the one province an article names is its own
+// wherever it stands. A year named only to compare with does not make a
+// figure another year's.
+func TestProvincesAndComparedYears(t *testing.T) {
+	svc := serviceOf(t, filepath.Join("testdata", "reader-news-tw", "articles"))
+	wantAnswers(t, svc, [][2]string{
+		{"gd so nn&ptnt ca mau ten j", "Lữ Thị Ngọc Diệp"}, // the drought article names another director
+		{"Kim ngạch xuất khẩu tôm của Cà Mau 9 tháng đầu năm 2024 đạt bao nhiêu?", "872,5 triệu USD"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "local-news", "articles")), [][2]string{
+		{"chu tich hdnd huyen thoai son la ai", "Đặng Văn Tài"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-g", "articles")), [][2]string{
+		{"gđ sgd đắk lắk là ai", "Phạm Đăng Khoa"}, // "tỉnh Đắk Lắk" stands far from the lead
+	}, nil)
+}

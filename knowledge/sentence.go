@@ -212,7 +212,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		for _, pair := range places {
 			first, second, _ := strings.Cut(pair, " ")
 			switch key := [2]string{first, second}; {
-			case title.pairs[key] || lead.pairs[key]:
+			case title.pairs[key] || lead.pairs[key], provinces[pair] && onlyProvince(article, pair):
 				ownPlaces = append(ownPlaces, pair)
 			case slices.ContainsFunc(all, func(sc scored) bool { return writesName(sc.toks, key) }): // not "bình quân vụ hè" typed plain
 				otherPlaces = append(otherPlaces, pair)
@@ -1171,8 +1171,7 @@ func comparedOnly(toks []Token, years []string) bool {
 				continue
 			}
 			seen = true
-			back := foldedText(toks[max(0, i-5):i])
-			compared = compared && (strings.Contains(back, " so voi ") || strings.Contains(back, " cung ky "))
+			compared = compared && comparing(toks, i)
 		}
 		if seen && compared {
 			return true
@@ -1207,15 +1206,22 @@ func otherYears(toks []Token, years []string) bool {
 		return false
 	}
 	named := false
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.Number && isYearNumber(t.Fold) {
 			if slices.Contains(years, t.Fold) {
 				return false
 			}
-			named = true
+			named = named || !comparing(toks, i) // "tăng 4,1% so với cùng kỳ năm 2023" gives this year's figure
 		}
 	}
 	return named
+}
+
+// comparing reports whether the syllable at i is named to compare with:
+// "so với năm 2022", "cùng kỳ năm 2023".
+func comparing(toks []Token, i int) bool {
+	back := foldedText(toks[max(0, i-5):i])
+	return strings.Contains(back, " so voi ") || strings.Contains(back, " cung ky ")
 }
 
 // otherMonths reports whether a sentence names months ("tháng 1"), none of
@@ -1712,4 +1718,31 @@ func firstSentence(paragraph string) string {
 		return paragraph[spans[0].Start:spans[0].End]
 	}
 	return paragraph
+}
+
+// onlyProvince reports whether the one province an article names is the
+// given one: a district's news names its province once, far from the lead
+// ("Ea Súp" … "tỉnh Đắk Lắk"); a road's news names two.
+func onlyProvince(a *Article, province string) bool {
+	named := false
+	sc := new(scanner)
+	var prev string
+	for _, p := range a.Paragraphs {
+		prev = ""
+		for sc.reset(p); sc.next(); {
+			fold := string(sc.fold)
+			if !sc.tok.Upper {
+				prev = ""
+				continue
+			}
+			if pair := prev + " " + fold; prev != "" && provinces[pair] {
+				if pair != province {
+					return false
+				}
+				named = true
+			}
+			prev = fold
+		}
+	}
+	return named
 }
