@@ -446,6 +446,9 @@ func measured(q Query, content []Token) []Token {
 	if Classify(q.Text) != KindNumber || !strongNumberCue(q.Text) || len(content) < 2 || content[0].Start != firstWord(q.Text) {
 		return nil
 	}
+	if wantsNumber(q.Text).code || len(Tokenize(q.Text[:strings.IndexByte(q.Text+",", ',')])) <= 4 {
+		return nil // "… công văn số mấy?" asks a code; "Sau vụ cháy, …" opens with when
+	}
 	adjacent := func(i int) bool { return i+1 < len(content) && content[i].End+1 == content[i+1].Start }
 	if content[0].Exact == "sô2" && adjacent(0) && adjacent(1) {
 		content = content[1:]
@@ -476,12 +479,17 @@ func namePairs(question string) [][2]Token {
 	if shouted*2 > len(toks) {
 		return nil
 	}
+	// An abbreviation is no part of a name: "Sở GD&ĐT Nam Định".
+	abbreviated := func(t Token) bool {
+		w := question[t.Start:t.End]
+		return utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w
+	}
 	var pairs [][2]Token
 	// The first word is capitalised as every sentence's is: a name starts
 	// there only if the next pair holds it too ("Lê Phước Dũng là ai?").
 	for i := 2; i < len(toks); i++ {
 		a, b := toks[i-1], toks[i]
-		if a.Upper && b.Upper && !a.Number && !b.Number && !IsStopword(a) && !IsStopword(b) && b.Start-a.End == 1 {
+		if a.Upper && b.Upper && !a.Number && !b.Number && !IsStopword(a) && !IsStopword(b) && b.Start-a.End == 1 && !abbreviated(a) && !abbreviated(b) {
 			pairs = append(pairs, [2]Token{a, b})
 		}
 	}
@@ -538,10 +546,11 @@ func wantsNumber(question string) numberWanted {
 }
 
 // documentTypes are kinds of document with the initials of their codes:
-// "Nghị quyết số 12-NQ/HU".
+// "Nghị quyết số 12-NQ/HU". A công văn has none: its code names who sent
+// it ("Công văn số 4872/UBND-NC"), and any code answers.
 var documentTypes = []struct{ words, initials string }{
 	{"nghi quyet", "NQ"}, {"quyet dinh", "QD"}, {"ke hoach", "KH"}, {"cong dien", "CD"}, {"chi thi", "CT"},
-	{"thong bao", "TB"}, {"cong van", "CV"}, {"ket luan", "KL"}, {"nghi dinh", "ND"}, {"thong tu", "TT"},
+	{"thong bao", "TB"}, {"ket luan", "KL"}, {"nghi dinh", "ND"}, {"thong tu", "TT"},
 	{"to trinh", "TTr"}, {"bao cao", "BC"}, {"de an", "DA"},
 }
 

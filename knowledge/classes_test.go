@@ -594,3 +594,22 @@ func TestProvincesAndComparedYears(t *testing.T) {
 		{"gđ sgd đắk lắk là ai", "Phạm Đăng Khoa"}, // "tỉnh Đắk Lắk" stands far from the lead
 	}, nil)
 }
+
+// Documents: an abbreviation is no part of a name ("Sở GD&ĐT Nam Định"); a
+// công văn's code names who sent it; "ban hành ngày nào" is answered by the
+// date the code is given with, not a deadline in the same sentence; the
+// plan of "UBND tỉnh" is not the police's.
+func TestDocumentCodes(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tx", "articles")), [][2]string{
+		{"Sở GD&ĐT Nam Định công nhận tốt nghiệp theo quyết định số mấy?", "1486/QĐ-SGDĐT"},
+		{"Sau vụ cháy, UBND tỉnh Bình Dương ban hành công văn số mấy?", "4872/UBND-NC"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-p", "articles")), [][2]string{
+		{"Quyết định số 2350/QĐ-UBND ban hành ngày nào", "1/7/2024"},
+	}, []string{
+		"Kế hoạch số 112/KH-SGDĐT của Sở GD&ĐT Bình Định được ban hành ngày nào?",
+	})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-o", "articles")), nil, []string{
+		"UBND tỉnh Quảng Trị ban hành kế hoạch số mấy về phòng, chống ma túy năm 2024?",
+	})
+}

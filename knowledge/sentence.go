@@ -57,7 +57,9 @@ type asked struct {
 	day          bool // asks the day ("ngày nào"), which a year does not give
 	clock        bool // asks the time of day
 	number       numberWanted
-	subject      []Token // what a "bao nhiêu" question measures ("năng suất"), or none
+	subject      []Token          // what a "bao nhiêu" question measures ("năng suất"), or none
+	codes        []*regexp.Regexp // the documents' codes it names ("112/KH-SGDĐT"), as their numbers
+	dated        []*regexp.Regexp // the same, dated: "112/KH-SGDĐT ngày 5/8"
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -90,7 +92,22 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.clock = asksClock(q.Text)
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
+	for _, m := range reDocNumber.FindAllStringSubmatch(q.Text, -1) {
+		number := `(^|\D)` + regexp.QuoteMeta(m[2])
+		a.codes = append(a.codes, regexp.MustCompile(number))
+		a.dated = append(a.dated, regexp.MustCompile(number+`\S*\s+(\pL+\s+)?(ngày\s+)?\d{1,2}/\d{1,2}`))
+	}
 	return a
+}
+
+// matchesAll reports whether text matches every pattern.
+func matchesAll(text string, patterns []*regexp.Regexp) bool {
+	for _, re := range patterns {
+		if !re.MatchString(text) {
+			return false
+		}
+	}
+	return true
 }
 
 // sentenceCandidates scores the sentences of one article's best passages
@@ -268,6 +285,15 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindWhen && a.day && !reDay.MatchString(sc.text) {
 			continue // "ngày nào" is answered by a day, not by a year ("SN 1989")
+		}
+		if len(a.codes) > 0 && !matchesAll(sc.before+" "+sc.whole+" "+sc.after, a.codes) {
+			continue // "Kế hoạch 145/KH-UBND" asked, the sentence is about something else
+		}
+		if kind == KindNumber && a.number.code && !namesBodies(a.markers, sc.toks) {
+			continue // "UBND tỉnh ban hành kế hoạch số mấy" is not answered by the police's plan
+		}
+		if kind == KindWhen && len(a.dated) > 0 && !matchesAll(sc.whole, a.dated) {
+			continue // "… ban hành ngày nào" is answered by the date the code is given with
 		}
 		if otherYears(sc.toks, a.years) {
 			continue // "năm 2019" asked, the sentence speaks of 2020 and 2015
@@ -1745,4 +1771,16 @@ func onlyProvince(a *Article, province string) bool {
 		}
 	}
 	return named
+}
+
+// namesBodies reports whether a sentence names every body among a
+// question's distinguishing marks ("UBND", "HĐND"), in its words or in a
+// document's code ("512/QĐ-UBND").
+func namesBodies(markers []string, toks []Token) bool {
+	for _, m := range markers {
+		if bodies[m] && !slices.ContainsFunc(toks, func(t Token) bool { return t.Fold == m }) {
+			return false
+		}
+	}
+	return true
 }
