@@ -613,3 +613,11 @@ func TestDocumentCodes(t *testing.T) {
 		"UBND tỉnh Quảng Trị ban hành kế hoạch số mấy về phòng, chống ma túy năm 2024?",
 	})
 }
+
+// Where a quote question names the office and the person, the person is
+// who spoke, not whoever else the article names beside that office.
+func TestSpeakerNamedWithOffice(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tx", "articles")), [][2]string{
+		{"Phó Chủ tịch Thường trực UBND tỉnh Phan Đình Khôi nhấn mạnh điều gì tại buổi lễ?", "điểm khởi đầu"},
+	}, nil)
+}

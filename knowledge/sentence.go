@@ -209,6 +209,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 				break
 			}
 		}
+		if person := personNamed(a.names); speaker[0] != "" && person[0] != "" {
+			speaker = person // "Phó Chủ tịch UBND tỉnh Phan Đình Khôi nhấn mạnh gì?" says who spoke
+		}
 	}
 	// A place asked about that the article writes as the opening of a
 	// longer name is a person's ("tỉnh Rah Lan Hiếu" typed plain).
@@ -1783,4 +1786,20 @@ func namesBodies(markers []string, toks []Token) bool {
 		}
 	}
 	return true
+}
+
+// personNamed returns the last two syllables of the first person a
+// question names, a name opening with a surname, folded; or nothing.
+func personNamed(names [][2]Token) [2]string {
+	for i, n := range names {
+		if !surnames[n[0].Fold] || i > 0 && names[i-1][1].Start == n[0].Start {
+			continue
+		}
+		for i+1 < len(names) && names[i+1][0].Start == n[1].Start {
+			i++
+			n = names[i]
+		}
+		return [2]string{n[0].Fold, n[1].Fold}
+	}
+	return [2]string{}
 }
