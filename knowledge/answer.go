@@ -925,10 +925,12 @@ func placePairs(q Query, toks []Token) []string {
 		if toks[i].End+1 < toks[i+1].Start-1 || toks[i+1].End+1 != toks[i+2].Start {
 			continue // not standing together
 		}
-		if asking[toks[i+1].Fold] || asking[toks[i+2].Fold] {
+		// "huyen Bac Ai la ai": the first "ai" ends the place's name.
+		whoTwice := toks[i+2].Fold == "ai" && slices.ContainsFunc(toks[i+3:], func(t Token) bool { return t.Fold == "ai" })
+		if asking[toks[i+1].Fold] || asking[toks[i+2].Fold] && !whoTwice {
 			continue // "huyện số mấy" asks, it names no place
 		}
-		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; (q.weight(pair) > 0 || noun == "tinh" && provinces[pair] || unknownName(q, toks[i+1], toks[i+2])) && !saying[pair] && !acting[pair] {
+		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; (q.weight(pair) > 0 || whoTwice || noun == "tinh" && provinces[pair] || unknownName(q, toks[i+1], toks[i+2])) && !saying[pair] && !acting[pair] {
 			out = append(out, pair)
 		}
 	}

@@ -621,3 +621,43 @@ func TestSpeakerNamedWithOffice(t *testing.T) {
 		{"Phó Chủ tịch Thường trực UBND tỉnh Phan Đình Khôi nhấn mạnh điều gì tại buổi lễ?", "điểm khởi đầu"},
 	}, nil)
 }
+
+// A place or name asked about that a sentence lists without a figure of
+// its own ("… và hồ Sông Trâu đã xuống gần mực nước chết") gets none of
+// the sentence's figures, unless they are given "lần lượt".
+func TestListedWithoutFigure(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tw", "articles")), [][2]string{
+		{"Hồ Sông Sắt còn bao nhiêu triệu m3", "16,2 triệu m³"},
+	}, []string{
+		"Dung tích hồ Sông Trâu hiện còn bao nhiêu triệu m³?",
+		"Thị trường Hàn Quốc chiếm bao nhiêu phần trăm kim ngạch xuất khẩu tôm của Cà Mau?",
+		"Huyện Ninh Sơn có bao nhiêu ha cây trồng vụ Đông Xuân bị thiệt hại trên 70%?",
+	})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles")), [][2]string{
+		{"xa an thuy co bao nhieu ho phai mua nuoc cho bang ghe", "640 hộ"},
+	}, []string{
+		"Huyện Giồng Trôm có bao nhiêu hộ thiếu nước sinh hoạt?",
+	})
+}
+
+// What tells a question from its neighbours: an exam block ("khối B00")
+// is a code; "nguyên nhân" wants a cause; "Trường THPT"
+// says a school's level, not which school; the province the lead compares
+// with is not the article's; "huyen Bac Ai la ai" names Bác Ái.
+func TestCodesCausesSchoolsAndPlaces(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tx", "articles")), [][2]string{
+		{"thu khoa khoi a00 la ai", "Vũ Đức Anh"},
+		{"Hiệu trưởng Trường THPT chuyên Lê Hồng Phong là ai?", "Hà Văn Cường"},
+	}, []string{
+		"Thủ khoa khối B00 của tỉnh Nam Định là ai?",
+		"Nguyên nhân vụ cháy xưởng nệm ở phường Bình Chuẩn là gì?",
+		"hieu truong thpt giao thuy la ai",
+		"ty le tot nghiep cua vinh phuc nam 2024 bn",
+	})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-a", "articles")), [][2]string{
+		{"vì sao lúa năm nay được mùa", "thời tiết thuận lợi"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tw", "articles")), nil, []string{
+		"Chu tich UBND huyen Bac Ai la ai?",
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -55,9 +56,11 @@ type asked struct {
 	months       []string        // the months it names ("tháng 2")
 	exactDate    bool
 	day          bool // asks the day ("ngày nào"), which a year does not give
+	cause        bool // asks why ("nguyên nhân", "vì sao")
 	clock        bool // asks the time of day
 	number       numberWanted
 	subject      []Token          // what a "bao nhiêu" question measures ("năng suất"), or none
+	entities     [][2]string      // the places and names it asks about, folded
 	codes        []*regexp.Regexp // the documents' codes it names ("112/KH-SGDĐT"), as their numbers
 	dated        []*regexp.Regexp // the same, dated: "112/KH-SGDĐT ngày 5/8"
 }
@@ -89,9 +92,17 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.months = monthsIn(a.question)
 	a.exactDate = asksExactDate(q.Text)
 	a.day = asks(q.Text, cueDay)
+	a.cause = asks(q.Text, cueReason)
 	a.clock = asksClock(q.Text)
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
+	for _, pair := range a.places {
+		first, second, _ := strings.Cut(pair, " ")
+		a.entities = append(a.entities, [2]string{first, second})
+	}
+	for _, n := range a.names {
+		a.entities = append(a.entities, [2]string{n[0].Fold, n[1].Fold})
+	}
 	for _, m := range reDocNumber.FindAllStringSubmatch(q.Text, -1) {
 		number := `(^|\D)` + regexp.QuoteMeta(m[2])
 		a.codes = append(a.codes, regexp.MustCompile(number))
@@ -229,10 +240,14 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	var ownPlaces, otherPlaces, officePlaces []string
 	if article := passages[0].Article; len(places) > 0 && len(article.Paragraphs) > 0 {
 		lead := newBag(Tokenize(firstSentence(article.Paragraphs[0])), true)
+		titled := false // the title names a province: the lead's others are compared with it
+		for key := range title.pairs {
+			titled = titled || provinces[key[0]+" "+key[1]]
+		}
 		for _, pair := range places {
 			first, second, _ := strings.Cut(pair, " ")
 			switch key := [2]string{first, second}; {
-			case title.pairs[key] || lead.pairs[key], provinces[pair] && onlyProvince(article, pair):
+			case title.pairs[key] || lead.pairs[key] && !(titled && provinces[pair]), provinces[pair] && onlyProvince(article, pair):
 				ownPlaces = append(ownPlaces, pair)
 			case slices.ContainsFunc(all, func(sc scored) bool { return writesName(sc.toks, key) }): // not "bình quân vụ hè" typed plain
 				otherPlaces = append(otherPlaces, pair)
@@ -307,6 +322,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindQuote && len(a.names) > 0 && !reportsSpeech(sc.text) {
 			continue // "ông Lâm phát biểu gì?" is answered by what someone said
 		}
+		if a.cause && !givesCause(sc.window) {
+			continue // "nguyên nhân vụ cháy" is not answered by when it broke out, unless the cause follows
+		}
 		if kind == KindWhen && a.clock && !reClock.MatchString(sc.text) {
 			continue // "mấy giờ" is answered by a time of day
 		}
@@ -315,6 +333,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindNumber && !a.number.in(sc.text, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
+		}
+		if kind == KindNumber && listedWithoutFigure(sc.text, a.entities) {
+			continue // "huyện Bình Đại 1.915 hộ, số còn lại ở các huyện Giồng Trôm và Mỏ Cày Nam"
 		}
 		words := newBag(sc.toks, true)
 		if measures && !namesSubject(words, a.subject) && !newBag(sc.window, true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] {
@@ -1165,7 +1186,7 @@ func distinguishing(question []Token) []string {
 		switch {
 		case (numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && !question[i-1].Upper && !(i+1 < len(question) && periodWords[question[i+1].Fold]):
 			out = append(out, question[i-1].Fold+" "+t.Fold) // "Quyết định 12", not "ngân sách 6 tháng"
-		case t.Number:
+		case t.Number, mixesDigits(t.Fold): // "khối B00", "H5N1"
 			out = append(out, t.Fold)
 		case bodies[t.Fold]:
 			out = append(out, t.Fold)
@@ -1173,6 +1194,15 @@ func distinguishing(question []Token) []string {
 	}
 	return out
 }
+
+// mixesDigits reports whether a syllable holds letters and digits: a code.
+func mixesDigits(s string) bool {
+	return strings.ContainsAny(s, "0123456789") && strings.IndexFunc(s, unicode.IsLetter) >= 0 && !squaredUnits[s]
+}
+
+// squaredUnits are units typed with a digit for their power ("m2" for
+// "m²"): no code.
+var squaredUnits = map[string]bool{"m2": true, "m3": true, "km2": true, "cm2": true, "cm3": true, "dm3": true}
 
 // numeral reports whether a syllable numbers something: digits, or a Roman
 // numeral in capitals ("nhóm II", "khóa XII", "lần thứ XVIII").
@@ -1589,6 +1619,12 @@ func sameDepartment(q, s []Token) bool {
 			j++
 		}
 		switch {
+		case schoolLevels[t.Fold] && slices.ContainsFunc(s[j:min(j+2, len(s))], func(x Token) bool { return x.Fold == t.Fold }):
+			for s[j].Fold != t.Fold {
+				j++
+			}
+			j++
+			continue // "THPT" of "Trường THPT Giao Thủy" says the level, not which school
 		case j < len(s) && s[j].Fold == t.Fold:
 			j++
 		case j < len(s) && len(t.Fold) <= 4 && initialsMatch(s, &j, t.Fold):
@@ -1620,6 +1656,9 @@ func sameDepartment(q, s []Token) bool {
 
 // departmentHeads open a department's name without telling which it is.
 var departmentHeads = map[string]bool{"so": true, "phong": true, "ban": true, "truong": true, "cuc": true, "chi": true, "vu": true, "benh": true, "vien": true}
+
+// schoolLevels name the level of a school, folded.
+var schoolLevels = map[string]bool{"thpt": true, "thcs": true, "th": true, "mn": true, "ptdtnt": true}
 
 // whoWords end what a who-question names: "… tên gì", "… là ai".
 var whoWords = map[string]bool{"ten": true, "gi": true, "ai": true, "la": true, "nao": true, "j": true}
@@ -1802,4 +1841,52 @@ func personNamed(names [][2]Token) [2]string {
 		return [2]string{n[0].Fold, n[1].Fold}
 	}
 	return [2]string{}
+}
+
+// listedWithoutFigure reports whether a sentence names a place or name
+// asked about (written capitalised: "sắp xếp" typed plain is none) only in
+// a list of several ("… và …") that a clause of its own holds, with no
+// figure: the sentence's figures are others'. Clauses end at semicolons,
+// or at commas where it has none.
+func listedWithoutFigure(sentence string, entities [][2]string) bool {
+	if len(entities) == 0 || strings.Contains(Fold(sentence), "lan luot") {
+		return false // "X và Y … lần lượt có 640 hộ và 485 hộ"
+	}
+	sep := ", "
+	if strings.Contains(sentence, ";") {
+		sep = ";"
+	}
+	for _, clause := range strings.Split(sentence, sep) {
+		if !strings.Contains(clause, " và ") || strings.ContainsAny(clause, "0123456789") {
+			continue
+		}
+		toks := Tokenize(clause)
+		for i := 1; i < len(toks); i++ {
+			if toks[i-1].Upper && toks[i].Upper && slices.Contains(entities, [2]string{toks[i-1].Fold, toks[i].Fold}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cueReason asks why something happened.
+var cueReason = cues("nguyên nhân", "vì sao", "tại sao", "lý do", "lí do", "do đâu")
+
+// causeWords give a cause, exactly as Tokenize writes them; causePairs,
+// folded, too.
+var (
+	causeWords = exactSet("do vì bởi nên nhờ khiến")
+	causePairs = map[[2]string]bool{{"nguyen", "nhan"}: true, {"ly", "do"}: true, {"li", "do"}: true, {"dan", "den"}: true}
+)
+
+// givesCause reports whether a sentence gives a cause: "do chập điện",
+// "vì mưa lớn", "nguyên nhân là …".
+func givesCause(toks []Token) bool {
+	for i, t := range toks {
+		if causeWords[t.Exact] || i > 0 && causePairs[[2]string{toks[i-1].Fold, t.Fold}] {
+			return true
+		}
+	}
+	return false
 }
