@@ -1876,7 +1876,7 @@ var cueReason = cues("nguyên nhân", "vì sao", "tại sao", "lý do", "lí do"
 // causeWords give a cause, exactly as Tokenize writes them; causePairs,
 // folded, too.
 var (
-	causeWords = exactSet("do vì bởi nên nhờ khiến")
+	causeWords = exactSet("do vì bởi nên nhờ khiến để nhằm")
 	causePairs = map[[2]string]bool{{"nguyen", "nhan"}: true, {"ly", "do"}: true, {"li", "do"}: true, {"dan", "den"}: true}
 )
 
