@@ -57,13 +57,14 @@ func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer
 	}
 	context := contextTokens(q, content)
 	weigh := weigher(q, content)
-	best, ok := bestCandidate(q, kind, content, context, groups, weigh)
+	ask := analyse(q, kind, content, context)
+	best, ok := bestCandidate(ask, groups, weigh)
 	if (!ok || answerModel.apply(best.features) < minAnswerOdds) && len(groups) > 0 && weigh(groups[0][0].Article).answers() {
 		// The sentence that answers may share few words with the
 		// question, and among many articles its chunk is not always
 		// found: the best passage's article, when it holds the
 		// question, is read whole.
-		best, ok = bestCandidate(q, kind, content, context, [][]Passage{wholeArticle(q, content, groups[0])}, weigh)
+		best, ok = bestCandidate(ask, [][]Passage{wholeArticle(q, content, groups[0])}, weigh)
 	}
 	if !ok || answerModel.apply(best.features) < minAnswerOdds {
 		return refuse(english), nil
@@ -124,12 +125,11 @@ func namesOnlyOffice(q Query) bool {
 // it) only while its best sentence could still win with the article's
 // share of the question at its highest; an article the question
 // contradicts has no candidate.
-func bestCandidate(q Query, kind Kind, content, context []Token, groups [][]Passage, weigh func(*Article) coverage) (candidate, bool) {
+func bestCandidate(ask *asked, groups [][]Passage, weigh func(*Article) coverage) (candidate, bool) {
 	type article struct {
 		cands []candidate
 		top   float64 // the best score before the article is weighed
 	}
-	ask := analyse(q, kind, content, context)
 	var read []article
 	for _, group := range groups {
 		a := article{cands: ask.sentenceCandidates(group), top: math.Inf(-1)}

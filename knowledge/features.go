@@ -1,6 +1,9 @@
 package knowledge
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // The answerer compares the candidate sentences of every article it reads
 // by one linear score over a few measured features, and refuses by one
@@ -63,6 +66,35 @@ func newBag(toks []Token, withPairs bool) bag {
 		}
 	}
 	return b
+}
+
+// windowShare is share over a bag of the window's syllables, without
+// building it: the window is read once per candidate.
+func windowShare(q Query, content, window []Token) float64 {
+	var total, got float64
+	for i, t := range content {
+		if slices.ContainsFunc(content[:i], func(u Token) bool { return u.Fold == t.Fold }) {
+			continue
+		}
+		w := q.weight(t.Fold)
+		total += w
+		match := 0.0
+		for _, u := range window {
+			if u.Fold != t.Fold {
+				continue
+			}
+			if u.Exact == t.Exact || !t.Marked {
+				match = 1
+				break
+			}
+			match = foldMatch
+		}
+		got += w * match
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
 }
 
 // match is how much of a question's syllable the bag holds: 1 exactly, or

@@ -33,7 +33,7 @@ func TestBestCandidateIsPick(t *testing.T) {
 		content := contentTokens(Tokenize(text), kind)
 		passages := ix.Search(searchText(text), svc.topK)
 		want, wantOK := pick(candidates(query, kind, content, nil, passages))
-		got, gotOK := bestCandidate(query, kind, content, nil, byArticle(passages, articlesRead), weigher(query, content))
+		got, gotOK := bestCandidate(analyse(query, kind, content, nil), byArticle(passages, articlesRead), weigher(query, content))
 		if gotOK != wantOK || got.sentence != want.sentence || got.features != want.features {
 			t.Errorf("%q: bestCandidate %q (%v), pick %q (%v)", question, got.sentence, gotOK, want.sentence, wantOK)
 		}

@@ -47,6 +47,7 @@ type asked struct {
 	ownCore      []Token // own words, but those typed plain that may be stopwords ("con" for "còn")
 	ownTotal     float64
 	question     []Token
+	ranks        ranksAsked
 	names        [][2]Token
 	markers      []string
 	office       string
@@ -59,10 +60,11 @@ type asked struct {
 	cause        bool // asks why ("nguyên nhân", "vì sao")
 	clock        bool // asks the time of day
 	number       numberWanted
-	subject      []Token          // what a "bao nhiêu" question measures ("năng suất"), or none
-	entities     [][2]string      // the places and names it asks about, folded
-	codes        []*regexp.Regexp // the documents' codes it names ("112/KH-SGDĐT"), as their numbers
-	dated        []*regexp.Regexp // the same, dated: "112/KH-SGDĐT ngày 5/8"
+	subject      []Token              // what a "bao nhiêu" question measures ("năng suất"), or none
+	entities     [][2]string          // the places and names it asks about, folded
+	read         map[string]readChunk // the chunks read, by text: a chunk is read again with the whole article
+	codes        []*regexp.Regexp     // the documents' codes it names ("112/KH-SGDĐT"), as their numbers
+	dated        []*regexp.Regexp     // the same, dated: "112/KH-SGDĐT ngày 5/8"
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -79,6 +81,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		}
 	}
 	a.question = Tokenize(q.Text)
+	a.ranks = askRanks(a.question)
 	a.names = namePairs(q.Text)
 	a.markers = distinguishing(a.question)
 	a.office = officeAsked(a.question)
@@ -109,6 +112,30 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		a.dated = append(a.dated, regexp.MustCompile(number+`\S*\s+(\pL+\s+)?(ngày\s+)?\d{1,2}/\d{1,2}`))
 	}
 	return a
+}
+
+// readChunk is a chunk's sentences and their syllables.
+type readChunk struct {
+	spans []Span
+	toks  [][]Token
+}
+
+// sentencesOf returns a chunk's sentences and their syllables, split once
+// per question.
+func (a *asked) sentencesOf(c Chunk) ([]Span, [][]Token) {
+	if r, ok := a.read[c.Text]; ok {
+		return r.spans, r.toks
+	}
+	r := readChunk{spans: Sentences(c.Text)}
+	r.toks = make([][]Token, len(r.spans))
+	for i, sp := range r.spans {
+		r.toks[i] = Tokenize(c.Text[sp.Start:sp.End])
+	}
+	if a.read == nil {
+		a.read = map[string]readChunk{}
+	}
+	a.read[c.Text] = r
+	return r.spans, r.toks
 }
 
 // matchesAll reports whether text matches every pattern.
@@ -151,11 +178,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if p.Chunk.Paragraph < 0 {
 			continue // a title is no answer
 		}
-		spans := Sentences(p.Chunk.Text)
-		toks := make([][]Token, len(spans))
-		for i, sp := range spans {
-			toks[i] = Tokenize(p.Chunk.Text[sp.Start:sp.End])
-		}
+		spans, toks := a.sentencesOf(p.Chunk)
 		for i, sp := range spans {
 			whole := p.Chunk.Text[sp.Start:sp.End]
 			var window []Token
@@ -274,7 +297,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 				}
 			}
 		}
-		if rankMismatch(a.question, sc.toks) {
+		if a.ranks.mismatch(sc.toks) {
 			continue // "Phó Chủ tịch" asked, "Chủ tịch" found, or the other way round
 		}
 		if kind == KindWho && a.office != "" && !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
@@ -358,7 +381,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		f := &c.features
 		f[fBM25] = bm25 / a.total
 		f[fSentence] = share(q, content, words)
-		f[fWindow] = share(q, content, newBag(sc.window, false))
+		f[fWindow] = windowShare(q, content, sc.window)
 		f[fPairs] = pairShare(q, content, words)
 		f[fKind] = indicator(hasKind(kind, sc.text, content))
 		f[fMarkers] = indicator(len(a.markers) > 0 && holdsMarkers(a.markers, sc.toks)) // "Quyết định 1204" asked and found, not "Quyết định 2104"
@@ -1090,45 +1113,58 @@ var officeHeads = map[string]bool{"chu": true, "bi": true, "giam": true, "truong
 // every time text names the office after the question's word, it puts
 // "phó" before it while the question does not.
 func rankMismatch(question, text []Token) bool {
-	asked := map[string]bool{}
-	next := map[string]bool{} // the words that follow a rank word in the question
+	return askRanks(question).mismatch(text)
+}
+
+// ranksAsked is what rankMismatch reads of a question, read once.
+type ranksAsked struct {
+	asked map[string]bool // the rank words it holds, exactly
+	next  map[string]bool // the words that follow a rank word in it
+	words map[string]bool // all its words, folded
+}
+
+func askRanks(question []Token) ranksAsked {
+	r := ranksAsked{asked: map[string]bool{}, next: map[string]bool{}, words: make(map[string]bool, len(question))}
 	for i, t := range question {
+		r.words[t.Fold] = true
 		rank := t.Exact
 		if !t.Marked && t.Fold == "pho" && i+1 < len(question) && officeHeads[question[i+1].Fold] {
 			rank = "pho2" // "pho chu tich" typed without diacritics
 		}
 		if rankWords[rank] {
-			asked[rank] = true
+			r.asked[rank] = true
 			if i+1 < len(question) {
-				next[question[i+1].Fold] = true
+				r.next[question[i+1].Fold] = true
 			}
 		}
 	}
-	have := map[string]bool{}
-	office := false // text names an office the question names too
-	for i, t := range text {
-		if i+1 < len(text) && next[text[i+1].Fold] {
-			have[t.Exact] = true // the rank of the office asked about, not of another ("Phó Bí thư")
+	return r
+}
+
+func (r ranksAsked) mismatch(text []Token) bool {
+	if len(r.asked) > 0 {
+		have := map[string]bool{}
+		office := false // text names an office the question names too
+		for i, t := range text {
+			if i+1 < len(text) && r.next[text[i+1].Fold] {
+				have[t.Exact] = true // the rank of the office asked about, not of another ("Phó Bí thư")
+			}
+			office = office || r.next[t.Fold] && i+1 < len(text) && officeTitles[t.Fold+" "+text[i+1].Fold]
 		}
-		office = office || i+1 < len(text) && officeTitles[t.Fold+" "+text[i+1].Fold] && next[t.Fold]
-	}
-	for r := range asked {
-		if !have[r] && office {
-			return true // a sentence naming nobody's office may speak of the holder by name
+		for rank := range r.asked {
+			if !have[rank] && office {
+				return true // a sentence naming nobody's office may speak of the holder by name
+			}
 		}
 	}
 	// The question's office ("chủ tịch", "bí thư") appears in text only
 	// right after a rank word the question does not have.
-	qWords := map[string]bool{}
-	for _, t := range question {
-		qWords[t.Fold] = true
-	}
 	plain, ranked := false, false
 	for i, t := range text {
-		if i == 0 || i+1 >= len(text) || !officeTitles[t.Fold+" "+text[i+1].Fold] || !qWords[t.Fold] || next[t.Fold] {
+		if i == 0 || i+1 >= len(text) || !r.words[t.Fold] || r.next[t.Fold] || !officeTitles[t.Fold+" "+text[i+1].Fold] {
 			continue // not an office's title ("Chư Sê" is a place)
 		}
-		if prev := text[i-1]; rankWords[prev.Exact] && !asked[prev.Exact] {
+		if prev := text[i-1]; rankWords[prev.Exact] && !r.asked[prev.Exact] {
 			ranked = true
 		} else if !rankWords[prev.Exact] {
 			plain = true
