@@ -144,8 +144,9 @@ func bestCandidate(ask *asked, groups [][]Passage, weigh func(*Article) coverage
 	sort.SliceStable(read, func(i, j int) bool { return read[i].top > read[j].top })
 	gain := max(rankModel.weights[fArticle], 0)
 	var best candidate
+	var scored []candidate
 	for _, a := range read {
-		if best.passage != nil && a.top+gain <= best.score {
+		if best.passage != nil && a.top+gain <= best.score-ask.recency() {
 			break // neither this article nor the ones after can win
 		}
 		ev := weigh(a.cands[0].passage.Article)
@@ -155,12 +156,54 @@ func bestCandidate(ask *asked, groups [][]Passage, weigh func(*Article) coverage
 		for _, c := range a.cands {
 			c.features[fArticle] = ev.coverage
 			c.score += rankModel.weights[fArticle] * ev.coverage
+			scored = append(scored, c)
 			if best.passage == nil || c.score > best.score {
 				best = c
 			}
 		}
 	}
-	return best, best.passage != nil
+	return ask.newest(scored, best), best.passage != nil
+}
+
+// reDayMonth finds a day of a month: "6/9".
+var reDayMonth = regexp.MustCompile(`(^|\D)\d{1,2}/\d{1,2}($|\D)`)
+
+// recentMargin is how much lower than the best a newer article's answer
+// may score and still be given instead.
+const recentMargin = 0.6
+
+// recency is the margin newest allows: none when the question says when
+// ("năm 2019", "ngày 6/9").
+func (a *asked) recency() float64 {
+	if len(a.years) > 0 || len(a.months) > 0 || reDayMonth.MatchString(a.q.Text) {
+		return 0
+	}
+	return recentMargin
+}
+
+// newest returns, among the candidates that score within the question's
+// recency margin of the best and would be given, the best of the newest
+// article's: a question that does not say when asks about the latest news
+// ("gd so y te ten j" asks who heads the department now). An article with
+// no date is preferred to none and none to it.
+func (a *asked) newest(cands []candidate, best candidate) candidate {
+	margin := a.recency()
+	if margin == 0 || best.passage == nil {
+		return best
+	}
+	chosen := best
+	for _, c := range cands {
+		if c.score < best.score-margin || answerModel.apply(c.features) < minAnswerOdds {
+			continue
+		}
+		now, then := c.passage.Article.Published, chosen.passage.Article.Published
+		switch {
+		case now.IsZero() || then.IsZero():
+		case now.After(then), c.passage.Article == chosen.passage.Article && c.score > chosen.score:
+			chosen = c
+		}
+	}
+	return chosen
 }
 
 // wholeArticle returns an article's passages found followed by its other

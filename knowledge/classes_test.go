@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hoibao/hoibao/knowledge"
 )
@@ -660,4 +661,26 @@ func TestCodesCausesSchoolsAndPlaces(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tw", "articles")), nil, []string{
 		"Chu tich UBND huyen Bac Ai la ai?",
 	})
+}
+
+// A question that does not say when asks about the latest news: of two
+// articles that answer it about as well, the newer one's holder of an
+// office is today's.
+func TestNewestArticleAnswers(t *testing.T) {
+	article := func(id, date, holder string) knowledge.Article {
+		published, _ := time.Parse("2006-01-02", date)
+		return knowledge.Article{ID: id, Title: "Sở Y tế triển khai tiêm vắc xin cho trẻ em", Published: published, Paragraphs: []string{
+			"Sáng nay, Sở Y tế tổ chức lễ ra quân tiêm vắc xin sởi cho trẻ em trên địa bàn tỉnh.",
+			holder + ", Giám đốc Sở Y tế, đề nghị các địa phương rà soát, lập danh sách trẻ chưa được tiêm đủ mũi.",
+		}}
+	}
+	svc := knowledge.NewService([]knowledge.Article{
+		article("cu", "2021-03-02", "Ông Nguyễn Văn Bình"),
+		article("moi", "2024-10-15", "Bà Trần Thị Mai"),
+		article("cu-hon", "2019-05-20", "Ông Lê Văn Tâm"),
+	})
+	wantAnswers(t, svc, [][2]string{
+		{"gd so y te ten j", "Trần Thị Mai"},
+		{"Giám đốc Sở Y tế là ai?", "Trần Thị Mai"},
+	}, nil)
 }
