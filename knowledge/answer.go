@@ -668,7 +668,7 @@ func countedNoun(question string) string {
 }
 
 // superscripts are the units' powers written as digits: "m²" for "m2".
-var superscripts = strings.NewReplacer("²", "2", "³", "3")
+var superscripts = strings.NewReplacer("²", "2", "³", "3", "°C", " độ", "°", " độ")
 
 // countsUnit reports whether text has a number right before unit ("12
 // xã"), or before a measure of it ("2,35 kg ma túy", "300 con bò").
@@ -676,8 +676,8 @@ func countsUnit(text, unit string) bool {
 	if unit == "%" {
 		return rePercent.MatchString(text)
 	}
-	if strings.ContainsAny(text, "²³") {
-		text = superscripts.Replace(text) // "m²" for "m2"
+	if strings.ContainsAny(text, "²³°") {
+		text = superscripts.Replace(text) // "m²" for "m2", "38,6°C" for "38,6 độ"
 	}
 	toks := Tokenize(text)
 	adjacent := func(a, b Token) bool { return strings.TrimSpace(text[a.End:b.Start]) == "" }

@@ -684,3 +684,16 @@ func TestNewestArticleAnswers(t *testing.T) {
 		{"Giám đốc Sở Y tế là ai?", "Trần Thị Mai"},
 	}, nil)
 }
+
+// Figures and dates as papers write them: "38,6°C" answers "bao nhiêu
+// độ"; "ngày 15/4" asked is found as "Sáng 15/4"; what a "bao nhiêu"
+// measures is named beside its figure, not in the sentence before.
+func TestDegreesDatesAndMeasures(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tw", "articles")), [][2]string{
+		{"nhiet do cao nhat o ninh thuan la bn do, ngay nao", "38,6°C"},
+		{"Ai làm trưởng đoàn kiểm tra tình hình hạn hán ở Thuận Nam và Bác Ái ngày 15/4?", "Phạm Văn Hậu"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-e", "articles")), [][2]string{
+		{"tổng thiệt hại đợt mưa lũ 26-29/10 ước tính bao nhiêu", "87,6 tỷ đồng"},
+	}, nil)
+}

@@ -282,6 +282,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	}
 	askedLevel, _ := officeSeat(a.question, a.office)
 	var out []candidate
+	var measuring []bool // whether out's sentences name what a "bao nhiêu" measures themselves
 	for _, sc := range all {
 		if speaker[0] != "" {
 			if kind == KindQuote && !quotesSpeech(sc.text) {
@@ -401,6 +402,18 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			f[fBack] = share(q, content, newBag(append(Tokenize(sc.before), sc.toks...), false))
 		}
 		out = append(out, c)
+		measuring = append(measuring, measures && namesSubject(words, a.subject))
+	}
+	if slices.Contains(measuring, true) {
+		// What is measured is named beside the figure: "Tổng thiệt hại …
+		// ước tính khoảng 87,6 tỷ đồng", not the sentence before it.
+		kept := out[:0]
+		for i, c := range out {
+			if measuring[i] {
+				kept = append(kept, c)
+			}
+		}
+		out = kept
 	}
 	if kind == KindQuote && slices.ContainsFunc(out, func(c candidate) bool { return c.features[fKind] > 0 }) {
 		// What someone stressed is their quotation, where the article has one.
@@ -1220,7 +1233,7 @@ func distinguishing(question []Token) []string {
 	var out []string
 	for i, t := range question {
 		switch {
-		case (numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && !question[i-1].Upper && !(i+1 < len(question) && periodWords[question[i+1].Fold]):
+		case (numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && !question[i-1].Upper && !(i+1 < len(question) && periodWords[question[i+1].Fold]) && !datePart(question, i):
 			out = append(out, question[i-1].Fold+" "+t.Fold) // "Quyết định 12", not "ngân sách 6 tháng"
 		case t.Number, mixesDigits(t.Fold): // "khối B00", "H5N1"
 			out = append(out, t.Fold)
@@ -1229,6 +1242,12 @@ func distinguishing(question []Token) []string {
 		}
 	}
 	return out
+}
+
+// datePart reports whether the number at i opens a date ("ngày 15/4"):
+// the date, not the word before it, is what must be found.
+func datePart(toks []Token, i int) bool {
+	return i+1 < len(toks) && toks[i].Number && toks[i+1].Number && toks[i+1].Start == toks[i].End+1
 }
 
 // mixesDigits reports whether a syllable holds letters and digits: a code.
