@@ -567,8 +567,9 @@ type numberWanted struct {
 	strong bool   // the question says "bao nhiêu" or the like, not just "mấy"
 	code   bool   // "Kế hoạch số mấy?": a document's number ("112/KH-SYT") answers
 	// document is the initials of the kind of document asked for ("KH"),
-	// or "" when the question names none.
+	// or "" when the question names none or one without initials.
 	document string
+	paper    bool // the question names a kind of document: a code answers, no other number
 }
 
 var cueNumberOf = cues("số mấy", "số bao nhiêu", "số hiệu", "mã số")
@@ -580,7 +581,7 @@ func wantsNumber(question string) numberWanted {
 		folded := Fold(q)
 		for _, d := range documentTypes {
 			if strings.Contains(folded, " "+d.words+" ") {
-				w.document = d.initials
+				w.document, w.paper = d.initials, true
 				break
 			}
 		}
@@ -590,10 +591,10 @@ func wantsNumber(question string) numberWanted {
 
 // documentTypes are kinds of document with the initials of their codes:
 // "Nghị quyết số 12-NQ/HU". A công văn has none: its code names who sent
-// it ("Công văn số 4872/UBND-NC"), and any code answers.
+// it ("Công văn số 4872/UBND-NC").
 var documentTypes = []struct{ words, initials string }{
 	{"nghi quyet", "NQ"}, {"quyet dinh", "QD"}, {"ke hoach", "KH"}, {"cong dien", "CD"}, {"chi thi", "CT"},
-	{"thong bao", "TB"}, {"ket luan", "KL"}, {"nghi dinh", "ND"}, {"thong tu", "TT"},
+	{"thong bao", "TB"}, {"cong van", ""}, {"ket luan", "KL"}, {"nghi dinh", "ND"}, {"thong tu", "TT"},
 	{"to trinh", "TTr"}, {"bao cao", "BC"}, {"de an", "DA"},
 }
 
@@ -617,8 +618,8 @@ func (w numberWanted) in(sentence string, content []Token) bool {
 	if w.document != "" {
 		return holdsDocument(sentence, w.document) // "Kế hoạch số mấy" is answered by "45/KH-UBND"
 	}
-	if w.code && reDocNumber.MatchString(sentence) {
-		return true
+	if w.code && (w.paper || reDocNumber.MatchString(sentence)) {
+		return reDocNumber.MatchString(sentence) // "Công văn số mấy" is answered by "1874/SNN-TT"
 	}
 	if w.unit != "" {
 		return countsUnit(sentence, w.unit)

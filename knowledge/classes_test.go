@@ -697,3 +697,19 @@ func TestDegreesDatesAndMeasures(t *testing.T) {
 		{"tổng thiệt hại đợt mưa lũ 26-29/10 ước tính bao nhiêu", "87,6 tỷ đồng"},
 	}, nil)
 }
+
+// A quotation that goes on in the next sentence is given whole, from where
+// it opens when the lead-in would make it too long; a công văn's number is
+// a code, not any figure; a place that only locates another in
+// parentheses ("xã Pả Vi (huyện Mèo Vạc)") gets none of its figures.
+func TestQuotationsCodesAndLocators(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-o", "articles")), [][2]string{
+		{"Đại tá Trần Văn Hòa, Phó Giám đốc Công an tỉnh Quảng Trị đề nghị người dân điều gì?", "báo ngay cho đồn biên phòng"},
+		{"cong van so may cua so nn&ptnt dong thap huong dan lich xuong giong thu dong", "1874/SNN-TT"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-v", "articles")), [][2]string{
+		{"Phó Chủ tịch UBND tỉnh Hoàng Văn Tuấn nhấn mạnh điều gì?", "quyết không để sót trẻ nào"},
+	}, []string{
+		"Huyện Mèo Vạc có bao nhiêu trẻ thuộc diện tiêm vắc xin sởi?",
+	})
+}
