@@ -368,7 +368,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if measures && !namesSubject(words, a.subject) && !newBag(sc.window, true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is, or right beside it
 		}
-		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, officePlaces, words, sc.window) {
+		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, officePlaces, words, sc.window) &&
+			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) {
 			continue // the names asked about are elsewhere
 		}
 		if sc.text != sc.whole && len(a.names) > 0 && !holdsNames(a.names, words, bag{}) && holdsNames(a.names, newBag(sc.wholeToks, true), bag{}) {
@@ -1995,4 +1996,11 @@ func locatesOnly(sentence string, places []string) bool {
 		}
 	}
 	return inside && !outside
+}
+
+// placeOpens reports whether a sentence opens with a kind of place asked
+// about and no name after it: "Huyện có 5.120 trẻ …" speaks of the
+// district the sentence before names.
+func placeOpens(toks []Token, kinds map[string]bool) bool {
+	return len(toks) > 1 && kinds[toks[0].Fold] && !toks[1].Upper
 }
