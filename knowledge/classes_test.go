@@ -712,4 +712,7 @@ func TestQuotationsCodesAndLocators(t *testing.T) {
 		{"Phó Chủ tịch UBND tỉnh Hoàng Văn Tuấn nhấn mạnh điều gì?", "quyết không để sót trẻ nào"},
 		{"Huyện Mèo Vạc có bao nhiêu trẻ thuộc diện tiêm vắc xin sởi?", "5.120 trẻ"}, // "Huyện có …", after the chairman of Mèo Vạc
 	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles")), [][2]string{
+		{"Độ mặn tại cống ở huyện Châu Thành đo được bao nhiêu?", "5,8 g/l"}, // "cống Tân Phú (huyện Châu Thành)" locates a sluice, no place
+	}, nil)
 }

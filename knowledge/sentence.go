@@ -1977,7 +1977,8 @@ func givesCause(toks []Token) bool {
 }
 
 // locatesOnly reports whether a sentence names a place asked about only in
-// parentheses, where it locates another: "xã Pả Vi (huyện Mèo Vạc)".
+// parentheses after another place, which it locates: "xã Pả Vi (huyện Mèo
+// Vạc)".
 func locatesOnly(sentence string, places []string) bool {
 	if len(places) == 0 || !strings.Contains(sentence, "(") {
 		return false
@@ -1989,13 +1990,25 @@ func locatesOnly(sentence string, places []string) bool {
 			continue
 		}
 		open := strings.LastIndexByte(sentence[:toks[i-1].Start], '(')
-		if open >= 0 && !strings.Contains(sentence[open:toks[i-1].Start], ")") {
+		if open >= 0 && !strings.Contains(sentence[open:toks[i-1].Start], ")") && placeBefore(sentence[:open]) {
 			inside = true
 		} else {
 			outside = true
 		}
 	}
 	return inside && !outside
+}
+
+// placeBefore reports whether text ends with a place's name: "xã Pả Vi",
+// not "cầu Tân Quới" or "Bệnh viện Đa khoa tỉnh".
+func placeBefore(text string) bool {
+	toks := Tokenize(text)
+	for k := len(toks) - 1; k >= 0 && k >= len(toks)-4; k-- {
+		if !toks[k].Upper {
+			return placeNoun(toks[k]) && k < len(toks)-1
+		}
+	}
+	return false
 }
 
 // placeOpens reports whether a sentence opens with a kind of place asked
