@@ -146,10 +146,16 @@ func bestCandidate(ask *asked, groups [][]Passage, weigh func(*Article) coverage
 	var best candidate
 	var scored []candidate
 	for _, a := range read {
-		if best.passage != nil && a.top+gain <= best.score-ask.recency() {
-			break // neither this article nor the ones after can win
+		article := a.cands[0].passage.Article
+		if best.passage != nil && a.top+gain <= best.score {
+			if a.top+gain <= best.score-ask.recency() {
+				break // neither this article nor the ones after can win
+			}
+			if !newer(article, best.passage.Article) {
+				continue // it could only be given as newer news (newest)
+			}
 		}
-		ev := weigh(a.cands[0].passage.Article)
+		ev := weigh(article)
 		if ev.contradicted {
 			continue
 		}
@@ -196,14 +202,16 @@ func (a *asked) newest(cands []candidate, best candidate) candidate {
 		if c.score < best.score-margin || answerModel.apply(c.features) < minAnswerOdds {
 			continue
 		}
-		now, then := c.passage.Article.Published, chosen.passage.Article.Published
-		switch {
-		case now.IsZero() || then.IsZero():
-		case now.After(then), c.passage.Article == chosen.passage.Article && c.score > chosen.score:
+		if newer(c.passage.Article, chosen.passage.Article) || c.passage.Article == chosen.passage.Article && c.score > chosen.score {
 			chosen = c
 		}
 	}
 	return chosen
+}
+
+// newer reports whether both articles are dated and a is the newer.
+func newer(a, b *Article) bool {
+	return !a.Published.IsZero() && !b.Published.IsZero() && a.Published.After(b.Published)
 }
 
 // wholeArticle returns an article's passages found followed by its other
