@@ -716,3 +716,13 @@ func TestQuotationsCodesAndLocators(t *testing.T) {
 		{"Độ mặn tại cống ở huyện Châu Thành đo được bao nhiêu?", "5,8 g/l"}, // "cống Tân Phú (huyện Châu Thành)" locates a sluice, no place
 	}, nil)
 }
+
+// "số mấy" of a document is answered by a code, not by a sentence with
+// other figures; a question opening with a man's name typed plain ("ho sy
+// luc nop …") measures nothing by it.
+func TestCodeNumbersAndNamesTypedPlain(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-v", "articles")), [][2]string{
+		{"qd khoi to vu an so may ngay nao v", "45/QĐ-CSKT"},
+		{"ho sy luc nop khac phuc bn tien", "950 triệu đồng"},
+	}, nil)
+}

@@ -255,7 +255,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// What a "bao nhiêu" question measures must be in the sentence that
 	// answers, unless it names the article's topic ("Bến Tre", "Châu Phú").
 	measures := len(a.subject) == 2 && !a.subject[1].Upper && !title.pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] &&
-		title.fold[a.subject[0].Fold]+title.fold[a.subject[1].Fold] < 2
+		title.fold[a.subject[0].Fold]+title.fold[a.subject[1].Fold] < 2 &&
+		!(surnames[a.subject[0].Fold] && !isAbbreviation(a.subject[1].Fold) && slices.ContainsFunc(all, func(sc scored) bool { return writesName(sc.toks, [2]string{a.subject[0].Fold, a.subject[1].Fold}) })) // "ho sy luc nop …" typed plain opens with a man
 	// The article's own place, the one its title or lead names, need not
 	// be repeated where an office of it is asked about; another place
 	// asked about must be named in the sentence or the one before it, or
@@ -389,6 +390,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		f[fWindow] = windowShare(q, content, sc.window)
 		f[fPairs] = pairShare(q, content, words)
 		f[fKind] = indicator(hasKind(kind, sc.text, content))
+		if kind == KindNumber && a.number.code {
+			f[fKind] = indicator(reDocNumber.MatchString(sc.text)) // "số mấy" of a document is answered by its code
+		}
 		f[fMarkers] = indicator(len(a.markers) > 0 && holdsMarkers(a.markers, sc.toks)) // "Quyết định 1204" asked and found, not "Quyết định 2104"
 		f[fFrame] = indicator(namesFrame(sc.toks, content, a.frames))                   // "tỉnh nào" answered by "tỉnh An Giang"
 		f[fLong] = indicator(utf8.RuneCountInString(sc.text) > MaxAnswerRunes)
