@@ -497,7 +497,7 @@ func measured(q Query, content []Token) []Token {
 	if Classify(q.Text) != KindNumber || !strongNumberCue(q.Text) || len(content) < 2 || content[0].Start != firstWord(q.Text) {
 		return nil
 	}
-	if wantsNumber(q.Text).code || len(Tokenize(q.Text[:strings.IndexByte(q.Text+",", ',')])) <= 4 {
+	if asksCode(q.Text) || len(Tokenize(q.Text[:strings.IndexByte(q.Text+",", ',')])) <= 4 {
 		return nil // "… công văn số mấy?" asks a code; "Sau vụ cháy, …" opens with when
 	}
 	adjacent := func(i int) bool { return i+1 < len(content) && content[i].End+1 == content[i+1].Start }
@@ -582,11 +582,23 @@ type numberWanted struct {
 
 var cueNumberOf = cues("số mấy", "số bao nhiêu", "số hiệu", "mã số")
 
+// asksCode reports whether a question asks a number that names something
+// ("Kế hoạch số mấy?") rather than counts it.
+func asksCode(question string) bool {
+	q := spaced(question)
+	return cueNumberOf.in(q, true) || cueNumberOf.in(Fold(q), false)
+}
+
+// spaced is a question in lower case, its words between single spaces and
+// at both ends, without "?" and ",": for finding cue phrases.
+func spaced(question string) string {
+	return " " + strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer("?", " ", ",", " ").Replace(question))), " ") + " "
+}
+
 func wantsNumber(question string) numberWanted {
-	q := " " + strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer("?", " ", ",", " ").Replace(question))), " ") + " "
-	w := numberWanted{unit: countedNoun(question), strong: strongNumberCue(question), code: cueNumberOf.in(q, true) || cueNumberOf.in(Fold(q), false)}
+	w := numberWanted{unit: countedNoun(question), strong: strongNumberCue(question), code: asksCode(question)}
 	if w.code {
-		folded := Fold(q)
+		folded := Fold(spaced(question))
 		for _, d := range documentTypes {
 			if strings.Contains(folded, " "+d.words+" ") {
 				w.document, w.paper = d.initials, true
@@ -626,8 +638,11 @@ func (w numberWanted) in(sentence string, content []Token) bool {
 	if w.document != "" {
 		return holdsDocument(sentence, w.document) // "Kế hoạch số mấy" is answered by "45/KH-UBND"
 	}
-	if w.code && (w.paper || reDocNumber.MatchString(sentence)) {
-		return reDocNumber.MatchString(sentence) // "Công văn số mấy" is answered by "1874/SNN-TT"
+	if w.code && reDocNumber.MatchString(sentence) {
+		return true
+	}
+	if w.paper {
+		return false // "Công văn số mấy" is answered by a code ("1874/SNN-TT"), not another figure
 	}
 	if w.unit != "" {
 		return countsUnit(sentence, w.unit)
@@ -912,6 +927,7 @@ func unknownName(q Query, a, b Token) bool {
 // article says it.
 var provinces = foldedSet(provinceNames)
 
+// provinceNames are those names as written.
 var provinceNames = []string{"An Giang", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
 	"Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
 	"Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
