@@ -121,10 +121,11 @@ func namesOnlyOffice(q Query) bool {
 }
 
 // bestCandidate returns the candidate sentence rankModel scores highest
-// over the articles read. An article is weighed (weighArticle reads all of
-// it) only while its best sentence could still win with the article's
-// share of the question at its highest; an article the question
-// contradicts has no candidate.
+// over the articles read, or a newer article's that scores nearly as well
+// (newest). An article is weighed (weighArticle reads all of it) only
+// while its best sentence could still win with the article's share of the
+// question at its highest, or come near as newer news; an article the
+// question contradicts has no candidate.
 func bestCandidate(ask *asked, groups [][]Passage, weigh func(*Article) coverage) (candidate, bool) {
 	type article struct {
 		cands []candidate
