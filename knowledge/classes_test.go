@@ -726,3 +726,15 @@ func TestCodeNumbersAndNamesTypedPlain(t *testing.T) {
 		{"ho sy luc nop khac phuc bn tien", "950 triệu đồng"},
 	}, nil)
 }
+
+// The article's own province need not be repeated beside its figure
+// ("Năm 2024 Đắk Lắk xuất khẩu …" where the lead is the Báo Đắk Lắk's); a
+// sentence saying the cause is still being investigated gives no cause.
+func TestOwnProvinceAndUnknownCause(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+		{"Năm 2024 Đắk Lắk xuất khẩu được bao nhiêu tấn cà phê?", "215.400 tấn"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tx", "articles")), nil, []string{
+		"Nguyên nhân vụ cháy xưởng nệm ở phường Bình Chuẩn là gì?",
+	})
+}

@@ -261,7 +261,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// be repeated where an office of it is asked about; another place
 	// asked about must be named in the sentence or the one before it, or
 	// the figure is the article's place's.
-	var ownPlaces, otherPlaces, officePlaces []string
+	var ownPlaces, otherPlaces []string
 	if article := passages[0].Article; len(places) > 0 && len(article.Paragraphs) > 0 {
 		lead := newBag(Tokenize(firstSentence(article.Paragraphs[0])), true)
 		titled := false // the title names a province: the lead's others are compared with it
@@ -277,9 +277,6 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 				otherPlaces = append(otherPlaces, pair)
 			}
 		}
-	}
-	if kind == KindWho && a.office != "" {
-		officePlaces = ownPlaces
 	}
 	askedLevel, _ := officeSeat(a.question, a.office)
 	var out []candidate
@@ -347,7 +344,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindQuote && len(a.names) > 0 && !reportsSpeech(sc.text) {
 			continue // "ông Lâm phát biểu gì?" is answered by what someone said
 		}
-		if a.cause && !givesCause(sc.window) {
+		if a.cause && (!givesCause(sc.window) || causeUnknown(sc.toks)) {
 			continue // "nguyên nhân vụ cháy" is not answered by when it broke out, unless the cause follows
 		}
 		if kind == KindWhen && a.clock && !reClock.MatchString(sc.text) {
@@ -369,7 +366,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if measures && !namesSubject(words, a.subject) && !newBag(sc.window, true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is, or right beside it
 		}
-		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, officePlaces, words, sc.window) &&
+		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, ownPlaces, words, sc.window) &&
 			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) {
 			continue // the names asked about are elsewhere
 		}
@@ -1978,6 +1975,27 @@ func givesCause(toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// causeUnknown reports whether a sentence says the cause is not known yet:
+// "Hiện nguyên nhân vụ cháy đang được cơ quan chức năng điều tra làm rõ".
+func causeUnknown(toks []Token) bool {
+	named, open := false, false
+	for i, t := range toks {
+		if causeWords[t.Exact] {
+			return false // "…, ban đầu xác định do chập điện"
+		}
+		if i == 0 {
+			continue
+		}
+		switch [2]string{toks[i-1].Fold, t.Fold} {
+		case [2]string{"nguyen", "nhan"}:
+			named = true
+		case [2]string{"dieu", "tra"}, [2]string{"lam", "ro"}, [2]string{"chua", "ro"}, [2]string{"xac", "minh"}:
+			open = true
+		}
+	}
+	return named && open
 }
 
 // locatesOnly reports whether a sentence names a place asked about only in
