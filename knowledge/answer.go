@@ -711,7 +711,7 @@ func countsUnit(text, unit string) bool {
 		u := toks[i].Fold
 		counted := u == unit || unitSpellings[u] == unit || unitSpellings[unit] == u ||
 			unit == "tien" && money[u] || unit == "time" && timeUnits[u]
-		if !counted {
+		if !counted || rate(text, toks[i], unit) {
 			continue
 		}
 		if isNumber(toks[i-1]) && adjacent(toks[i-1], toks[i]) {
@@ -722,6 +722,13 @@ func countsUnit(text, unit string) bool {
 		}
 	}
 	return false
+}
+
+// rate reports whether a unit found is that of a rate ("2,7 tấn/ha") where
+// an amount is asked ("bao nhiêu tấn"): a yield is no harvest. A price is
+// a sum: "bao nhiêu đồng" is answered by "45.000 đồng/kg".
+func rate(text string, found Token, unit string) bool {
+	return strings.HasPrefix(text[found.End:], "/") && unit != "tien" && !money[unit]
 }
 
 // measureWords stand between a number and what it counts or weighs:

@@ -738,3 +738,20 @@ func TestOwnProvinceAndUnknownCause(t *testing.T) {
 		"Nguyên nhân vụ cháy xưởng nệm ở phường Bình Chuẩn là gì?",
 	})
 }
+
+// A year asked of an article whose title names another is answered only
+// where a sentence, or the passage before it, names the year asked; "bao
+// nhiêu tấn" is no yield in "tấn/ha", while "bao nhiêu đồng" is a price
+// in "đồng/kg".
+func TestTitleYearsAndRates(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+		{"thu tien su dung dat nam 2024 dat bn % du toan", "72,5%"},
+	}, []string{
+		"Bội chi ngân sách địa phương năm 2024 là bao nhiêu?",
+	})
+	svc := knowledge.NewService([]knowledge.Article{{ID: "ca-phe", Title: "Cà phê được mùa, được giá", Paragraphs: []string{
+		"Toàn huyện có 13.600 ha cà phê, năng suất bình quân 2,7 tấn/ha.",
+		"Giá cà phê nhân tại các đại lý dao động từ 118.000 đến 121.000 đồng/kg.",
+	}}})
+	wantAnswers(t, svc, [][2]string{{"Giá cà phê nhân bao nhiêu đồng?", "121.000 đồng/kg"}}, []string{"Toàn huyện có bao nhiêu tấn cà phê?"})
+}

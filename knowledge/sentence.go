@@ -279,6 +279,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 	}
 	askedLevel, _ := officeSeat(a.question, a.office)
+	// An article whose title names another year than the one asked speaks
+	// of that year where its sentences name none: "Bội chi ngân sách năm
+	// 2024" is not answered from the article on 2025's budget.
+	titleYears := otherYears(Tokenize(passages[0].Article.Title), a.years)
 	var out []candidate
 	var measuring []bool // whether out's sentences name what a "bao nhiêu" measures themselves
 	for _, sc := range all {
@@ -337,6 +341,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if otherYears(sc.toks, a.years) {
 			continue // "năm 2019" asked, the sentence speaks of 2020 and 2015
+		}
+		if titleYears && !namesYear(sc.window) && !slices.Contains(a.years, yearBefore(sc.p.Chunk.Text, sc.whole)) {
+			continue // "năm 2024" asked, the article is on 2025 and the sentence says no year
 		}
 		if otherMonths(sc.toks, a.months) {
 			continue // "tháng 2/2025" asked, the sentence gives January's figure
@@ -1360,6 +1367,27 @@ func otherYears(toks []Token, years []string) bool {
 		}
 	}
 	return named
+}
+
+// namesYear reports whether a sentence names a year.
+func namesYear(toks []Token) bool {
+	return slices.ContainsFunc(toks, func(t Token) bool { return t.Number && isYearNumber(t.Fold) })
+}
+
+// yearBefore returns the last year a passage names before a sentence of
+// it, not to compare with, or "": the year the sentence goes on about.
+func yearBefore(passage, sentence string) string {
+	end := strings.Index(passage, sentence)
+	if end < 0 {
+		return ""
+	}
+	toks := Tokenize(passage[:end])
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i].Number && isYearNumber(toks[i].Fold) && !comparing(toks, i) {
+			return toks[i].Fold
+		}
+	}
+	return ""
 }
 
 // comparing reports whether the syllable at i is named to compare with:
