@@ -502,7 +502,7 @@ func measured(q Query, content []Token) []Token {
 		return nil // "… công văn số mấy?" asks a code; "Sau vụ cháy, …" opens with when
 	}
 	adjacent := func(i int) bool { return i+1 < len(content) && content[i].End+1 == content[i+1].Start }
-	if content[0].Exact == "sô2" && adjacent(0) && adjacent(1) {
+	if (content[0].Exact == "sô2" || content[0].Exact == "so") && adjacent(0) && adjacent(1) { // "số", or "so" typed plain
 		content = content[1:]
 	}
 	if !adjacent(0) || placeNouns[content[0].Fold] {
@@ -1001,6 +1001,9 @@ func placePairs(q Query, toks []Token) []string {
 		if toks[i].End+1 < toks[i+1].Start-1 || toks[i+1].End+1 != toks[i+2].Start {
 			continue // not standing together
 		}
+		if noun == "tinh" && !provinces[toks[i+1].Fold+" "+toks[i+2].Fold] && personAfter(toks[i+1:]) {
+			continue // "Phó Chủ tịch UBND tỉnh Hồ Đức Thịnh" names a man after the office
+		}
 		// "huyen Bac Ai la ai": the first "ai" ends the place's name.
 		whoTwice := toks[i+2].Fold == "ai" && slices.ContainsFunc(toks[i+3:], func(t Token) bool { return t.Fold == "ai" })
 		if asking[toks[i+1].Fold] || asking[toks[i+2].Fold] && !whoTwice {
@@ -1042,6 +1045,20 @@ var acting = foldedSet([]string{"dự lễ", "tham dự", "đi kiểm", "kiểm 
 // saying is speechVerbs folded: "chủ tịch huyện nhấn mạnh gì" names no
 // place "Nhấn Mạnh".
 var saying = foldedSet(speechVerbs)
+
+// personAfter reports whether tokens open with a capitalised name of
+// three syllables or more led by a surname: "Hồ Đức Thịnh".
+func personAfter(toks []Token) bool {
+	if len(toks) < 3 || !surnames[toks[0].Fold] {
+		return false
+	}
+	for i := range 3 {
+		if !toks[i].Upper || i > 0 && toks[i-1].End+1 != toks[i].Start {
+			return false
+		}
+	}
+	return true
+}
 
 // numbersAfter reports whether an article says word followed by numbers,
 // never by number: it names a neighbour of what is asked ("Cụm công

@@ -755,3 +755,16 @@ func TestTitleYearsAndRates(t *testing.T) {
 	}}})
 	wantAnswers(t, svc, [][2]string{{"Giá cà phê nhân bao nhiêu đồng?", "121.000 đồng/kg"}}, []string{"Toàn huyện có bao nhiêu tấn cà phê?"})
 }
+
+// "số nhà" typed plain ("so nha") says only "the number of"; the figures
+// of "còn lại thuộc các huyện Bố Trạch, Tuyên Hóa" are none of theirs, and
+// "Toàn tỉnh có …" is the province's even after a sentence naming them.
+// "UBND tỉnh Hồ Đức Thịnh" names a man after the office, and "Đồng chí
+// nhấn mạnh/đề nghị …" speaks for the last person named before it.
+func TestPlainCountsListsAndSpeakers(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+		{"so nha bi ngap o huyen quang ninh la bn", "5.130 nhà"},
+		{"Phó Chủ tịch UBND tỉnh Hồ Đức Thịnh nhấn mạnh điều gì về việc đạt chuẩn nông thôn mới?", "không phải là đích đến cuối cùng"},
+		{"Phó Chủ tịch UBND tỉnh Nguyễn Thị Minh Tâm đề nghị Sở Giáo dục và Đào tạo làm gì?", "lập danh sách trẻ"},
+	}, []string{"so nha bi ngap o huyen bo trach la bn"})
+}

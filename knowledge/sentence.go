@@ -293,7 +293,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			if !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
 				switch {
 				case namedIn(newBag(sc.toks, true), speaker),
-					opensWithPronoun(sc.text) && sc.before != "" && namedIn(newBag(Tokenize(sc.before), true), speaker): // "Ông đề nghị …"
+					opensWithPronoun(sc.text) && namedIn(newBag(lastPerson(sc.p.Chunk.Text, sc.whole), true), speaker): // "Ông đề nghị …"
 					sc.toks = append(holder[:len(holder):len(holder)], sc.toks...) // scored with who the holder is
 				case kind == KindQuote:
 					continue // said by someone else
@@ -321,7 +321,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if len(places) > 0 && (kind != KindWho || officePlace(sc.toks, a.office) == "") && namesOtherPlace(sc.toks, a.placeKinds, places) {
 			continue // "mực nước tại trạm Long Xuyên" asked, "tại trạm Châu Đốc" found
 		}
-		if len(otherPlaces) > 0 && (kind != KindWho || officePlace(sc.toks, a.office) == "") && !namesPlaces(otherPlaces, sc.toks, sc.before) {
+		if len(otherPlaces) > 0 && (kind != KindWho || officePlace(sc.toks, a.office) == "") && !namesPlaces(otherPlaces, sc.toks, unlessScoped(sc.toks, a.placeKinds, sc.before)) {
 			continue // "tỷ lệ hộ nghèo huyện Văn Lâm" asked, the province's rate found
 		}
 		if kind == KindWhen && a.exactDate && !reDate.MatchString(sc.text) {
@@ -374,7 +374,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is, or right beside it
 		}
 		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, ownPlaces, words, sc.window) &&
-			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) {
+			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) &&
+			!(opensWithPronoun(sc.text) && holdsNames(a.names, newBag(append(lastPerson(sc.p.Chunk.Text, sc.whole), sc.toks...), true), title)) { // "Đồng chí đề nghị …" after her name
 			continue // the names asked about are elsewhere
 		}
 		if sc.text != sc.whole && len(a.names) > 0 && !holdsNames(a.names, words, bag{}) && holdsNames(a.names, newBag(sc.wholeToks, true), bag{}) {
@@ -641,7 +642,7 @@ func quotesSpeech(text string) bool {
 
 // pronounOpeners open a sentence whose subject is named in the sentence
 // before: "Bà nhấn mạnh: …".
-var pronounOpeners = []string{"Ông ", "Bà ", "Anh ", "Chị ", "Ông ấy ", "Bà ấy "}
+var pronounOpeners = []string{"Ông ", "Bà ", "Anh ", "Chị ", "Ông ấy ", "Bà ấy ", "Đồng chí "}
 
 // opensWithPronoun reports whether a sentence opens with a pronoun.
 func opensWithPronoun(sentence string) bool {
@@ -675,6 +676,28 @@ func hasNewName(text string, content []Token) bool {
 		run, fresh = 0, 0
 	}
 	return false
+}
+
+// lastPerson returns the name of the last person a passage names before a
+// sentence of it ("Nguyễn Thị Minh Tâm"), whom a sentence opening with a
+// pronoun speaks of, or nil.
+func lastPerson(passage, sentence string) []Token {
+	end := strings.Index(passage, sentence)
+	if end <= 0 {
+		return nil
+	}
+	toks := Tokenize(passage[:end])
+	for i := len(toks) - 2; i >= 0; i-- {
+		if !toks[i].Upper || !surnames[toks[i].Fold] || !toks[i+1].Upper || toks[i].End+1 != toks[i+1].Start {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Upper && toks[j-1].End+1 == toks[j].Start {
+			j++
+		}
+		return toks[i:j]
+	}
+	return nil
 }
 
 // namesAround reports whether a sentence holds the names a question asks
@@ -730,6 +753,19 @@ func namesPlaces(places []string, toks []Token, before string) bool {
 		}
 	}
 	return true
+}
+
+// unlessScoped returns the sentence before one, which may name the place
+// it speaks of, or "" where the sentence says itself that it speaks of a
+// place of another kind than those asked: "Toàn tỉnh có 1.245 ha …"
+// after a sentence naming districts.
+func unlessScoped(toks []Token, kinds map[string]bool, before string) string {
+	for i := 1; i < len(toks); i++ {
+		if (toks[i-1].Fold == "toan" || toks[i-1].Fold == "ca") && (placeNouns[toks[i].Fold] || toks[i].Fold == "nuoc") && !kinds[toks[i].Fold] {
+			return ""
+		}
+	}
+	return before
 }
 
 // names reports whether syllables hold a folded pair standing together.
@@ -1961,7 +1997,7 @@ func personNamed(names [][2]Token) [2]string {
 // asked about (written capitalised: "sắp xếp" typed plain is none) only in
 // a list of several ("… và …") that a clause of its own holds, with no
 // figure: the sentence's figures are others'. Clauses end at semicolons,
-// or at commas where it has none.
+// or at commas where it has none; what "còn lại" opens is one too.
 func listedWithoutFigure(sentence string, entities [][2]string) bool {
 	if len(entities) == 0 || strings.Contains(Fold(sentence), "lan luot") {
 		return false // "X và Y … lần lượt có 640 hộ và 485 hộ"
@@ -1970,8 +2006,14 @@ func listedWithoutFigure(sentence string, entities [][2]string) bool {
 	if strings.Contains(sentence, ";") {
 		sep = ";"
 	}
-	for _, clause := range strings.Split(sentence, sep) {
-		if !strings.Contains(clause, " và ") || strings.ContainsAny(clause, "0123456789") {
+	clauses := strings.Split(sentence, sep)
+	for _, clause := range strings.Split(sentence, ";") {
+		if _, rest, ok := strings.Cut(clause, "còn lại"); ok {
+			clauses = append(clauses, rest) // "…, còn lại thuộc các huyện Bố Trạch, Tuyên Hóa"
+		}
+	}
+	for _, clause := range clauses {
+		if !strings.Contains(clause, " và ") && !strings.Contains(clause, ", ") || strings.ContainsAny(clause, "0123456789") {
 			continue
 		}
 		toks := Tokenize(clause)
