@@ -768,3 +768,14 @@ func TestPlainCountsListsAndSpeakers(t *testing.T) {
 		{"Phó Chủ tịch UBND tỉnh Nguyễn Thị Minh Tâm đề nghị Sở Giáo dục và Đào tạo làm gì?", "lập danh sách trẻ"},
 	}, []string{"so nha bi ngap o huyen bo trach la bn"})
 }
+
+// "Vì sao …?" answered by a sentence that states what happened is given
+// with the next sentence when that one states why.
+func TestCauseInTheNextSentence(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+		{"vi sao xay dung ntm con kho khan", "nguồn lực đầu tư còn hạn chế"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-e", "articles")), [][2]string{
+		{"vì sao đường ĐH.26 chậm tiến độ", "17 hộ dân chưa thống nhất phương án bồi thường"},
+	}, nil)
+}

@@ -468,6 +468,13 @@ func finish(q Query, kind Kind, own, context []Token, best candidate) candidate 
 		// "Từ đó, …" answers with what came before it.
 		best.sentence = best.before + " " + best.sentence
 		best.clause = shorten(best.sentence, MaxAnswerRunes)
+	case best.after != "" && asks(q.Text, cueReason) && !statesCause(Tokenize(best.sentence)) && statesCause(Tokenize(best.after)):
+		// "… chỉ đạt 86,7%." is followed by why: "Nguyên nhân … là do …".
+		best.sentence += " " + best.after
+		best.clause = strings.TrimSpace(best.clause) + " " + strings.TrimSpace(best.after)
+		if utf8.RuneCountInString(best.clause) > MaxAnswerRunes {
+			best.clause = shorten(best.after, MaxAnswerRunes)
+		}
 	case strings.HasSuffix(strings.TrimSpace(best.clause), ":"):
 		// "… theo quy định sau:" is answered by what follows: the rest of
 		// the sentence, or the next one.
@@ -2067,6 +2074,20 @@ func causeUnknown(toks []Token) bool {
 	}
 	return named && open
 }
+
+// statesCause reports whether a sentence gives a cause, not only a purpose
+// ("để tạo miễn dịch cộng đồng" says what for, not why).
+func statesCause(toks []Token) bool {
+	for i, t := range toks {
+		if causeWords[t.Exact] && !purposeWords[t.Exact] || i > 0 && causePairs[[2]string{toks[i-1].Fold, t.Fold}] {
+			return true
+		}
+	}
+	return false
+}
+
+// purposeWords say what something is for.
+var purposeWords = exactSet("để nhằm")
 
 // locatesOnly reports whether a sentence names a place asked about only in
 // parentheses after another place, which it locates: "xã Pả Vi (huyện Mèo
