@@ -598,6 +598,9 @@ func spaced(question string) string {
 
 func wantsNumber(question string) numberWanted {
 	w := numberWanted{unit: countedNoun(question), strong: strongNumberCue(question), code: asksCode(question)}
+	if folded := Fold(spaced(question)); w.unit == "" && w.strong && (strings.Contains(folded, " ty le ") || strings.Contains(folded, " ti le ")) {
+		w.unit = "%" // "tỷ lệ … đạt bao nhiêu" is answered by a share
+	}
 	if w.code {
 		folded := Fold(spaced(question))
 		for _, d := range documentTypes {

@@ -779,3 +779,11 @@ func TestCauseInTheNextSentence(t *testing.T) {
 		{"vì sao đường ĐH.26 chậm tiến độ", "17 hộ dân chưa thống nhất phương án bồi thường"},
 	}, nil)
 }
+
+// "tỷ lệ … bao nhiêu" is answered by a share: a sentence naming the year
+// asked without one ("từ cuối năm 2022 …") is no answer.
+func TestRatesAreShares(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+		{"ty le tiem soi mui 2 nam 2023 dat bn", "86,7%"},
+	}, []string{"nam 2022 ty le tiem soi mui 2 dat bn"})
+}
