@@ -787,3 +787,18 @@ func TestRatesAreShares(t *testing.T) {
 		{"ty le tiem soi mui 2 nam 2023 dat bn", "86,7%"},
 	}, []string{"nam 2022 ty le tiem soi mui 2 dat bn"})
 }
+
+// A sentence that says the opposite of a word asked, and not the word,
+// answers nothing about it: "thương nặng" for "thương nhẹ", "nhập khẩu"
+// for "xuất khẩu", "giảm" for "tăng".
+func TestOppositesAsked(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), nil, []string{
+		"Người bị thương nhẹ được hỗ trợ bao nhiêu tiền?",
+	})
+	svc := knowledge.NewService([]knowledge.Article{{ID: "thuong-mai", Title: "Thương mại tỉnh 10 tháng", Paragraphs: []string{
+		"Kim ngạch nhập khẩu hàng hóa của tỉnh 10 tháng đạt 1.245 triệu USD.",
+		"Số doanh nghiệp thành lập mới giảm 6,2% so với cùng kỳ.",
+	}}})
+	wantAnswers(t, svc, [][2]string{{"Kim ngạch nhập khẩu 10 tháng đạt bao nhiêu?", "1.245 triệu USD"}},
+		[]string{"Kim ngạch xuất khẩu 10 tháng đạt bao nhiêu?", "Số doanh nghiệp thành lập mới tăng bao nhiêu?"})
+}

@@ -65,6 +65,7 @@ type asked struct {
 	read         map[string]readChunk // the chunks read, by text: a chunk is read again with the whole article
 	codes        []*regexp.Regexp     // the documents' codes it names ("112/KH-SGDĐT"), as their numbers
 	dated        []*regexp.Regexp     // the same, dated: "112/KH-SGDĐT ngày 5/8"
+	opposites    [][2]string          // words asked with their opposites ("nhẹ", "nặng")
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -99,6 +100,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.clock = asksClock(q.Text)
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
+	a.opposites = oppositesAsked(a.question)
 	for _, pair := range a.places {
 		first, second, _ := strings.Cut(pair, " ")
 		a.entities = append(a.entities, [2]string{first, second})
@@ -347,6 +349,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if otherMonths(sc.toks, a.months) {
 			continue // "tháng 2/2025" asked, the sentence gives January's figure
+		}
+		if saysOpposite(sc.toks, a.opposites) {
+			continue // "người bị thương nhẹ" asked, "người bị thương nặng" found
 		}
 		if kind == KindQuote && len(a.names) > 0 && !reportsSpeech(sc.text) {
 			continue // "ông Lâm phát biểu gì?" is answered by what someone said
@@ -1410,6 +1415,68 @@ func otherYears(toks []Token, years []string) bool {
 		}
 	}
 	return named
+}
+
+// opposites are words with their opposites: a sentence that says the one
+// and not the other answers nothing about it. Single syllables count only
+// as written, with their diacritics ("tăng", not "tang" of "tầng"), and are
+// kept as Tokenize writes them; pairs count folded too ("thuong nhe").
+var opposites = func() map[string]string {
+	m := map[string]string{}
+	key := func(word string) string {
+		if strings.Contains(word, " ") {
+			return word
+		}
+		return Tokenize(word)[0].Exact
+	}
+	for _, pair := range [][2]string{
+		{"tăng", "giảm"}, {"nặng", "nhẹ"},
+		{"thuong nhe", "thuong nang"}, {"xuat khau", "nhap khau"}, {"toi da", "toi thieu"}, {"cao nhat", "thap nhat"},
+		{"lon nhat", "nho nhat"}, {"nhieu nhat", "it nhat"}, {"dau nam", "cuoi nam"}, {"noi thanh", "ngoai thanh"},
+	} {
+		a, b := key(pair[0]), key(pair[1])
+		m[a], m[b] = b, a
+	}
+	return m
+}()
+
+// oppositesAsked returns the words of a question that have opposites,
+// each with its opposite.
+func oppositesAsked(question []Token) [][2]string {
+	var out [][2]string
+	for i, t := range question {
+		if o, ok := opposites[t.Exact]; ok && t.Marked {
+			out = append(out, [2]string{t.Exact, o})
+		}
+		if i > 0 {
+			if o, ok := opposites[question[i-1].Fold+" "+t.Fold]; ok {
+				out = append(out, [2]string{question[i-1].Fold + " " + t.Fold, o})
+			}
+		}
+	}
+	return out
+}
+
+// saysOpposite reports whether a sentence says the opposite of a word
+// asked and not the word.
+func saysOpposite(toks []Token, asked [][2]string) bool {
+	for _, pair := range asked {
+		if says(toks, pair[1]) && !says(toks, pair[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// says reports whether syllables hold a word of opposites.
+func says(toks []Token, word string) bool {
+	first, second, pair := strings.Cut(word, " ")
+	for i, t := range toks {
+		if !pair && t.Exact == word || pair && i > 0 && toks[i-1].Fold == first && t.Fold == second {
+			return true
+		}
+	}
+	return false
 }
 
 // namesYear reports whether a sentence names a year.
