@@ -579,6 +579,9 @@ type numberWanted struct {
 	// or "" when the question names none or one without initials.
 	document string
 	paper    bool // the question names a kind of document: a code answers, no other number
+	// qualifier is the folded words that follow what is counted and say
+	// which of them ("tử vong" of "bao nhiêu ca tử vong"), or none.
+	qualifier []string
 }
 
 var cueNumberOf = cues("số mấy", "số bao nhiêu", "số hiệu", "mã số")
@@ -598,6 +601,7 @@ func spaced(question string) string {
 
 func wantsNumber(question string) numberWanted {
 	w := numberWanted{unit: countedNoun(question), strong: strongNumberCue(question), code: asksCode(question)}
+	w.qualifier = qualifierOf(question, w.unit)
 	if folded := Fold(spaced(question)); w.unit == "" && w.strong && (strings.Contains(folded, " ty le ") || strings.Contains(folded, " ti le ")) {
 		w.unit = "%" // "tỷ lệ … đạt bao nhiêu" is answered by a share
 	}
@@ -661,6 +665,33 @@ func (w numberWanted) in(sentence string, content []Token) bool {
 	}
 	return false
 }
+
+// qualifierOf returns the content words right after the unit a question
+// counts, at most two, folded: "tử vong" of "bao nhiêu ca tử vong do sởi".
+// A magnitude ("triệu m3") is followed by a unit, which says no which.
+func qualifierOf(question, unit string) []string {
+	if unit == "" || unit == "%" || unit == "time" || unit == "tien" || magnitudes[unit] {
+		return nil
+	}
+	toks := Tokenize(question)
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Fold != unit || !(toks[i-1].Fold == "nhieu" || toks[i-1].Fold == "may") {
+			continue
+		}
+		var out []string
+		for _, t := range toks[i+1:] {
+			if len(out) == 2 || IsStopword(t) || t.Number || placeNouns[t.Fold] || asking[t.Fold] || t.Upper {
+				break
+			}
+			out = append(out, t.Fold)
+		}
+		return out
+	}
+	return nil
+}
+
+// magnitudes count in thousands and more: "1,2 triệu".
+var magnitudes = map[string]bool{"tram": true, "nghin": true, "ngan": true, "trieu": true, "ty": true, "ti": true, "van": true, "chuc": true}
 
 // countedNoun returns the folded syllable a "bao nhiêu"/"mấy" question
 // counts ("bao nhiêu xã" counts "xa"), or "".

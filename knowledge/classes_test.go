@@ -802,3 +802,13 @@ func TestOppositesAsked(t *testing.T) {
 	wantAnswers(t, svc, [][2]string{{"Kim ngạch nhập khẩu 10 tháng đạt bao nhiêu?", "1.245 triệu USD"}},
 		[]string{"Kim ngạch xuất khẩu 10 tháng đạt bao nhiêu?", "Số doanh nghiệp thành lập mới tăng bao nhiêu?"})
 }
+
+// "bao nhiêu X Y" asks about the X that are Y: an article that never says
+// Y ("nữ", "rừng") has no answer, whatever X it counts.
+func TestCountedThingsQualified(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+		{"10 thang dau nam 2024 co bn vu chay, thiet hai bn", "41 vụ cháy"},
+	}, []string{"Trong 10 tháng đầu năm 2024 có bao nhiêu vụ cháy rừng?"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-o", "articles")), nil,
+		[]string{"ban thuong vu dang uy xa nghi long khoa moi co may dong chi nu"})
+}

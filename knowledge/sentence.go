@@ -162,6 +162,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		return nil
 	}
 	q, kind, content, context := a.q, a.kind, a.content, a.context
+	if kind == KindNumber && !qualifies(passages[0].Article, a.number.qualifier) {
+		return nil // "bao nhiêu ca tử vong" asked, the article counts only "ca sốt phát ban"
+	}
 	title := newBag(Tokenize(passages[0].Article.Title), true)
 	type scored struct {
 		p         *Passage
@@ -1477,6 +1480,19 @@ func says(toks []Token, word string) bool {
 		}
 	}
 	return false
+}
+
+// qualifies reports whether an article holds every word that says which
+// of the things counted a question asks about, folded.
+func qualifies(a *Article, qualifier []string) bool {
+	if len(qualifier) == 0 {
+		return true
+	}
+	want := words{fold: make(map[string]bool, len(qualifier)), exact: map[string]bool{}}
+	for _, w := range qualifier {
+		want.fold[w] = true
+	}
+	return len(articleWords(a, want).fold) == len(want.fold)
 }
 
 // namesYear reports whether a sentence names a year.
