@@ -812,3 +812,18 @@ func TestCountedThingsQualified(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-o", "articles")), nil,
 		[]string{"ban thuong vu dang uy xa nghi long khoa moi co may dong chi nu"})
 }
+
+// "chủ nhà tên gì" asks a person's name: a sentence naming nobody is no
+// answer. "do ông … trình bày" says by whom, not why, so the cause that
+// follows is given. A figure given to "các huyện A, B và C" together is
+// none of one of them's; a district the passages read do not name, or
+// name only in a list of others, gets no other district's figure.
+func TestNamesAgentsAndSharedFigures(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+		{"Vì sao thu ngân sách năm 2024 vượt dự toán?", "giá cà phê, hồ tiêu tăng cao"},
+	}, []string{"huyen ea kar dc bo tri bn tien nang cap thuy loi"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tx", "articles")), nil,
+		[]string{"vu chay nha ngay 6/9 chu nha ten j"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), nil,
+		[]string{"huyen minh hoa co bn xa dat chuan ntm"})
+}

@@ -66,6 +66,7 @@ type asked struct {
 	codes        []*regexp.Regexp     // the documents' codes it names ("112/KH-SGDĐT"), as their numbers
 	dated        []*regexp.Regexp     // the same, dated: "112/KH-SGDĐT ngày 5/8"
 	opposites    [][2]string          // words asked with their opposites ("nhẹ", "nặng")
+	name         bool                 // asks a person's name ("chủ nhà tên gì")
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -101,6 +102,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
 	a.opposites = oppositesAsked(a.question)
+	a.name = asks(q.Text, cueName) && slices.ContainsFunc(a.question, func(t Token) bool { return personNouns[t.Exact] })
 	for _, pair := range a.places {
 		first, second, _ := strings.Cut(pair, " ")
 		a.entities = append(a.entities, [2]string{first, second})
@@ -255,7 +257,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// A place asked about that the article writes as the opening of a
 	// longer name is a person's ("tỉnh Rah Lan Hiếu" typed plain).
 	places := slices.DeleteFunc(slices.Clone(a.places), func(pair string) bool {
-		return slices.ContainsFunc(all, func(sc scored) bool { return opensName(sc.toks, pair) })
+		key := [2]string{}
+		key[0], key[1], _ = strings.Cut(pair, " ")
+		return slices.ContainsFunc(all, func(sc scored) bool { return opensName(sc.toks, pair) }) ||
+			slices.ContainsFunc(all, func(sc scored) bool { return names(sc.toks, pair) }) && !slices.ContainsFunc(all, func(sc scored) bool { return writesName(sc.toks, key) })
 	})
 	// What a "bao nhiêu" question measures must be in the sentence that
 	// answers, unless it names the article's topic ("Bến Tre", "Châu Phú").
@@ -278,7 +283,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			switch key := [2]string{first, second}; {
 			case title.pairs[key] || lead.pairs[key] && !(titled && provinces[pair]), provinces[pair] && onlyProvince(article, pair):
 				ownPlaces = append(ownPlaces, pair)
-			case slices.ContainsFunc(all, func(sc scored) bool { return writesName(sc.toks, key) }): // not "bình quân vụ hè" typed plain
+			case slices.ContainsFunc(all, func(sc scored) bool { return writesName(sc.toks, key) }), // not "bình quân vụ hè" typed plain
+				!slices.ContainsFunc(all, func(sc scored) bool { return names(sc.toks, pair) }) && qualifies(article, []string{pair}): // named where the passages read are not
 				otherPlaces = append(otherPlaces, pair)
 			}
 		}
@@ -317,7 +323,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWho && askedLevel != "" && otherLevel(sc.toks, a.office, askedLevel) {
 			continue // "Chủ tịch UBND thị xã" asked, "Chủ tịch UBND tỉnh" found
 		}
-		if kind == KindWho && a.office != "" && !hasPersonName(sc.text, content) {
+		if kind == KindWho && (a.office != "" || a.name) && !hasPersonName(sc.text, content) {
 			continue // "Chủ tịch UBND tỉnh tặng Bằng khen …" names nobody
 		}
 		if kind == KindWho && len(a.places) > 0 && !slices.Contains(a.places, officePlace(sc.toks, a.office)) && officePlace(sc.toks, a.office) != "" {
@@ -2102,6 +2108,11 @@ func listedWithoutFigure(sentence string, entities [][2]string) bool {
 			clauses = append(clauses, rest) // "…, còn lại thuộc các huyện Bố Trạch, Tuyên Hóa"
 		}
 	}
+	for _, clause := range strings.Split(sentence, ";") {
+		if sharedBy(clause, entities) {
+			return true
+		}
+	}
 	for _, clause := range clauses {
 		if !strings.Contains(clause, " và ") && !strings.Contains(clause, ", ") || strings.ContainsAny(clause, "0123456789") {
 			continue
@@ -2115,6 +2126,19 @@ func listedWithoutFigure(sentence string, entities [][2]string) bool {
 	}
 	return false
 }
+
+// cueName asks a name; personNouns, as Tokenize writes them, say it is a
+// person's ("chủ nhà tên gì"), not a ship's or a project's.
+var (
+	cueName     = cues("tên gì", "tên là gì")
+	personNouns = func() map[string]bool {
+		m := map[string]bool{}
+		for _, t := range Tokenize("chủ chu người nguoi ông ong bà ba anh chị chi tài xế nạn nhân bệnh nhân") {
+			m[t.Exact] = true
+		}
+		return m
+	}()
+)
 
 // cueReason asks why something happened.
 var cueReason = cues("nguyên nhân", "vì sao", "tại sao", "lý do", "lí do", "do đâu")
@@ -2159,10 +2183,12 @@ func causeUnknown(toks []Token) bool {
 }
 
 // statesCause reports whether a sentence gives a cause, not only a purpose
-// ("để tạo miễn dịch cộng đồng" says what for, not why).
+// ("để tạo miễn dịch cộng đồng" says what for, not why) or an agent ("do
+// ông Phan Văn Lực trình bày" says by whom).
 func statesCause(toks []Token) bool {
 	for i, t := range toks {
-		if causeWords[t.Exact] && !purposeWords[t.Exact] || i > 0 && causePairs[[2]string{toks[i-1].Fold, t.Fold}] {
+		agent := i+1 < len(toks) && (honorifics[toks[i+1].Fold] || toks[i+1].Upper) // "do ông Phan Văn Lực trình bày" says by whom
+		if causeWords[t.Exact] && !purposeWords[t.Exact] && !agent || i > 0 && causePairs[[2]string{toks[i-1].Fold, t.Fold}] {
 			return true
 		}
 	}
@@ -2171,6 +2197,29 @@ func statesCause(toks []Token) bool {
 
 // purposeWords say what something is for.
 var purposeWords = exactSet("để nhằm")
+
+// sharedBy reports whether a clause gives its figure to several places
+// together, one of them asked about: "96,5 tỷ đồng nâng cấp thủy lợi tại
+// các huyện Krông Pắc, Cư M'gar và Ea Kar".
+func sharedBy(clause string, entities [][2]string) bool {
+	toks := Tokenize(clause)
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i-1].Fold != "cac" || !placeNouns[toks[i].Fold] {
+			continue
+		}
+		list := toks[i+1:]
+		if end := strings.IndexAny(clause[toks[i].End:], "0123456789()"); end >= 0 {
+			list = Tokenize(clause[toks[i].End : toks[i].End+end])
+		}
+		several := strings.Contains(clause[toks[i].End:], ",") || strings.Contains(clause[toks[i].End:], " và ")
+		for j := 1; several && j < len(list); j++ {
+			if list[j-1].Upper && list[j].Upper && slices.Contains(entities, [2]string{list[j-1].Fold, list[j].Fold}) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // locatesOnly reports whether a sentence names a place asked about only in
 // parentheses after another place, which it locates: "xã Pả Vi (huyện Mèo
