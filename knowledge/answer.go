@@ -679,8 +679,9 @@ func qualifierOf(question, unit string) []string {
 			continue
 		}
 		var out []string
-		for _, t := range toks[i+1:] {
-			if len(out) == 2 || IsStopword(t) || t.Number || placeNouns[t.Fold] || asking[t.Fold] || t.Upper {
+		for j, t := range toks[i+1:] {
+			if len(out) == 2 || IsStopword(t) || t.Number || placeNouns[t.Fold] || asking[t.Fold] || t.Upper ||
+				strings.TrimSpace(question[toks[i+j].End:t.Start]) != "" {
 				break
 			}
 			out = append(out, t.Fold)
@@ -708,7 +709,7 @@ func countedNoun(question string) string {
 		if asks && strings.HasPrefix(strings.TrimSpace(question[t.End:]), "%") {
 			return "%" // "bn %"
 		}
-		if asks && i+1 < len(toks) && !IsStopword(toks[i+1]) && !toks[i+1].Number {
+		if asks && i+1 < len(toks) && !IsStopword(toks[i+1]) && !toks[i+1].Number && strings.TrimSpace(question[t.End:toks[i+1].Start]) == "" {
 			switch next := toks[i+1]; {
 			case next.Fold == "phan" && i+2 < len(toks) && toks[i+2].Fold == "tram":
 				return "%" // "bao nhiêu phần trăm" is answered by "98,4%"
@@ -771,9 +772,10 @@ var measureWords = foldedSet([]string{"kg", "gam", "gram", "tấn", "tạ", "y�
 	"con", "chiếc", "cái", "viên", "bao", "thùng", "kiện", "gói", "liều", "suất", "túi", "hộp", "chai", "cây", "căn", "lô", "phần"})
 
 // unitSpellings are units' short forms with their words: "mấy m" is
-// answered by "12 mét", "bao nhiêu mét" by "12 m".
+// answered by "12 mét", "bao nhiêu mét" by "12 m", "bao nhiêu nước" by "72
+// quốc gia".
 var unitSpellings = map[string]string{"m": "met", "km": "kilomet", "cm": "centimet", "mm": "milimet", "ha": "hecta",
-	"kg": "kilogam", "m2": "met", "m3": "met", "tr": "trieu", "ng": "nguoi"}
+	"kg": "kilogam", "m2": "met", "m3": "met", "tr": "trieu", "ng": "nguoi", "quoc": "nuoc"}
 
 // timeUnits are the words a duration is said in ("14 tháng").
 var timeUnits = map[string]bool{"nam": true, "thang": true, "tuan": true, "ngay": true, "gio": true, "phut": true, "giay": true}

@@ -827,3 +827,13 @@ func TestNamesAgentsAndSharedFigures(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), nil,
 		[]string{"huyen minh hoa co bn xa dat chuan ntm"})
 }
+
+// What "bao nhiêu" counts stands right after it, not after a comma ("đạt
+// bn, tăng bn %" counts no "tăng"); "bao nhiêu nước" is answered in
+// "quốc gia".
+func TestCountsTypedInOneBreath(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+		{"kim ngach xk ca phe 2024 dat bn, tang bn %", "41,7%"},
+		{"ca phe dak lak xk sang bn nuoc, thi truong lon nhat la dau", "72 quốc gia"},
+	}, nil)
+}
