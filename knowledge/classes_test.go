@@ -837,3 +837,19 @@ func TestCountsTypedInOneBreath(t *testing.T) {
 		{"ca phe dak lak xk sang bn nuoc, thi truong lon nhat la dau", "72 quốc gia"},
 	}, nil)
 }
+
+// What someone proposed ("kiến nghị điều gì") is said by them even two
+// sentences after their name ("Ông đề nghị …"), but not by "Tổng Giám đốc"
+// or "Tây Nguyên Xanh", which name nobody; a delegate typed plain gets
+// her own proposal, not another's quotation; "ai chủ trì" asks no
+// Chủ tịch, so "Phó Chủ tịch … chủ trì" may answer.
+func TestSpeakersFurtherBack(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+		{"Ông Phạm Hữu Nghĩa kiến nghị điều gì tại hội nghị?", "nâng hạn mức cho vay"},
+		{"dai bieu truong thi hoa de nghi j", "14 phòng học"},
+	}, nil)
+	svc := knowledge.NewService([]knowledge.Article{{ID: "hoi-nghi", Title: "Tổng kết xuất khẩu cà phê", Paragraphs: []string{
+		"Bà Nguyễn Thị Kim Liên, Phó Chủ tịch UBND tỉnh, chủ trì hội nghị tổng kết xuất khẩu cà phê.",
+	}}})
+	wantAnswers(t, svc, [][2]string{{"ai chu tri hoi nghi tong ket", "Nguyễn Thị Kim Liên"}}, nil)
+}

@@ -40,12 +40,23 @@ var (
 	cueTimeOfDay = cues("mấy giờ", "giờ nào", "mấy h", "mấy g")
 	cueExactDate = cues("ngày nào", "năm nào", "tháng nào", "mấy giờ", "giờ nào", "ngày mấy", "năm mấy", "what year", "what date")
 	cueDay       = cues("ngày nào", "ngày mấy", "hôm nào", "what date")
-	cueQuote     = cues("nhấn mạnh gì", "nhấn mạnh điều gì", "cho biết gì", "cho biết điều gì", "nói gì", "nói những gì",
-		"phát biểu gì", "khẳng định gì", "chia sẻ gì", "đề nghị gì", "yêu cầu gì", "nhận định gì",
-		"cam kết gì", "khuyến cáo gì", "kêu gọi gì", "đề xuất gì", "kiến nghị gì", "chỉ đạo gì", "what did", "say")
-	cueList    = cues("những", "các", "gồm những", "kể tên", "liệt kê", "which")
-	cueListEnd = cues("nào", "gì")
+	cueQuote     = quoteCues()
+	cueList      = cues("những", "các", "gồm những", "kể tên", "liệt kê", "which")
+	cueListEnd   = cues("nào", "gì")
 )
+
+// quoteCues ask what someone said: a verb of saying followed by "gì",
+// "điều gì" or "những gì" ("kiến nghị điều gì").
+func quoteCues() cueSet {
+	phrases := []string{"what did", "say"}
+	for _, verb := range []string{"nhấn mạnh", "cho biết", "nói", "phát biểu", "khẳng định", "chia sẻ", "đề nghị", "yêu cầu",
+		"nhận định", "cam kết", "khuyến cáo", "kêu gọi", "đề xuất", "kiến nghị", "chỉ đạo"} {
+		for _, what := range []string{"gì", "điều gì", "những gì", "những điều gì"} {
+			phrases = append(phrases, verb+" "+what)
+		}
+	}
+	return cues(phrases...)
+}
 
 // cueSet holds phrases as written and folded.
 type cueSet struct{ exact, folded []string }

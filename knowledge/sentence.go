@@ -217,6 +217,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 				if kind == KindQuote && i > 0 && opensWithPronoun(sc.text) {
 					// "Bà nhấn mạnh: …" is scored with whom "Bà" is.
 					sc.toks = append(toks[i-1][:len(toks[i-1]):len(toks[i-1])], sc.toks...)
+					if person := lastPerson(paragraphOf(p), whole); !namedIn(newBag(toks[i-1], true), lastPair(person)) {
+						sc.toks = append(person[:len(person):len(person)], sc.toks...) // named further back
+					}
 					sc.whole = sc.before + " " + sc.whole
 				}
 				syllables += len(sc.toks)
@@ -304,7 +307,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			if !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
 				switch {
 				case namedIn(newBag(sc.toks, true), speaker),
-					opensWithPronoun(sc.text) && namedIn(newBag(lastPerson(sc.p.Chunk.Text, sc.whole), true), speaker): // "Ông đề nghị …"
+					opensWithPronoun(sc.text) && namedIn(newBag(lastPerson(paragraphOf(sc.p), sc.whole), true), speaker): // "Ông đề nghị …"
 					sc.toks = append(holder[:len(holder):len(holder)], sc.toks...) // scored with who the holder is
 				case kind == KindQuote:
 					continue // said by someone else
@@ -389,7 +392,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, ownPlaces, words, sc.window) &&
 			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) &&
-			!(opensWithPronoun(sc.text) && holdsNames(a.names, newBag(append(lastPerson(sc.p.Chunk.Text, sc.whole), sc.toks...), true), title)) { // "Đồng chí đề nghị …" after her name
+			!(opensWithPronoun(sc.text) && holdsNames(a.names, newBag(append(lastPerson(paragraphOf(sc.p), sc.whole), sc.toks...), true), title)) { // "Đồng chí đề nghị …" after her name
 			continue // the names asked about are elsewhere
 		}
 		if sc.text != sc.whole && len(a.names) > 0 && !holdsNames(a.names, words, bag{}) && holdsNames(a.names, newBag(sc.wholeToks, true), bag{}) {
@@ -442,9 +445,18 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		out = kept
 	}
-	if kind == KindQuote && slices.ContainsFunc(out, func(c candidate) bool { return c.features[fKind] > 0 }) {
-		// What someone stressed is their quotation, where the article has one.
-		out = slices.DeleteFunc(out, func(c candidate) bool { return c.features[fKind] == 0 })
+	if kind == KindQuote {
+		// What someone stressed is their quotation, where the article has
+		// one that holds as much of the question around it as a sentence
+		// without one does itself ("dai bieu truong thi hoa de nghi j" is
+		// not answered by another delegate's words).
+		quoted := 0.0
+		for _, c := range out {
+			if c.features[fKind] > 0 {
+				quoted = max(quoted, c.features[fWindow])
+			}
+		}
+		out = slices.DeleteFunc(out, func(c candidate) bool { return c.features[fKind] == 0 && c.features[fSentence] <= quoted })
 	}
 	return out
 }
@@ -709,16 +721,28 @@ func lastPerson(passage, sentence string) []Token {
 	}
 	toks := Tokenize(passage[:end])
 	for i := len(toks) - 2; i >= 0; i-- {
-		if !toks[i].Upper || !surnames[toks[i].Fold] || !toks[i+1].Upper || toks[i].End+1 != toks[i+1].Start {
-			continue
+		if !toks[i].Upper || !surnames[toks[i].Fold] || !toks[i+1].Upper || toks[i].End+1 != toks[i+1].Start ||
+			i > 0 && toks[i-1].Upper && toks[i-1].End+1 == toks[i].Start {
+			continue // not a surname opening a name ("Tây Nguyên Xanh")
 		}
 		j := i + 1
 		for j < len(toks) && toks[j].Upper && toks[j-1].End+1 == toks[j].Start {
 			j++
 		}
-		return toks[i:j]
+		if j-i >= 3 || i > 0 && honorifics[toks[i-1].Fold] { // not "Tổng Giám đốc"
+			return toks[i:j]
+		}
 	}
 	return nil
+}
+
+// lastPair returns the last two syllables of a name, folded, as namedIn
+// takes them; none for no name.
+func lastPair(name []Token) [2]string {
+	if len(name) < 2 {
+		return [2]string{}
+	}
+	return [2]string{name[len(name)-2].Fold, name[len(name)-1].Fold}
 }
 
 // namesAround reports whether a sentence holds the names a question asks
@@ -1226,15 +1250,17 @@ func rankMismatch(question, text []Token) bool {
 
 // ranksAsked is what rankMismatch reads of a question, read once.
 type ranksAsked struct {
-	asked map[string]bool // the rank words it holds, exactly
-	next  map[string]bool // the words that follow a rank word in it
-	words map[string]bool // all its words, folded
+	asked  map[string]bool // the rank words it holds, exactly
+	next   map[string]bool // the words that follow a rank word in it
+	titles map[string]bool // the offices' titles it names, folded ("chu tich"), not "chủ" of "chủ trì"
 }
 
 func askRanks(question []Token) ranksAsked {
-	r := ranksAsked{asked: map[string]bool{}, next: map[string]bool{}, words: make(map[string]bool, len(question))}
+	r := ranksAsked{asked: map[string]bool{}, next: map[string]bool{}, titles: map[string]bool{}}
 	for i, t := range question {
-		r.words[t.Fold] = true
+		if i+1 < len(question) && officeTitles[t.Fold+" "+question[i+1].Fold] {
+			r.titles[t.Fold+" "+question[i+1].Fold] = true
+		}
 		rank := t.Exact
 		if !t.Marked && t.Fold == "pho" && i+1 < len(question) && officeHeads[question[i+1].Fold] {
 			rank = "pho2" // "pho chu tich" typed without diacritics
@@ -1269,7 +1295,7 @@ func (r ranksAsked) mismatch(text []Token) bool {
 	// right after a rank word the question does not have.
 	plain, ranked := false, false
 	for i, t := range text {
-		if i == 0 || i+1 >= len(text) || !r.words[t.Fold] || r.next[t.Fold] || !officeTitles[t.Fold+" "+text[i+1].Fold] {
+		if i == 0 || i+1 >= len(text) || r.next[t.Fold] || !r.titles[t.Fold+" "+text[i+1].Fold] {
 			continue // not an office's title ("Chư Sê" is a place)
 		}
 		if prev := text[i-1]; rankWords[prev.Exact] && !r.asked[prev.Exact] {
