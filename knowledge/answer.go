@@ -347,8 +347,9 @@ func foldedSet(words []string) map[string]bool {
 // itself, the words naming its metadata).
 func contentTokens(tokens []Token, kind Kind) []Token {
 	out := tokens[:0:0]
+	stop := stopsIn(tokens)
 	for i, t := range tokens {
-		if IsStopword(t) || kind.isMeta() && (metaWords[t.Fold] || foldedStop[t.Fold]) {
+		if stop[i] || kind.isMeta() && (metaWords[t.Fold] || foldedStop[t.Fold]) {
 			continue
 		}
 		if kind == KindNumber && unitSpellings[t.Fold] != "" && i > 0 && (tokens[i-1].Fold == "nhieu" || tokens[i-1].Fold == "may") {

@@ -853,3 +853,20 @@ func TestSpeakersFurtherBack(t *testing.T) {
 	}}})
 	wantAnswers(t, svc, [][2]string{{"ai chu tri hoi nghi tong ket", "Nguyễn Thị Kim Liên"}}, nil)
 }
+
+// A stopword typed plain that opens a place's name after its noun is
+// part of the name: "xa lai hoa" is the commune Lai Hòa, not "xã … lại
+// hòa", and finds it among other communes' chairmen.
+func TestStopwordsOpeningPlaces(t *testing.T) {
+	article := func(id, text string) knowledge.Article {
+		return knowledge.Article{ID: id, Title: "Nước sạch nông thôn", Paragraphs: []string{text}}
+	}
+	svc := knowledge.NewService([]knowledge.Article{
+		article("lai-hoa", "Ông Lý Hoàng Vũ, Chủ tịch UBND xã Lai Hòa, cho biết xã có 3.150 hộ, trong đó 620 hộ chưa có nước máy."),
+		article("hoa-binh", "Ông Trần Văn Nam, Chủ tịch UBND xã Hòa Bình, cho biết xã đã hoàn thành công trình cấp nước."),
+		article("hoa-tu", "Bà Lê Thị Hoa, Chủ tịch UBND xã Hòa Tú, cho biết người dân đã được dùng nước sạch."),
+		article("vinh-hoa", "Ông Đặng Văn Tư, Chủ tịch UBND xã Vĩnh Hòa, cho biết xã đang đề xuất xây thêm trạm cấp nước."),
+		article("hoa-loi", "Ông Phan Văn Lợi, Chủ tịch UBND xã Hòa Lợi, cho biết xã có 2.400 hộ dùng nước sạch."),
+	})
+	wantAnswers(t, svc, [][2]string{{"ct ubnd xa lai hoa ten j", "Lý Hoàng Vũ"}}, nil)
+}

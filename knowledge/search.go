@@ -64,6 +64,27 @@ func IsStopword(t Token) bool {
 	return stopFold[t.Fold] || !t.Number && stopExact[t.Exact] && len(t.Exact) > 2
 }
 
+// stopsIn reports which of a question's syllables are stopwords: not one
+// that opens a place's name, after a place noun and before another content
+// syllable ("xa lai hoa": "lại" is a stopword, "Lai Hòa" a commune).
+func stopsIn(tokens []Token) []bool {
+	stop := make([]bool, len(tokens))
+	for i, t := range tokens {
+		stop[i] = IsStopword(t)
+	}
+	for i, t := range tokens {
+		if !stop[i] || i == 0 {
+			continue
+		}
+		noun := tokens[i-1].Fold
+		if !placeNouns[noun] || noun == "tran" && (i < 2 || tokens[i-2].Fold != "thi") { // "Trần Minh Khang" is no thị trấn
+			continue
+		}
+		stop[i] = i+1 == len(tokens) || stop[i+1] || tokens[i+1].Number || t.End+1 != tokens[i+1].Start
+	}
+	return stop
+}
+
 // queryTerm is one key looked up for a question.
 type queryTerm struct {
 	field  field
@@ -92,8 +113,9 @@ func queryTerms(tokens []Token) []queryTerm {
 			terms = append(terms, queryTerm{f, key, weight})
 		}
 	}
+	stop := stopsIn(tokens)
 	for i, t := range tokens {
-		if IsStopword(t) {
+		if stop[i] {
 			continue
 		}
 		switch {
@@ -109,7 +131,7 @@ func queryTerms(tokens []Token) []queryTerm {
 		default:
 			add(foldUni, t.Fold, fieldWeight[foldUni])
 		}
-		if i > 0 && !IsStopword(tokens[i-1]) {
+		if i > 0 && !stop[i-1] {
 			p := tokens[i-1]
 			if t.Marked && p.Marked {
 				add(exactBi, p.Exact+" "+t.Exact, fieldWeight[exactBi])
