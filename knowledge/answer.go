@@ -64,7 +64,7 @@ func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer
 		// question, and among many articles its chunk is not always
 		// found: the best passage's article, when it holds the
 		// question, is read whole.
-		best, ok = bestCandidate(ask, [][]Passage{wholeArticle(q, content, groups[0])}, weigh)
+		best, ok = bestCandidate(ask, [][]Passage{ask.wholeArticle(q, content, groups[0])}, weigh)
 	}
 	if !ok || answerModel.apply(best.features) < minAnswerOdds {
 		return refuse(english), nil
@@ -218,7 +218,7 @@ func newer(a, b *Article) bool {
 // wholeArticle returns an article's passages found followed by its other
 // chunks that hold at least a fifth of the question's weight: the rest
 // could not answer.
-func wholeArticle(q Query, content []Token, found []Passage) []Passage {
+func (ask *asked) wholeArticle(q Query, content []Token, found []Passage) []Passage {
 	a := found[0].Article
 	seen := make(map[string]bool, len(found))
 	for _, p := range found {
@@ -229,7 +229,8 @@ func wholeArticle(q Query, content []Token, found []Passage) []Passage {
 		if paragraph < 0 || seen[chunkID(a.ID, paragraph, part)] {
 			return
 		}
-		if c := spanChunk(a, paragraph, part, start, end); share(q, content, newBag(Tokenize(c.Text), false)) >= 0.2 {
+		c := spanChunk(a, paragraph, part, start, end)
+		if _, toks := ask.sentencesOf(c); share(q, content, newBag(slices.Concat(toks...), false)) >= 0.2 {
 			whole = append(whole, Passage{Chunk: c, Article: a})
 		}
 	})
@@ -643,7 +644,7 @@ func holdsDocument(sentence, initials string) bool {
 
 // in reports whether a sentence holds the number wanted ("bao nhiêu xã"
 // is answered by "12 xã"); a sentence without one does not answer.
-func (w numberWanted) in(sentence string, content []Token) bool {
+func (w numberWanted) in(sentence string, toks, content []Token) bool {
 	if w.document != "" {
 		return holdsDocument(sentence, w.document) // "Kế hoạch số mấy" is answered by "45/KH-UBND"
 	}
@@ -654,12 +655,12 @@ func (w numberWanted) in(sentence string, content []Token) bool {
 		return false // "Công văn số mấy" is answered by a code ("1874/SNN-TT"), not another figure
 	}
 	if w.unit != "" {
-		return countsUnit(sentence, w.unit)
+		return countsUnit(sentence, toks, w.unit)
 	}
 	if hasKind(KindNumber, sentence, content) || !w.strong {
 		return true
 	}
-	for _, t := range Tokenize(sentence) {
+	for _, t := range toks {
 		if numberWords[t.Exact] && !quoted(sentence, t.Start) {
 			return true
 		}
@@ -731,16 +732,17 @@ func countedNoun(question string) string {
 // superscripts are the units' powers written as digits: "m²" for "m2".
 var superscripts = strings.NewReplacer("²", "2", "³", "3", "°C", " độ", "°", " độ")
 
-// countsUnit reports whether text has a number right before unit ("12
-// xã"), or before a measure of it ("2,35 kg ma túy", "300 con bò").
-func countsUnit(text, unit string) bool {
+// countsUnit reports whether text, of syllables toks, has a number right
+// before unit ("12 xã"), or before a measure of it ("2,35 kg ma túy", "300
+// con bò").
+func countsUnit(text string, toks []Token, unit string) bool {
 	if unit == "%" {
 		return rePercent.MatchString(text)
 	}
 	if strings.ContainsAny(text, "²³°") {
 		text = superscripts.Replace(text) // "m²" for "m2", "38,6°C" for "38,6 độ"
+		toks = Tokenize(text)
 	}
-	toks := Tokenize(text)
 	adjacent := func(a, b Token) bool { return strings.TrimSpace(text[a.End:b.Start]) == "" }
 	isNumber := func(t Token) bool { return t.Number || numberWords[t.Exact] }
 	for i := 1; i < len(toks); i++ {

@@ -119,7 +119,11 @@ type Token struct {
 // Tokenize splits NFC text into syllables. A syllable is a run of letters
 // and digits; digits joined by '.' or ',' ("1.000", "2,5") stay one token.
 func Tokenize(text string) []Token {
-	tokens := make([]Token, 0, len(text)/5)
+	return tokenizeInto(make([]Token, 0, len(text)/5), text)
+}
+
+// tokenizeInto appends the syllables of text to tokens.
+func tokenizeInto(tokens []Token, text string) []Token {
 	sc := new(scanner) // a *scanner, so package initialisation sees that Tokenize uses the letter tables
 	for sc.reset(text); sc.next(); {
 		tok := sc.tok

@@ -102,7 +102,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
 	a.opposites = oppositesAsked(a.question)
-	a.name = asks(q.Text, cueName) && slices.ContainsFunc(a.question, func(t Token) bool { return personNouns[t.Exact] })
+	a.name = slices.ContainsFunc(a.question, func(t Token) bool { return personNouns[t.Exact] }) && asks(q.Text, cueName)
 	for _, pair := range a.places {
 		first, second, _ := strings.Cut(pair, " ")
 		a.entities = append(a.entities, [2]string{first, second})
@@ -118,10 +118,20 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	return a
 }
 
-// readChunk is a chunk's sentences and their syllables.
+// readChunk is a chunk's sentences and their syllables: sentence i's are
+// all[bounds[i]:bounds[i+1]], with offsets in the sentence.
 type readChunk struct {
-	spans []Span
-	toks  [][]Token
+	spans  []Span
+	toks   [][]Token
+	all    []Token
+	bounds []int
+}
+
+// window returns the syllables of sentence i with its neighbours', without
+// copying them.
+func (r readChunk) window(i int) []Token {
+	start, end := r.bounds[max(i-1, 0)], r.bounds[min(i+2, len(r.spans))]
+	return r.all[start:end:end]
 }
 
 // sentencesOf returns a chunk's sentences and their syllables, split once
@@ -131,9 +141,15 @@ func (a *asked) sentencesOf(c Chunk) ([]Span, [][]Token) {
 		return r.spans, r.toks
 	}
 	r := readChunk{spans: Sentences(c.Text)}
+	r.all = make([]Token, 0, len(c.Text)/4)
+	r.bounds = make([]int, 1, len(r.spans)+1)
+	for _, sp := range r.spans {
+		r.all = tokenizeInto(r.all, c.Text[sp.Start:sp.End])
+		r.bounds = append(r.bounds, len(r.all))
+	}
 	r.toks = make([][]Token, len(r.spans))
-	for i, sp := range r.spans {
-		r.toks[i] = Tokenize(c.Text[sp.Start:sp.End])
+	for i := range r.spans {
+		r.toks[i] = r.all[r.bounds[i]:r.bounds[i+1]:r.bounds[i+1]]
 	}
 	if a.read == nil {
 		a.read = map[string]readChunk{}
@@ -164,10 +180,11 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		return nil
 	}
 	q, kind, content, context := a.q, a.kind, a.content, a.context
-	if kind == KindNumber && !qualifies(passages[0].Article, a.number.qualifier) {
+	if kind == KindNumber && len(a.number.qualifier) > 0 && !a.passagesHold(passages, a.number.qualifier) && !qualifies(passages[0].Article, a.number.qualifier) {
 		return nil // "bao nhiêu ca tử vong" asked, the article counts only "ca sốt phát ban"
 	}
-	title := newBag(Tokenize(passages[0].Article.Title), true)
+	titleToks := Tokenize(passages[0].Article.Title)
+	title := newBag(titleToks, true)
 	type scored struct {
 		p         *Passage
 		whole     string // the sentence
@@ -188,14 +205,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		spans, toks := a.sentencesOf(p.Chunk)
 		for i, sp := range spans {
 			whole := p.Chunk.Text[sp.Start:sp.End]
-			var window []Token
-			if i > 0 {
-				window = append(window, toks[i-1]...)
-			}
-			window = append(window, toks[i]...)
-			if i+1 < len(spans) {
-				window = append(window, toks[i+1]...)
-			}
+			window := a.read[p.Chunk.Text].window(i)
 			// For a who-question, the items of a list ("ông A, Chủ tịch …;
 			// bà B, Phó Chủ tịch …") are scored one by one; the citation
 			// quotes the sentence.
@@ -296,7 +306,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// An article whose title names another year than the one asked speaks
 	// of that year where its sentences name none: "Bội chi ngân sách năm
 	// 2024" is not answered from the article on 2025's budget.
-	titleYears := otherYears(Tokenize(passages[0].Article.Title), a.years)
+	titleYears := otherYears(titleToks, a.years)
 	var out []candidate
 	var measuring []bool // whether out's sentences name what a "bao nhiêu" measures themselves
 	for _, sc := range all {
@@ -377,7 +387,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && comparedOnly(sc.toks, a.years) {
 			continue // "năm 2022" asked, the figure is of 2023 "so với năm 2022"
 		}
-		if kind == KindNumber && !a.number.in(sc.text, content) {
+		if kind == KindNumber && !a.number.in(sc.text, sc.wholeToks, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
 		}
 		if kind == KindNumber && locatesOnly(sc.text, places) {
@@ -1512,6 +1522,22 @@ func says(toks []Token, word string) bool {
 		}
 	}
 	return false
+}
+
+// passagesHold reports whether the passages read hold every folded word:
+// then their article need not be read whole.
+func (a *asked) passagesHold(passages []Passage, folded []string) bool {
+	found := 0
+	for _, w := range folded {
+		for _, p := range passages {
+			_, toks := a.sentencesOf(p.Chunk)
+			if slices.ContainsFunc(toks, func(s []Token) bool { return slices.ContainsFunc(s, func(t Token) bool { return t.Fold == w }) }) {
+				found++
+				break
+			}
+		}
+	}
+	return found == len(folded)
 }
 
 // qualifies reports whether an article holds every word that says which
