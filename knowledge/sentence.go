@@ -455,18 +455,14 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		out = kept
 	}
-	if kind == KindQuote {
+	if kind == KindQuote && slices.ContainsFunc(out, func(c candidate) bool { return c.features[fKind] > 0 }) {
 		// What someone stressed is their quotation, where the article has
-		// one that holds as much of the question around it as a sentence
-		// without one does itself ("dai bieu truong thi hoa de nghi j" is
-		// not answered by another delegate's words).
-		quoted := 0.0
-		for _, c := range out {
-			if c.features[fKind] > 0 {
-				quoted = max(quoted, c.features[fWindow])
-			}
-		}
-		out = slices.DeleteFunc(out, func(c candidate) bool { return c.features[fKind] == 0 && c.features[fSentence] <= quoted })
+		// one; a sentence that reports it with the very verb asked ("Đại
+		// biểu Trương Thị Hoa … đề nghị UBND tỉnh …") says it too.
+		verb := speechVerbIn(Fold(spaced(q.Text)))
+		out = slices.DeleteFunc(out, func(c candidate) bool {
+			return c.features[fKind] == 0 && (verb == "" || !strings.Contains(Fold(spaced(c.clause)), " "+verb+" "))
+		})
 	}
 	return out
 }
@@ -1136,6 +1132,17 @@ func dropReporting(clause string) string {
 		}
 	}
 	return clause
+}
+
+// speechVerbIn returns the verb of saying a spaced, folded text holds,
+// folded, or "".
+func speechVerbIn(folded string) string {
+	for _, v := range speechVerbs {
+		if v := Fold(v); strings.Contains(folded, " "+v+" ") {
+			return v
+		}
+	}
+	return ""
 }
 
 // speechVerbs follow a speaker's name: "… Lê Phước Dũng nhấn mạnh:".
