@@ -504,6 +504,9 @@ func measured(q Query, content []Token) []Token {
 		return nil // "… công văn số mấy?" asks a code; "Sau vụ cháy, …" opens with when
 	}
 	adjacent := func(i int) bool { return i+1 < len(content) && content[i].End+1 == content[i+1].Start }
+	if content[0].Fold == "so" && isAbbreviation(content[1].Fold) {
+		return nil // "so nn&ptnt ho tro bn …" opens with a department, which measures nothing
+	}
 	if (content[0].Exact == "sô2" || content[0].Exact == "so") && adjacent(0) && adjacent(1) { // "số", or "so" typed plain
 		content = content[1:]
 	}

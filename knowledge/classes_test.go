@@ -870,3 +870,13 @@ func TestStopwordsOpeningPlaces(t *testing.T) {
 	})
 	wantAnswers(t, svc, [][2]string{{"ct ubnd xa lai hoa ten j", "Lý Hoàng Vũ"}}, nil)
 }
+
+// "có 2 người" names no "có 2" to tell the article from another, only the
+// number; "so nn&ptnt …" opens with a department, not with what a "bao
+// nhiêu" measures.
+func TestVerbsBeforeNumbersAndDepartments(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+		{"Vì sao có 2 người tử vong trong đợt lũ?", "ngầm tràn"},
+		{"so nn&ptnt ho tro bn giong lua", "35 tấn"},
+	}, nil)
+}

@@ -1366,12 +1366,13 @@ var bodies = map[string]bool{"ubnd": true, "hdnd": true, "mttq": true, "ubmttq":
 // distinguishing returns what tells a question from its neighbours and
 // must be in the sentence that answers it: the initials of a body ("HĐND",
 // not "UBND"), and each number with the word before it ("định 12" of
-// "Quyết định 12", "thứ 15" of "Kỳ họp thứ 15"), as folded keys.
+// "Quyết định 12", "thứ 15" of "Kỳ họp thứ 15"; not "có 2"), as folded
+// keys.
 func distinguishing(question []Token) []string {
 	var out []string
 	for i, t := range question {
 		switch {
-		case (numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && !question[i-1].Upper && !(i+1 < len(question) && periodWords[question[i+1].Fold]) && !datePart(question, i):
+		case (numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && !question[i-1].Upper && !IsStopword(question[i-1]) && !(i+1 < len(question) && periodWords[question[i+1].Fold]) && !datePart(question, i):
 			out = append(out, question[i-1].Fold+" "+t.Fold) // "Quyết định 12", not "ngân sách 6 tháng"
 		case t.Number, mixesDigits(t.Fold): // "khối B00", "H5N1"
 			out = append(out, t.Fold)
