@@ -880,3 +880,11 @@ func TestVerbsBeforeNumbersAndDepartments(t *testing.T) {
 		{"so nn&ptnt ho tro bn giong lua", "35 tấn"},
 	}, nil)
 }
+
+// "Những xã nào …?" is answered where the communes are named after "là"
+// or "gồm", not by the lead that names the commune where the ceremony was.
+func TestListsNamedAfterLa(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+		{"Những xã nào được công nhận đạt chuẩn nông thôn mới nâng cao?", "Hải Ninh"},
+	}, nil)
+}

@@ -932,6 +932,15 @@ func namesFrame(toks []Token, content []Token, frames map[int]bool) bool {
 			return true
 		}
 	}
+	// "3 xã được công nhận … là Hải Ninh (…), Đại Trạch …": the frame,
+	// then "là" or "gồm" before the names.
+	seen := false
+	for i, t := range toks {
+		seen = seen || t.Fold == frame[0].Fold && (!frame[0].Marked || t.Exact == frame[0].Exact)
+		if seen && (t.Fold == "la" || t.Fold == "gom") && i+1 < len(toks) && toks[i+1].Upper && !toks[i+1].Number && !asked[toks[i+1].Fold] {
+			return true
+		}
+	}
 	return false
 }
 
