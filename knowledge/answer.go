@@ -513,6 +513,9 @@ func measured(q Query, content []Token) []Token {
 	if !adjacent(0) || placeNouns[content[0].Fold] {
 		return nil // "Huyện Châu Phú có bao nhiêu …" names where, not what
 	}
+	if rest := Fold(spaced(q.Text[content[1].End:])); strings.HasPrefix(rest, " nao ") {
+		return nil // "Địa phương nào có nhiều … nhất" asks which, it measures nothing
+	}
 	if adjacent(1) {
 		if next := q.weight(content[1].Fold + " " + content[2].Fold); next > 0 && next < q.weight(content[0].Fold+" "+content[1].Fold) {
 			return nil

@@ -888,3 +888,13 @@ func TestListsNamedAfterLa(t *testing.T) {
 		{"Những xã nào được công nhận đạt chuẩn nông thôn mới nâng cao?", "Hải Ninh"},
 	}, nil)
 }
+
+// "hieu truong dh quy nhon" names the university the article writes
+// "Trường Đại học Quy Nhơn"; "Địa phương nào có nhiều … nhất" asks which
+// place, and measures no "địa phương".
+func TestSchoolsAndWhichPlaces(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+		{"hieu truong dh quy nhon la ai", "Võ Quang Hiển"},
+		{"Dia phuong nao co nhieu khach hang mat dien nhat va bao nhieu khach hang?", "Hoài Nhơn"},
+	}, nil)
+}

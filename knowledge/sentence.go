@@ -1930,8 +1930,8 @@ func sameDepartment(q, s []Token) bool {
 	j, agreed := 0, 0 // syllables of the department's own words that agree: a word is two
 	for i := 0; i < len(q); i++ {
 		t := q[i]
-		for j < len(s) && s[j].Fold == "va" {
-			j++
+		for j < len(s) && (s[j].Fold == "va" || j == 0 && s[j].Fold == "truong" && t.Fold != "truong") {
+			j++ // "Hiệu trưởng Trường Đại học Quy Nhơn" for "hiệu trưởng ĐH Quy Nhơn"
 		}
 		switch {
 		case schoolLevels[t.Fold] && slices.ContainsFunc(s[j:min(j+2, len(s))], func(x Token) bool { return x.Fold == t.Fold }):
