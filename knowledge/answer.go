@@ -725,8 +725,8 @@ func countedNoun(question string) string {
 				return "" // "bao nhiêu mỗi hecta" counts nothing: it asks a rate
 			case next.Fold == "so" && i+2 < len(toks) && toks[i+2].Fold == "voi":
 				return "" // "tăng bao nhiêu so với cùng kỳ" compares, it counts nothing
-			case next.Fold == "tien":
-				return "tien" // "bao nhiêu tiền" is answered in đồng
+			case next.Fold == "tien" || next.Fold == "von" || next.Fold == "kinh" && i+2 < len(toks) && toks[i+2].Fold == "phi":
+				return "tien" // "bao nhiêu tiền", "bao nhiêu vốn", "bao nhiêu kinh phí" are answered in đồng
 			default:
 				return next.Fold
 			}

@@ -898,3 +898,14 @@ func TestSchoolsAndWhichPlaces(t *testing.T) {
 		{"Dia phuong nao co nhieu khach hang mat dien nhat va bao nhieu khach hang?", "Hoài Nhơn"},
 	}, nil)
 }
+
+// A place named with a figure in one clause is no place listed without
+// one because another clause names it too ("14 hộ dân thôn Đa Ngưu, …,
+// huyện Văn Giang; người bị kiện là UBND và Chủ tịch UBND huyện Văn
+// Giang"); "bao nhiêu vốn" is answered in đồng.
+func TestFiguresBesideListsAndCapital(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t3", "articles")), [][2]string{
+		{"Có bao nhiêu hộ dân thôn Đa Ngưu khởi kiện UBND huyện Văn Giang?", "14 hộ"},
+		{"Ngân sách tỉnh bố trí bao nhiêu vốn cho công trình nhà C?", "250 tỷ đồng"},
+	}, nil)
+}

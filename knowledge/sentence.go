@@ -2182,18 +2182,23 @@ func listedWithoutFigure(sentence string, entities [][2]string) bool {
 			return true
 		}
 	}
+	listed, figured := false, false // named in a list without figures; in a clause with one
 	for _, clause := range clauses {
-		if !strings.Contains(clause, " và ") && !strings.Contains(clause, ", ") || strings.ContainsAny(clause, "0123456789") {
+		if !strings.Contains(clause, " và ") && !strings.Contains(clause, ", ") {
 			continue
 		}
 		toks := Tokenize(clause)
 		for i := 1; i < len(toks); i++ {
 			if toks[i-1].Upper && toks[i].Upper && slices.Contains(entities, [2]string{toks[i-1].Fold, toks[i].Fold}) {
-				return true
+				if strings.ContainsAny(clause, "0123456789") {
+					figured = true // "14 hộ dân thôn Đa Ngưu, xã Tân Tiến, huyện Văn Giang; … UBND huyện Văn Giang"
+				} else {
+					listed = true
+				}
 			}
 		}
 	}
-	return false
+	return listed && !figured
 }
 
 // cueName asks a name; personNouns, as Tokenize writes them, say it is a
