@@ -666,8 +666,8 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 	if hasKind(KindNumber, sentence, content) || !w.strong {
 		return true
 	}
-	for _, t := range toks {
-		if numberWords[t.Exact] && !quoted(sentence, t.Start) {
+	for i, t := range toks {
+		if numberWords[t.Exact] && !quoted(sentence, t.Start) && !(t.Fold == "mot" && i+1 < len(toks) && toks[i+1].Fold == "so") { // "một số hộ" counts none
 			return true
 		}
 	}

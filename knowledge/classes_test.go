@@ -909,3 +909,13 @@ func TestFiguresBesideListsAndCapital(t *testing.T) {
 		{"Ngân sách tỉnh bố trí bao nhiêu vốn cho công trình nhà C?", "250 tỷ đồng"},
 	}, nil)
 }
+
+// "Phó Chi cục trưởng" is another rank than the "Chi cục trưởng" the
+// article names; "một số hộ" gives no number.
+func TestSubDepartmentRanksAndSomeHouseholds(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t3", "articles")), [][2]string{
+		{"chi cuc truong chi cuc chan nuoi va thu y ten j", "Lương Văn Phúc"},
+	}, []string{"pho chi cuc truong chi cuc chan nuoi va thu y ten j"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), nil,
+		[]string{"gia boi thuong dat vuon bn 1 m2"})
+}

@@ -1661,7 +1661,7 @@ func holdsMarkers(markers []string, toks []Token) bool {
 var officeTitles = map[string]bool{
 	"chu tich": true, "bi thu": true, "giam doc": true, "truong ban": true, "truong phong": true,
 	"hieu truong": true, "tong bien": true, "chanh van": true, "truong khoa": true, "truong cong": true,
-	"chanh an": true, "vien truong": true, "chu nhiem": true, "cuc truong": true, "tong giam": true, "chi huy": true,
+	"chanh an": true, "vien truong": true, "chu nhiem": true, "cuc truong": true, "tong giam": true, "chi huy": true, "chi cuc": true,
 }
 
 // officeAsked returns the office a who-question names, folded, as it must
