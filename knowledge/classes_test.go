@@ -919,3 +919,18 @@ func TestSubDepartmentRanksAndSomeHouseholds(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), nil,
 		[]string{"gia boi thuong dat vuon bn 1 m2"})
 }
+
+// "luật sư … là ai" and "Ai làm chủ tọa …" are answered only where the
+// role is named; "năm học 2023-2024" is not answered by "Năm học
+// 2024-2025".
+func TestRolesAndSpansOfYears(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-v", "articles")), [][2]string{
+		{"Ai làm chủ tọa phiên tòa xét xử vụ tham ô ở Ban QLDA huyện Quỳ Hợp?", "Trần Đức Minh"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t3", "articles")), nil,
+		[]string{"luat su bao ve quyen loi cho 14 ho dan la ai"})
+	svc := knowledge.NewService([]knowledge.Article{{ID: "hoc-phi", Title: "Học phí đại học", Paragraphs: []string{
+		"Năm học 2024-2025, học phí các ngành ngoài sư phạm từ 14,1 triệu đến 16,4 triệu đồng/năm.",
+	}}})
+	wantAnswers(t, svc, [][2]string{{"hoc phi nam hoc 2024-2025 bn", "16,4 triệu"}}, []string{"hoc phi nam hoc 2023-2024 bn"})
+}

@@ -67,6 +67,8 @@ type asked struct {
 	dated        []*regexp.Regexp     // the same, dated: "112/KH-SGDĐT ngày 5/8"
 	opposites    [][2]string          // words asked with their opposites ("nhẹ", "nặng")
 	name         bool                 // asks a person's name ("chủ nhà tên gì")
+	role         string               // the role a who-question asks about ("luat su"), folded, or ""
+	spans        []string             // the spans of years it names ("2023-2024")
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -102,6 +104,8 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
 	a.opposites = oppositesAsked(a.question)
+	a.role = roleAsked(a.question)
+	a.spans = yearSpans(q.Text)
 	a.name = slices.ContainsFunc(a.question, func(t Token) bool { return personNouns[t.Exact] }) && asks(q.Text, cueName)
 	for _, pair := range a.places {
 		first, second, _ := strings.Cut(pair, " ")
@@ -368,6 +372,12 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if titleYears && !namesYear(sc.window) && !slices.Contains(a.years, yearBefore(sc.p.Chunk.Text, sc.whole)) {
 			continue // "năm 2024" asked, the article is on 2025 and the sentence says no year
+		}
+		if kind == KindWho && a.role != "" && !names(sc.window, a.role) {
+			continue // "luật sư bảo vệ … là ai" is not answered by a Phó Chủ tịch
+		}
+		if spans := yearSpans(sc.text); len(a.spans) > 0 && len(spans) > 0 && !slices.ContainsFunc(spans, func(s string) bool { return slices.Contains(a.spans, s) }) {
+			continue // "năm học 2023-2024" asked, "năm học 2024-2025" found
 		}
 		if otherMonths(sc.toks, a.months) {
 			continue // "tháng 2/2025" asked, the sentence gives January's figure
@@ -1568,6 +1578,33 @@ func qualifies(a *Article, qualifier []string) bool {
 		want.fold[w] = true
 	}
 	return len(articleWords(a, want).fold) == len(want.fold)
+}
+
+// roles are people's roles a who-question may ask about that are no
+// office's title, folded.
+var roles = []string{"luat su", "tham phan", "kiem sat", "chu toa", "bac si", "tai xe", "nan nhan", "thu khoa", "chu dau",
+	"nha thau", "giang vien", "giao vien", "ky su", "phong vien", "tac gia", "doi tuong", "bi cao", "nguyen don", "bi don"}
+
+// roleAsked returns the role a question names, or "".
+func roleAsked(question []Token) string {
+	for i := 1; i < len(question); i++ {
+		if pair := question[i-1].Fold + " " + question[i].Fold; slices.Contains(roles, pair) {
+			return pair
+		}
+	}
+	return ""
+}
+
+// reYearSpan finds a span of years: "2023-2024", "2025 – 2030".
+var reYearSpan = regexp.MustCompile(`\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b`)
+
+// yearSpans returns the spans of years a text names, as "2023-2024".
+func yearSpans(text string) []string {
+	var out []string
+	for _, m := range reYearSpan.FindAllStringSubmatch(text, -1) {
+		out = append(out, m[1]+"-"+m[2])
+	}
+	return out
 }
 
 // namesYear reports whether a sentence names a year.
