@@ -934,3 +934,13 @@ func TestRolesAndSpansOfYears(t *testing.T) {
 	}}})
 	wantAnswers(t, svc, [][2]string{{"hoc phi nam hoc 2024-2025 bn", "16,4 triệu"}}, []string{"hoc phi nam hoc 2023-2024 bn"})
 }
+
+// A term is the same period as an overlapping one ("nhiệm kỳ 2020-2025",
+// "giai đoạn 2021-2025"); school years are not.
+func TestTermsOverlap(t *testing.T) {
+	svc := knowledge.NewService([]knowledge.Article{{ID: "dai-hoi", Title: "Đại hội Đảng bộ huyện", Paragraphs: []string{
+		"Đại hội tổng kết nhiệm kỳ 2020-2025 và bầu Ban Chấp hành khóa mới.",
+		"Giai đoạn 2021-2025, tốc độ tăng trưởng kinh tế bình quân đạt 8,6%/năm.",
+	}}})
+	wantAnswers(t, svc, [][2]string{{"toc do tang truong kinh te nhiem ky 2020-2025 dat bn", "8,6%"}}, nil)
+}

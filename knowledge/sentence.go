@@ -3,6 +3,7 @@ package knowledge
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,7 +69,7 @@ type asked struct {
 	opposites    [][2]string          // words asked with their opposites ("nhẹ", "nặng")
 	name         bool                 // asks a person's name ("chủ nhà tên gì")
 	role         string               // the role a who-question asks about ("luat su"), folded, or ""
-	spans        []string             // the spans of years it names ("2023-2024")
+	spans        []yearSpan           // the spans of years it names ("2023-2024")
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -376,7 +377,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWho && a.role != "" && !names(sc.window, a.role) {
 			continue // "luật sư bảo vệ … là ai" is not answered by a Phó Chủ tịch
 		}
-		if spans := yearSpans(sc.text); len(a.spans) > 0 && len(spans) > 0 && !slices.ContainsFunc(spans, func(s string) bool { return slices.Contains(a.spans, s) }) {
+		if spans := yearSpans(sc.text); len(a.spans) > 0 && len(spans) > 0 && !slices.ContainsFunc(spans, func(s yearSpan) bool { return slices.ContainsFunc(a.spans, s.same) }) {
 			continue // "năm học 2023-2024" asked, "năm học 2024-2025" found
 		}
 		if otherMonths(sc.toks, a.months) {
@@ -1581,9 +1582,11 @@ func qualifies(a *Article, qualifier []string) bool {
 }
 
 // roles are people's roles a who-question may ask about that are no
-// office's title, folded.
-var roles = []string{"luat su", "tham phan", "kiem sat", "chu toa", "bac si", "tai xe", "nan nhan", "thu khoa", "chu dau",
-	"nha thau", "giang vien", "giao vien", "ky su", "phong vien", "tac gia", "doi tuong", "bi cao", "nguyen don", "bi don"}
+// office's title, folded: papers write them before the name ("luật sư
+// Nguyễn Văn A"). Roles a verb can give instead ("nhà thầu" of a company
+// that "thi công") are not here.
+var roles = []string{"luat su", "tham phan", "kiem sat", "chu toa", "bac si", "tai xe", "thu khoa", "giang vien", "giao vien",
+	"ky su", "phong vien", "bi cao"}
 
 // roleAsked returns the role a question names, or "".
 func roleAsked(question []Token) string {
@@ -1598,13 +1601,28 @@ func roleAsked(question []Token) string {
 // reYearSpan finds a span of years: "2023-2024", "2025 – 2030".
 var reYearSpan = regexp.MustCompile(`\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b`)
 
-// yearSpans returns the spans of years a text names, as "2023-2024".
-func yearSpans(text string) []string {
-	var out []string
+// yearSpan is a span of years, first and last.
+type yearSpan [2]int
+
+// yearSpans returns the spans of years a text names.
+func yearSpans(text string) []yearSpan {
+	var out []yearSpan
 	for _, m := range reYearSpan.FindAllStringSubmatch(text, -1) {
-		out = append(out, m[1]+"-"+m[2])
+		first, _ := strconv.Atoi(m[1])
+		last, _ := strconv.Atoi(m[2])
+		out = append(out, yearSpan{first, last})
 	}
 	return out
+}
+
+// same reports whether two spans of years speak of the same period: a
+// school or crop year is itself ("2023-2024" is not "2024-2025"); a
+// longer span is the same as one it overlaps ("2020-2025", "2021-2025").
+func (s yearSpan) same(t yearSpan) bool {
+	if s[1]-s[0] <= 1 && t[1]-t[0] <= 1 {
+		return s == t
+	}
+	return s[0] <= t[1] && t[0] <= s[1]
 }
 
 // namesYear reports whether a sentence names a year.
