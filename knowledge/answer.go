@@ -587,9 +587,9 @@ type numberWanted struct {
 	// or "" when the question names none or one without initials.
 	document string
 	paper    bool // the question names a kind of document: a code answers, no other number
-	// qualifier is the folded words that follow what is counted and say
-	// which of them ("tử vong" of "bao nhiêu ca tử vong"), or none.
-	qualifier []string
+	// qualifier is the words that follow what is counted and say which
+	// of them ("tử vong" of "bao nhiêu ca tử vong"), or none.
+	qualifier []Token
 }
 
 var cueNumberOf = cues("số mấy", "số bao nhiêu", "số hiệu", "mã số")
@@ -609,10 +609,10 @@ func spaced(question string) string {
 
 func wantsNumber(question string) numberWanted {
 	w := numberWanted{unit: countedNoun(question), strong: strongNumberCue(question), code: asksCode(question)}
-	w.qualifier = qualifierOf(question, w.unit)
 	if folded := Fold(spaced(question)); w.unit == "" && w.strong && (strings.Contains(folded, " ty le ") || strings.Contains(folded, " ti le ")) {
 		w.unit = "%" // "tỷ lệ … đạt bao nhiêu" is answered by a share
 	}
+	w.qualifier = qualifierOf(question, w.unit)
 	if w.code {
 		folded := Fold(spaced(question))
 		for _, d := range documentTypes {
@@ -675,24 +675,32 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 }
 
 // qualifierOf returns the content words right after the unit a question
-// counts, at most two, folded: "tử vong" of "bao nhiêu ca tử vong do sởi".
-// A magnitude ("triệu m3") is followed by a unit, which says no which.
-func qualifierOf(question, unit string) []string {
-	if unit == "" || unit == "%" || unit == "time" || unit == "tien" || magnitudes[unit] {
+// counts ("tử vong" of "bao nhiêu ca tử vong do sởi"), or after the thing
+// a "tỷ lệ" is of ("cận nghèo" of "tỷ lệ hộ cận nghèo"), at most two. A
+// magnitude ("triệu m3") is followed by a unit, which says no which.
+func qualifierOf(question, unit string) []Token {
+	if unit == "time" || unit == "tien" || magnitudes[unit] {
 		return nil
 	}
 	toks := Tokenize(question)
 	for i := 1; i < len(toks); i++ {
-		if toks[i].Fold != unit || !(toks[i-1].Fold == "nhieu" || toks[i-1].Fold == "may") {
+		start := 0
+		switch {
+		case unit != "" && unit != "%" && toks[i].Fold == unit && (toks[i-1].Fold == "nhieu" || toks[i-1].Fold == "may"):
+			start = i + 1
+		case unit == "%" && toks[i-1].Fold == "ty" && toks[i].Fold == "le" && i+1 < len(toks):
+			start = i + 2 // past the thing the share is of: "tỷ lệ hộ …"
+		default:
 			continue
 		}
-		var out []string
-		for j, t := range toks[i+1:] {
+		var out []Token
+		for j := start; j < len(toks); j++ {
+			t := toks[j]
 			if len(out) == 2 || IsStopword(t) || t.Number || placeNouns[t.Fold] || asking[t.Fold] || t.Upper ||
-				strings.TrimSpace(question[toks[i+j].End:t.Start]) != "" {
+				strings.TrimSpace(question[toks[j-1].End:t.Start]) != "" {
 				break
 			}
-			out = append(out, t.Fold)
+			out = append(out, t)
 		}
 		return out
 	}

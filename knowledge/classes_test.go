@@ -811,6 +811,10 @@ func TestCountedThingsQualified(t *testing.T) {
 	}, []string{"Trong 10 tháng đầu năm 2024 có bao nhiêu vụ cháy rừng?"})
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-o", "articles")), nil,
 		[]string{"ban thuong vu dang uy xa nghi long khoa moi co may dong chi nu"})
+	// Typed with diacritics, the words are looked for as written: "tử vong"
+	// is not any "tu" and "vong".
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), nil,
+		[]string{"Có bao nhiêu ca tử vong do sởi ở Quảng Bình năm 2024?"})
 }
 
 // "chủ nhà tên gì" asks a person's name: a sentence naming nobody is no

@@ -185,7 +185,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		return nil
 	}
 	q, kind, content, context := a.q, a.kind, a.content, a.context
-	if kind == KindNumber && len(a.number.qualifier) > 0 && !a.passagesHold(passages, a.number.qualifier) && !qualifies(passages[0].Article, a.number.qualifier) {
+	if want := wordsOf(a.number.qualifier); kind == KindNumber && len(a.number.qualifier) > 0 && !a.passagesHold(passages, want) && !qualifies(passages[0].Article, want) {
 		return nil // "bao nhiêu ca tử vong" asked, the article counts only "ca sốt phát ban"
 	}
 	titleToks := Tokenize(passages[0].Article.Title)
@@ -302,7 +302,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			case title.pairs[key] || lead.pairs[key] && !(titled && provinces[pair]), provinces[pair] && onlyProvince(article, pair):
 				ownPlaces = append(ownPlaces, pair)
 			case slices.ContainsFunc(all, func(sc scored) bool { return writesName(sc.toks, key) }), // not "bình quân vụ hè" typed plain
-				!slices.ContainsFunc(all, func(sc scored) bool { return names(sc.toks, pair) }) && qualifies(article, []string{pair}): // named where the passages read are not
+				!slices.ContainsFunc(all, func(sc scored) bool { return names(sc.toks, pair) }) && qualifies(article, words{fold: map[string]bool{pair: true}}): // named where the passages read are not
 				otherPlaces = append(otherPlaces, pair)
 			}
 		}
@@ -1552,33 +1552,56 @@ func says(toks []Token, word string) bool {
 	return false
 }
 
-// passagesHold reports whether the passages read hold every folded word:
+// passagesHold reports whether the passages read hold every word wanted:
 // then their article need not be read whole.
-func (a *asked) passagesHold(passages []Passage, folded []string) bool {
-	found := 0
-	for _, w := range folded {
-		for _, p := range passages {
-			_, toks := a.sentencesOf(p.Chunk)
-			if slices.ContainsFunc(toks, func(s []Token) bool { return slices.ContainsFunc(s, func(t Token) bool { return t.Fold == w }) }) {
-				found++
-				break
+func (a *asked) passagesHold(passages []Passage, want words) bool {
+	found := words{fold: map[string]bool{}, exact: map[string]bool{}}
+	for _, p := range passages {
+		_, toks := a.sentencesOf(p.Chunk)
+		for _, sentence := range toks {
+			for _, t := range sentence {
+				found.fold[t.Fold] = found.fold[t.Fold] || want.fold[t.Fold]
+				found.exact[t.Exact] = found.exact[t.Exact] || want.exact[t.Exact]
 			}
 		}
 	}
-	return found == len(folded)
+	return holdsWanted(found, want)
 }
 
-// qualifies reports whether an article holds every word that says which
-// of the things counted a question asks about, folded.
-func qualifies(a *Article, qualifier []string) bool {
-	if len(qualifier) == 0 {
-		return true
+// holdsWanted reports whether the words found are all those wanted.
+func holdsWanted(found, want words) bool {
+	for k := range want.fold {
+		if !found.fold[k] {
+			return false
+		}
 	}
-	want := words{fold: make(map[string]bool, len(qualifier)), exact: map[string]bool{}}
-	for _, w := range qualifier {
-		want.fold[w] = true
+	for k := range want.exact {
+		if !found.exact[k] {
+			return false
+		}
 	}
-	return len(articleWords(a, want).fold) == len(want.fold)
+	return true
+}
+
+// wordsOf are syllables as articleWords looks them up: as written where
+// typed with diacritics ("cận" is not "cần"), folded where not.
+func wordsOf(toks []Token) words {
+	w := words{fold: map[string]bool{}, exact: map[string]bool{}}
+	for _, t := range toks {
+		if t.Marked {
+			w.exact[t.Exact] = true
+		} else {
+			w.fold[t.Fold] = true
+		}
+	}
+	return w
+}
+
+// qualifies reports whether an article holds every word wanted: those that
+// say which of the things counted a question asks about, or a place it
+// names.
+func qualifies(a *Article, want words) bool {
+	return holdsWanted(articleWords(a, want), want)
 }
 
 // roles are people's roles a who-question may ask about that are no
