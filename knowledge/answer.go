@@ -661,7 +661,7 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 		return false // "Công văn số mấy" is answered by a code ("1874/SNN-TT"), not another figure
 	}
 	if w.unit != "" {
-		return countsUnit(sentence, toks, w.unit)
+		return countsUnit(sentence, toks, w.unit) || len(w.qualifier) > 0 && countsUnit(sentence, toks, initialsOf(w.unit, w.qualifier))
 	}
 	if hasKind(KindNumber, sentence, content) || !w.strong {
 		return true
@@ -705,6 +705,16 @@ func qualifierOf(question, unit string) []Token {
 		return out
 	}
 	return nil
+}
+
+// initialsOf returns the initials of what a question counts, which a
+// paper may write instead: "ccn" for "cụm công nghiệp" ("41 CCN").
+func initialsOf(unit string, qualifier []Token) string {
+	initials := unit[:1]
+	for _, t := range qualifier {
+		initials += t.Fold[:1]
+	}
+	return initials
 }
 
 // magnitudes count in thousands and more: "1,2 triệu".

@@ -948,3 +948,10 @@ func TestTermsOverlap(t *testing.T) {
 	}}})
 	wantAnswers(t, svc, [][2]string{{"toc do tang truong kinh te nhiem ky 2020-2025 dat bn", "8,6%"}}, nil)
 }
+
+// "bn ccn" (cụm công nghiệp) is counted in "41 CCN" too.
+func TestCountsInInitials(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+		{"toan tinh co bn ccn dang hoat dong, ty le lap day bn", "41 CCN"},
+	}, nil)
+}
