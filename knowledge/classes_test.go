@@ -955,3 +955,10 @@ func TestCountsInInitials(t *testing.T) {
 		{"toan tinh co bn ccn dang hoat dong, ty le lap day bn", "41 CCN"},
 	}, nil)
 }
+
+// A range of figures ("63.000-65.000 đồng/kg") is a figure, not a code.
+func TestRangesOfFigures(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t3", "articles")), [][2]string{
+		{"Giá lợn hơi hiện nay khoảng bao nhiêu?", "63.000-65.000 đồng/kg"},
+	}, nil)
+}

@@ -980,12 +980,22 @@ func hasQuantity(text string, content []Token) bool {
 		if i > 0 && toks[i-1].Upper && !toks[i-1].Number && toks[i-1].End+1 == t.Start {
 			continue // part of a name: "Nghị quyết Trung ương 4"
 		}
+		if numberRange(text, t) {
+			return true // "63.000-65.000 đồng/kg"
+		}
 		if t.End < len(text) && strings.ContainsRune("-/", rune(text[t.End])) || t.Start > 0 && strings.ContainsRune("-/", rune(text[t.Start-1])) {
-			continue
+			continue // "12-NQ/TU", "15/4"
 		}
 		return true
 	}
 	return false
+}
+
+// numberRange reports whether a number opens or closes a range of numbers
+// written with a hyphen: "63.000-65.000", "5-7".
+func numberRange(text string, t Token) bool {
+	digit := func(i int) bool { return i >= 0 && i < len(text) && text[i] >= '0' && text[i] <= '9' }
+	return t.End+1 < len(text) && text[t.End] == '-' && digit(t.End+1) || t.Start > 1 && text[t.Start-1] == '-' && digit(t.Start-2)
 }
 
 // clause is a run of a sentence between commas (weak) or between ';', ':'
