@@ -962,3 +962,11 @@ func TestRangesOfFigures(t *testing.T) {
 		{"Giá lợn hơi hiện nay khoảng bao nhiêu?", "63.000-65.000 đồng/kg"},
 	}, nil)
 }
+
+// A sentence numbering the asked word otherwise ("So với bão số 9 …")
+// speaks of another storm than "bão số 6".
+func TestOtherNumbersAfterTheWord(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+		{"bao so 6 lam bn khach hang mat dien", "186.420 khách hàng"},
+	}, nil)
+}

@@ -380,6 +380,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if spans := yearSpans(sc.text); len(a.spans) > 0 && len(spans) > 0 && !slices.ContainsFunc(spans, func(s yearSpan) bool { return slices.ContainsFunc(a.spans, s.same) }) {
 			continue // "năm học 2023-2024" asked, "năm học 2024-2025" found
 		}
+		if numbersOther(sc.toks, a.markers) {
+			continue // "bão số 6" asked, "So với bão số 9 năm 2020, …" found
+		}
 		if otherMonths(sc.toks, a.months) {
 			continue // "tháng 2/2025" asked, the sentence gives January's figure
 		}
@@ -1656,6 +1659,32 @@ func (s yearSpan) same(t yearSpan) bool {
 		return s == t
 	}
 	return s[0] <= t[1] && t[0] <= s[1]
+}
+
+// numbersOther reports whether a sentence follows a word the question
+// numbers ("số" of "bão số 6") with another number only: it speaks of
+// another storm, decision or session.
+func numbersOther(toks []Token, markers []string) bool {
+	for _, m := range markers {
+		word, number, pair := strings.Cut(m, " ")
+		if !pair || isYearNumber(number) {
+			continue
+		}
+		other := false
+		for i := 1; i < len(toks); i++ {
+			if toks[i-1].Fold != word || !numeral(toks[i]) {
+				continue
+			}
+			if toks[i].Fold == number {
+				return false
+			}
+			other = true
+		}
+		if other {
+			return true
+		}
+	}
+	return false
 }
 
 // namesYear reports whether a sentence names a year.
