@@ -970,3 +970,10 @@ func TestOtherNumbersAfterTheWord(t *testing.T) {
 		{"bao so 6 lam bn khach hang mat dien", "186.420 khách hàng"},
 	}, nil)
 }
+
+// A long sentence is trimmed, for "vì sao", to the clause that says why.
+func TestTrimmedToTheCause(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+		{"Vì sao điểm chuẩn các ngành sư phạm tăng so với năm 2023?", "miễn học phí"},
+	}, nil)
+}

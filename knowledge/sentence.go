@@ -1105,6 +1105,19 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 			}
 		}
 	}
+	// "Vì sao …?" is answered by the clause that says why: "Lý giải việc
+	// điểm chuẩn … tăng …, ThS. …, cho biết do …".
+	if asks(q.Text, cueReason) && !statesCause(Tokenize(text(ci, cj))) {
+		for j := cj + 1; j < len(cs); j++ {
+			if statesCause(Tokenize(text(j, j))) {
+				if utf8.RuneCountInString(text(ci, j)) > MaxAnswerRunes {
+					ci = j
+				}
+				cj = j
+				break
+			}
+		}
+	}
 	// A clause closed by ';' or ':' before the core's own belongs to the
 	// thought before it.
 	for ci < cj && cs[ci].strongEnd && !holds(text(ci, ci)) {
