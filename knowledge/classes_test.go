@@ -2,6 +2,7 @@ package knowledge_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -976,4 +977,17 @@ func TestTrimmedToTheCause(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
 		{"Vì sao điểm chuẩn các ngành sư phạm tăng so với năm 2023?", "miễn học phí"},
 	}, nil)
+}
+
+// "Nguyên nhân … do …" gives the cause of what the sentence before it
+// says, and is scored with it: among the news, "nguyen nhan mat dien"
+// finds the cause of the outage, not a story's "Nguyên nhân dẫn đến tình
+// trạng thua lỗ … chủ yếu do …".
+func TestCauseSentencesReadWithTheOneBefore(t *testing.T) {
+	news := filepath.Join("..", "..", "shared", "data", "news-dantri")
+	if _, err := os.Stat(news); err != nil {
+		t.Skipf("news distractors absent (%v)", err)
+	}
+	svc := serviceOf(t, news, filepath.Join("testdata", "reader-news-t4", "articles"))
+	wantAnswers(t, svc, [][2]string{{"nguyen nhan mat dien chu yeu do dau", "cây xanh ngã đổ"}}, nil)
 }

@@ -229,6 +229,13 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 				if len(items) > 1 {
 					sc.toks = Tokenize(item)
 				}
+				if a.cause && opensWithCause(sc.text) {
+					// "Nguyên nhân chậm chủ yếu do …" gives the cause of
+					// what the sentence before it says, in its chunk or
+					// the one before: scored with it.
+					before := Tokenize(sentenceBefore(paragraphOf(p), whole))
+					sc.toks = append(before[:len(before):len(before)], sc.toks...)
+				}
 				if kind == KindQuote && i > 0 && opensWithPronoun(sc.text) {
 					// "Bà nhấn mạnh: …" is scored with whom "Bà" is.
 					sc.toks = append(toks[i-1][:len(toks[i-1]):len(toks[i-1])], sc.toks...)
@@ -696,6 +703,32 @@ func quotesSpeech(text string) bool {
 // pronounOpeners open a sentence whose subject is named in the sentence
 // before: "Bà nhấn mạnh: …".
 var pronounOpeners = []string{"Ông ", "Bà ", "Anh ", "Chị ", "Ông ấy ", "Bà ấy ", "Đồng chí "}
+
+// sentenceBefore returns the sentence of a paragraph before one of its
+// sentences, or "".
+func sentenceBefore(paragraph, sentence string) string {
+	end := strings.Index(paragraph, sentence)
+	if end <= 0 {
+		return ""
+	}
+	spans := Sentences(paragraph[:end])
+	if len(spans) == 0 {
+		return ""
+	}
+	last := spans[len(spans)-1]
+	return paragraph[last.Start:last.End]
+}
+
+// opensWithCause reports whether a sentence opens by naming a cause:
+// "Nguyên nhân …", "Lý do …".
+func opensWithCause(sentence string) bool {
+	for _, o := range []string{"Nguyên nhân", "Lý do", "Lí do"} {
+		if strings.HasPrefix(sentence, o) {
+			return true
+		}
+	}
+	return false
+}
 
 // opensWithPronoun reports whether a sentence opens with a pronoun.
 func opensWithPronoun(sentence string) bool {
