@@ -401,10 +401,11 @@ func (e coverage) answers() bool { return !e.contradicted && e.coverage >= minCo
 // once however often it is read.
 func weigher(q Query, content []Token) func(*Article) coverage {
 	weighed := map[*Article]coverage{}
+	w := weighingOf(q, content)
 	return func(a *Article) coverage {
 		ev, ok := weighed[a]
 		if !ok {
-			ev = weighArticle(q, content, a)
+			ev = w.of(a)
 			weighed[a] = ev
 		}
 		return ev
@@ -413,11 +414,38 @@ func weigher(q Query, content []Token) func(*Article) coverage {
 
 // weighArticle measures how much of a question an article holds.
 func weighArticle(q Query, content []Token, a *Article) coverage {
+	return weighingOf(q, content).of(a)
+}
+
+// weighing is what weighArticle reads of a question, read once for all
+// the articles weighed.
+type weighing struct {
+	q       Query
+	content []Token
+	wanted  words
+	frames  map[int]bool
+	names   [][2]Token
+	frame   string
+	places  []string
+	markers []string
+	subject []Token
+}
+
+// weighingOf reads a question for weighing articles.
+func weighingOf(q Query, content []Token) weighing {
+	toks := Tokenize(q.Text)
+	return weighing{q: q, content: content, wanted: wantedWords(q, content), frames: frameTokens(q.Text, content),
+		names: namePairs(q.Text), frame: framePair(q, toks), places: placePairs(q, toks), markers: distinguishing(toks),
+		subject: measured(q, content)}
+}
+
+// of weighs an article.
+func (w weighing) of(a *Article) coverage {
+	q, content, frames := w.q, w.content, w.frames
 	if len(content) == 0 {
 		return coverage{coverage: 1}
 	}
-	have := articleWords(a, wantedWords(q, content))
-	frames := frameTokens(q.Text, content)
+	have := articleWords(a, w.wanted)
 	var total, got float64
 	for i, t := range content {
 		w := q.weight(t.Fold)
@@ -450,7 +478,7 @@ func weighArticle(q Query, content []Token, a *Article) coverage {
 			}
 		}
 	}
-	for _, pair := range namePairs(q.Text) {
+	for _, pair := range w.names {
 		if !have.fold[pair[0].Fold+" "+pair[1].Fold] {
 			return coverage{contradicted: true}
 		}
@@ -458,15 +486,15 @@ func weighArticle(q Query, content []Token, a *Article) coverage {
 	if !holdsCodes(a, q.Text) {
 		return coverage{contradicted: true} // "Kế hoạch số 12/KH-BCH" asked, the article has 21/KH-BCH
 	}
-	if frame := framePair(q, Tokenize(q.Text)); frame != "" && !have.fold[frame] {
+	if frame := w.frame; frame != "" && !have.fold[frame] {
 		return coverage{contradicted: true} // "Trường học nào …?" of an article with no school
 	}
-	for _, pair := range placePairs(q, Tokenize(q.Text)) {
+	for _, pair := range w.places {
 		if !have.fold[pair] {
 			return coverage{contradicted: true} // "huyện Châu Phú" asked, the article is about Thoại Sơn
 		}
 	}
-	for _, m := range distinguishing(Tokenize(q.Text)) {
+	for _, m := range w.markers {
 		if word, number, pair := strings.Cut(m, " "); pair {
 			if !isYearNumber(number) && numbersAfter(a, word, number) {
 				return coverage{contradicted: true} // "Phương Nam 1" asked, the article has only "Phương Nam 2"
@@ -481,7 +509,7 @@ func weighArticle(q Query, content []Token, a *Article) coverage {
 	// bao nhiêu?"): a word of the corpus there must stand in the article,
 	// or it measures something else; so must one no article has a syllable
 	// of ("Ngân sách …" where no article says "ngân").
-	if subject := measured(q, content); len(subject) == 2 && !have.fold[subject[0].Fold+" "+subject[1].Fold] &&
+	if subject := w.subject; len(subject) == 2 && !have.fold[subject[0].Fold+" "+subject[1].Fold] &&
 		(q.weight(subject[0].Fold+" "+subject[1].Fold) > 0 || q.Unseen[subject[0].Fold] || q.Unseen[subject[1].Fold]) {
 		return coverage{contradicted: true}
 	}

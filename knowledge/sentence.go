@@ -384,7 +384,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWho && a.role != "" && !names(sc.window, a.role) {
 			continue // "luật sư bảo vệ … là ai" is not answered by a Phó Chủ tịch
 		}
-		if spans := yearSpans(sc.text); len(a.spans) > 0 && len(spans) > 0 && !slices.ContainsFunc(spans, func(s yearSpan) bool { return slices.ContainsFunc(a.spans, s.same) }) {
+		if len(a.spans) > 0 && otherSpans(yearSpans(sc.text), a.spans) {
 			continue // "năm học 2023-2024" asked, "năm học 2024-2025" found
 		}
 		if numbersOther(sc.toks, a.markers) {
@@ -1695,6 +1695,12 @@ func yearSpans(text string) []yearSpan {
 		out = append(out, yearSpan{first, last})
 	}
 	return out
+}
+
+// otherSpans reports whether spans found are there and none is the same
+// period as one asked.
+func otherSpans(found, asked []yearSpan) bool {
+	return len(found) > 0 && !slices.ContainsFunc(found, func(s yearSpan) bool { return slices.ContainsFunc(asked, s.same) })
 }
 
 // same reports whether two spans of years speak of the same period: a
