@@ -440,12 +440,12 @@ func weighingOf(q Query, content []Token) weighing {
 }
 
 // of weighs an article.
-func (w weighing) of(a *Article) coverage {
-	q, content, frames := w.q, w.content, w.frames
+func (in weighing) of(a *Article) coverage {
+	q, content, frames := in.q, in.content, in.frames
 	if len(content) == 0 {
 		return coverage{coverage: 1}
 	}
-	have := articleWords(a, w.wanted)
+	have := articleWords(a, in.wanted)
 	var total, got float64
 	for i, t := range content {
 		w := q.weight(t.Fold)
@@ -478,7 +478,7 @@ func (w weighing) of(a *Article) coverage {
 			}
 		}
 	}
-	for _, pair := range w.names {
+	for _, pair := range in.names {
 		if !have.fold[pair[0].Fold+" "+pair[1].Fold] {
 			return coverage{contradicted: true}
 		}
@@ -486,15 +486,15 @@ func (w weighing) of(a *Article) coverage {
 	if !holdsCodes(a, q.Text) {
 		return coverage{contradicted: true} // "Kế hoạch số 12/KH-BCH" asked, the article has 21/KH-BCH
 	}
-	if frame := w.frame; frame != "" && !have.fold[frame] {
+	if frame := in.frame; frame != "" && !have.fold[frame] {
 		return coverage{contradicted: true} // "Trường học nào …?" of an article with no school
 	}
-	for _, pair := range w.places {
+	for _, pair := range in.places {
 		if !have.fold[pair] {
 			return coverage{contradicted: true} // "huyện Châu Phú" asked, the article is about Thoại Sơn
 		}
 	}
-	for _, m := range w.markers {
+	for _, m := range in.markers {
 		if word, number, pair := strings.Cut(m, " "); pair {
 			if !isYearNumber(number) && numbersAfter(a, word, number) {
 				return coverage{contradicted: true} // "Phương Nam 1" asked, the article has only "Phương Nam 2"
@@ -509,7 +509,7 @@ func (w weighing) of(a *Article) coverage {
 	// bao nhiêu?"): a word of the corpus there must stand in the article,
 	// or it measures something else; so must one no article has a syllable
 	// of ("Ngân sách …" where no article says "ngân").
-	if subject := w.subject; len(subject) == 2 && !have.fold[subject[0].Fold+" "+subject[1].Fold] &&
+	if subject := in.subject; len(subject) == 2 && !have.fold[subject[0].Fold+" "+subject[1].Fold] &&
 		(q.weight(subject[0].Fold+" "+subject[1].Fold) > 0 || q.Unseen[subject[0].Fold] || q.Unseen[subject[1].Fold]) {
 		return coverage{contradicted: true}
 	}

@@ -231,8 +231,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 				}
 				if a.cause && opensWithCause(sc.text) {
 					// "Nguyên nhân chậm chủ yếu do …" gives the cause of
-					// what the sentence before it says, in its chunk or
-					// the one before: scored with it.
+					// what the sentence before it in its paragraph says:
+					// scored with it.
 					before := Tokenize(sentenceBefore(paragraphOf(p), whole))
 					sc.toks = append(before[:len(before):len(before)], sc.toks...)
 				}
@@ -282,8 +282,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// A place asked about that the article writes as the opening of a
 	// longer name is a person's ("tỉnh Rah Lan Hiếu" typed plain).
 	places := slices.DeleteFunc(slices.Clone(a.places), func(pair string) bool {
-		key := [2]string{}
-		key[0], key[1], _ = strings.Cut(pair, " ")
+		first, second, _ := strings.Cut(pair, " ")
+		key := [2]string{first, second}
 		return slices.ContainsFunc(all, func(sc scored) bool { return opensName(sc.toks, pair) }) ||
 			slices.ContainsFunc(all, func(sc scored) bool { return names(sc.toks, pair) }) && !slices.ContainsFunc(all, func(sc scored) bool { return writesName(sc.toks, key) })
 	})
