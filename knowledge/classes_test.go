@@ -991,3 +991,13 @@ func TestCauseSentencesReadWithTheOneBefore(t *testing.T) {
 	svc := serviceOf(t, news, filepath.Join("testdata", "reader-news-t4", "articles"))
 	wantAnswers(t, svc, [][2]string{{"nguyen nhan mat dien chu yeu do dau", "cây xanh ngã đổ"}}, nil)
 }
+
+// A question typed in capitals still numbers what it asks ("LẦN THỨ 8",
+// "LẦN THỨ XVIII"), but "VI" of "VI PHẠM" is no Roman numeral.
+func TestNumbersTypedInCapitals(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+		{"ĐỊA PHƯƠNG NÀO CÓ NHIỀU CƠ SỞ VI PHẠM PCCC NHẤT?", "128 cơ sở"},
+	}, []string{"LỄ HỘI CÀ PHÊ BUÔN MA THUỘT LẦN THỨ 8 DIỄN RA KHI NÀO?"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles")), nil,
+		[]string{"ĐẠI HỘI ĐẢNG BỘ TỈNH HƯNG YÊN LẦN THỨ XVIII ĐƯỢC TỔ CHỨC VÀO NGÀY NÀO?"})
+}
