@@ -1,6 +1,10 @@
 package knowledge
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Abbreviations the chat table does not know ("bhyt", "ptdt", "ntm") are
 // read from the articles found for the rest of the question: a run of
@@ -109,4 +113,77 @@ func spellOutAbbreviations(q *Query, passages []Passage) bool {
 		changed = true
 	}
 	return changed
+}
+
+// abbreviationsIn returns the abbreviations written in passages for names
+// of three words or more ("GD&ĐT", "NN&PTNT", "LĐ-TB&XH", "UBND"), by their
+// folded letters ("gddt"), with how often each is written.
+func abbreviationsIn(passages []Passage) (written map[string]string, times map[string]int) {
+	written, times = map[string]string{}, map[string]int{}
+	for _, p := range passages {
+		for _, field := range strings.FieldsFunc(p.Chunk.Text, func(r rune) bool {
+			return !unicode.IsLetter(r) && r != '&' && r != '-'
+		}) {
+			field = strings.Trim(field, "&-")
+			letters := strings.Map(func(r rune) rune {
+				if r == '&' || r == '-' {
+					return -1
+				}
+				return r
+			}, field)
+			if utf8.RuneCountInString(letters) < 3 || strings.ToUpper(letters) != letters {
+				continue
+			}
+			key := Fold(strings.ToLower(letters))
+			written[key] = field
+			times[key]++
+		}
+	}
+	return written, times
+}
+
+// abbreviateNames rewrites a name the question spells out into the
+// abbreviation the passages found write for it, when they write it so
+// more often than spelled out: "Sở Giáo dục và Đào tạo" asked, "Sở GD&ĐT"
+// written. It reports whether it changed the question; one name is
+// rewritten at most.
+func abbreviateNames(q *Query, passages []Passage) bool {
+	abbreviations, times := abbreviationsIn(passages)
+	if len(abbreviations) == 0 {
+		return false
+	}
+	written := ""
+	spelled := func(words []string) int {
+		if written == "" {
+			for _, p := range passages {
+				written += foldedText(Tokenize(p.Chunk.Text))
+			}
+		}
+		return strings.Count(written, " "+strings.Join(words, " ")+" ")
+	}
+	toks := Tokenize(q.Text)
+	for i := len(toks) - 1; i >= 0; i-- {
+		var letters []byte
+		var words []string
+		for j := i; j < len(toks) && !toks[j].Number; j++ {
+			if j > i && strings.Trim(q.Text[toks[j-1].End:toks[j].Start], " ,-&") != "" {
+				break
+			}
+			words = append(words, toks[j].Fold)
+			if toks[j].Fold == "va" && len(letters) > 0 {
+				continue
+			}
+			if IsStopword(toks[j]) {
+				break // "công điện của" is no CDC
+			}
+			letters = append(letters, toks[j].Fold[0])
+			abbr, ok := abbreviations[string(letters)]
+			if !ok || len(letters) < 3 || spelled(words) >= times[string(letters)] {
+				continue
+			}
+			q.Text = q.Text[:toks[i].Start] + abbr + q.Text[toks[j].End:]
+			return true
+		}
+	}
+	return false
 }

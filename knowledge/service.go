@@ -324,7 +324,9 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 	ix := s.Index()
 	ix.weigh(&q)
 	passages := s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context)) // BM25, fused with vectors when configured (hybrid.go)
-	if spellOutAbbreviations(&q, passages) {                                           // "bhyt" read as the passages found spell it
+	// "bhyt" is read as the passages spell it, "Sở Giáo dục và Đào tạo" as
+	// they abbreviate it.
+	if spelled, abbreviated := spellOutAbbreviations(&q, passages), abbreviateNames(&q, passages); spelled || abbreviated {
 		text = q.Text
 		ix.weigh(&q)
 		passages = s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context))
