@@ -618,6 +618,57 @@ type numberWanted struct {
 	// qualifier is the words that follow what is counted and say which
 	// of them ("tử vong" of "bao nhiêu ca tử vong"), or none.
 	qualifier []Token
+	// kin are the other nouns the papers count the same people by:
+	// "bao nhiêu công nhân" is answered by "4.500 lao động".
+	kin map[string]bool
+}
+
+// peopleNouns are groups of nouns, folded, that count the same people; a
+// question counting "người" is answered by any of them.
+var peopleNouns = [][]string{{"cong nhan", "lao dong", "nguoi lao dong"}, {"phieu", "dai bieu"},
+	{"benh nhan", "nguoi benh", "ca benh"}, {"nguoi dan", "nhan khau"}}
+
+// kinOf returns the nouns that count the people a question counts after
+// "bao nhiêu", or nil.
+func kinOf(toks []Token, unit string) map[string]bool {
+	for i, t := range toks {
+		if t.Fold != unit || i == 0 || toks[i-1].Fold != "nhieu" && toks[i-1].Fold != "may" {
+			continue
+		}
+		kin := map[string]bool{}
+		for _, group := range peopleNouns {
+			if slices.Contains(group, unit) || i+1 < len(toks) && slices.Contains(group, unit+" "+toks[i+1].Fold) {
+				for _, n := range group {
+					kin[n] = true
+				}
+			}
+		}
+		if unit == "nguoi" && (i+1 == len(toks) || !kin[unit+" "+toks[i+1].Fold]) {
+			for _, group := range peopleNouns {
+				for _, n := range group {
+					kin[n] = true
+				}
+			}
+		}
+		if len(kin) > 0 {
+			return kin
+		}
+	}
+	return nil
+}
+
+// countsPeople reports whether syllables hold a number of the people kin
+// names ("4.500 lao động").
+func countsPeople(text string, toks []Token, kin map[string]bool) bool {
+	for i := 1; i < len(toks); i++ {
+		if !(toks[i-1].Number || numberWords[toks[i-1].Exact]) || strings.TrimSpace(text[toks[i-1].End:toks[i].Start]) != "" {
+			continue
+		}
+		if kin[toks[i].Fold] || i+1 < len(toks) && kin[toks[i].Fold+" "+toks[i+1].Fold] {
+			return true
+		}
+	}
+	return false
 }
 
 var cueNumberOf = cues("số mấy", "số bao nhiêu", "số hiệu", "mã số")
@@ -641,6 +692,7 @@ func wantsNumber(question string) numberWanted {
 		w.unit = "%" // "tỷ lệ … đạt bao nhiêu" is answered by a share
 	}
 	w.qualifier = qualifierOf(question, w.unit)
+	w.kin = kinOf(Tokenize(question), w.unit)
 	if w.code {
 		folded := Fold(spaced(question))
 		for _, d := range documentTypes {
@@ -689,7 +741,8 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 		return false // "Công văn số mấy" is answered by a code ("1874/SNN-TT"), not another figure
 	}
 	if w.unit != "" {
-		return countsUnit(sentence, toks, w.unit) || len(w.qualifier) > 0 && countsUnit(sentence, toks, initialsOf(w.unit, w.qualifier))
+		return countsUnit(sentence, toks, w.unit) || len(w.qualifier) > 0 && countsUnit(sentence, toks, initialsOf(w.unit, w.qualifier)) ||
+			len(w.kin) > 0 && countsPeople(sentence, toks, w.kin)
 	}
 	if hasKind(KindNumber, sentence, content) || !w.strong {
 		return true

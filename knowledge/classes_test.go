@@ -1001,3 +1001,22 @@ func TestNumbersTypedInCapitals(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles")), nil,
 		[]string{"ĐẠI HỘI ĐẢNG BỘ TỈNH HƯNG YÊN LẦN THỨ XVIII ĐƯỢC TỔ CHỨC VÀO NGÀY NÀO?"})
 }
+
+// A department the question spells out is found where the paper writes
+// its abbreviation: "Sở Giáo dục và Đào tạo" as "Sở GD&ĐT".
+func TestDepartmentsSpelledOut(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), [][2]string{
+		{"Ai là Giám đốc Sở Giáo dục và Đào tạo Thanh Hóa?", "Nguyễn Hữu Lâm"},
+	}, nil)
+}
+
+// People are counted by the noun the paper uses: "bao nhiêu công nhân"
+// by "4.500 lao động", "bao nhiêu phiếu" by "51/52 đại biểu".
+func TestPeopleCountedByAnotherNoun(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), [][2]string{
+		{"Khi đi vào hoạt động ổn định, nhà máy cần khoảng bao nhiêu công nhân?", "4.500 lao động"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t5", "articles")), [][2]string{
+		{"ong lam quoc tuan dc bao nhieu phieu tan thanh", "51/52"},
+	}, nil)
+}
