@@ -531,6 +531,10 @@ func measured(q Query, content []Token) []Token {
 	if asksCode(q.Text) || len(Tokenize(q.Text[:strings.IndexByte(q.Text+",", ',')])) <= 4 {
 		return nil // "… công văn số mấy?" asks a code; "Sau vụ cháy, …" opens with when
 	}
+	if scopes[content[0].Fold] && (placeNouns[content[1].Fold] || content[1].Fold == "nuoc") || people[content[0].Fold+" "+content[1].Fold] ||
+		content[0].Fold == "dan" && content[1].Upper && content[1].Fold != "so" {
+		return nil // "Cả tỉnh có bao nhiêu bài …", "Người dân đóng góp bao nhiêu" say where or who, not what
+	}
 	adjacent := func(i int) bool { return i+1 < len(content) && content[i].End+1 == content[i+1].Start }
 	if content[0].Fold == "so" && isAbbreviation(content[1].Fold) {
 		return nil // "so nn&ptnt ho tro bn …" opens with a department, which measures nothing
@@ -551,6 +555,14 @@ func measured(q Query, content []Token) []Token {
 	}
 	return content[:2]
 }
+
+// scopes open a phrase saying over what place all is counted ("cả tỉnh",
+// "toàn huyện"); people, one saying who gives or does ("người dân", "bà
+// con", or "dân" before a place's name).
+var (
+	scopes = map[string]bool{"ca": true, "toan": true}
+	people = map[string]bool{"nguoi dan": true, "ba con": true}
+)
 
 // namePairs returns the adjacent syllable pairs of the names in a question:
 // runs of capitalised content syllables such as "Lê Phước Dũng". A name is

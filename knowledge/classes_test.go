@@ -1020,3 +1020,14 @@ func TestPeopleCountedByAnotherNoun(t *testing.T) {
 		{"ong lam quoc tuan dc bao nhieu phieu tan thanh", "51/52"},
 	}, nil)
 }
+
+// A "bao nhiêu" question opening with where ("cả tỉnh") or who ("người
+// dân") measures what follows, not them.
+func TestScopeOpensNoSubject(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), [][2]string{
+		{"ca tinh co bn bai dc diem 10", "1.126 bài"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t7", "articles")), [][2]string{
+		{"nguoi dan an tho dong gop bn tien xay dung ntm", "9,8 tỷ đồng"},
+	}, nil)
+}
