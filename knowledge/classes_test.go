@@ -1031,3 +1031,12 @@ func TestScopeOpensNoSubject(t *testing.T) {
 		{"nguoi dan an tho dong gop bn tien xay dung ntm", "9,8 tỷ đồng"},
 	}, nil)
 }
+
+// A year asked of news published in another year, whose title names none
+// asked, must be named by the sentence or beside it: the sentence says
+// the news's year.
+func TestYearAskedOfAnotherYearsNews(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), [][2]string{
+		{"Tỷ lệ tốt nghiệp THPT năm 2024 của Thanh Hóa là bao nhiêu?", "99,12%"},
+	}, []string{"ty le tot nghiep cua muong lat nam 2023 la bn", "Bão số 2 năm 2022 gây thiệt hại bao nhiêu tỷ đồng cho Thanh Hóa?"})
+}

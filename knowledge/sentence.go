@@ -319,6 +319,13 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// of that year where its sentences name none: "Bội chi ngân sách năm
 	// 2024" is not answered from the article on 2025's budget.
 	titleYears := otherYears(titleToks, a.years)
+	// So does an article published in another year, whose title names
+	// none asked: the sentence must name the year asked, not to compare.
+	asksYear := func(toks []Token) bool {
+		return slices.ContainsFunc(toks, func(t Token) bool { return slices.Contains(a.years, t.Fold) })
+	}
+	published := passages[0].Article.Published
+	otherYear := len(a.years) > 0 && !titleYears && !asksYear(titleToks) && !published.IsZero() && !slices.Contains(a.years, strconv.Itoa(published.Year()))
 	var out []candidate
 	var measuring []bool // whether out's sentences name what a "bao nhiêu" measures themselves
 	for _, sc := range all {
@@ -380,6 +387,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if titleYears && !namesYear(sc.window) && !slices.Contains(a.years, yearBefore(sc.p.Chunk.Text, sc.whole)) {
 			continue // "năm 2024" asked, the article is on 2025 and the sentence says no year
+		}
+		if otherYear && !slices.ContainsFunc(sc.window, func(t Token) bool { return slices.Contains(a.years, t.Fold) }) && !slices.Contains(a.years, yearBefore(sc.p.Chunk.Text, sc.whole)) {
+			continue // "tỷ lệ tốt nghiệp năm 2023" asked of 2024's news, the sentence says no year
 		}
 		if kind == KindWho && a.role != "" && !names(sc.window, a.role) {
 			continue // "luật sư bảo vệ … là ai" is not answered by a Phó Chủ tịch
