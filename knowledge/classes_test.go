@@ -1040,3 +1040,15 @@ func TestYearAskedOfAnotherYearsNews(t *testing.T) {
 		{"Tỷ lệ tốt nghiệp THPT năm 2024 của Thanh Hóa là bao nhiêu?", "99,12%"},
 	}, []string{"ty le tot nghiep cua muong lat nam 2023 la bn", "Bão số 2 năm 2022 gây thiệt hại bao nhiêu tỷ đồng cho Thanh Hóa?"})
 }
+
+// "xã nào", "doanh nghiệp nào" are answered by a sentence naming one, or
+// beside one: after the word ("phường Hòa Hiệp Trung"), after "là" or
+// "gồm", or, for a firm, after "công ty".
+func TestWhichPlaceOrFirmNamesOne(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t7", "articles")), [][2]string{
+		{"ca tu vong do sot xuat huyet o phuong nao", "Hòa Hiệp Trung"},
+	}, []string{"Doanh nghiệp nào thu mua cá ngừ đại dương nhiều nhất ở Phú Yên?", "Phường, xã nào có chỉ số Breteau cao nhất tỉnh?"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+		{"Những xã nào được công nhận đạt chuẩn nông thôn mới nâng cao?", "Hải Ninh"},
+	}, nil)
+}

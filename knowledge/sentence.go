@@ -326,6 +326,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	}
 	published := passages[0].Article.Published
 	otherYear := len(a.years) > 0 && !titleYears && !asksYear(titleToks) && !published.IsZero() && !slices.Contains(a.years, strconv.Itoa(published.Year()))
+	entity, anyPlace := entityFrame(content, a.frames)
 	var out []candidate
 	var measuring []bool // whether out's sentences name what a "bao nhiêu" measures themselves
 	for _, sc := range all {
@@ -426,6 +427,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindNumber && listedWithoutFigure(sc.text, a.entities) {
 			continue // "huyện Bình Đại 1.915 hộ, số còn lại ở các huyện Giồng Trôm và Mỏ Cày Nam"
+		}
+		if entity.Fold != "" && !namesAfter(sc.window, entity, content) && !namesFrame(sc.window, content, a.frames) &&
+			!(anyPlace && namesPlace(sc.window)) && !(companies[entity.Fold] && namesCompany(sc.window, content)) {
+			continue // "doanh nghiệp nào", "xã nào" is answered by a name after the word
 		}
 		words := newBag(sc.toks, true)
 		if measures && !namesSubject(words, a.subject) && !newBag(sc.window, true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] {
@@ -955,6 +960,69 @@ func holdsNames(names [][2]Token, sentence, title bag) bool {
 		}
 	}
 	return true
+}
+
+// entityNouns name the kinds of place and body that have names of their
+// own, by the frame's last syllable folded: "xã nào", "doanh nghiệp nào",
+// "công ty nào", "trường nào", "bệnh viện nào".
+var entityNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "quan": true, "phuong": true, "nghiep": true,
+	"ty": true, "doan": true, "truong": true, "vien": true, "thon": true, "ap": true}
+
+// entityFrame returns the last syllable of a question's frame when it asks
+// for a named place or body ("xã" of "xã nào"), and whether for any place
+// of the area ("địa phương nào").
+func entityFrame(content []Token, frames map[int]bool) (entity Token, anyPlace bool) {
+	var last, before Token
+	for _, t := range content {
+		if frames[t.Start] {
+			before, last = last, t
+		}
+	}
+	if !entityNouns[last.Fold] || last.Fold == "quan" && before.Fold == "co" {
+		return Token{}, false // "cơ quan nào" asks no quận
+	}
+	return last, before.Fold == "dia" && last.Fold == "phuong"
+}
+
+// namesAfter reports whether syllables name something after the noun: a
+// capitalised word or a number the question does not hold ("xã Hòa Hiệp
+// Trung" for "xã nào").
+func namesAfter(toks []Token, noun Token, content []Token) bool {
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if toks[i-1].Fold != noun.Fold || !(t.Upper || t.Number) || slices.ContainsFunc(content, func(c Token) bool { return c.Fold == t.Fold }) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// companies are the frames' last syllables, folded, that ask for a firm:
+// "doanh nghiệp nào" is answered by "Công ty TNHH Hoàng Long".
+var companies = map[string]bool{"nghiep": true, "ty": true, "doan": true}
+
+// namesCompany reports whether syllables name a firm the question does not.
+func namesCompany(toks []Token, content []Token) bool {
+	for noun := range companies {
+		if namesAfter(toks, Token{Fold: noun}, content) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesPlace reports whether syllables name a place: a place's noun
+// before a name ("huyện Phù Mỹ", "TP. Tuy Hòa").
+func namesPlace(toks []Token) bool {
+	for i := 1; i < len(toks); i++ {
+		if placeNouns[toks[i-1].Fold] || toks[i-1].Fold == "tx" {
+			if toks[i].Upper && !toks[i].Number {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesFrame reports whether a sentence follows a word that names the kind
