@@ -963,25 +963,37 @@ func holdsNames(names [][2]Token, sentence, title bag) bool {
 }
 
 // entityNouns name the kinds of place and body that have names of their
-// own, by the frame's last syllable folded: "xã nào", "doanh nghiệp nào",
-// "công ty nào", "trường nào", "bệnh viện nào".
-var entityNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "quan": true, "phuong": true, "nghiep": true,
-	"ty": true, "doan": true, "truong": true, "vien": true, "thon": true, "ap": true}
+// own, folded: "xã nào", "trường nào". entityPairs do so in two
+// syllables, by the last one: "doanh nghiệp nào", "bệnh viện nào". Either
+// must be the whole frame, or "hành tinh nào" would ask for a province and
+// "sinh viên nào" for a hospital.
+var (
+	entityNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "quan": true, "phuong": true, "truong": true,
+		"thon": true, "ap": true}
+	entityPairs = map[string]bool{"doanh nghiep": true, "cong ty": true, "tap doan": true, "benh vien": true, "dia phuong": true}
+	entityForms = exactSet("huyện tỉnh xã quận phường trường thôn ấp")
+)
 
 // entityFrame returns the last syllable of a question's frame when it asks
 // for a named place or body ("xã" of "xã nào"), and whether for any place
 // of the area ("địa phương nào").
 func entityFrame(content []Token, frames map[int]bool) (entity Token, anyPlace bool) {
-	var last, before Token
+	var frame []Token
 	for _, t := range content {
 		if frames[t.Start] {
-			before, last = last, t
+			frame = append(frame, t)
 		}
 	}
-	if !entityNouns[last.Fold] || last.Fold == "quan" && before.Fold == "co" {
-		return Token{}, false // "cơ quan nào" asks no quận
+	n := len(frame)
+	switch {
+	case n == 0:
+		return Token{}, false
+	case n >= 2 && entityPairs[frame[n-2].Fold+" "+frame[n-1].Fold]:
+		return frame[n-1], frame[n-2].Fold == "dia"
+	case entityNouns[frame[n-1].Fold] && (!frame[n-1].Marked || entityForms[frame[n-1].Exact]) && (n == 1 || entityNouns[frame[n-2].Fold]):
+		return frame[n-1], false // "xã nào", "phường, xã nào"
 	}
-	return last, before.Fold == "dia" && last.Fold == "phuong"
+	return Token{}, false
 }
 
 // namesAfter reports whether syllables name something after the noun: a
