@@ -145,8 +145,9 @@ func abbreviationsIn(passages []Passage) (written map[string]string, times map[s
 // abbreviateNames rewrites a name the question spells out into the
 // abbreviation the passages found write for it, when they write it so
 // more often than spelled out: "Sở Giáo dục và Đào tạo" asked, "Sở GD&ĐT"
-// written. It reports whether it changed the question; one name is
-// rewritten at most.
+// written. Only a name is: its first word is capitalised, and not as the
+// question's first. It reports whether it changed the question; one name
+// is rewritten at most.
 func abbreviateNames(q *Query, passages []Passage) bool {
 	abbreviations, times := abbreviationsIn(passages)
 	if len(abbreviations) == 0 {
@@ -162,7 +163,10 @@ func abbreviateNames(q *Query, passages []Passage) bool {
 		return strings.Count(written, " "+strings.Join(words, " ")+" ")
 	}
 	toks := Tokenize(q.Text)
-	for i := len(toks) - 1; i >= 0; i-- {
+	for i := len(toks) - 1; i > 0; i-- {
+		if !toks[i].Upper {
+			continue // a name, not the question's first word: "điểm trung bình tích lũy" stays as asked
+		}
 		var letters []byte
 		var words []string
 		for j := i; j < len(toks) && !toks[j].Number; j++ {
