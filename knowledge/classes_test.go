@@ -1052,3 +1052,13 @@ func TestWhichPlaceOrFirmNamesOne(t *testing.T) {
 		{"Những xã nào được công nhận đạt chuẩn nông thôn mới nâng cao?", "Hải Ninh"},
 	}, nil)
 }
+
+// A sentence giving a cause ("nguyên nhân là do …") of what is asked is
+// the kind of answer "vì sao" wants; one giving another's cause is not.
+func TestCauseIsTheKindWhyWants(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t7", "articles")), [][2]string{
+		{"tai sao gia ca ngu giam", "nhu cầu nhập khẩu cá ngừ tươi"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), nil,
+		[]string{"Vì sao điểm thi môn Giáo dục công dân năm nay cao như vậy?"})
+}

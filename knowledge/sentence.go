@@ -461,6 +461,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && a.number.code {
 			f[fKind] = indicator(reDocNumber.MatchString(sc.text)) // "số mấy" of a document is answered by its code
 		}
+
 		f[fMarkers] = indicator(len(a.markers) > 0 && holdsMarkers(a.markers, sc.toks)) // "Quyết định 1204" asked and found, not "Quyết định 2104"
 		f[fFrame] = indicator(namesFrame(sc.toks, content, a.frames))                   // "tỉnh nào" answered by "tỉnh An Giang"
 		f[fLong] = indicator(utf8.RuneCountInString(sc.text) > MaxAnswerRunes)
@@ -468,6 +469,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		f[fOrder] = inOrder(content, sc.toks)
 		f[fNew] = beyond(content, sc.toks)
 		f[fLocal] = share(local, content, words)
+		if a.cause {
+			f[fKind] = indicator(statesCause(sc.toks) && f[fLocal] >= 0.3) // "vì sao" is answered by "nguyên nhân là do …" about what is asked
+		}
 		f[fPhrase] = phrase(local.Weights, content, sc.toks)
 		f[fFocus] = f[fSentence]
 		if len(focus) > 0 {
