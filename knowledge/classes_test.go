@@ -1062,3 +1062,11 @@ func TestCauseIsTheKindWhyWants(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), nil,
 		[]string{"Vì sao điểm thi môn Giáo dục công dân năm nay cao như vậy?"})
 }
+
+// "quy 1" typed on a phone is the paper's "quý I".
+func TestQuarterTypedInFigures(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t8", "articles")), [][2]string{
+		{"khach quoc te den phu quoc quy 1 bn luot", "412.300 lượt"},
+		{"cong suat phong binh quan o pq quy 1 la bn", "78,6%"},
+	}, nil)
+}

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -190,4 +191,51 @@ func abbreviateNames(q *Query, passages []Passage) bool {
 		}
 	}
 	return false
+}
+
+// romanNumbered are the words, folded, that papers number in Roman
+// numerals: "quý I", "khóa XV", "lần thứ XIX".
+var romanNumbered = map[string]bool{"quy": true, "khoa": true, "thu": true}
+
+// toRoman writes 1 to 39 in Roman numerals.
+func toRoman(n int) string {
+	tens := []string{"", "X", "XX", "XXX"}
+	ones := []string{"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"}
+	return tens[n/10] + ones[n%10]
+}
+
+// writeRoman rewrites a figure the question gives after such a word ("quy
+// 1") into the Roman numeral the passages found write there ("quý I"), when
+// they write it so more often than with the figure. It reports whether it changed the question.
+func writeRoman(q *Query, passages []Passage) bool {
+	toks := Tokenize(q.Text)
+	changed := false
+	for i := len(toks) - 1; i > 0; i-- {
+		t, word := toks[i], toks[i-1].Fold
+		n, err := strconv.Atoi(t.Exact)
+		if !t.Number || err != nil || n < 1 || n > 39 || !romanNumbered[word] || t.Start-toks[i-1].End != 1 {
+			continue
+		}
+		roman := toRoman(n)
+		written, figure := 0, 0
+		for _, p := range passages {
+			syllables := Tokenize(p.Chunk.Text)
+			for j := 1; j < len(syllables); j++ {
+				if syllables[j-1].Fold != word {
+					continue
+				}
+				if syllables[j].Fold == strings.ToLower(roman) && syllables[j].Upper {
+					written++
+				}
+				if syllables[j].Exact == t.Exact {
+					figure++
+				}
+			}
+		}
+		if written > figure {
+			q.Text = q.Text[:t.Start] + roman + q.Text[t.End:]
+			changed = true
+		}
+	}
+	return changed
 }

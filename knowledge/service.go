@@ -325,8 +325,8 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 	ix.weigh(&q)
 	passages := s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context)) // BM25, fused with vectors when configured (hybrid.go)
 	// "bhyt" is read as the passages spell it, "Sở Giáo dục và Đào tạo" as
-	// they abbreviate it.
-	if spelled, abbreviated := spellOutAbbreviations(&q, passages), abbreviateNames(&q, passages); spelled || abbreviated {
+	// they abbreviate it, "quy 1" as they number it ("quý I").
+	if spelled, abbreviated, numbered := spellOutAbbreviations(&q, passages), abbreviateNames(&q, passages), writeRoman(&q, passages); spelled || abbreviated || numbered {
 		text = q.Text
 		ix.weigh(&q)
 		passages = s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context))
