@@ -1157,6 +1157,9 @@ func placePairs(q Query, toks []Token) []string {
 		if toks[i].End+1 < toks[i+1].Start-1 || toks[i+1].End+1 != toks[i+2].Start {
 			continue // not standing together
 		}
+		if toks[i+1].Start <= len(q.Text) && strings.ContainsAny(q.Text[toks[i].End:toks[i+1].Start], ",;:") {
+			continue // "Chủ tịch HĐND tỉnh, người chủ trì …": the place's noun ends a clause
+		}
 		if noun == "tinh" && !provinces[toks[i+1].Fold+" "+toks[i+2].Fold] && personAfter(toks[i+1:]) {
 			continue // "Phó Chủ tịch UBND tỉnh Hồ Đức Thịnh" names a man after the office
 		}

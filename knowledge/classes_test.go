@@ -1070,3 +1070,12 @@ func TestQuarterTypedInFigures(t *testing.T) {
 		{"cong suat phong binh quan o pq quy 1 la bn", "78,6%"},
 	}, nil)
 }
+
+// A place's noun that ends a clause names no place with the words after
+// the comma: "Chủ tịch HĐND tỉnh, người chủ trì kỳ họp" asks of the
+// province.
+func TestPlaceNounBeforeAComma(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t8", "articles")), [][2]string{
+		{"Ai là Chủ tịch HĐND tỉnh, người chủ trì kỳ họp?", "Trương Quốc Khởi"},
+	}, nil)
+}
