@@ -1079,3 +1079,13 @@ func TestPlaceNounBeforeAComma(t *testing.T) {
 		{"Ai là Chủ tịch HĐND tỉnh, người chủ trì kỳ họp?", "Trương Quốc Khởi"},
 	}, nil)
 }
+
+// "do ai ký", "ai chủ trì" ask who did it: a sentence that does not say
+// so, near it or in it, does not answer, however much else it shares.
+func TestWhoDidItNeedsTheDeed(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t5", "articles")), nil,
+		[]string{"Quyết định số 587/QĐ-UBND về xâm nhập mặn do ai ký?"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+		{"Ai chủ trì cuộc họp trực tuyến đánh giá thiệt hại do bão số 6 sáng 29/10?", "Trần Minh Khoa"},
+	}, nil)
+}

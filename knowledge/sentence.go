@@ -45,6 +45,7 @@ type asked struct {
 	context      []Token
 	total        float64 // content's weight before the frames are lowered
 	frames       map[int]bool
+	doing        []Token // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
 	ownCore      []Token // own words, but those typed plain that may be stopwords ("con" for "còn")
 	ownTotal     float64
 	question     []Token
@@ -91,6 +92,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.markers = distinguishing(a.question)
 	a.office = officeAsked(a.question)
 	a.places = placePairs(q, a.question)
+	a.doing = doneBy(a.question)
 	a.placeKinds = kindsOfPlaces(a.question, a.places)
 	for i, t := range a.question {
 		if t.Number && isYearNumber(t.Fold) && !strings.Contains(foldedText(a.question[max(0, i-4):i]), " so voi ") {
@@ -427,6 +429,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindNumber && listedWithoutFigure(sc.text, a.entities) {
 			continue // "huyện Bình Đại 1.915 hộ, số còn lại ở các huyện Giồng Trôm và Mỏ Cày Nam"
+		}
+		if kind == KindWho && len(a.doing) > 0 && !holdsAnyOf(sc.window, a.doing) {
+			continue // "ai chủ trì hội nghị" is not answered by who organised it
 		}
 		if entity.Fold != "" && !namesAfter(sc.window, entity, content) && !namesFrame(sc.window, content, a.frames) &&
 			!(anyPlace && namesPlace(sc.window)) && !(companies[entity.Fold] && namesCompany(sc.window, content)) {
@@ -782,6 +787,41 @@ func hasNewName(text string, content []Token) bool {
 	}
 	return false
 }
+
+// doneBy returns the syllables, one or two, of what a who-question asks
+// someone did ("chủ trì" of "ai chủ trì hội nghị", "ký" of "do ai ký"), or
+// none: "X là ai" asks who someone is, "do ai làm" no deed of its own.
+func doneBy(question []Token) []Token {
+	for i, t := range question {
+		if t.Fold != "ai" || i+1 == len(question) {
+			continue
+		}
+		next := question[i+1]
+		if IsStopword(next) || next.Number || next.Fold == "la" || particles[next.Fold] || lightVerbs[next.Fold] {
+			return nil
+		}
+		if i+2 < len(question) && next.End+1 == question[i+2].Start && !IsStopword(question[i+2]) && !question[i+2].Number {
+			return question[i+1 : i+3]
+		}
+		return question[i+1 : i+2]
+	}
+	return nil
+}
+
+// holdsAnyOf reports whether syllables hold any of those wanted, folded.
+func holdsAnyOf(toks, wanted []Token) bool {
+	return slices.ContainsFunc(toks, func(t Token) bool {
+		return slices.ContainsFunc(wanted, func(w Token) bool { return w.Fold == t.Fold })
+	})
+}
+
+// lightVerbs say no deed of their own after "ai", folded: "do ai làm",
+// "có ai ngoài …".
+var lightVerbs = map[string]bool{"lam": true, "co": true, "ngoai": true, "duoc": true}
+
+// particles end a question typed in chat, folded: "là ai v", "ai vậy".
+var particles = map[string]bool{"v": true, "z": true, "vay": true, "the": true, "nhi": true, "nha": true, "ha": true, "a": true,
+	"nhe": true, "do": true, "day": true}
 
 // lastPerson returns the name of the last person a passage names before a
 // sentence of it ("Nguyễn Thị Minh Tâm"), whom a sentence opening with a
