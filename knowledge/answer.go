@@ -539,7 +539,7 @@ func measured(q Query, content []Token) []Token {
 	if content[0].Fold == "so" && isAbbreviation(content[1].Fold) {
 		return nil // "so nn&ptnt ho tro bn …" opens with a department, which measures nothing
 	}
-	if (content[0].Exact == "sô2" || content[0].Exact == "so") && adjacent(0) && adjacent(1) { // "số", or "so" typed plain
+	if (content[0].Exact == "sô2" || content[0].Exact == "so") && adjacent(0) && adjacent(1) { // "số", or "so" typed plain; "Riêng hoa tươi …" singles out what follows
 		content = content[1:]
 	}
 	if !adjacent(0) || placeNouns[content[0].Fold] {
@@ -1140,6 +1140,8 @@ func placeNoun(t Token) bool {
 // found whole or the article is about another.
 func placePairs(q Query, toks []Token) []string {
 	var out []string
+	// A question typed with capitals, not all in them, capitalises names.
+	cased := slices.ContainsFunc(toks, func(t Token) bool { return t.Upper }) && slices.ContainsFunc(toks, func(t Token) bool { return !t.Upper && !t.Number })
 	for i := 0; i+2 < len(toks); i++ {
 		if !placeNoun(toks[i]) || i > 0 && honorifics[toks[i-1].Fold] {
 			continue // "ông Trần Quốc Khánh" typed plain names a man
@@ -1159,6 +1161,9 @@ func placePairs(q Query, toks []Token) []string {
 		}
 		if toks[i+1].Start <= len(q.Text) && strings.ContainsAny(q.Text[toks[i].End:toks[i+1].Start], ",;:") {
 			continue // "Chủ tịch HĐND tỉnh, người chủ trì …": the place's noun ends a clause
+		}
+		if cased && !toks[i+1].Upper {
+			continue // "Năm nay tỉnh đặt mục tiêu …": where names are capitalised, a place's is
 		}
 		if noun == "tinh" && !provinces[toks[i+1].Fold+" "+toks[i+2].Fold] && personAfter(toks[i+1:]) {
 			continue // "Phó Chủ tịch UBND tỉnh Hồ Đức Thịnh" names a man after the office

@@ -1089,3 +1089,11 @@ func TestWhoDidItNeedsTheDeed(t *testing.T) {
 		{"Ai chủ trì cuộc họp trực tuyến đánh giá thiệt hại do bão số 6 sáng 29/10?", "Trần Minh Khoa"},
 	}, nil)
 }
+
+// In a question that capitalises names, a place's is capitalised too:
+// "tỉnh đặt mục tiêu" names no place "đặt mục".
+func TestPlacesCapitalisedWhereNamesAre(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t9", "articles")), [][2]string{
+		{"Năm nay tỉnh đặt mục tiêu xuất khẩu rau, hoa đạt bao nhiêu?", "105 triệu USD"},
+	}, nil)
+}
