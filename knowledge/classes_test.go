@@ -1097,3 +1097,12 @@ func TestPlacesCapitalisedWhereNamesAre(t *testing.T) {
 		{"Năm nay tỉnh đặt mục tiêu xuất khẩu rau, hoa đạt bao nhiêu?", "105 triệu USD"},
 	}, nil)
 }
+
+// A place named in a list of several after the figure of another ("…
+// với 118.600 lượt, kế đến là Trung Quốc, Đài Loan (Trung Quốc), Ấn Độ
+// và Nga") has no figure there.
+func TestListedAfterAnothersFigure(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t8", "articles")), [][2]string{
+		{"khach quoc te den phu quoc quy 1 bn luot", "412.300 lượt"},
+	}, []string{"Quý I/2024 Phú Quốc đón bao nhiêu lượt khách Trung Quốc?"})
+}

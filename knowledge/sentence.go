@@ -2489,6 +2489,22 @@ func listedWithoutFigure(sentence string, entities [][2]string) bool {
 			return true
 		}
 	}
+	if sep == ", " {
+		// A list's items are clauses of their own once split at commas:
+		// "…, kế đến là Trung Quốc, Đài Loan (Trung Quốc), Ấn Độ và Nga".
+		for i, clause := range clauses {
+			if !strings.Contains(clause, " và ") || strings.ContainsAny(clause, "0123456789") {
+				continue
+			}
+			j := i
+			for j > 0 && !strings.ContainsAny(clauses[j-1], "0123456789") && len(strings.Fields(clauses[j-1])) <= 5 {
+				j--
+			}
+			if j < i {
+				clauses = append(clauses, strings.Join(clauses[j:i+1], ", "))
+			}
+		}
+	}
 	listed, figured := false, false // named in a list without figures; in a clause with one
 	for _, clause := range clauses {
 		if !strings.Contains(clause, " và ") && !strings.Contains(clause, ", ") {
