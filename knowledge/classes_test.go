@@ -1106,3 +1106,13 @@ func TestListedAfterAnothersFigure(t *testing.T) {
 		{"khach quoc te den phu quoc quy 1 bn luot", "412.300 lượt"},
 	}, []string{"Quý I/2024 Phú Quốc đón bao nhiêu lượt khách Trung Quốc?"})
 }
+
+// What an office's holder said, when the articles name no holder of it,
+// is not what the holder of another office said.
+func TestQuoteOfAnotherOffice(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t8", "articles")), nil,
+		[]string{"Chủ tịch UBND tỉnh Kiên Giang phát biểu gì tại hội nghị sơ kết du lịch Phú Quốc?"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+		{"pct ubnd tinh nhan manh uu tien cap dien cho dau", "bệnh viện, trạm bơm nước sạch"},
+	}, nil)
+}

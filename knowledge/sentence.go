@@ -349,8 +349,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if a.ranks.mismatch(sc.toks) {
 			continue // "Phó Chủ tịch" asked, "Chủ tịch" found, or the other way round
 		}
-		if kind == KindWho && a.office != "" && !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
-			continue // "Bí thư Tỉnh ủy" asked, only "Bí thư Huyện ủy" found
+		if (kind == KindWho || kind == KindQuote && speaker[0] == "") && a.office != "" && !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
+			continue // "Bí thư Tỉnh ủy" asked, only "Bí thư Huyện ủy" found; what the Chủ tịch UBND tỉnh said, the city's said
 		}
 		if kind == KindWho && a.office != "" && otherDepartment(a.question, sc.toks, a.office) {
 			continue // "Trưởng phòng Tài chính" asked, "Trưởng phòng Tài nguyên" found
