@@ -430,8 +430,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && listedWithoutFigure(sc.text, a.entities) {
 			continue // "huyện Bình Đại 1.915 hộ, số còn lại ở các huyện Giồng Trôm và Mỏ Cày Nam"
 		}
-		if kind == KindWho && len(a.doing) > 0 && !holdsAnyOf(sc.window, a.doing) {
-			continue // "ai chủ trì hội nghị" is not answered by who organised it
+		if kind == KindWho && len(a.doing) > 0 && !holdsAnyOf(sc.toks, a.doing) {
+			continue // "ai chủ trì hội nghị" is answered by a sentence saying who did, not one beside it
 		}
 		if entity.Fold != "" && !namesAfter(sc.window, entity, content) && !namesFrame(sc.window, content, a.frames) &&
 			!(anyPlace && namesPlace(sc.window)) && !(companies[entity.Fold] && namesCompany(sc.window, content)) {
