@@ -1088,6 +1088,9 @@ func TestWhoDidItNeedsTheDeed(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
 		{"Ai chủ trì cuộc họp trực tuyến đánh giá thiệt hại do bão số 6 sáng 29/10?", "Trần Minh Khoa"},
 	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tw", "articles")), [][2]string{
+		{"ai chu tri hoi nghi so ket san xuat, xuat khau tom cua tinh ca mau?", "Huỳnh Chí Thiện"},
+	}, nil)
 }
 
 // In a question that capitalises names, a place's is capitalised too:

@@ -791,22 +791,36 @@ func hasNewName(text string, content []Token) bool {
 // doneBy returns the syllables, one or two, of what a who-question asks
 // someone did ("chủ trì" of "ai chủ trì hội nghị", "ký" of "do ai ký"), or
 // none: "X là ai" asks who someone is, "do ai làm" no deed of its own.
+// Auxiliaries before the deed ("ai đã ký") are passed over.
 func doneBy(question []Token) []Token {
 	for i, t := range question {
-		if t.Fold != "ai" || i+1 == len(question) {
+		if t.Fold != "ai" {
 			continue
 		}
-		next := question[i+1]
-		if IsStopword(next) || next.Number || next.Fold == "la" || particles[next.Fold] || lightVerbs[next.Fold] {
+		j := i + 1
+		for j < len(question) && tenses[question[j].Fold] {
+			j++
+		}
+		if j == len(question) {
 			return nil
 		}
-		if i+2 < len(question) && next.End+1 == question[i+2].Start && !IsStopword(question[i+2]) && !question[i+2].Number {
-			return question[i+1 : i+3]
+		next := question[j]
+		if next.Number || next.Fold == "la" || particles[next.Fold] || lightVerbs[next.Fold] || IsStopword(next) && next.Marked {
+			return nil
 		}
-		return question[i+1 : i+2]
+		if j+1 < len(question) && next.End+1 == question[j+1].Start && !IsStopword(question[j+1]) && !question[j+1].Number {
+			return question[j : j+2]
+		}
+		return question[j : j+1]
 	}
 	return nil
 }
+
+// lightVerbs say no deed of their own after "ai", folded: "do ai làm",
+// "có ai ngoài …"; with them, the words that end a question or take its
+// place: "ai ở …", "ai trong …", "ai cho …".
+var lightVerbs = map[string]bool{"lam": true, "co": true, "ngoai": true, "duoc": true, "o": true, "trong": true, "cho": true,
+	"tai": true, "voi": true, "cua": true, "nao": true}
 
 // holdsAnyOf reports whether syllables hold any of those wanted, folded.
 func holdsAnyOf(toks, wanted []Token) bool {
@@ -815,9 +829,9 @@ func holdsAnyOf(toks, wanted []Token) bool {
 	})
 }
 
-// lightVerbs say no deed of their own after "ai", folded: "do ai làm",
-// "có ai ngoài …".
-var lightVerbs = map[string]bool{"lam": true, "co": true, "ngoai": true, "duoc": true}
+// tenses are the auxiliaries, folded, that may stand between "ai" and its
+// deed: "ai đã ký", "ai sẽ chủ trì".
+var tenses = map[string]bool{"da": true, "se": true, "dang": true, "vua": true, "cung": true}
 
 // particles end a question typed in chat, folded: "là ai v", "ai vậy".
 var particles = map[string]bool{"v": true, "z": true, "vay": true, "the": true, "nhi": true, "nha": true, "ha": true, "a": true,
