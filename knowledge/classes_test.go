@@ -1119,3 +1119,10 @@ func TestQuoteOfAnotherOffice(t *testing.T) {
 		{"pct ubnd tinh nhan manh uu tien cap dien cho dau", "bệnh viện, trạm bơm nước sạch"},
 	}, nil)
 }
+
+// "ai là chủ mưu" asks for the one the article calls so, where it does.
+func TestRoleAfterAiLa(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t9", "articles")), [][2]string{
+		{"ai la chu muu vu pha rung phi to", "Hoàng Văn Thắng"},
+	}, nil)
+}

@@ -108,6 +108,9 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.subject = measured(q, own)
 	a.opposites = oppositesAsked(a.question)
 	a.role = roleAsked(a.question)
+	if a.role == "" {
+		a.role = roleAfter(a.question)
+	}
 	a.spans = yearSpans(q.Text)
 	a.name = slices.ContainsFunc(a.question, func(t Token) bool { return personNouns[t.Exact] }) && asks(q.Text, cueName)
 	for _, pair := range a.places {
@@ -1828,6 +1831,32 @@ func roleAsked(question []Token) string {
 		if pair := question[i-1].Fold + " " + question[i].Fold; slices.Contains(roles, pair) {
 			return pair
 		}
+	}
+	return ""
+}
+
+// roleAfter returns the two syllables, folded, that "ai là" asks for when
+// they are no office's title, name or place ("chủ mưu" of "ai là (người)
+// chủ mưu vụ phá rừng"), or "": a role the answer must hold, where the
+// article says it.
+func roleAfter(question []Token) string {
+	for i := 0; i+3 < len(question); i++ {
+		if question[i].Fold != "ai" || question[i+1].Fold != "la" {
+			continue
+		}
+		j := i + 2
+		if question[j].Fold == "nguoi" {
+			j++
+		}
+		if j+1 >= len(question) {
+			return ""
+		}
+		a, b := question[j], question[j+1]
+		pair := a.Fold + " " + b.Fold
+		if a.Upper || b.Upper || a.Number || b.Number || IsStopword(a) && a.Marked || IsStopword(b) && b.Marked || officeTitles[pair] || placeNouns[a.Fold] || a.End+1 != b.Start {
+			return ""
+		}
+		return pair
 	}
 	return ""
 }
