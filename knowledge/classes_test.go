@@ -1126,3 +1126,12 @@ func TestRoleAfterAiLa(t *testing.T) {
 		{"ai la chu muu vu pha rung phi to", "Hoàng Văn Thắng"},
 	}, nil)
 }
+
+// A name after the frame's word may share a syllable with the question:
+// "các xã Hàm Mỹ, Hàm Cường, Hàm Minh" answer "những xã nào" of Hàm Thuận
+// Nam.
+func TestNamedPlaceSharingTheQuestionsWords(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t12", "articles")), [][2]string{
+		{"Ở Hàm Thuận Nam, nông dân chặt bỏ thanh long nhiều nhất tại những xã nào?", "Hàm Mỹ, Hàm Cường, Hàm Minh"},
+	}, nil)
+}

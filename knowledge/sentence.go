@@ -1058,15 +1058,34 @@ func entityFrame(content []Token, frames map[int]bool) (entity Token, anyPlace b
 }
 
 // namesAfter reports whether syllables name something after the noun: a
-// capitalised word or a number the question does not hold ("xã Hòa Hiệp
-// Trung" for "xã nào").
+// capitalised word or a number, as a name the question does not hold
+// ("xã Long Phước" for "xã nào ở huyện Long Hồ").
 func namesAfter(toks []Token, noun Token, content []Token) bool {
+	asked := func(t Token) bool {
+		return slices.ContainsFunc(content, func(c Token) bool { return c.Fold == t.Fold })
+	}
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
-		if toks[i-1].Fold != noun.Fold || !(t.Upper || t.Number) || slices.ContainsFunc(content, func(c Token) bool { return c.Fold == t.Fold }) {
+		if toks[i-1].Fold != noun.Fold || !(t.Upper || t.Number) {
 			continue
 		}
-		return true
+		if !asked(t) {
+			return true
+		}
+		if i+1 < len(toks) && toks[i+1].Upper && !toks[i+1].Number && t.End+1 == toks[i+1].Start && !asksPair(content, t, toks[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksPair reports whether the question's content holds two syllables
+// together, folded.
+func asksPair(content []Token, a, b Token) bool {
+	for i := 1; i < len(content); i++ {
+		if content[i-1].Fold == a.Fold && content[i].Fold == b.Fold {
+			return true
+		}
 	}
 	return false
 }
