@@ -1135,3 +1135,15 @@ func TestNamedPlaceSharingTheQuestionsWords(t *testing.T) {
 		{"Ở Hàm Thuận Nam, nông dân chặt bỏ thanh long nhiều nhất tại những xã nào?", "Hàm Mỹ, Hàm Cường, Hàm Minh"},
 	}, nil)
 }
+
+// "… tên gì" of a person ("bị can", "học sinh") is answered by a person's
+// name; "xã Lý Bôn", "xóm Khuổi Vin" name places, not people.
+func TestPersonsNameAsked(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), nil,
+		[]string{"hoc sinh bi lu cuon o khuoi vin ten j"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t11", "articles")), nil,
+		[]string{"bi can trong vu chay xuong may hung thinh ten j"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-e", "articles")), [][2]string{
+		{"ct hdnd huyen mo duc la ai", "Nguyễn Thị Kim Hoa"},
+	}, nil)
+}

@@ -361,7 +361,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWho && askedLevel != "" && otherLevel(sc.toks, a.office, askedLevel) {
 			continue // "Chủ tịch UBND thị xã" asked, "Chủ tịch UBND tỉnh" found
 		}
-		if kind == KindWho && (a.office != "" || a.name) && !hasPersonName(sc.text, content) {
+		if (kind == KindWho && a.office != "" || a.name) && !hasPersonName(sc.text, content) {
 			continue // "Chủ tịch UBND tỉnh tặng Bằng khen …" names nobody
 		}
 		if kind == KindWho && len(a.places) > 0 && !slices.Contains(a.places, officePlace(sc.toks, a.office)) && officePlace(sc.toks, a.office) != "" {
@@ -979,6 +979,14 @@ func hasPersonName(text string, content []Token) bool {
 			fresh = fresh || !asked[toks[j].Fold]
 			j++
 		}
+		start := i
+		if settlements[toks[i].Exact] {
+			start++ // "Xã Lý Bôn" opening a sentence
+		}
+		if (start > i || i > 0 && settlements[toks[i-1].Exact]) && j-start <= 2 {
+			i = max(j, i+1)
+			continue // "xã Lý Bôn", "Xã Lý Bôn …", "xóm Khuổi Vin" name places; "huyện Nguyễn Thị Kim Hoa", a person
+		}
 		if j-i >= 2 && fresh && i > 0 && honorifics[toks[i-1].Fold] || j-i >= 3 && honorifics[toks[i].Fold] {
 			return true // "ông Y Kha Niê", and "Ông Tô Hữu Nghĩa" opening a sentence
 		}
@@ -991,6 +999,10 @@ func hasPersonName(text string, content []Token) bool {
 	}
 	return false
 }
+
+// settlements are the nouns, as Tokenize writes them, that come before a
+// place's name: "xã", "thị trấn", "xóm", "thôn", "ấp" (not "Trần", "Ban").
+var settlements = exactSet("huyện tỉnh xã quận phường trấn trạm tp TP xóm thôn ấp khóm buôn")
 
 // discountFrames lowers the weight of the words that name the kind of
 // answer ("làm gì", "tỉnh nào"): a sentence need not repeat them.
@@ -1030,7 +1042,7 @@ func holdsNames(names [][2]Token, sentence, title bag) bool {
 // "sinh viên nào" for a hospital.
 var (
 	entityNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "quan": true, "phuong": true, "truong": true,
-		"thon": true, "ap": true}
+		"thon": true, "ap": true, "cty": true}
 	entityPairs = map[string]bool{"doanh nghiep": true, "cong ty": true, "tap doan": true, "benh vien": true, "dia phuong": true}
 	entityForms = exactSet("huyện tỉnh xã quận phường trường thôn ấp")
 )
@@ -1092,7 +1104,7 @@ func asksPair(content []Token, a, b Token) bool {
 
 // companies are the frames' last syllables, folded, that ask for a firm:
 // "doanh nghiệp nào" is answered by "Công ty TNHH Hoàng Long".
-var companies = map[string]bool{"nghiep": true, "ty": true, "doan": true}
+var companies = map[string]bool{"nghiep": true, "ty": true, "doan": true, "cty": true}
 
 // namesCompany reports whether syllables name a firm the question does not.
 func namesCompany(toks []Token, content []Token) bool {
@@ -2592,7 +2604,7 @@ var (
 	cueName     = cues("tên gì", "tên là gì")
 	personNouns = func() map[string]bool {
 		m := map[string]bool{}
-		for _, t := range Tokenize("chủ chu người nguoi ông ong bà ba anh chị chi tài xế nạn nhân bệnh nhân") {
+		for _, t := range Tokenize("chủ chu người nguoi ông ong bà ba anh chị chi tài xế nạn nhân bệnh nhân học sinh em cháu bị can cáo") {
 			m[t.Exact] = true
 		}
 		return m
