@@ -118,29 +118,52 @@ func spellOutAbbreviations(q *Query, passages []Passage) bool {
 
 // abbreviationsIn returns the abbreviations written in passages for names
 // of three words or more ("GD&ĐT", "NN&PTNT", "LĐ-TB&XH", "UBND"), by their
-// folded letters ("gddt"), with how often each is written.
+// folded letters ("gddt"), with how often each is written. Words in lower
+// case, most of the text, are passed over without a copy.
 func abbreviationsIn(passages []Passage) (written map[string]string, times map[string]int) {
 	written, times = map[string]string{}, map[string]int{}
 	for _, p := range passages {
-		for _, field := range strings.FieldsFunc(p.Chunk.Text, func(r rune) bool {
-			return !unicode.IsLetter(r) && r != '&' && r != '-'
-		}) {
-			field = strings.Trim(field, "&-")
-			letters := strings.Map(func(r rune) rune {
-				if r == '&' || r == '-' {
-					return -1
+		text := p.Chunk.Text
+		for start := 0; start < len(text); {
+			end, letters, upper := start, 0, true
+			for end < len(text) {
+				r, size := utf8.DecodeRuneInString(text[end:])
+				if !unicode.IsLetter(r) && r != '&' && r != '-' {
+					break
 				}
-				return r
-			}, field)
-			if utf8.RuneCountInString(letters) < 3 || strings.ToUpper(letters) != letters {
+				if unicode.IsLetter(r) {
+					letters++
+					upper = upper && unicode.IsUpper(r)
+				}
+				end += size
+			}
+			if end == start {
+				_, size := utf8.DecodeRuneInString(text[start:])
+				start += size
 				continue
 			}
-			key := Fold(strings.ToLower(letters))
-			written[key] = field
-			times[key]++
+			if upper && letters >= 3 {
+				field := strings.Trim(text[start:end], "&-")
+				key := Fold(strings.ToLower(strings.NewReplacer("&", "", "-", "").Replace(field)))
+				written[key] = field
+				times[key]++
+			}
+			start = end
 		}
 	}
 	return written, times
+}
+
+// mixedName reports whether a question holds a name written as the
+// departments' are, capitalised but for some words, not as its first
+// word: "Sở Giáo dục và Đào tạo".
+func mixedName(toks []Token) bool {
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Upper && !toks[i].Number && !toks[i+1].Upper && !toks[i+1].Number && toks[i].End+1 == toks[i+1].Start {
+			return true
+		}
+	}
+	return false
 }
 
 // abbreviateNames rewrites a name the question spells out into the
@@ -150,6 +173,10 @@ func abbreviationsIn(passages []Passage) (written map[string]string, times map[s
 // question's first. It reports whether it changed the question; one name
 // is rewritten at most.
 func abbreviateNames(q *Query, passages []Passage) bool {
+	toks := Tokenize(q.Text)
+	if !mixedName(toks) {
+		return false // a person's name is capitalised throughout: no department's
+	}
 	abbreviations, times := abbreviationsIn(passages)
 	if len(abbreviations) == 0 {
 		return false
@@ -163,7 +190,6 @@ func abbreviateNames(q *Query, passages []Passage) bool {
 		}
 		return strings.Count(written, " "+strings.Join(words, " ")+" ")
 	}
-	toks := Tokenize(q.Text)
 	for i := len(toks) - 1; i > 0; i-- {
 		if !toks[i].Upper {
 			continue // a name, not the question's first word: "điểm trung bình tích lũy" stays as asked
