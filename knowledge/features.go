@@ -203,8 +203,13 @@ func inOrder(content, toks []Token) float64 {
 	if len(content) == 0 {
 		return 0
 	}
-	prev := make([]int, len(toks)+1)
-	cur := make([]int, len(toks)+1)
+	var buf [2 * 128]int // on the stack for a sentence of up to 127 syllables
+	cells := buf[:0]
+	if 2*(len(toks)+1) > len(buf) {
+		cells = make([]int, 0, 2*(len(toks)+1))
+	}
+	cells = cells[:2*(len(toks)+1)]
+	prev, cur := cells[:len(toks)+1], cells[len(toks)+1:]
 	for _, c := range content {
 		for j, t := range toks {
 			if c.Fold == t.Fold {
@@ -221,13 +226,9 @@ func inOrder(content, toks []Token) float64 {
 // beyond is log(1+n) over log(50) for n, the sentence's content syllables
 // the question lacks: what it says beyond what was asked.
 func beyond(content, toks []Token) float64 {
-	asked := make(map[string]bool, len(content))
-	for _, t := range content {
-		asked[t.Fold] = true
-	}
 	n := 0
 	for _, t := range toks {
-		if !asked[t.Fold] && !IsStopword(t) {
+		if !IsStopword(t) && !slices.ContainsFunc(content, func(c Token) bool { return c.Fold == t.Fold }) {
 			n++
 		}
 	}
@@ -269,10 +270,15 @@ func phrase(w map[string]float64, content, toks []Token) float64 {
 	if total == 0 {
 		return 0
 	}
-	prev := make([]float64, len(toks)+1) // run weight ending at content[i-1], toks[j-1]
-	cur := make([]float64, len(toks)+1)
-	prevLen := make([]int, len(toks)+1)
-	curLen := make([]int, len(toks)+1)
+	var weights [2 * 128]float64 // on the stack for a sentence of up to 127 syllables
+	var lengths [2 * 128]int
+	w2, l2 := weights[:0], lengths[:0]
+	if 2*(len(toks)+1) > len(weights) {
+		w2, l2 = make([]float64, 0, 2*(len(toks)+1)), make([]int, 0, 2*(len(toks)+1))
+	}
+	w2, l2 = w2[:2*(len(toks)+1)], l2[:2*(len(toks)+1)]
+	prev, cur := w2[:len(toks)+1], w2[len(toks)+1:] // run weight ending at content[i-1], toks[j-1]
+	prevLen, curLen := l2[:len(toks)+1], l2[len(toks)+1:]
 	var best float64
 	for i, c := range content {
 		joined := i > 0 && content[i-1].End+1 >= c.Start
