@@ -1147,3 +1147,11 @@ func TestPersonsNameAsked(t *testing.T) {
 		{"ct hdnd huyen mo duc la ai", "Nguyễn Thị Kim Hoa"},
 	}, nil)
 }
+
+// A measure asked by name is told by a figure in its unit: "diện tích"
+// by "2.400 m2 nhà xưởng".
+func TestMeasureToldByItsUnit(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t11", "articles")), [][2]string{
+		{"dien tich nha xuong bi chay bn", "2.400 m2"},
+	}, nil)
+}

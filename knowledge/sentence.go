@@ -441,7 +441,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			continue // "doanh nghiệp nào", "xã nào" is answered by a name after the word
 		}
 		words := newBag(sc.toks, true)
-		if measures && !namesSubject(words, a.subject) && !newBag(sc.window, true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] {
+		if measures && !namesSubject(words, a.subject) && !newBag(sc.window, true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] &&
+			!measuredBy(sc.text, sc.toks, a.subject) {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is, or right beside it
 		}
 		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, ownPlaces, words, sc.window) &&
@@ -1945,6 +1946,25 @@ func numbersOther(toks []Token, markers []string) bool {
 			other = true
 		}
 		if other {
+			return true
+		}
+	}
+	return false
+}
+
+// measureUnits are the units, folded, a measure is given in, by its name:
+// "diện tích" is told by "2.400 m2 nhà xưởng", "lượng khách" by "112.460
+// lượt khách".
+var measureUnits = map[string][]string{
+	"dien tich": {"ha", "m2", "km2", "hecta"}, "chieu dai": {"m", "km", "met"}, "luong mua": {"mm"},
+	"luong khach": {"luot"}, "nhiet do": {"do"},
+}
+
+// measuredBy reports whether a sentence gives a figure in a unit of the
+// measure asked ("2.400 m2" for "diện tích").
+func measuredBy(text string, toks []Token, subject []Token) bool {
+	for _, unit := range measureUnits[subject[0].Fold+" "+subject[1].Fold] {
+		if countsUnit(text, toks, unit) {
 			return true
 		}
 	}
