@@ -1155,3 +1155,11 @@ func TestMeasureToldByItsUnit(t *testing.T) {
 		{"dien tich nha xuong bi chay bn", "2.400 m2"},
 	}, nil)
 }
+
+// A figure typed with its unit ("24h", "1kg") is a quantity, not a code
+// the article must hold.
+func TestUnitsTypedOnFigures(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), [][2]string{
+		{"mua o tram ly bon trong 24h dc bn mm", "218,4 mm"},
+	}, nil)
+}

@@ -1640,7 +1640,7 @@ func distinguishing(question []Token) []string {
 		switch {
 		case (t.Number || !shouted && numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && (!question[i-1].Upper || shouted) && !IsStopword(question[i-1]) && !(i+1 < len(question) && periodWords[question[i+1].Fold]) && !datePart(question, i):
 			out = append(out, question[i-1].Fold+" "+t.Fold) // "Quyết định 12", not "ngân sách 6 tháng"
-		case t.Number, mixesDigits(t.Fold): // "khối B00", "H5N1"
+		case t.Number, mixesDigits(t.Fold) && !withUnit(t.Fold): // "khối B00", "H5N1", not "1kg"
 			out = append(out, t.Fold)
 		case bodies[t.Fold]:
 			out = append(out, t.Fold)
@@ -1658,6 +1658,13 @@ func datePart(toks []Token, i int) bool {
 // mixesDigits reports whether a syllable holds letters and digits: a code.
 func mixesDigits(s string) bool {
 	return strings.ContainsAny(s, "0123456789") && strings.IndexFunc(s, unicode.IsLetter) >= 0 && !squaredUnits[s]
+}
+
+// withUnit reports whether a syllable is a figure typed with its unit:
+// "1kg", "24h", "5ha".
+func withUnit(s string) bool {
+	unit := strings.TrimLeft(s, "0123456789.,")
+	return unit != s && unit != "" && (measureWords[unit] || unitSpellings[unit] != "" || unit == "h" || unit == "g" || unit == "l")
 }
 
 // squaredUnits are units typed with a digit for their power ("m2" for
@@ -1869,16 +1876,16 @@ func roleAsked(question []Token) string {
 
 // roleAfter returns the two syllables, folded, that "ai là" asks for when
 // they are no office's title, name or place ("chủ mưu" of "ai là (người)
-// chủ mưu vụ phá rừng"), or "": a role the answer must hold, where the
-// article says it.
+// chủ mưu vụ phá rừng", "cầm đầu" of "ai là kẻ cầm đầu"), or "": a role
+// the answer must hold.
 func roleAfter(question []Token) string {
 	for i := 0; i+3 < len(question); i++ {
 		if question[i].Fold != "ai" || question[i+1].Fold != "la" {
 			continue
 		}
 		j := i + 2
-		if question[j].Fold == "nguoi" {
-			j++
+		if question[j].Fold == "nguoi" || question[j].Fold == "ke" || question[j].Fold == "vi" {
+			j++ // "ai là người chủ mưu", "kẻ cầm đầu", "vị …"
 		}
 		if j+1 >= len(question) {
 			return ""
