@@ -539,8 +539,8 @@ func measured(q Query, content []Token) []Token {
 	if content[0].Fold == "so" && isAbbreviation(content[1].Fold) {
 		return nil // "so nn&ptnt ho tro bn …" opens with a department, which measures nothing
 	}
-	if (content[0].Exact == "sô2" || content[0].Exact == "so") && adjacent(0) && adjacent(1) { // "số", or "so" typed plain; "Riêng hoa tươi …" singles out what follows
-		content = content[1:]
+	if (content[0].Exact == "sô2" || content[0].Exact == "so" || content[0].Fold == "luong" && measureUnits["luong "+content[1].Fold] == nil) && adjacent(0) && adjacent(1) {
+		content = content[1:] // "số" (or "so" typed plain), "lượng" say "the amount of": "Lượng sầu riêng xuất …"
 	}
 	if !adjacent(0) || placeNouns[content[0].Fold] {
 		return nil // "Huyện Châu Phú có bao nhiêu …" names where, not what

@@ -1163,3 +1163,11 @@ func TestUnitsTypedOnFigures(t *testing.T) {
 		{"mua o tram ly bon trong 24h dc bn mm", "218,4 mm"},
 	}, nil)
 }
+
+// "Lượng sầu riêng … bao nhiêu tấn" measures the durian: "lượng" says
+// "the amount of", as "số" does.
+func TestAmountOfWhatFollows(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), [][2]string{
+		{"Lượng sầu riêng tươi xuất qua cửa khẩu Trà Lĩnh là bao nhiêu tấn?", "41.250 tấn"},
+	}, nil)
+}
