@@ -1171,3 +1171,10 @@ func TestAmountOfWhatFollows(t *testing.T) {
 		{"Lượng sầu riêng tươi xuất qua cửa khẩu Trà Lĩnh là bao nhiêu tấn?", "41.250 tấn"},
 	}, nil)
 }
+
+// A year named only to compare with ("tăng 7,3% so với cùng kỳ 2023")
+// gives no figure of that year.
+func TestYearComparedWithIsNotAsked(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t12", "articles")), nil,
+		[]string{"Kim ngach xuat khau thanh long ca nam 2023 dat bao nhieu?"})
+}

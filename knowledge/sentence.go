@@ -330,6 +330,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		return slices.ContainsFunc(toks, func(t Token) bool { return slices.Contains(a.years, t.Fold) })
 	}
 	published := passages[0].Article.Published
+	comparesYear := slices.ContainsFunc(a.question, func(t Token) bool {
+		return slices.Contains(a.years, t.Fold) && comparing(a.question, slices.Index(a.question, t))
+	}) // "so với cùng kỳ năm 2023 thì sao"
 	otherYear := len(a.years) > 0 && !titleYears && !asksYear(titleToks) && !published.IsZero() && !slices.Contains(a.years, strconv.Itoa(published.Year()))
 	entity, anyPlace := entityFrame(content, a.frames)
 	var out []candidate
@@ -394,7 +397,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if titleYears && !namesYear(sc.window) && !slices.Contains(a.years, yearBefore(sc.p.Chunk.Text, sc.whole)) {
 			continue // "năm 2024" asked, the article is on 2025 and the sentence says no year
 		}
-		if otherYear && !slices.ContainsFunc(sc.window, func(t Token) bool { return slices.Contains(a.years, t.Fold) }) && !slices.Contains(a.years, yearBefore(sc.p.Chunk.Text, sc.whole)) {
+		if otherYear && !namesYearAsked(sc.window, a.years, comparesYear) && !slices.Contains(a.years, yearBefore(sc.p.Chunk.Text, sc.whole)) {
 			continue // "tỷ lệ tốt nghiệp năm 2023" asked of 2024's news, the sentence says no year
 		}
 		if kind == KindWho && a.role != "" && !names(sc.window, a.role) {
@@ -1972,6 +1975,18 @@ var measureUnits = map[string][]string{
 func measuredBy(text string, toks []Token, subject []Token) bool {
 	for _, unit := range measureUnits[subject[0].Fold+" "+subject[1].Fold] {
 		if countsUnit(text, toks, unit) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesYearAsked reports whether syllables name a year asked, not to
+// compare with it ("tăng 18,6% so với năm 2023" gives no figure of 2023)
+// unless the question compares too.
+func namesYearAsked(toks []Token, years []string, compared bool) bool {
+	for i, t := range toks {
+		if slices.Contains(years, t.Fold) && (compared || !comparing(toks, i)) {
 			return true
 		}
 	}
