@@ -330,9 +330,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		return slices.ContainsFunc(toks, func(t Token) bool { return slices.Contains(a.years, t.Fold) })
 	}
 	published := passages[0].Article.Published
-	comparesYear := slices.ContainsFunc(a.question, func(t Token) bool {
-		return slices.Contains(a.years, t.Fold) && comparing(a.question, slices.Index(a.question, t))
-	}) // "so với cùng kỳ năm 2023 thì sao"
+	comparesYear := false // "còn so với cùng kỳ năm 2023 thì sao" asks of the year compared with
+	for i, t := range a.question {
+		comparesYear = comparesYear || slices.Contains(a.years, t.Fold) && comparing(a.question, i)
+	}
 	otherYear := len(a.years) > 0 && !titleYears && !asksYear(titleToks) && !published.IsZero() && !slices.Contains(a.years, strconv.Itoa(published.Year()))
 	entity, anyPlace := entityFrame(content, a.frames)
 	var out []candidate
