@@ -1178,3 +1178,11 @@ func TestYearComparedWithIsNotAsked(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t12", "articles")), nil,
 		[]string{"Kim ngach xuat khau thanh long ca nam 2023 dat bao nhieu?"})
 }
+
+// A figure given "tại xã Cô Ba và xã Thượng Hà" is theirs together, and a
+// commune the lead lists among several ("các xã Lý Bôn, Vĩnh Quang và Nam
+// Quang") is not the article's own: a district's total is not its figure.
+func TestPlacesAmongSeveral(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), nil,
+		[]string{"Xây trường ở xã Cô Ba hết bao nhiêu kinh phí?", "xa vinh quang co bn nha bi cuon troi"})
+}

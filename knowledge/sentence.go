@@ -303,7 +303,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// the figure is the article's place's.
 	var ownPlaces, otherPlaces []string
 	if article := passages[0].Article; len(places) > 0 && len(article.Paragraphs) > 0 {
-		lead := newBag(Tokenize(firstSentence(article.Paragraphs[0])), true)
+		// The lead's places are the article's own, but for one of several
+		// ("các xã A, B và C").
+		leadSentence := firstSentence(article.Paragraphs[0])
+		lead := newBag(Tokenize(leadSentence), true)
 		titled := false // the title names a province: the lead's others are compared with it
 		for key := range title.pairs {
 			titled = titled || provinces[key[0]+" "+key[1]]
@@ -311,7 +314,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		for _, pair := range places {
 			first, second, _ := strings.Cut(pair, " ")
 			switch key := [2]string{first, second}; {
-			case title.pairs[key] || lead.pairs[key] && !(titled && provinces[pair]), provinces[pair] && onlyProvince(article, pair):
+			case title.pairs[key] || lead.pairs[key] && !(titled && provinces[pair]) && !sharedBy(leadSentence, [][2]string{key}), provinces[pair] && onlyProvince(article, pair):
 				ownPlaces = append(ownPlaces, pair)
 			case slices.ContainsFunc(all, func(sc scored) bool { return writesName(sc.toks, key) }), // not "bình quân vụ hè" typed plain
 				!slices.ContainsFunc(all, func(sc scored) bool { return names(sc.toks, pair) }) && qualifies(article, words{fold: map[string]bool{pair: true}}): // named where the passages read are not
@@ -2730,6 +2733,16 @@ func sharedBy(clause string, entities [][2]string) bool {
 			if list[j-1].Upper && list[j].Upper && slices.Contains(entities, [2]string{list[j-1].Fold, list[j].Fold}) {
 				return true
 			}
+		}
+	}
+	// "xã Cô Ba và xã Thượng Hà": the same noun before each name.
+	for i := 0; i+6 < len(toks); i++ {
+		a, b := toks[i:i+3], toks[i+4:i+7]
+		if !placeNouns[a[0].Fold] || toks[i+3].Fold != "va" || b[0].Fold != a[0].Fold || !a[1].Upper || !b[1].Upper {
+			continue
+		}
+		if slices.Contains(entities, [2]string{a[1].Fold, a[2].Fold}) || slices.Contains(entities, [2]string{b[1].Fold, b[2].Fold}) {
+			return true
 		}
 	}
 	return false
