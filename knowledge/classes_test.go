@@ -1186,3 +1186,13 @@ func TestPlacesAmongSeveral(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), nil,
 		[]string{"Xây trường ở xã Cô Ba hết bao nhiêu kinh phí?", "xa vinh quang co bn nha bi cuon troi"})
 }
+
+// "Nguyên nhân …" is answered by a sentence that gives a cause, or is
+// followed by one, not one after a cause.
+func TestCauseInOrAfterTheSentence(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), nil,
+		[]string{"vu chay xuong go o ea kao do nguyen nhan j"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+		{"nguyen nhan mat dien chu yeu do dau", "cây xanh ngã đổ"},
+	}, nil)
+}

@@ -422,7 +422,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindQuote && len(a.names) > 0 && !reportsSpeech(sc.text) {
 			continue // "ông Lâm phát biểu gì?" is answered by what someone said
 		}
-		if a.cause && (!givesCause(sc.window) || causeUnknown(sc.toks)) {
+		if a.cause && (!givesCause(sc.toks) && !givesCause(Tokenize(sc.after)) || causeUnknown(sc.toks)) {
 			continue // "nguyên nhân vụ cháy" is not answered by when it broke out, unless the cause follows
 		}
 		if kind == KindWhen && a.clock && !reClock.MatchString(sc.text) {
