@@ -1196,3 +1196,23 @@ func TestCauseInOrAfterTheSentence(t *testing.T) {
 		{"nguyen nhan mat dien chu yeu do dau", "cây xanh ngã đổ"},
 	}, nil)
 }
+
+// A question typed in capitals is read as one typed in lower case: in
+// capitals every word looks like a name.
+func TestQuestionsTypedInCapitals(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+		{"TOAN TINH HIEN CO BN XA DAT CHUAN NTM", "101/128"},
+		{"NHAN DAN DONG GOP BN TIEN XAY DUNG NTM", "24,7 tỷ đồng"},
+	}, []string{"THU NHẬP BÌNH QUÂN ĐẦU NGƯỜI CỦA XÃ HẢI NINH LÀ BAO NHIÊU?"})
+}
+
+func TestUnshout(t *testing.T) {
+	for in, want := range map[string]string{
+		"CHỈ THỊ 05-CT/TW LÀ CỦA CƠ QUAN NÀO?": "chỉ thị 05-CT/TW là của cơ quan nào?",
+		"Chủ tịch UBND TP. Long Xuyên là ai?":  "Chủ tịch UBND TP. Long Xuyên là ai?",
+	} {
+		if got := knowledge.ExpandChat(in); got != want {
+			t.Errorf("ExpandChat(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // chatSpellings are the abbreviations and chat spellings people type on
 // phones, by folded syllable, with what they stand for. Office titles
@@ -41,11 +44,36 @@ var departments = map[string]bool{"kinh te": true, "tai chinh": true, "tai nguye
 // committeeTitles are the folded words that a party committee follows.
 var committeeTitles = map[string]bool{"bt": true, "pbt": true, "btv": true, "ubkt": true, "thu": true, "vu": true, "uy": true}
 
+// unshout writes a question typed in capitals ("BAO NHIÊU HỘ BỊ NGẬP?") in
+// lower case, as most questions are typed: in capitals every word looks
+// like a name. Words with digits or a slash ("05-CT/TW", "B00") keep
+// their case.
+func unshout(question string) string {
+	toks := Tokenize(question)
+	shouted := 0
+	for _, t := range toks {
+		if w := question[t.Start:t.End]; !t.Number && utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w {
+			shouted++
+		}
+	}
+	if shouted < 3 || shouted*2 <= len(toks) {
+		return question
+	}
+	words := strings.Fields(question)
+	for i, w := range words {
+		if !strings.ContainsAny(w, "0123456789/") {
+			words[i] = strings.ToLower(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
 // ExpandChat rewrites a question typed as on a phone into the words the
 // articles use: "bt hu chau thanh la ai" -> "bí thư huyện ủy chau thanh la
 // ai". Syllables that are part of a code ("05-CT/TW") and those typed with
 // diacritics are kept.
 func ExpandChat(question string) string {
+	question = unshout(question)
 	toks := Tokenize(question)
 	plain := true // typed without any diacritic: the expansions are written so too
 	for _, t := range toks {
