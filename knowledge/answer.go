@@ -567,18 +567,9 @@ var (
 // namePairs returns the adjacent syllable pairs of the names in a question:
 // runs of capitalised content syllables such as "Lê Phước Dũng". A name is
 // found whole or not at all, so "Nguyễn Văn Minh" does not match "Hồ Chí
-// Minh". A question written all in capitals has no names to tell apart.
+// Minh". A question typed in capitals is read in lower case (unshout).
 func namePairs(question string) [][2]Token {
 	toks := Tokenize(question)
-	shouted := 0
-	for _, t := range toks {
-		if w := question[t.Start:t.End]; len(w) > 1 && strings.ToUpper(w) == w && !t.Number {
-			shouted++
-		}
-	}
-	if shouted*2 > len(toks) {
-		return nil
-	}
 	// An abbreviation is no part of a name: "Sở GD&ĐT Nam Định".
 	abbreviated := func(t Token) bool {
 		w := question[t.Start:t.End]

@@ -1639,13 +1639,12 @@ var bodies = map[string]bool{"ubnd": true, "hdnd": true, "mttq": true, "ubmttq":
 // keys.
 func distinguishing(question []Token) []string {
 	var out []string
-	// In a question typed in capitals ("BAO SO 6 …") a capital names
-	// nothing, and "VI" of "VI PHẠM" is no Roman numeral unless an ordinal
-	// word comes before it ("LẦN THỨ XIX").
-	shouted := !slices.ContainsFunc(question, func(t Token) bool { return !t.Upper && !t.Number })
+	// A Roman numeral typed in lower case numbers only after an ordinal
+	// word ("lan thu xix"); questions typed in capitals are read in lower
+	// case (unshout).
 	for i, t := range question {
 		switch {
-		case (t.Number || !shouted && numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && (!question[i-1].Upper || shouted) && !IsStopword(question[i-1]) && !(i+1 < len(question) && periodWords[question[i+1].Fold]) && !datePart(question, i):
+		case (numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && !question[i-1].Upper && !IsStopword(question[i-1]) && !(i+1 < len(question) && periodWords[question[i+1].Fold]) && !datePart(question, i):
 			out = append(out, question[i-1].Fold+" "+t.Fold) // "Quyết định 12", not "ngân sách 6 tháng"
 		case t.Number, mixesDigits(t.Fold) && !withUnit(t.Fold): // "khối B00", "H5N1", not "1kg"
 			out = append(out, t.Fold)
