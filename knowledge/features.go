@@ -270,15 +270,15 @@ func phrase(w map[string]float64, content, toks []Token) float64 {
 	if total == 0 {
 		return 0
 	}
-	var weights [2 * 128]float64 // on the stack for a sentence of up to 127 syllables
-	var lengths [2 * 128]int
-	w2, l2 := weights[:0], lengths[:0]
-	if 2*(len(toks)+1) > len(weights) {
-		w2, l2 = make([]float64, 0, 2*(len(toks)+1)), make([]int, 0, 2*(len(toks)+1))
+	var weightCells [2 * 128]float64 // on the stack for a sentence of up to 127 syllables
+	var lengthCells [2 * 128]int
+	runWeights, runLengths := weightCells[:0], lengthCells[:0]
+	if 2*(len(toks)+1) > len(weightCells) {
+		runWeights, runLengths = make([]float64, 0, 2*(len(toks)+1)), make([]int, 0, 2*(len(toks)+1))
 	}
-	w2, l2 = w2[:2*(len(toks)+1)], l2[:2*(len(toks)+1)]
-	prev, cur := w2[:len(toks)+1], w2[len(toks)+1:] // run weight ending at content[i-1], toks[j-1]
-	prevLen, curLen := l2[:len(toks)+1], l2[len(toks)+1:]
+	runWeights, runLengths = runWeights[:2*(len(toks)+1)], runLengths[:2*(len(toks)+1)]
+	prev, cur := runWeights[:len(toks)+1], runWeights[len(toks)+1:] // run weight ending at content[i-1], toks[j-1]
+	prevLen, curLen := runLengths[:len(toks)+1], runLengths[len(toks)+1:]
 	var best float64
 	for i, c := range content {
 		joined := i > 0 && content[i-1].End+1 >= c.Start

@@ -144,7 +144,7 @@ func abbreviationsIn(passages []Passage) (written map[string]string, times map[s
 			}
 			if upper && letters >= 3 {
 				field := strings.Trim(text[start:end], "&-")
-				key := Fold(strings.ToLower(strings.NewReplacer("&", "", "-", "").Replace(field)))
+				key := Fold(strings.ToLower(joiners.Replace(field)))
 				written[key] = field
 				times[key]++
 			}
@@ -153,6 +153,9 @@ func abbreviationsIn(passages []Passage) (written map[string]string, times map[s
 	}
 	return written, times
 }
+
+// joiners stand between an abbreviation's letters: "GD&ĐT", "LĐ-TB&XH".
+var joiners = strings.NewReplacer("&", "", "-", "")
 
 // mixedName reports whether a question holds a name written as the
 // departments' are, capitalised but for some words, not as its first
