@@ -531,7 +531,7 @@ func measured(q Query, content []Token) []Token {
 	if asksCode(q.Text) || len(Tokenize(q.Text[:strings.IndexByte(q.Text+",", ',')])) <= 4 {
 		return nil // "… công văn số mấy?" asks a code; "Sau vụ cháy, …" opens with when
 	}
-	if scopes[content[0].Fold] && (placeNouns[content[1].Fold] || content[1].Fold == "nuoc") || people[content[0].Fold+" "+content[1].Fold] ||
+	if scopes[content[0].Fold] && (placeNouns[content[1].Fold] || content[1].Fold == "nuoc") || people[content[0].Fold+" "+content[1].Fold] || events[content[0].Fold] ||
 		content[0].Fold == "dan" && content[1].Upper && content[1].Fold != "so" {
 		return nil // "Cả tỉnh có bao nhiêu bài …", "Người dân đóng góp bao nhiêu" say where or who, not what
 	}
@@ -562,6 +562,9 @@ func measured(q Query, content []Token) []Token {
 var (
 	scopes = map[string]bool{"ca": true, "toan": true}
 	people = map[string]bool{"nguoi dan": true, "ba con": true}
+	// events open a phrase naming what happened ("Cơn bão gây thiệt hại
+	// …", "Vụ phá rừng có bao nhiêu người …"): what is measured follows.
+	events = map[string]bool{"con": true, "vu": true, "tran": true, "dot": true}
 )
 
 // namePairs returns the adjacent syllable pairs of the names in a question:
@@ -823,8 +826,8 @@ func countedNoun(question string) string {
 			switch next := toks[i+1]; {
 			case next.Fold == "phan" && i+2 < len(toks) && toks[i+2].Fold == "tram":
 				return "%" // "bao nhiêu phần trăm" is answered by "98,4%"
-			case next.Fold == "moi" || next.Fold == "mot":
-				return "" // "bao nhiêu mỗi hecta" counts nothing: it asks a rate
+			case next.Fold == "moi" || next.Fold == "mot" || withUnit(next.Fold):
+				return "" // "bao nhiêu mỗi hecta", "bn 1kg" count nothing: they ask a rate
 			case next.Fold == "so" && i+2 < len(toks) && toks[i+2].Fold == "voi":
 				return "" // "tăng bao nhiêu so với cùng kỳ" compares, it counts nothing
 			case next.Fold == "tien" || next.Fold == "von" || next.Fold == "kinh" && i+2 < len(toks) && toks[i+2].Fold == "phi":

@@ -1216,3 +1216,14 @@ func TestUnshout(t *testing.T) {
 		}
 	}
 }
+
+// "bn 1kg" asks a price per kilogram, not a count of "1kg"; "Cơn bão gây
+// thiệt hại … bao nhiêu" measures the damage, not the storm.
+func TestRatesAndEventsInNumberQuestions(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t10", "articles")), [][2]string{
+		{"gia vai thieu tai vuon bn 1kg", "25.000 đến 32.000 đồng/kg"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), [][2]string{
+		{"Cơn bão gây thiệt hại ban đầu ước tính khoảng bao nhiêu tiền?", "742,5 tỷ đồng"},
+	}, nil)
+}
