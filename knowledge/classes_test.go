@@ -1008,6 +1008,9 @@ func TestDepartmentsSpelledOut(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), [][2]string{
 		{"Ai là Giám đốc Sở Giáo dục và Đào tạo Thanh Hóa?", "Nguyễn Hữu Lâm"},
 	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), [][2]string{
+		{"Mặt trận Tổ quốc tỉnh hỗ trợ Bảo Lâm bao nhiêu tiền từ Quỹ Cứu trợ?", "500 triệu đồng"},
+	}, nil)
 }
 
 // People are counted by the noun the paper uses: "bao nhiêu công nhân"

@@ -193,16 +193,18 @@ func abbreviateNames(q *Query, passages []Passage) bool {
 		}
 		return strings.Count(written, " "+strings.Join(words, " ")+" ")
 	}
-	for i := len(toks) - 1; i > 0; i-- {
+	for i := len(toks) - 1; i >= 0; i-- {
 		if !toks[i].Upper {
-			continue // a name, not the question's first word: "điểm trung bình tích lũy" stays as asked
+			continue
 		}
 		var letters []byte
 		var words []string
+		named := i > 0 // a name; the question's first word opens one only if a capital follows ("Mặt trận Tổ quốc", not "Điểm trung bình tích lũy")
 		for j := i; j < len(toks) && !toks[j].Number; j++ {
 			if j > i && strings.Trim(q.Text[toks[j-1].End:toks[j].Start], " ,-&") != "" {
 				break
 			}
+			named = named || j > i && toks[j].Upper
 			words = append(words, toks[j].Fold)
 			if toks[j].Fold == "va" && len(letters) > 0 {
 				continue
@@ -212,7 +214,7 @@ func abbreviateNames(q *Query, passages []Passage) bool {
 			}
 			letters = append(letters, toks[j].Fold[0])
 			abbr, ok := abbreviations[string(letters)]
-			if !ok || len(letters) < 3 || spelled(words) >= times[string(letters)] {
+			if !ok || !named || len(letters) < 3 || spelled(words) >= times[string(letters)] {
 				continue
 			}
 			q.Text = q.Text[:toks[i].Start] + abbr + q.Text[toks[j].End:]
