@@ -329,15 +329,12 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	titleYears := otherYears(titleToks, a.years)
 	// So does an article published in another year, whose title names
 	// none asked: the sentence must name the year asked, not to compare.
-	asksYear := func(toks []Token) bool {
-		return slices.ContainsFunc(toks, func(t Token) bool { return slices.Contains(a.years, t.Fold) })
-	}
 	published := passages[0].Article.Published
 	comparesYear := false // "còn so với cùng kỳ năm 2023 thì sao" asks of the year compared with
 	for i, t := range a.question {
 		comparesYear = comparesYear || slices.Contains(a.years, t.Fold) && comparing(a.question, i)
 	}
-	otherYear := len(a.years) > 0 && !titleYears && !asksYear(titleToks) && !published.IsZero() && !slices.Contains(a.years, strconv.Itoa(published.Year()))
+	otherYear := len(a.years) > 0 && !titleYears && !namesYearAsked(titleToks, a.years, true) && !published.IsZero() && !slices.Contains(a.years, strconv.Itoa(published.Year()))
 	entity, anyPlace := entityFrame(content, a.frames)
 	var out []candidate
 	var measuring []bool // whether out's sentences name what a "bao nhiêu" measures themselves
