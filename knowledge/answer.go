@@ -496,7 +496,7 @@ func (in weighing) of(a *Article) coverage {
 	}
 	for _, m := range in.markers {
 		if word, number, pair := strings.Cut(m, " "); pair {
-			if !isYearNumber(number) && numbersAfter(a, word, number) {
+			if same, other := numbersAfter(a, word, number); !isYearNumber(number) && other && !same {
 				return coverage{contradicted: true} // "Phương Nam 1" asked, the article has only "Phương Nam 2"
 			}
 			m = number // the article holds the number; which sentence says it with its word, the answerer prefers
@@ -1218,24 +1218,25 @@ func personAfter(toks []Token) bool {
 	return true
 }
 
-// numbersAfter reports whether an article says word followed by numbers,
-// never by number: it names a neighbour of what is asked ("Cụm công
-// nghiệp Phương Nam 2", "Quyết định 21").
-func numbersAfter(a *Article, word, number string) bool {
-	other := false
+// numbersAfter reports whether an article says word followed by number,
+// and by other numbers (apart or glued: "ST25"): without the first, it
+// names only a neighbour of what is asked ("Cụm công nghiệp Phương Nam 2",
+// "Quyết định 21").
+func numbersAfter(a *Article, word, number string) (same, other bool) {
 	for _, p := range append([]string{a.Title}, a.Paragraphs...) {
 		toks := Tokenize(p)
 		for i := 0; i+1 < len(toks); i++ {
-			if toks[i].Fold != word || !numeral(toks[i+1]) || toks[i].End+1 != toks[i+1].Start {
+			if toks[i].Fold != word || !numeral(toks[i+1]) || toks[i].End+1 < toks[i+1].Start {
 				continue
 			}
 			if toks[i+1].Fold == number {
-				return false
+				same = true
+			} else {
+				other = true
 			}
-			other = true
 		}
 	}
-	return other
+	return same, other
 }
 
 // isYearNumber reports whether a number is a year: "vụ Thu Đông 2024" may

@@ -1230,3 +1230,15 @@ func TestRatesAndEventsInNumberQuestions(t *testing.T) {
 		{"Cơn bão gây thiệt hại ban đầu ước tính khoảng bao nhiêu tiền?", "742,5 tỷ đồng"},
 	}, nil)
 }
+
+// A code asked among others of its kind ("ST24" where the article prices
+// ST25) is named near the answer; a code the article names alone is its
+// topic ("QL24") and need not be.
+func TestCodesAmongOthers(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t8", "articles")), [][2]string{
+		{"gia lua st25 thuong lai mua bn", "9.000 đến 9.200 đồng/kg"},
+	}, []string{"gia lua st24 thuong lai mua bn"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles")), [][2]string{
+		{"Đoạn QL24 qua thị xã Đức Phổ dài bao nhiêu km?", "10,8 km"},
+	}, nil)
+}

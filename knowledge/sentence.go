@@ -52,6 +52,7 @@ type asked struct {
 	ranks        ranksAsked
 	names        [][2]Token
 	markers      []string
+	codeMarks    []string // the markers that are codes typed glued: "st 24" of "ST24"
 	office       string
 	places       []string        // the places the question names ("huyện Lai Vung"), folded
 	placeKinds   map[string]bool // the kinds of those places ("huyen")
@@ -90,6 +91,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.ranks = askRanks(a.question)
 	a.names = namePairs(q.Text)
 	a.markers = distinguishing(a.question)
+	a.codeMarks = slices.DeleteFunc(slices.Clone(a.markers), func(m string) bool { return !gluedCode(a.question, m) })
 	a.office = officeAsked(a.question)
 	a.places = placePairs(q, a.question)
 	a.doing = doneBy(a.question)
@@ -336,6 +338,14 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	}
 	otherYear := len(a.years) > 0 && !titleYears && !namesYearAsked(titleToks, a.years, true) && !published.IsZero() && !slices.Contains(a.years, strconv.Itoa(published.Year()))
 	entity, anyPlace := entityFrame(content, a.frames)
+	// A code asked among others of its kind ("ST24" where the article
+	// has ST25 too) must be named near the answer; a code the article
+	// names alone is its topic ("QL24").
+	codes := slices.DeleteFunc(slices.Clone(a.codeMarks), func(m string) bool {
+		word, number, _ := strings.Cut(m, " ")
+		_, other := numbersAfter(passages[0].Article, word, number)
+		return !other
+	})
 	var out []candidate
 	var measuring []bool // whether out's sentences name what a "bao nhiêu" measures themselves
 	for _, sc := range all {
@@ -406,6 +416,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if len(a.spans) > 0 && otherSpans(yearSpans(sc.text), a.spans) {
 			continue // "năm học 2023-2024" asked, "năm học 2024-2025" found
+		}
+		if !holdsMarkers(codes, sc.window) {
+			continue // "lúa ST24" asked, the sentence and its neighbours speak of ST25 or of no variety
 		}
 		if numbersOther(sc.toks, a.markers) {
 			continue // "bão số 6" asked, "So với bão số 9 năm 2020, …" found
@@ -1641,8 +1654,9 @@ func distinguishing(question []Token) []string {
 	// case (unshout).
 	for i, t := range question {
 		switch {
-		case (numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && !question[i-1].Upper && !IsStopword(question[i-1]) && !(i+1 < len(question) && periodWords[question[i+1].Fold]) && !datePart(question, i):
-			out = append(out, question[i-1].Fold+" "+t.Fold) // "Quyết định 12", not "ngân sách 6 tháng"
+		case (numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && !question[i-1].Upper && !IsStopword(question[i-1]) && !(i+1 < len(question) && periodWords[question[i+1].Fold]) && !datePart(question, i),
+			t.Number && i > 0 && question[i-1].End == t.Start && !question[i-1].Number:
+			out = append(out, question[i-1].Fold+" "+t.Fold) // "Quyết định 12", "ST24", not "ngân sách 6 tháng"
 		case t.Number, mixesDigits(t.Fold) && !withUnit(t.Fold): // "khối B00", "H5N1", not "1kg"
 			out = append(out, t.Fold)
 		case bodies[t.Fold]:
@@ -1650,6 +1664,18 @@ func distinguishing(question []Token) []string {
 		}
 	}
 	return out
+}
+
+// gluedCode reports whether a marker of the question is a code whose
+// letters and number are typed together: "st 24" of "ST24".
+func gluedCode(question []Token, marker string) bool {
+	word, number, pair := strings.Cut(marker, " ")
+	for i := 1; pair && i < len(question); i++ {
+		if question[i-1].Fold == word && question[i].Fold == number && question[i-1].End == question[i].Start {
+			return true
+		}
+	}
+	return false
 }
 
 // datePart reports whether the number at i opens a date ("ngày 15/4"):
