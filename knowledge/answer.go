@@ -1167,7 +1167,7 @@ func placePairs(q Query, toks []Token) []string {
 		if asking[toks[i+1].Fold] || asking[toks[i+2].Fold] && !whoTwice {
 			continue // "huyện số mấy" asks, it names no place
 		}
-		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; (q.weight(pair) > 0 || whoTwice || noun == "tinh" && provinces[pair] || unknownName(q, toks[i+1], toks[i+2])) && !saying[pair] && !acting[pair] {
+		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; (q.weight(pair) > 0 || whoTwice || noun == "tinh" && provinces[pair] || unknownName(q, toks[i+1], toks[i+2]) || cased && toks[i+2].Upper) && !saying[pair] && !acting[pair] {
 			out = append(out, pair)
 		}
 	}

@@ -1242,3 +1242,11 @@ func TestCodesAmongOthers(t *testing.T) {
 		{"Đoạn QL24 qua thị xã Đức Phổ dài bao nhiêu km?", "10,8 km"},
 	}, nil)
 }
+
+// A place named with capitals after its noun is a place, though no article
+// has its two syllables together: "huyện Như Xuân" of an article on
+// Thường Xuân and Như Thanh is not the article's.
+func TestCapitalisedPlaceUnknownToTheArticles(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), nil,
+		[]string{"Lượng mưa đo được ở huyện Như Xuân trong bão số 4 là bao nhiêu mm?"})
+}
