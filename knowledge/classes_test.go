@@ -1232,8 +1232,8 @@ func TestRatesAndEventsInNumberQuestions(t *testing.T) {
 }
 
 // A code asked among others of its kind ("ST24" where the article prices
-// ST25) is named near the answer; a code the article names alone is its
-// topic ("QL24") and need not be.
+// ST25, "khối A00" beside "khối C00") is named in the answer; a code the
+// article names alone is its topic ("QL24") and need not be.
 func TestCodesAmongOthers(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t8", "articles")), [][2]string{
 		{"gia lua st25 thuong lai mua bn", "9.000 đến 9.200 đồng/kg"},
@@ -1241,6 +1241,11 @@ func TestCodesAmongOthers(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles")), [][2]string{
 		{"Đoạn QL24 qua thị xã Đức Phổ dài bao nhiêu km?", "10,8 km"},
 	}, nil)
+	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles"))
+	q := "Thủ khoa khối A00 đạt bao nhiêu điểm môn Vật lý?"
+	if ans, err := svc.Ask(context.Background(), knowledge.Query{Text: q}); err != nil || strings.Contains(ans.Text, "C00") {
+		t.Errorf("%q: got %q (%v), want no answer about khối C00", q, ans.Text, err)
+	}
 }
 
 // A place named with capitals after its noun is a place, though no article

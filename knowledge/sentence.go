@@ -52,7 +52,7 @@ type asked struct {
 	ranks        ranksAsked
 	names        [][2]Token
 	markers      []string
-	codeMarks    []string // the markers that are codes typed glued: "st 24" of "ST24"
+	codeMarks    []string // the markers that are codes: "a00" of "khối A00", "st 24" of "ST24"
 	office       string
 	places       []string        // the places the question names ("huyện Lai Vung"), folded
 	placeKinds   map[string]bool // the kinds of those places ("huyen")
@@ -91,7 +91,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.ranks = askRanks(a.question)
 	a.names = namePairs(q.Text)
 	a.markers = distinguishing(a.question)
-	a.codeMarks = slices.DeleteFunc(slices.Clone(a.markers), func(m string) bool { return !gluedCode(a.question, m) })
+	a.codeMarks = slices.DeleteFunc(slices.Clone(a.markers), func(m string) bool { return !typedAsCode(a.question, m) })
 	a.office = officeAsked(a.question)
 	a.places = placePairs(q, a.question)
 	a.doing = doneBy(a.question)
@@ -342,7 +342,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// has ST25 too) must be named near the answer; a code the article
 	// names alone is its topic ("QL24").
 	codes := slices.DeleteFunc(slices.Clone(a.codeMarks), func(m string) bool {
-		word, number, _ := strings.Cut(m, " ")
+		word, number, pair := strings.Cut(m, " ")
+		if !pair {
+			return !otherCodes(passages[0].Article, m)
+		}
 		_, other := numbersAfter(passages[0].Article, word, number)
 		return !other
 	})
@@ -417,8 +420,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if len(a.spans) > 0 && otherSpans(yearSpans(sc.text), a.spans) {
 			continue // "năm học 2023-2024" asked, "năm học 2024-2025" found
 		}
-		if !holdsMarkers(codes, sc.window) {
-			continue // "lúa ST24" asked, the sentence and its neighbours speak of ST25 or of no variety
+		if !holdsMarkers(codes, sc.wholeToks) {
+			continue // "lúa ST24" asked, the sentence speaks of ST25 or of no variety
 		}
 		if numbersOther(sc.toks, a.markers) {
 			continue // "bão số 6" asked, "So với bão số 9 năm 2020, …" found
@@ -1666,11 +1669,40 @@ func distinguishing(question []Token) []string {
 	return out
 }
 
-// gluedCode reports whether a marker of the question is a code whose
-// letters and number are typed together: "st 24" of "ST24".
-func gluedCode(question []Token, marker string) bool {
+// otherCodes reports whether an article names a code of code's shape
+// other than it: "khối C00" beside "khối A00".
+func otherCodes(a *Article, code string) bool {
+	shape := codeShape(code)
+	for _, p := range append([]string{a.Title}, a.Paragraphs...) {
+		for _, t := range Tokenize(p) {
+			if t.Fold != code && mixesDigits(t.Fold) && codeShape(t.Fold) == shape {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// codeShape writes a code's letters as "a" and digits as "0": "a00" for
+// "c00" and "d01".
+func codeShape(code string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return '0'
+		}
+		return 'a'
+	}, code)
+}
+
+// typedAsCode reports whether a marker of the question is a code: one
+// syllable of letters and digits ("a00" of "khối A00"), or letters and a
+// number typed together ("st 24" of "ST24").
+func typedAsCode(question []Token, marker string) bool {
 	word, number, pair := strings.Cut(marker, " ")
-	for i := 1; pair && i < len(question); i++ {
+	if !pair {
+		return mixesDigits(marker)
+	}
+	for i := 1; i < len(question); i++ {
 		if question[i-1].Fold == word && question[i].Fold == number && question[i-1].End == question[i].Start {
 			return true
 		}
