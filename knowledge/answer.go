@@ -120,6 +120,36 @@ func namesOnlyOffice(q Query) bool {
 	return true
 }
 
+// holderWords are the words, folded, besides an office and its place, of
+// a question asking who holds it: "… là ai", "… hiện nay tên gì".
+var holderWords = map[string]bool{"la": true, "ai": true, "ten": true, "gi": true, "j": true, "hien": true, "nay": true, "vay": true}
+
+// asksHolder reports whether a question asks only who holds an office, one
+// person's ("bí thư huyện ủy Châu Thành là ai", "gđ sở y tế quảng bình tên
+// j"), not one of several deputies ("phó chủ tịch") nor who did something
+// ("… dự đại hội là ai"): who holds it now.
+func asksHolder(q Query) bool {
+	toks := Tokenize(q.Text)
+	office := strings.Fields(officeAsked(toks))
+	if len(office) < 2 {
+		return false
+	}
+	start := slices.IndexFunc(toks[:len(toks)-1], func(t Token) bool { return t.Fold == office[0] })
+	if start < 0 || slices.ContainsFunc(toks[:start], func(t Token) bool { return !holderWords[t.Fold] }) {
+		return false // "phó giám đốc …", "ai dự lễ với giám đốc …"
+	}
+	for i, t := range toks[start:] {
+		if holderWords[t.Fold] && t.Fold != "nay" {
+			return i > 0 && !slices.ContainsFunc(toks[start+i:], func(t Token) bool { return !holderWords[t.Fold] })
+		}
+		if i > 0 && (acting[toks[start+i-1].Fold+" "+t.Fold] || saying[toks[start+i-1].Fold+" "+t.Fold]) ||
+			t.Fold == "du" && (t.Marked || start+i+1 == len(toks) || toks[start+i+1].Fold != "lich" && toks[start+i+1].Fold != "khach") {
+			return false // a deed: "dự", "chủ trì", "phát biểu"
+		}
+	}
+	return start > 0 // "Ai là giám đốc …"
+}
+
 // bestCandidate returns the candidate sentence rankModel scores highest
 // over the articles read, or a newer article's that scores nearly as well
 // (newest). An article is weighed (weighArticle reads all of it) only
@@ -179,11 +209,19 @@ var reDayMonth = regexp.MustCompile(`(^|\D)\d{1,2}/\d{1,2}($|\D)`)
 // may score and still be given instead.
 const recentMargin = 0.6
 
+// holderMargin is recentMargin for who holds an office: any answer the
+// refusal lets through. Holders change, and a newer article names its
+// holder as often without the place, which its title gives.
+var holderMargin = math.Inf(1)
+
 // recency is the margin newest allows: none when the question says when
 // ("năm 2019", "ngày 6/9").
 func (a *asked) recency() float64 {
-	if len(a.years) > 0 || len(a.months) > 0 || reDayMonth.MatchString(a.q.Text) {
+	switch {
+	case len(a.years) > 0 || len(a.months) > 0 || reDayMonth.MatchString(a.q.Text):
 		return 0
+	case a.kind == KindWho && asksHolder(a.q):
+		return holderMargin
 	}
 	return recentMargin
 }

@@ -1255,3 +1255,21 @@ func TestCapitalisedPlaceUnknownToTheArticles(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), nil,
 		[]string{"Lượng mưa đo được ở huyện Như Xuân trong bão số 4 là bao nhiêu mm?"})
 }
+
+// Who holds an office, asked without a time, is asked of now: among years
+// of news, the newest article naming the office answers, though an older
+// one names the place beside its holder and the newer only in its title.
+func TestOfficeHolderIsTheNewest(t *testing.T) {
+	news, err := distractors()
+	if err != nil {
+		t.Skipf("no distractor corpus (../shared/data/news-dantri): %v", err)
+	}
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-t1", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, knowledge.NewService(append(news, articles...)), [][2]string{
+		{"Giám đốc Sở Y tế Quảng Bình là ai?", "Phan Văn Tùng"},
+		{"gd so y te quang binh ten j", "Phan Văn Tùng"},
+	}, nil)
+}

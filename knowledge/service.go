@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -331,6 +333,7 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 		ix.weigh(&q)
 		passages = s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context))
 	}
+	passages = withNewerHolder(ix, text, passages, 4*s.topK)
 	if len(passages) == 0 && Classify(text).isMeta() {
 		// "Bài báo đăng ngày nào?" names no article: the newest is meant.
 		passages = ix.newestTitle()
@@ -356,4 +359,46 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 	ans, err = s.extractive.Answer(ctx, q, passages)
 	ans.Note = NoteModelUnavailable
 	return ans, err
+}
+
+// withNewerHolder reads, second, the newest article found among the wider
+// pool's passages that names the office a who-question asks about, when
+// it is newer than every article of the best passages and the question
+// does not say when: who holds an office is asked of now, and an older
+// article's holder may have left ("gđ sở y tế … là ai" among years of
+// news). The answerer then prefers the newer article's answer when it
+// scores nearly as well (newest).
+func withNewerHolder(ix *Index, text string, passages []Passage, pool int) []Passage {
+	toks := Tokenize(text)
+	office := officeAsked(toks)
+	if len(passages) == 0 || Classify(text) != KindWho || !asksHolder(Query{Text: text}) || saysWhen(text, toks) {
+		return passages
+	}
+	var latest time.Time
+	for _, p := range passages {
+		if p.Article.Published.IsZero() {
+			return passages // undated archives have no newer
+		}
+		if p.Article.Published.After(latest) {
+			latest = p.Article.Published
+		}
+	}
+	var newer []Passage
+	for _, p := range ix.Search(searchText(text), pool) {
+		if p.Article.Published.After(latest) && (len(newer) == 0 || p.Article == newer[0].Article) &&
+			strings.Contains(officeText(Tokenize(p.Chunk.Text)), " "+office+" ") {
+			newer = append(newer, p)
+		}
+	}
+	if len(newer) == 0 {
+		return passages
+	}
+	return slices.Concat(passages[:1], newer, passages[1:])
+}
+
+// saysWhen reports whether a question names a time: a year, a month or a
+// day ("năm 2019", "tháng 3", "ngày 6/9").
+func saysWhen(text string, toks []Token) bool {
+	return slices.ContainsFunc(toks, func(t Token) bool { return t.Number && isYearNumber(t.Fold) }) ||
+		len(monthsIn(toks)) > 0 || reDayMonth.MatchString(text)
 }
