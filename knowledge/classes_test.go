@@ -56,8 +56,11 @@ func TestExpandChat(t *testing.T) {
 	for in, want := range map[string]string{
 		// A question typed without diacritics gets its expansions so too,
 		// and reads as one: "ten gi" then asks for a name.
-		"bt hu chau thanh la ai":        "bi thu huyen uy chau thanh la ai",
-		"pct ubnd tinh ten j":           "pho chu tich ubnd tinh ten gi",
+		"bt hu chau thanh la ai": "bi thu huyen uy chau thanh la ai",
+		"pct ubnd tinh ten j":    "pho chu tich ubnd tinh ten gi",
+		// "ca" after "trưởng" is the police; elsewhere it is rather "cả".
+		"truong ca huyen ham tan la ai": "truong cong an huyen ham tan la ai",
+		"ca tinh co bn bai dc diem 10":  "ca tinh co bao nhieu bai duoc diem 10",
 		"cau co dc xay ko":              "cau co duoc xay khong",
 		"ct ubnd huyện thoại sơn tên j": "chủ tịch ubnd huyện thoại sơn tên gì",
 		"Chỉ thị 05-CT/TW là gì?":       "Chỉ thị 05-CT/TW là gì?",

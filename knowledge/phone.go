@@ -90,6 +90,9 @@ func ExpandChat(question string) string {
 		if t.Fold == "tp" && i+1 < len(toks) && (departments[toks[i+1].Fold] || i+2 < len(toks) && departments[toks[i+1].Fold+" "+toks[i+2].Fold]) {
 			repl, ok = "trưởng phòng", true
 		}
+		if t.Fold == "ca" && !t.Marked && prev == "truong" {
+			repl, ok = "công an", true // "truong ca huyen" heads the police; "ca tinh" is rather "cả tỉnh"
+		}
 		if t.Fold == "gd" && educationOffices[prev] {
 			prev = t.Fold
 			continue // kept as typed: the papers write "Sở GD&ĐT"
