@@ -1276,3 +1276,17 @@ func TestOfficeHolderIsTheNewest(t *testing.T) {
 		{"gd so y te quang binh ten j", "Phan Văn Tùng"},
 	}, nil)
 }
+
+// "Bí thư Tỉnh ủy Thái Bình" is not answered by a sentence naming another
+// province's secretary, in an article that also says "Thái Bình Dương".
+func TestProvinceOfAPartyCommittee(t *testing.T) {
+	news, err := distractors()
+	if err != nil {
+		t.Skipf("no distractor corpus (../shared/data/news-dantri): %v", err)
+	}
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-u", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, knowledge.NewService(append(news, articles...)), nil, []string{"bi thu tinh uy thai binh la ai"})
+}

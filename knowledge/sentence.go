@@ -287,8 +287,12 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 	}
 	// A place asked about that the article writes as the opening of a
-	// longer name is a person's ("tỉnh Rah Lan Hiếu" typed plain).
+	// longer name is a person's ("tỉnh Rah Lan Hiếu" typed plain), but for
+	// a province ("Thái Bình Dương" beside "tỉnh Thái Bình").
 	places := slices.DeleteFunc(slices.Clone(a.places), func(pair string) bool {
+		if provinces[pair] {
+			return false
+		}
 		first, second, _ := strings.Cut(pair, " ")
 		key := [2]string{first, second}
 		return slices.ContainsFunc(all, func(sc scored) bool { return opensName(sc.toks, pair) }) ||
@@ -2539,7 +2543,11 @@ func refersBack(toks []Token) bool {
 func kindsOfPlaces(question []Token, places []string) map[string]bool {
 	kinds := map[string]bool{}
 	for i := 0; i+2 < len(question); i++ {
-		if placeNouns[question[i].Fold] && slices.Contains(places, question[i+1].Fold+" "+question[i+2].Fold) {
+		j := i + 1
+		if question[j].Fold == "uy" && j+2 < len(question) {
+			j++ // "Tỉnh ủy Thái Bình": a province's
+		}
+		if placeNouns[question[i].Fold] && slices.Contains(places, question[j].Fold+" "+question[j+1].Fold) {
 			kinds[question[i].Fold] = true
 		}
 	}
