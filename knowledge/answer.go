@@ -59,14 +59,14 @@ func (Extractive) Answer(_ context.Context, q Query, passages []Passage) (Answer
 	weigh := weigher(q, content)
 	ask := analyse(q, kind, content, context)
 	best, ok := bestCandidate(ask, groups, weigh)
-	if (!ok || !best.given()) && len(groups) > 0 && weigh(groups[0][0].Article).answers() {
+	if (!ok || answerModel.apply(best.features) < minAnswerOdds) && len(groups) > 0 && weigh(groups[0][0].Article).answers() {
 		// The sentence that answers may share few words with the
 		// question, and among many articles its chunk is not always
 		// found: the best passage's article, when it holds the
 		// question, is read whole.
 		best, ok = bestCandidate(ask, [][]Passage{ask.wholeArticle(q, content, groups[0])}, weigh)
 	}
-	if !ok || !best.given() {
+	if !ok || answerModel.apply(best.features) < minAnswerOdds {
 		return refuse(english), nil
 	}
 	return finish(q, kind, content, context, best).answer(english), nil
@@ -238,7 +238,7 @@ func (a *asked) newest(cands []candidate, best candidate) candidate {
 	}
 	chosen := best
 	for _, c := range cands {
-		if c.score < best.score-margin || !c.given() {
+		if c.score < best.score-margin || answerModel.apply(c.features) < minAnswerOdds {
 			continue
 		}
 		if newer(c.passage.Article, chosen.passage.Article) || c.passage.Article == chosen.passage.Article && c.score > chosen.score {

@@ -1290,17 +1290,3 @@ func TestProvinceOfAPartyCommittee(t *testing.T) {
 	}
 	wantAnswers(t, knowledge.NewService(append(news, articles...)), nil, []string{"bi thu tinh uy thai binh la ai"})
 }
-
-// A sentence that holds next to nothing of what is asked, weighed by how
-// rare each word is in its article, does not answer, however much else
-// (a figure, the year asked) it has.
-func TestNextToNothingOfTheQuestion(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t5", "articles")), [][2]string{
-		{"xa nao dc goi la thu phu sau rieng tien giang", "Ngũ Hiệp"},
-	}, []string{
-		"Chủ tịch UBND tỉnh Tiền Giang chỉ đạo gì về công tác chống hạn mặn?",
-		"3 mau sau rieng nhiem vang o lay o xa nao",
-	})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), nil,
-		[]string{"hoc phi nam hoc 2023-2024 nganh cntt dh quy nhon bn"})
-}

@@ -181,20 +181,6 @@ var answerModel = model{bias: -4.291, weights: features{
 // answerer refuses.
 var minAnswerOdds = -1.35
 
-// minLocal is the least share of the question, each word weighed by how
-// few of its article's sentences hold it (fLocal), that an answer holds:
-// below it the sentence says next to nothing of what is asked, however
-// the rest of the evidence adds up ("GDP … 5,5% trong năm 2022" for the
-// export of vegetables in 2022). On the tuning half and the news sets,
-// one in seven of the answers given below it was right.
-const minLocal = 0.15
-
-// given reports whether a chosen candidate is given as the answer rather
-// than refused.
-func (c candidate) given() bool {
-	return answerModel.apply(c.features) >= minAnswerOdds && c.features[fLocal] >= minLocal
-}
-
 // allWords is the share of a question's syllables (stopwords too) that a
 // bag holds, exactly, or folded when typed without diacritics: a paraphrase
 // keeps the small words as well.

@@ -245,7 +245,7 @@ func TestFit(t *testing.T) {
 		count := func(cs []chosen) (right, wrong, refused float64) {
 			for _, c := range cs {
 				switch {
-				case !c.ok || answer.apply(c.f) < odds || c.f[fLocal] < minLocal:
+				case !c.ok || answer.apply(c.f) < odds:
 					refused++
 				case c.good:
 					right++
