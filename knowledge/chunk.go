@@ -83,6 +83,7 @@ var abbreviations = map[string]bool{
 	"ls": true, "ds": true, "nxb": true, "tx": true, "tt": true, "q": true, "p": true, "st": true,
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "no": true, "vs": true, "tr": true,
 	"bsck": true, "ckii": true, "cki": true, "thbs": true, "nsut": true, "nsnd": true, "gd": true,
+	"bscki": true, "bsckii": true, "bsnt": true, "ttut": true, "ttnd": true, "kts": true, "ncs": true,
 }
 
 // abbreviationBefore reports whether the word ending at the full stop at

@@ -1290,3 +1290,21 @@ func TestProvinceOfAPartyCommittee(t *testing.T) {
 	}
 	wantAnswers(t, knowledge.NewService(append(news, articles...)), nil, []string{"bi thu tinh uy thai binh la ai"})
 }
+
+// A cause given as "nguyên nhân là do …" names no effect: what it caused is
+// in the sentence before, even at the end of the paragraph before.
+func TestCauseOfThePreviousParagraph(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t12", "articles")), [][2]string{
+		{"Vì sao xuất khẩu thanh long tăng mạnh?", "thị trường Trung Quốc phục hồi"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), nil,
+		[]string{"Vì sao kim ngạch nhập khẩu của tỉnh cao hơn xuất khẩu?"})
+}
+
+// Doctors' degrees written together ("BSCKII.") end no sentence.
+func TestDoctorsDegreesEndNoSentence(t *testing.T) {
+	text := "Theo BSCKII. Trần Văn Phúc, Giám đốc CDC tỉnh, nguyên nhân là do mưa trái mùa. Số ca mắc tăng."
+	if got := knowledge.Sentences(text); len(got) != 2 {
+		t.Errorf("Sentences(%q) gives %d sentences, want 2", text, len(got))
+	}
+}

@@ -240,7 +240,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 					// "Nguyên nhân chậm chủ yếu do …" gives the cause of
 					// what the sentence before it in its paragraph says:
 					// scored with it.
-					before := Tokenize(sentenceBefore(paragraphOf(p), whole))
+					before := Tokenize(causedBefore(p, whole, !namesEffect(whole)))
 					sc.toks = append(before[:len(before):len(before)], sc.toks...)
 				}
 				if kind == KindQuote && i > 0 && opensWithPronoun(sc.text) {
@@ -771,15 +771,49 @@ func sentenceBefore(paragraph, sentence string) string {
 	return paragraph[last.Start:last.End]
 }
 
-// opensWithCause reports whether a sentence opens by naming a cause:
-// "Nguyên nhân …", "Lý do …".
+// causedBefore returns the sentence before one in its paragraph, or, when
+// it opens its paragraph and across is set, the last of the paragraph
+// before.
+func causedBefore(p *Passage, sentence string, across bool) string {
+	if before := sentenceBefore(paragraphOf(p), sentence); before != "" || !across {
+		return before
+	}
+	i := p.Chunk.Paragraph
+	if p.Article == nil || i < 1 || i > len(p.Article.Paragraphs) || !strings.HasPrefix(paragraphOf(p), sentence) {
+		return ""
+	}
+	prev := p.Article.Paragraphs[i-1]
+	if spans := Sentences(prev); len(spans) > 0 {
+		last := spans[len(spans)-1]
+		return prev[last.Start:last.End]
+	}
+	return ""
+}
+
+// opensWithCause reports whether a sentence gives a cause of what the
+// sentence before says: it opens with "Nguyên nhân …" or "Lý do …", or
+// names no effect of its cause (namesEffect).
 func opensWithCause(sentence string) bool {
 	for _, o := range []string{"Nguyên nhân", "Lý do", "Lí do"} {
 		if strings.HasPrefix(sentence, o) {
 			return true
 		}
 	}
-	return false
+	return !namesEffect(sentence)
+}
+
+// namesEffect reports whether a sentence that may give a cause names what
+// it caused, rather than "nguyên nhân là do …" after whom it quotes ("Ông
+// Lợi cho biết, kết quả trên có được nguyên nhân là do …"): that effect is
+// in the sentence before, even in the paragraph before.
+func namesEffect(sentence string) bool {
+	folded := foldedText(Tokenize(sentence))
+	for _, o := range []string{" nguyen nhan la ", " nguyen nhan do ", " nguyen nhan chu yeu ", " nguyen nhan chinh ", " ly do la "} {
+		if strings.Contains(folded, o) {
+			return false
+		}
+	}
+	return true
 }
 
 // opensWithPronoun reports whether a sentence opens with a pronoun.
