@@ -220,7 +220,7 @@ func (a *asked) recency() float64 {
 	switch {
 	case len(a.years) > 0 || len(a.months) > 0 || reDayMonth.MatchString(a.q.Text):
 		return 0
-	case a.kind == KindWho && asksHolder(a.q):
+	case a.holder:
 		return holderMargin
 	}
 	return recentMargin
@@ -534,8 +534,10 @@ func (in weighing) of(a *Article) coverage {
 	}
 	for _, m := range in.markers {
 		if word, number, pair := strings.Cut(m, " "); pair {
-			if same, other := numbersAfter(a, word, number); !isYearNumber(number) && other && !same {
-				return coverage{contradicted: true} // "Phương Nam 1" asked, the article has only "Phương Nam 2"
+			if !isYearNumber(number) {
+				if same, other := numbersAfter(a, word, number); other && !same {
+					return coverage{contradicted: true} // "Phương Nam 1" asked, the article has only "Phương Nam 2"
+				}
 			}
 			m = number // the article holds the number; which sentence says it with its word, the answerer prefers
 		}

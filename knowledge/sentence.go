@@ -71,6 +71,7 @@ type asked struct {
 	opposites    [][2]string          // words asked with their opposites ("nhẹ", "nặng")
 	name         bool                 // asks a person's name ("chủ nhà tên gì")
 	role         string               // the role a who-question asks about ("luat su"), folded, or ""
+	holder       bool                 // asks only who holds an office (asksHolder)
 	spans        []yearSpan           // the spans of years it names ("2023-2024")
 }
 
@@ -114,6 +115,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		a.role = roleAfter(a.question)
 	}
 	a.spans = yearSpans(q.Text)
+	a.holder = kind == KindWho && a.office != "" && asksHolder(q)
 	a.name = slices.ContainsFunc(a.question, func(t Token) bool { return personNouns[t.Exact] }) && asks(q.Text, cueName)
 	for _, pair := range a.places {
 		first, second, _ := strings.Cut(pair, " ")
