@@ -1176,9 +1176,13 @@ func placePairs(q Query, toks []Token) []string {
 	var out []string
 	// A question typed with capitals, not all in them, capitalises names.
 	cased := slices.ContainsFunc(toks, func(t Token) bool { return t.Upper }) && slices.ContainsFunc(toks, func(t Token) bool { return !t.Upper && !t.Number })
+	named := -1 // the last syllable of the last place found: "huyen tram tau" names Trạm Tấu, no "trạm"
 	for i := 0; i+2 < len(toks); i++ {
-		if !placeNoun(toks[i]) || i > 0 && honorifics[toks[i-1].Fold] {
+		if !placeNoun(toks[i]) || i > 0 && honorifics[toks[i-1].Fold] || i <= named {
 			continue // "ông Trần Quốc Khánh" typed plain names a man
+		}
+		if cased && i > 0 && toks[i].Upper && toks[i+1].Fold != "uy" {
+			continue // "cháy rừng ở Trạm Tấu": capitalised inside a question, it opens a name
 		}
 		noun := toks[i].Fold
 		if toks[i+1].Fold == "uy" {
@@ -1209,6 +1213,7 @@ func placePairs(q Query, toks []Token) []string {
 		}
 		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; (q.weight(pair) > 0 || whoTwice || noun == "tinh" && provinces[pair] || unknownName(q, toks[i+1], toks[i+2]) || cased && toks[i+2].Upper) && !saying[pair] && !acting[pair] {
 			out = append(out, pair)
+			named = i + 2
 		}
 	}
 	// A province needs no place noun: "Sở NN&PTNT Cà Mau".

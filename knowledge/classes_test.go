@@ -1308,3 +1308,12 @@ func TestDoctorsDegreesEndNoSentence(t *testing.T) {
 		t.Errorf("Sentences(%q) gives %d sentences, want 2", text, len(got))
 	}
 }
+
+// A place whose name holds a place noun ("Trạm Tấu", "trạm" a station) is
+// one place: its syllables start no other, typed plain or capitalised.
+func TestPlaceNamedWithAPlaceNoun(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), [][2]string{
+		{"ct ubnd huyen tram tau ten j", "Mùa A Vảng"},
+		{"Đám cháy rừng ở Trạm Tấu xảy ra tại tiểu khu nào?", "406"},
+	}, nil)
+}
