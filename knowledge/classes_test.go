@@ -61,9 +61,13 @@ func TestExpandChat(t *testing.T) {
 		// "ca" after "trưởng" is the police; elsewhere it is rather "cả".
 		"truong ca huyen ham tan la ai": "truong cong an huyen ham tan la ai",
 		"ca tinh co bn bai dc diem 10":  "ca tinh co bao nhieu bai duoc diem 10",
-		"cau co dc xay ko":              "cau co duoc xay khong",
-		"ct ubnd huyện thoại sơn tên j": "chủ tịch ubnd huyện thoại sơn tên gì",
-		"Chỉ thị 05-CT/TW là gì?":       "Chỉ thị 05-CT/TW là gì?",
+		// Units spelled out are written as the papers write them.
+		"Cháy bao nhiêu héc-ta rừng?":       "Cháy bao nhiêu ha rừng?",
+		"ke dai bn ki lo met":               "ke dai bao nhieu km",
+		"Giá thuê bao nhiêu một mét vuông?": "Giá thuê bao nhiêu một m2?",
+		"cau co dc xay ko":                  "cau co duoc xay khong",
+		"ct ubnd huyện thoại sơn tên j":     "chủ tịch ubnd huyện thoại sơn tên gì",
+		"Chỉ thị 05-CT/TW là gì?":           "Chỉ thị 05-CT/TW là gì?",
 		// After "sở" or "phòng", "gd" is giáo dục as the papers abbreviate it.
 		"gd so gd la ai": "giam doc so gd la ai",
 		// Before a department "tp" is its head, elsewhere a city.

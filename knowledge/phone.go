@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -68,12 +69,33 @@ func unshout(question string) string {
 	return strings.Join(words, " ")
 }
 
+// spelledUnits are units as people spell them out, with the symbol the
+// papers write: "bao nhiêu héc-ta" is answered by "14,7 ha".
+var spelledUnits = []struct {
+	re     *regexp.Regexp
+	symbol string
+}{
+	{regexp.MustCompile(`(?i)(^|[^\pL])(h[ée]c[- ]?ta)($|[^\pL])`), "ha"},
+	{regexp.MustCompile(`(?i)(^|[^\pL])(ki[- ]?l[ôo][- ]?m[ée]t|c[âa]y s[ốo])($|[^\pL])`), "km"},
+	{regexp.MustCompile(`(?i)(^|[^\pL])(ki[- ]?l[ôo][- ]?gam)($|[^\pL])`), "kg"},
+	{regexp.MustCompile(`(?i)(^|[^\pL])(m[ée]t vu[ôo]ng)($|[^\pL])`), "m2"},
+	{regexp.MustCompile(`(?i)(^|[^\pL])(m[ée]t kh[ốo]i)($|[^\pL])`), "m3"},
+}
+
+// writeUnits writes the units a question spells out as their symbols.
+func writeUnits(question string) string {
+	for _, u := range spelledUnits {
+		question = u.re.ReplaceAllString(question, "${1}"+u.symbol+"${3}")
+	}
+	return question
+}
+
 // ExpandChat rewrites a question typed as on a phone into the words the
 // articles use: "bt hu chau thanh la ai" -> "bí thư huyện ủy chau thanh la
 // ai". Syllables that are part of a code ("05-CT/TW") and those typed with
 // diacritics are kept.
 func ExpandChat(question string) string {
-	question = unshout(question)
+	question = writeUnits(unshout(question))
 	toks := Tokenize(question)
 	plain := true // typed without any diacritic: the expansions are written so too
 	for _, t := range toks {
