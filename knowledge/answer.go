@@ -121,8 +121,10 @@ func namesOnlyOffice(q Query) bool {
 }
 
 // holderWords are the words, folded, besides an office and its place, of
-// a question asking who holds it: "… là ai", "… hiện nay tên gì".
-var holderWords = map[string]bool{"la": true, "ai": true, "ten": true, "gi": true, "j": true, "hien": true, "nay": true, "vay": true}
+// a question asking who holds it: "… là ai", "… hiện nay tên gì", "ai
+// đang giữ chức …".
+var holderWords = map[string]bool{"la": true, "ai": true, "ten": true, "gi": true, "j": true, "hien": true, "nay": true, "vay": true,
+	"dang": true, "giu": true, "chuc": true, "dam": true, "nhiem": true, "nhan": true}
 
 // asksHolder reports whether a question asks only who holds an office, one
 // person's ("bí thư huyện ủy Châu Thành là ai", "gđ sở y tế quảng bình tên

@@ -1321,3 +1321,14 @@ func TestPlaceNamedWithAPlaceNoun(t *testing.T) {
 		{"Đám cháy rừng ở Trạm Tấu xảy ra tại tiểu khu nào?", "406"},
 	}, nil)
 }
+
+// "Ai đang giữ chức …" asks who holds an office, as "… là ai" does: "giữ
+// chức" is no deed the sentence must say.
+func TestWhoHoldsTheOffice(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t14", "articles")), [][2]string{
+		{"Ai đang giữ chức Trưởng Ban Quản lý các KCN tỉnh Bắc Ninh?", "Ngô Văn Dũng"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), [][2]string{
+		{"Ai đang giữ chức Chủ tịch UBND huyện Mù Cang Chải?", "Giàng A Chu"},
+	}, nil)
+}

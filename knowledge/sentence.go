@@ -881,10 +881,11 @@ func doneBy(question []Token) []Token {
 }
 
 // lightVerbs say no deed of their own after "ai", folded: "do ai làm",
-// "có ai ngoài …"; with them, the words that end a question or take its
-// place: "ai ở …", "ai trong …", "ai cho …".
+// "có ai ngoài …", "ai giữ chức / đảm nhiệm …" (who holds it); with them,
+// the words that end a question or take its place: "ai ở …", "ai trong
+// …", "ai cho …".
 var lightVerbs = map[string]bool{"lam": true, "co": true, "ngoai": true, "duoc": true, "o": true, "trong": true, "cho": true,
-	"tai": true, "voi": true, "cua": true, "nao": true}
+	"tai": true, "voi": true, "cua": true, "nao": true, "giu": true, "dam": true}
 
 // holdsAnyOf reports whether syllables hold any of those wanted, folded.
 func holdsAnyOf(toks, wanted []Token) bool {
