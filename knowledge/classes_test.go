@@ -1332,3 +1332,12 @@ func TestWhoHoldsTheOffice(t *testing.T) {
 		{"Ai đang giữ chức Chủ tịch UBND huyện Mù Cang Chải?", "Giàng A Chu"},
 	}, nil)
 }
+
+// A police department asked by name is found by the code the paper names
+// it by: "Phòng Cảnh sát hình sự" is "PC02".
+func TestPoliceDepartmentCodes(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t14", "articles")), [][2]string{
+		{"Trưởng phòng Cảnh sát hình sự Công an tỉnh Bắc Ninh là ai?", "Vũ Ngọc Lâm"},
+		{"truong phong canh sat hinh su cong an tinh ten j", "Vũ Ngọc Lâm"},
+	}, nil)
+}

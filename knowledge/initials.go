@@ -1,6 +1,8 @@
 package knowledge
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -269,4 +271,45 @@ func writeRoman(q *Query, passages []Passage) bool {
 		}
 	}
 	return changed
+}
+
+// policeUnits are departments of a provincial police, spelled out as
+// questions ask for them, folded, with the codes papers name them by
+// ("Thượng tá Vũ Ngọc Lâm, Trưởng phòng PC02 Công an tỉnh").
+var policeUnits = map[string]string{
+	"canh sat hinh su": "PC02", "canh sat kinh te": "PC03", "canh sat dieu tra toi pham ve ma tuy": "PC04",
+	"canh sat quan ly hanh chinh ve trat tu xa hoi": "PC06", "canh sat phong chay chua chay": "PC07",
+	"canh sat giao thong": "PC08", "an ninh mang": "PA05", "an ninh dieu tra": "PA09",
+}
+
+// writeUnitCodes rewrites a police department the question spells out into
+// the code the passages found name it by, when they write the code more
+// often than the name: "Trưởng phòng Cảnh sát hình sự …" asked,
+// "Trưởng phòng PC02" written. It reports whether it changed the question.
+func writeUnitCodes(q *Query, passages []Passage) bool {
+	toks := Tokenize(q.Text)
+	asked := foldedText(toks)
+	written := ""
+	for _, name := range slices.Sorted(maps.Keys(policeUnits)) {
+		if !strings.Contains(asked, " "+name+" ") {
+			continue
+		}
+		if written == "" {
+			for _, p := range passages {
+				written += foldedText(Tokenize(p.Chunk.Text))
+			}
+		}
+		code := policeUnits[name]
+		if strings.Count(written, " "+strings.ToLower(code[:2])+" "+code[2:]+" ") <= strings.Count(written, " "+name+" ") {
+			continue
+		}
+		words := strings.Fields(name)
+		for i := 0; i+len(words) <= len(toks); i++ {
+			if foldedText(toks[i:i+len(words)]) == " "+name+" " {
+				q.Text = q.Text[:toks[i].Start] + code + q.Text[toks[i+len(words)-1].End:]
+				return true
+			}
+		}
+	}
+	return false
 }

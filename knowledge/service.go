@@ -327,8 +327,9 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 	ix.weigh(&q)
 	passages := s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context)) // BM25, fused with vectors when configured (hybrid.go)
 	// "bhyt" is read as the passages spell it, "Sở Giáo dục và Đào tạo" as
-	// they abbreviate it, "quy 1" as they number it ("quý I").
-	if spelled, abbreviated, numbered := spellOutAbbreviations(&q, passages), abbreviateNames(&q, passages), writeRoman(&q, passages); spelled || abbreviated || numbered {
+	// they abbreviate it, "quy 1" as they number it ("quý I"), "Cảnh sát
+	// hình sự" by its code ("PC02").
+	if spelled, abbreviated, numbered, coded := spellOutAbbreviations(&q, passages), abbreviateNames(&q, passages), writeRoman(&q, passages), writeUnitCodes(&q, passages); spelled || abbreviated || numbered || coded {
 		text = q.Text
 		ix.weigh(&q)
 		passages = s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context))
