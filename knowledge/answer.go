@@ -583,6 +583,8 @@ func measured(q Query, content []Token) []Token {
 	}
 	if (content[0].Exact == "sô2" || content[0].Exact == "so" || content[0].Fold == "luong" && measureUnits["luong "+content[1].Fold] == nil) && adjacent(0) && adjacent(1) {
 		content = content[1:] // "số" (or "so" typed plain), "lượng" say "the amount of": "Lượng sầu riêng xuất …"
+	} else if (levels[content[0].Exact] || !content[0].Marked && levels[content[0].Fold]) && adjacent(0) && adjacent(1) {
+		content = content[1:] // "Bậc mầm non thiếu …": the papers write "mầm non thiếu 486 người"
 	}
 	if !adjacent(0) || placeNouns[content[0].Fold] {
 		return nil // "Huyện Châu Phú có bao nhiêu …" names where, not what
@@ -607,6 +609,9 @@ var (
 	// events open a phrase naming what happened ("Cơn bão gây thiệt hại
 	// …", "Vụ phá rừng có bao nhiêu người …"): what is measured follows.
 	events = map[string]bool{"con": true, "vu": true, "tran": true, "dot": true}
+	// levels open a phrase naming a level or branch counted in ("Bậc mầm
+	// non thiếu bao nhiêu giáo viên"): the level's name is what is asked.
+	levels = exactSet("bậc cấp khối")
 )
 
 // namePairs returns the adjacent syllable pairs of the names in a question:

@@ -1341,3 +1341,13 @@ func TestPoliceDepartmentCodes(t *testing.T) {
 		{"truong phong canh sat hinh su cong an tinh ten j", "Vũ Ngọc Lâm"},
 	}, nil)
 }
+
+// "Bậc mầm non thiếu bao nhiêu giáo viên" measures teachers at a level the
+// answer must name, as the papers write it: "mầm non thiếu 486 người".
+func TestLevelOfANumberQuestion(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t17", "articles")), [][2]string{
+		{"Bậc mầm non thiếu bao nhiêu giáo viên?", "486"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-p", "articles")), nil,
+		[]string{"bậc THCS bình định năm học mới thiếu bao nhiêu giáo viên"})
+}
