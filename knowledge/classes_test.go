@@ -1351,3 +1351,11 @@ func TestLevelOfANumberQuestion(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-p", "articles")), nil,
 		[]string{"bậc THCS bình định năm học mới thiếu bao nhiêu giáo viên"})
 }
+
+// A figure asked of one school level is not another level's: "sĩ số bậc
+// THCS" is not answered by "bậc tiểu học là 42,5 học sinh/lớp".
+func TestSchoolLevels(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t17", "articles")), [][2]string{
+		{"si so binh quan bac tieu hoc o tp vung tau la bn", "42,5 học sinh/lớp"},
+	}, []string{"si so binh quan bac thcs o tp vung tau la bn"})
+}

@@ -69,6 +69,7 @@ type asked struct {
 	codes        []*regexp.Regexp     // the documents' codes it names ("112/KH-SGDĐT"), as their numbers
 	dated        []*regexp.Regexp     // the same, dated: "112/KH-SGDĐT ngày 5/8"
 	opposites    [][2]string          // words asked with their opposites ("nhẹ", "nặng")
+	levels       []string             // the school levels it names ("thcs"), folded
 	name         bool                 // asks a person's name ("chủ nhà tên gì")
 	role         string               // the role a who-question asks about ("luat su"), folded, or ""
 	holder       bool                 // asks only who holds an office (asksHolder)
@@ -110,6 +111,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
 	a.opposites = oppositesAsked(a.question)
+	a.levels = levelsIn(a.question)
 	a.role = roleAsked(a.question)
 	if a.role == "" {
 		a.role = roleAfter(a.question)
@@ -437,6 +439,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if saysOpposite(sc.toks, a.opposites) {
 			continue // "người bị thương nhẹ" asked, "người bị thương nặng" found
+		}
+		if len(a.levels) > 0 && otherLevels(sc.toks, a.levels) {
+			continue // "sĩ số bậc THCS" asked, "bậc tiểu học là 42,5 học sinh/lớp" found
 		}
 		if kind == KindQuote && len(a.names) > 0 && !reportsSpeech(sc.text) {
 			continue // "ông Lâm phát biểu gì?" is answered by what someone said
@@ -1883,6 +1888,37 @@ func oppositesAsked(question []Token) [][2]string {
 		}
 	}
 	return out
+}
+
+// levelsOfSchooling are the levels of schooling, folded, as papers name
+// them in full or abbreviated.
+var levelsOfSchooling = []string{"mam non", "nha tre", "mau giao", "tieu hoc", "thcs", "trung hoc co so", "thpt", "trung hoc pho thong"}
+
+// levelsIn returns the school levels syllables name.
+func levelsIn(toks []Token) []string {
+	text := foldedText(toks)
+	var out []string
+	for _, l := range levelsOfSchooling {
+		if strings.Contains(text, " "+l+" ") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// otherLevels reports whether a sentence names school levels, none of them
+// asked: it gives another level's figure.
+func otherLevels(toks []Token, asked []string) bool {
+	named := levelsIn(toks)
+	return len(named) > 0 && !slices.ContainsFunc(named, func(l string) bool {
+		return slices.Contains(asked, l) || slices.ContainsFunc(asked, func(a string) bool { return sameLevel(a, l) })
+	})
+}
+
+// sameLevel reports whether two school levels are one written two ways.
+func sameLevel(a, b string) bool {
+	pairs := map[string]string{"thcs": "trung hoc co so", "thpt": "trung hoc pho thong", "mau giao": "mam non", "nha tre": "mam non"}
+	return pairs[a] == b || pairs[b] == a
 }
 
 // saysOpposite reports whether a sentence says the opposite of a word
