@@ -1359,3 +1359,15 @@ func TestSchoolLevels(t *testing.T) {
 		{"si so binh quan bac tieu hoc o tp vung tau la bn", "42,5 học sinh/lớp"},
 	}, []string{"si so binh quan bac thcs o tp vung tau la bn"})
 }
+
+// "Hai thanh niên … tên là gì?" asks people's names: a sentence naming no
+// one (the lead, about where and when) does not answer it.
+func TestNamesOfYoungMen(t *testing.T) {
+	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t17", "articles"))
+	for _, q := range []string{"Hai thanh niên tử vong trong vụ đuối nước tên là gì?", "hai thanh nien tu vong ten j"} {
+		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: q})
+		if err != nil || !ans.Refused && !strings.Contains(ans.Text, "Nguyễn Văn Tài") {
+			t.Errorf("%q = %q, %v; want the young men's names or a refusal", q, ans.Text, err)
+		}
+	}
+}
