@@ -747,11 +747,20 @@ func wantsNumber(question string) numberWanted {
 	w.qualifier = qualifierOf(question, w.unit)
 	w.kin = kinOf(Tokenize(question), w.unit)
 	if w.code {
+		// The document asked is the one right before "số …", else the
+		// first named: "Đề án … được phê duyệt tại văn bản số mấy?" asks
+		// the decision that approved the scheme, by any code; "qd phe
+		// duyet de an … so may" a decision.
 		folded := Fold(spaced(question))
-		for _, d := range documentTypes {
-			if strings.Contains(folded, " "+d.words+" ") {
+		types := append(documentTypes, struct{ words, initials string }{"van ban", ""})
+		first := len(folded)
+		for _, d := range types {
+			if strings.Contains(folded, " "+d.words+" so ") {
 				w.document, w.paper = d.initials, true
-				break
+				return w
+			}
+			if at := strings.Index(folded, " "+d.words+" "); at >= 0 && at < first && d.words != "van ban" {
+				first, w.document, w.paper = at, d.initials, true
 			}
 		}
 	}

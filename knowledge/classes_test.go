@@ -1371,3 +1371,15 @@ func TestNamesOfYoungMen(t *testing.T) {
 		}
 	}
 }
+
+// The document a "số mấy" question asks is the one right before "số", else
+// the first it names: "Đề án … được phê duyệt tại văn bản số mấy?" is
+// answered by the decision that approved the scheme.
+func TestDocumentAskedForItsNumber(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t15", "articles")), [][2]string{
+		{"Đề án phát triển vùng chuyên canh khóm Cầu Đúc được phê duyệt tại văn bản số mấy?", "486/QĐ-UBND"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t12", "articles")), [][2]string{
+		{"qd phe duyet de an phat trien thanh long den 2030 so may", "1632/QĐ-UBND"},
+	}, nil)
+}
