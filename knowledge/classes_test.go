@@ -1383,3 +1383,10 @@ func TestDocumentAskedForItsNumber(t *testing.T) {
 		{"qd phe duyet de an phat trien thanh long den 2030 so may", "1632/QĐ-UBND"},
 	}, nil)
 }
+
+// "Kẻ cầm đầu … tên là gì?" asks a person's name: the answer names him.
+func TestNameOfTheRingleader(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t14", "articles")), [][2]string{
+		{"Kẻ cầm đầu đường dây đánh bạc trực tuyến tên là gì?", "Nguyễn Văn Hưng"},
+	}, nil)
+}

@@ -2785,7 +2785,7 @@ var (
 	cueName     = cues("tên gì", "tên là gì")
 	personNouns = func() map[string]bool {
 		m := map[string]bool{}
-		for _, t := range Tokenize("chủ chu người nguoi ông ong bà ba anh chị chi tài xế nạn nhân bệnh nhân học sinh em cháu bị can cáo niên nien cụ ngư") {
+		for _, t := range Tokenize("chủ chu người nguoi ông ong bà ba anh chị chi tài xế nạn nhân bệnh nhân học sinh em cháu bị can cáo niên nien cụ ngư kẻ") {
 			m[t.Exact] = true
 		}
 		return m
