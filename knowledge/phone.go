@@ -84,6 +84,10 @@ var spelledUnits = []struct {
 
 // writeUnits writes the units a question spells out as their symbols.
 func writeUnits(question string) string {
+	folded := strings.ToLower(Fold(question))
+	if !strings.Contains(folded, "hec") && !strings.Contains(folded, "met") && !strings.Contains(folded, "gam") && !strings.Contains(folded, "cay so") {
+		return question // no unit spelled out: the expressions need not run
+	}
 	for _, u := range spelledUnits {
 		question = u.re.ReplaceAllString(question, "${1}"+u.symbol+"${3}")
 	}

@@ -1598,13 +1598,15 @@ type ranksAsked struct {
 	asked  map[string]bool // the rank words it holds, exactly
 	next   map[string]bool // the words that follow a rank word in it
 	titles map[string]bool // the offices' titles it names, folded ("chu tich"), not "chủ" of "chủ trì"
+	firsts map[string]bool // those titles' first syllables, to look up pairs only where one may start
 }
 
 func askRanks(question []Token) ranksAsked {
-	r := ranksAsked{asked: map[string]bool{}, next: map[string]bool{}, titles: map[string]bool{}}
+	r := ranksAsked{asked: map[string]bool{}, next: map[string]bool{}, titles: map[string]bool{}, firsts: map[string]bool{}}
 	for i, t := range question {
 		if i+1 < len(question) && officeTitles[t.Fold+" "+question[i+1].Fold] {
 			r.titles[t.Fold+" "+question[i+1].Fold] = true
+			r.firsts[t.Fold] = true
 		}
 		rank := t.Exact
 		if !t.Marked && t.Fold == "pho" && i+1 < len(question) && officeHeads[question[i+1].Fold] {
@@ -1640,7 +1642,7 @@ func (r ranksAsked) mismatch(text []Token) bool {
 	// right after a rank word the question does not have.
 	plain, ranked := false, false
 	for i, t := range text {
-		if i == 0 || i+1 >= len(text) || r.next[t.Fold] || !r.titles[t.Fold+" "+text[i+1].Fold] {
+		if i == 0 || i+1 >= len(text) || r.next[t.Fold] || !r.firsts[t.Fold] || !r.titles[t.Fold+" "+text[i+1].Fold] {
 			continue // not an office's title ("Chư Sê" is a place)
 		}
 		if prev := text[i-1]; rankWords[prev.Exact] && !r.asked[prev.Exact] {
