@@ -59,8 +59,9 @@ func TestExpandChat(t *testing.T) {
 		"bt hu chau thanh la ai": "bi thu huyen uy chau thanh la ai",
 		"pct ubnd tinh ten j":    "pho chu tich ubnd tinh ten gi",
 		// "ca" after "trưởng" is the police; elsewhere it is rather "cả".
-		"truong ca huyen ham tan la ai": "truong cong an huyen ham tan la ai",
-		"ca tinh co bn bai dc diem 10":  "ca tinh co bao nhieu bai duoc diem 10",
+		"truong ca huyen ham tan la ai":    "truong cong an huyen ham tan la ai",
+		"ca tinh co bn bai dc diem 10":     "ca tinh co bao nhieu bai duoc diem 10",
+		"le khanh thanh to chuc luc may h": "le khanh thanh to chuc luc may gio",
 		// Units spelled out are written as the papers write them.
 		"Cháy bao nhiêu héc-ta rừng?":       "Cháy bao nhiêu ha rừng?",
 		"ke dai bn ki lo met":               "ke dai bao nhieu km",
@@ -1388,5 +1389,13 @@ func TestDocumentAskedForItsNumber(t *testing.T) {
 func TestNameOfTheRingleader(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t14", "articles")), [][2]string{
 		{"Kẻ cầm đầu đường dây đánh bạc trực tuyến tên là gì?", "Nguyễn Văn Hưng"},
+	}, nil)
+}
+
+// "lúc mấy giờ" (or "luc may h") is answered by an hour of the day, not a
+// duration: "lúc 8 giờ", not "chạy thử … trong 72 giờ".
+func TestHourOfTheDay(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t14", "articles")), [][2]string{
+		{"le khanh thanh tram bom tieu lai ha to chuc luc may h", "8 giờ"},
 	}, nil)
 }

@@ -116,6 +116,9 @@ func ExpandChat(question string) string {
 		if t.Fold == "tp" && i+1 < len(toks) && (departments[toks[i+1].Fold] || i+2 < len(toks) && departments[toks[i+1].Fold+" "+toks[i+2].Fold]) {
 			repl, ok = "trưởng phòng", true
 		}
+		if t.Fold == "h" && prev == "may" {
+			repl, ok = "giờ", true // "luc may h": at what time
+		}
 		if t.Fold == "ca" && !t.Marked && prev == "truong" {
 			repl, ok = "công an", true // "truong ca huyen" heads the police; "ca tinh" is rather "cả tỉnh"
 		}

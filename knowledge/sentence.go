@@ -23,7 +23,7 @@ const (
 var (
 	reDate  = regexp.MustCompile(`\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(19|20)\d\d\b|(?i)\b(ngày|tháng|năm|giai đoạn|quý)\s+\d|\b\d{1,2}(:\d\d| giờ|[hg]\d\d\b|[hg]\b)`)
 	reDay   = regexp.MustCompile(`\b\d{1,2}/\d{1,2}\b|(?i)\b(ngày|mùng|mồng)\s+\d`)
-	reClock = regexp.MustCompile(`\b\d{1,2}(:\d\d| giờ|[hg]\d\d\b|[hg]\b)`)
+	reClock = regexp.MustCompile(`\b([01]?\d|2[0-4])(:\d\d| giờ|[hg]\d\d\b|[hg]\b)`) // an hour of the day: "7:45", "8 giờ", "13h40", not "72 giờ"
 	reDigit = regexp.MustCompile(`\d`)
 	rePlace = regexp.MustCompile(`(^|\s|\()([Tt]ại|[Ởở]|[Xx]ã|[Hh]uyện|[Tt]ỉnh|[Tt]hành phố|[Tt]hị trấn|[Ấấ]p|[Pp]hường|[Qq]uận|[Nn]ước)\s+\p{Lu}`)
 	reCode  = regexp.MustCompile(`\d+-[\p{Lu}]+(/[\p{Lu}]+)?`)
