@@ -1399,3 +1399,12 @@ func TestHourOfTheDay(t *testing.T) {
 		{"le khanh thanh tram bom tieu lai ha to chuc luc may h", "8 giờ"},
 	}, nil)
 }
+
+// "X thuộc xã nào?" is answered where the commune follows X ("HTX Nông
+// nghiệp Thành Công (xã Vĩnh Viễn A, …)"), not by a sentence naming X
+// after another commune.
+func TestPlaceFollowingWhatIsAsked(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t15", "articles")), [][2]string{
+		{"HTX Nông nghiệp Thành Công thuộc xã nào?", "Vĩnh Viễn A"},
+	}, nil)
+}

@@ -502,8 +502,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			f[fKind] = indicator(reDocNumber.MatchString(sc.text)) // "số mấy" of a document is answered by its code
 		}
 
-		f[fMarkers] = indicator(len(a.markers) > 0 && holdsMarkers(a.markers, sc.toks)) // "Quyết định 1204" asked and found, not "Quyết định 2104"
-		f[fFrame] = indicator(namesFrame(sc.toks, content, a.frames))                   // "tỉnh nào" answered by "tỉnh An Giang"
+		f[fMarkers] = indicator(len(a.markers) > 0 && holdsMarkers(a.markers, sc.toks))                                  // "Quyết định 1204" asked and found, not "Quyết định 2104"
+		f[fFrame] = indicator(namesFrame(sc.toks, content, a.frames) && !frameAway(sc.toks, a.frames, content, a.names)) // "tỉnh nào" answered by "tỉnh An Giang"
 		f[fLong] = indicator(utf8.RuneCountInString(sc.text) > MaxAnswerRunes)
 		f[fAllWords] = allWords(a.question, words)
 		f[fOrder] = inOrder(content, sc.toks)
@@ -1194,6 +1194,40 @@ func namesPlace(toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// frameAway reports whether a sentence names what the question asks the
+// place of ("HTX Nông nghiệp Thành Công thuộc xã nào?") but no frame word
+// ("xã") within a few syllables after it: the place it names is another
+// thing's ("khảo sát vùng khóm xã Hỏa Tiến và cánh đồng lớn của HTX …").
+func frameAway(toks []Token, frames map[int]bool, content []Token, names [][2]Token) bool {
+	if len(names) == 0 {
+		return false
+	}
+	var frame string // the frame's first syllable
+	for _, t := range content {
+		if frames[t.Start] {
+			frame = t.Fold
+			break
+		}
+	}
+	last := -1 // where the name asked ends in the sentence
+	for i := 1; i < len(toks); i++ {
+		for _, n := range names {
+			if toks[i-1].Fold == n[0].Fold && toks[i].Fold == n[1].Fold {
+				last = i
+			}
+		}
+	}
+	if frame == "" || last < 0 {
+		return false
+	}
+	for i := last + 1; i < len(toks) && i <= last+6; i++ {
+		if toks[i].Fold == frame {
+			return false
+		}
+	}
+	return true
 }
 
 // namesFrame reports whether a sentence follows a word that names the kind
