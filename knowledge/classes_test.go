@@ -1408,3 +1408,12 @@ func TestPlaceFollowingWhatIsAsked(t *testing.T) {
 		{"HTX Nông nghiệp Thành Công thuộc xã nào?", "Vĩnh Viễn A"},
 	}, nil)
 }
+
+// What a "bao nhiêu" question measures may stand abbreviated in the answer:
+// "bch đảng bộ huyện … có bn đồng chí" is answered by "BCH Đảng bộ huyện
+// khóa XXII gồm 39 đồng chí".
+func TestMeasuredSubjectAbbreviated(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), [][2]string{
+		{"bch dang bo huyen van yen khoa 22 co bn dong chi", "39 đồng chí"},
+	}, nil)
+}

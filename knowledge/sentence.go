@@ -64,6 +64,7 @@ type asked struct {
 	clock        bool // asks the time of day
 	number       numberWanted
 	subject      []Token              // what a "bao nhiêu" question measures ("năng suất"), or none
+	subjectAbbr  []string             // the initials of the words it opens ("bch" of "ban chấp hành đảng bộ"), folded
 	entities     [][2]string          // the places and names it asks about, folded
 	read         map[string]readChunk // the chunks read, by text: a chunk is read again with the whole article
 	codes        []*regexp.Regexp     // the documents' codes it names ("112/KH-SGDĐT"), as their numbers
@@ -110,6 +111,9 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.clock = asksClock(q.Text)
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
+	if len(a.subject) == 2 {
+		a.subjectAbbr = openingInitials(own, a.subject[0])
+	}
 	a.opposites = oppositesAsked(a.question)
 	a.levels = levelsIn(a.question)
 	a.role = roleAsked(a.question)
@@ -473,7 +477,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		words := newBag(sc.toks, true)
 		if measures && !namesSubject(words, a.subject) && !newBag(sc.window, true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] &&
-			!measuredBy(sc.text, sc.toks, a.subject) {
+			!measuredBy(sc.text, sc.toks, a.subject) && !slices.ContainsFunc(a.subjectAbbr, func(abbr string) bool { return words.fold[abbr] > 0 }) {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is, or right beside it
 		}
 		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, ownPlaces, words, sc.window) &&
@@ -1194,6 +1198,26 @@ func namesPlace(toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// openingInitials returns the initials of the three and four adjacent
+// words a question opens with from first, folded: "bch" of "ban chấp hành
+// đảng bộ …", as the papers abbreviate what it measures.
+func openingInitials(own []Token, first Token) []string {
+	at := slices.IndexFunc(own, func(t Token) bool { return t.Start == first.Start })
+	var out []string
+	letters := ""
+	for i := at; at >= 0 && i < len(own) && i < at+4; i++ {
+		if i > at && own[i-1].End+1 != own[i].Start {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(own[i].Fold)
+		letters += string(r)
+		if i-at >= 2 {
+			out = append(out, letters)
+		}
+	}
+	return out
 }
 
 // frameAway reports whether a sentence names what the question asks the
