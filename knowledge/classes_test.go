@@ -1417,3 +1417,12 @@ func TestMeasuredSubjectAbbreviated(t *testing.T) {
 		{"bch dang bo huyen van yen khoa 22 co bn dong chi", "39 đồng chí"},
 	}, nil)
 }
+
+// "Mỗi X … bao nhiêu" is answered by a figure per X: "150 triệu đồng/hộ".
+func TestFigurePerUnit(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), [][2]string{
+		{"moi ho dc ho tro bn tien de cai tao nha lam homestay", "150 triệu đồng/hộ"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), nil,
+		[]string{"Mỗi hộ có nhà bị sập được tỉnh hỗ trợ bao nhiêu tiền?"})
+}

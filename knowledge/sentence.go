@@ -477,7 +477,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		words := newBag(sc.toks, true)
 		if measures && !namesSubject(words, a.subject) && !newBag(sc.window, true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] &&
-			!measuredBy(sc.text, sc.toks, a.subject) && !slices.ContainsFunc(a.subjectAbbr, func(abbr string) bool { return words.fold[abbr] > 0 }) {
+			!measuredBy(sc.text, sc.toks, a.subject) && !slices.ContainsFunc(a.subjectAbbr, func(abbr string) bool { return words.fold[abbr] > 0 }) &&
+			!perUnit(sc.text, sc.toks, a.subject) {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is, or right beside it
 		}
 		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, ownPlaces, words, sc.window) &&
@@ -1195,6 +1196,21 @@ func namesPlace(toks []Token) bool {
 			if toks[i].Upper && !toks[i].Number {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// perUnit reports whether a sentence gives a figure per what a "mỗi X"
+// question asks it of: "150 triệu đồng/hộ" for "Mỗi hộ được hỗ trợ bao
+// nhiêu".
+func perUnit(text string, toks, subject []Token) bool {
+	if subject[0].Fold != "moi" {
+		return false
+	}
+	for _, t := range toks {
+		if t.Fold == subject[1].Fold && t.Start > 0 && t.Start <= len(text) && text[t.Start-1] == '/' {
+			return true
 		}
 	}
 	return false
