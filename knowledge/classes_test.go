@@ -1426,3 +1426,11 @@ func TestFigurePerUnit(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), nil,
 		[]string{"Mỗi hộ có nhà bị sập được tỉnh hỗ trợ bao nhiêu tiền?"})
 }
+
+// "Tỷ lệ X … bao nhiêu phần trăm" is measured in percent: "87% lượng hàng
+// container được vận chuyển bằng đường bộ" answers it without "tỷ lệ".
+func TestShareMeasuredInPercent(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t17", "articles")), [][2]string{
+		{"ty le hang container cho bang duong bo chiem bn phan tram", "87%"},
+	}, nil)
+}

@@ -2178,7 +2178,7 @@ func numbersOther(toks []Token, markers []string) bool {
 // lượt khách".
 var measureUnits = map[string][]string{
 	"dien tich": {"ha", "m2", "km2", "hecta"}, "chieu dai": {"m", "km", "met"}, "luong mua": {"mm"},
-	"luong khach": {"luot"}, "nhiet do": {"do"},
+	"luong khach": {"luot"}, "nhiet do": {"do"}, "ty le": {"%"}, "ti le": {"%"},
 }
 
 // measuredBy reports whether a sentence gives a figure in a unit of the
