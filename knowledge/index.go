@@ -8,6 +8,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // BM25 parameters.
@@ -377,6 +378,16 @@ func (ix *Index) Articles() []*Article {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Published.After(out[j].Published) })
 	return out
+}
+
+// hasNewer reports whether the index holds an article published after t.
+func (ix *Index) hasNewer(t time.Time) bool {
+	for _, a := range ix.articles {
+		if a != nil && a.Published.After(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // Article returns the article with the given ID.

@@ -287,6 +287,9 @@ var policeUnits = map[string]string{
 // often than the name: "Trưởng phòng Cảnh sát hình sự …" asked,
 // "Trưởng phòng PC02" written. It reports whether it changed the question.
 func writeUnitCodes(q *Query, passages []Passage) bool {
+	if lower := strings.ToLower(Fold(q.Text)); !strings.Contains(lower, "canh sat") && !strings.Contains(lower, "an ninh") {
+		return false // no department named: nothing to read
+	}
 	toks := Tokenize(q.Text)
 	asked := foldedText(toks)
 	written := ""

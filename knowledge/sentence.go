@@ -244,11 +244,11 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 				if len(items) > 1 {
 					sc.toks = Tokenize(item)
 				}
-				if a.cause && opensWithCause(sc.text) {
+				if a.cause && opensWithCause(sc.text, sc.toks) {
 					// "Nguyên nhân chậm chủ yếu do …" gives the cause of
 					// what the sentence before it in its paragraph says:
 					// scored with it.
-					before := Tokenize(causedBefore(p, whole, !namesEffect(whole)))
+					before := Tokenize(causedBefore(p, whole, !namesEffect(sc.toks)))
 					sc.toks = append(before[:len(before):len(before)], sc.toks...)
 				}
 				if kind == KindQuote && i > 0 && opensWithPronoun(sc.text) {
@@ -805,28 +805,32 @@ func causedBefore(p *Passage, sentence string, across bool) string {
 // opensWithCause reports whether a sentence gives a cause of what the
 // sentence before says: it opens with "Nguyên nhân …" or "Lý do …", or
 // names no effect of its cause (namesEffect).
-func opensWithCause(sentence string) bool {
+func opensWithCause(sentence string, toks []Token) bool {
 	for _, o := range []string{"Nguyên nhân", "Lý do", "Lí do"} {
 		if strings.HasPrefix(sentence, o) {
 			return true
 		}
 	}
-	return !namesEffect(sentence)
+	return !namesEffect(toks)
 }
 
 // namesEffect reports whether a sentence that may give a cause names what
 // it caused, rather than "nguyên nhân là do …" after whom it quotes ("Ông
 // Lợi cho biết, kết quả trên có được nguyên nhân là do …"): that effect is
 // in the sentence before, even in the paragraph before.
-func namesEffect(sentence string) bool {
-	folded := foldedText(Tokenize(sentence))
-	for _, o := range []string{" nguyen nhan la ", " nguyen nhan do ", " nguyen nhan chu yeu ", " nguyen nhan chinh ", " ly do la "} {
-		if strings.Contains(folded, o) {
+func namesEffect(toks []Token) bool {
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i-1].Fold == "nguyen" && toks[i].Fold == "nhan" && causeRest[toks[i+1].Fold] ||
+			toks[i-1].Fold == "ly" && toks[i].Fold == "do" && toks[i+1].Fold == "la" {
 			return false
 		}
 	}
 	return true
 }
+
+// causeRest are the words, folded, after "nguyên nhân" that say the cause
+// follows, not what it caused: "là", "do", "chủ yếu", "chính".
+var causeRest = map[string]bool{"la": true, "do": true, "chu": true, "chinh": true}
 
 // opensWithPronoun reports whether a sentence opens with a pronoun.
 func opensWithPronoun(sentence string) bool {

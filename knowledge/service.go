@@ -370,9 +370,12 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 // news). The answerer then prefers the newer article's answer when it
 // scores nearly as well (newest).
 func withNewerHolder(ix *Index, text string, passages []Passage, pool int) []Passage {
+	if len(passages) == 0 {
+		return passages
+	}
 	toks := Tokenize(text)
 	office := officeAsked(toks)
-	if len(passages) == 0 || Classify(text) != KindWho || !asksHolder(Query{Text: text}) || saysWhen(text, toks) {
+	if office == "" || Classify(text) != KindWho || !asksHolder(Query{Text: text}) || saysWhen(text, toks) {
 		return passages
 	}
 	var latest time.Time
@@ -383,6 +386,9 @@ func withNewerHolder(ix *Index, text string, passages []Passage, pool int) []Pas
 		if p.Article.Published.After(latest) {
 			latest = p.Article.Published
 		}
+	}
+	if !ix.hasNewer(latest) {
+		return passages
 	}
 	var newer []Passage
 	for _, p := range ix.Search(searchText(text), pool) {
