@@ -1434,3 +1434,11 @@ func TestShareMeasuredInPercent(t *testing.T) {
 		{"ty le hang container cho bang duong bo chiem bn phan tram", "87%"},
 	}, nil)
 }
+
+// Hours counted ("sau gần 17 giờ nỗ lực") tell no time of day: "lúc mấy
+// giờ" is answered by "khoảng 13 giờ 15 ngày 25/3".
+func TestHoursCountedAreNoTimeOfDay(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), [][2]string{
+		{"chay rung o xa ho phat hien luc may gio", "13 giờ 15"},
+	}, nil)
+}

@@ -453,7 +453,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if a.cause && (!givesCause(sc.toks) && !givesCause(Tokenize(sc.after)) || causeUnknown(sc.toks)) {
 			continue // "nguyên nhân vụ cháy" is not answered by when it broke out, unless the cause follows
 		}
-		if kind == KindWhen && a.clock && !reClock.MatchString(sc.text) {
+		if kind == KindWhen && a.clock && !statesClock(sc.text) {
 			continue // "mấy giờ" is answered by a time of day
 		}
 		if kind == KindNumber && comparedOnly(sc.toks, a.years) {
@@ -1968,6 +1968,21 @@ func oppositesAsked(question []Token) [][2]string {
 		}
 	}
 	return out
+}
+
+// reDuration finds hours counted, not told: "sau gần 17 giờ nỗ lực",
+// "trong 72 giờ".
+var reDuration = regexp.MustCompile(`(?i)(gần|hơn|trong|suốt|mất|sau) \d{1,2} giờ`)
+
+// statesClock reports whether a text tells an hour of the day, not only
+// hours counted.
+func statesClock(text string) bool {
+	for _, m := range reClock.FindAllStringIndex(text, -1) {
+		if !slices.ContainsFunc(reDuration.FindAllStringIndex(text, -1), func(d []int) bool { return d[0] <= m[0] && m[0] < d[1] }) {
+			return true
+		}
+	}
+	return false
 }
 
 // levelsOfSchooling are the levels of schooling, folded, as papers name
