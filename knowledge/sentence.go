@@ -1977,8 +1977,9 @@ var reDuration = regexp.MustCompile(`(?i)(gần|hơn|trong|suốt|mất|sau) \d{
 // statesClock reports whether a text tells an hour of the day, not only
 // hours counted.
 func statesClock(text string) bool {
+	durations := reDuration.FindAllStringIndex(text, -1)
 	for _, m := range reClock.FindAllStringIndex(text, -1) {
-		if !slices.ContainsFunc(reDuration.FindAllStringIndex(text, -1), func(d []int) bool { return d[0] <= m[0] && m[0] < d[1] }) {
+		if !slices.ContainsFunc(durations, func(d []int) bool { return d[0] <= m[0] && m[0] < d[1] }) {
 			return true
 		}
 	}
@@ -2012,9 +2013,11 @@ func otherLevels(toks []Token, asked []string) bool {
 
 // sameLevel reports whether two school levels are one written two ways.
 func sameLevel(a, b string) bool {
-	pairs := map[string]string{"thcs": "trung hoc co so", "thpt": "trung hoc pho thong", "mau giao": "mam non", "nha tre": "mam non"}
-	return pairs[a] == b || pairs[b] == a
+	return levelSpellings[a] == b || levelSpellings[b] == a
 }
+
+// levelSpellings are school levels, folded, with their other spelling.
+var levelSpellings = map[string]string{"thcs": "trung hoc co so", "thpt": "trung hoc pho thong", "mau giao": "mam non", "nha tre": "mam non"}
 
 // saysOpposite reports whether a sentence says the opposite of a word
 // asked and not the word.
