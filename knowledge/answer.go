@@ -375,11 +375,12 @@ func contextTokens(q Query, content []Token) []Token {
 // itself typed without diacritics ("bai bao dang ngay nao").
 var foldedStop = foldedSet(stopwords)
 
-// foldedSet is a set of words, folded.
+// foldedSet is a set of words, folded as Tokenize folds them ("ty" as
+// "ti"), their syllables one space apart.
 func foldedSet(words []string) map[string]bool {
 	set := make(map[string]bool, len(words))
 	for _, w := range words {
-		set[Fold(w)] = true
+		set[strings.TrimSpace(foldedText(Tokenize(w)))] = true
 	}
 	return set
 }
@@ -662,6 +663,8 @@ func frameTokens(question string, content []Token) map[int]bool {
 // answers it: a number, or a number of the unit it counts.
 type numberWanted struct {
 	unit   string // "xa" of "bao nhiêu xã", or ""
+	rate   bool   // the unit is asked per another: "bao nhiêu tạ một héc-ta", "bn tấn/ha"
+	per    string // what a price or rate is asked per when no unit is counted: "kg" of "bao nhiêu 1 kg", or ""
 	strong bool   // the question says "bao nhiêu" or the like, not just "mấy"
 	code   bool   // "Kế hoạch số mấy?": a document's number ("112/KH-SYT") answers
 	// document is the initials of the kind of document asked for ("KH"),
@@ -744,6 +747,10 @@ func wantsNumber(question string) numberWanted {
 	if folded := Fold(spaced(question)); w.unit == "" && w.strong && (strings.Contains(folded, " ty le ") || strings.Contains(folded, " ti le ")) {
 		w.unit = "%" // "tỷ lệ … đạt bao nhiêu" is answered by a share
 	}
+	w.rate = asksRate(question, w.unit)
+	if w.unit == "" {
+		w.per = askedPer(question)
+	}
 	w.qualifier = qualifierOf(question, w.unit)
 	w.kin = kinOf(Tokenize(question), w.unit)
 	if w.code {
@@ -802,6 +809,12 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 	if w.paper {
 		return false // "Công văn số mấy" is answered by a code ("1874/SNN-TT"), not another figure
 	}
+	if w.rate {
+		return countsRate(sentence, toks, w.unit) // "bao nhiêu tạ một ha" is answered by "67,2 tạ/ha"
+	}
+	if w.per != "" && !givesPer(sentence, toks, w.per) {
+		return false // "giá bao nhiêu 1 kg" is answered by "8.300 đồng/kg", not by a profit
+	}
 	if w.unit != "" {
 		return countsUnit(sentence, toks, w.unit) || len(w.qualifier) > 0 && countsUnit(sentence, toks, initialsOf(w.unit, w.qualifier)) ||
 			len(w.kin) > 0 && countsPeople(sentence, toks, w.kin)
@@ -831,7 +844,7 @@ func qualifierOf(question, unit string) []Token {
 		switch {
 		case unit != "" && unit != "%" && toks[i].Fold == unit && (toks[i-1].Fold == "nhieu" || toks[i-1].Fold == "may"):
 			start = i + 1
-		case unit == "%" && toks[i-1].Fold == "ty" && toks[i].Fold == "le" && i+1 < len(toks):
+		case unit == "%" && toks[i-1].Fold == "ti" && toks[i].Fold == "le" && i+1 < len(toks):
 			start = i + 2 // past the thing the share is of: "tỷ lệ hộ …"
 		default:
 			continue
@@ -896,6 +909,67 @@ func countedNoun(question string) string {
 	return ""
 }
 
+// asksRate reports whether a question asks its unit per another: "bao
+// nhiêu tạ một héc-ta", "mấy tấn mỗi ha", "bn tấn/ha".
+func asksRate(question, unit string) bool {
+	if unit == "" {
+		return false
+	}
+	toks := Tokenize(question)
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Fold != unit || toks[i-1].Fold != "nhieu" && toks[i-1].Fold != "may" {
+			continue
+		}
+		next := toks[i+1]
+		return strings.HasPrefix(question[toks[i].End:], "/") || (next.Fold == "mot" || next.Fold == "moi" || next.Fold == "tren" || next.Exact == "1") && i+2 < len(toks)
+	}
+	return false
+}
+
+// askedPer returns the unit a question asks a figure per when "bao nhiêu"
+// counts none: "kg" of "bao nhiêu 1kg", "bao nhiêu một ký", "bn mỗi ha".
+func askedPer(question string) string {
+	toks := Tokenize(question)
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Fold != "nhieu" && toks[i].Fold != "may" {
+			continue
+		}
+		unit := ""
+		switch next := toks[i+1]; {
+		case withUnit(next.Fold):
+			unit = strings.TrimLeft(next.Fold, "0123456789.,")
+		case (next.Fold == "mot" || next.Fold == "moi" || next.Exact == "1") && i+2 < len(toks):
+			unit = toks[i+2].Fold
+		}
+		if spelled, ok := perSpellings[unit]; ok {
+			unit = spelled
+		}
+		if timeUnits[unit] {
+			return "" // "lãi bao nhiêu một năm": papers give the year's figure without "/năm"
+		}
+		return unit
+	}
+	return ""
+}
+
+// perSpellings are the units prices are asked per, as people say them,
+// with the symbol the papers write after "/".
+var perSpellings = map[string]string{"can": "kg", "ki": "kg", "kilogam": "kg", "hecta": "ha", "lit": "lit"}
+
+// givesPer reports whether a sentence gives a figure per unit: "8.300
+// đồng/kg", "mỗi kg", "1 kg".
+func givesPer(text string, toks []Token, unit string) bool {
+	for i, t := range toks {
+		if t.Fold != unit && unitSpellings[unit] != t.Fold && unitSpellings[t.Fold] != unit {
+			continue
+		}
+		if t.Start > 0 && text[t.Start-1] == '/' || i > 0 && (toks[i-1].Fold == "moi" || toks[i-1].Exact == "1" || toks[i-1].Fold == "mot") {
+			return true
+		}
+	}
+	return false
+}
+
 // superscripts are the units' powers written as digits: "m²" for "m2".
 var superscripts = strings.NewReplacer("²", "2", "³", "3", "°C", " độ", "°", " độ")
 
@@ -903,6 +977,16 @@ var superscripts = strings.NewReplacer("²", "2", "³", "3", "°C", " độ", "�
 // before unit ("12 xã"), or before a measure of it ("2,35 kg ma túy", "300
 // con bò").
 func countsUnit(text string, toks []Token, unit string) bool {
+	return countsUnitAs(text, toks, unit, false)
+}
+
+// countsRate reports whether text has a number of unit per another ("67,2
+// tạ/ha" for "tạ").
+func countsRate(text string, toks []Token, unit string) bool {
+	return countsUnitAs(text, toks, unit, true)
+}
+
+func countsUnitAs(text string, toks []Token, unit string, perOther bool) bool {
 	if unit == "%" {
 		return rePercent.MatchString(text)
 	}
@@ -916,7 +1000,7 @@ func countsUnit(text string, toks []Token, unit string) bool {
 		u := toks[i].Fold
 		counted := u == unit || unitSpellings[u] == unit || unitSpellings[unit] == u ||
 			unit == "tien" && money[u] || unit == "time" && timeUnits[u]
-		if !counted || rate(text, toks[i], unit) {
+		if !counted || !perOther && rate(text, toks[i], unit) || perOther && !perAfter(text, toks, i) {
 			continue
 		}
 		if isNumber(toks[i-1]) && adjacent(toks[i-1], toks[i]) {
@@ -927,6 +1011,13 @@ func countsUnit(text string, toks []Token, unit string) bool {
 		}
 	}
 	return false
+}
+
+// perAfter reports whether the unit at toks[i] is given per another:
+// "tạ/ha", or with what it weighs between ("3,1 tấn nhân/ha").
+func perAfter(text string, toks []Token, i int) bool {
+	return strings.HasPrefix(text[toks[i].End:], "/") ||
+		i+1 < len(toks) && toks[i+1].Start == toks[i].End+1 && strings.HasPrefix(text[toks[i+1].End:], "/")
 }
 
 // rate reports whether a unit found is that of a rate ("2,7 tấn/ha") where
@@ -1335,7 +1426,7 @@ var genericFrames = map[string]bool{
 	"noi dung": true, "dia diem": true, "thoi gian": true, "bien phap": true, "giai phap": true, "nhiem vu": true,
 	"muc dich": true, "muc tieu": true, "ket qua": true, "y nghia": true, "vai tro": true, "dieu kien": true,
 	"doi tuong": true, "hinh thuc": true, "phuong phap": true, "phuong thuc": true, "chuc vu": true, "chuc nang": true,
-	"cong viec": true, "tinh hinh": true, "su kien": true, "ly do": true, "nguyen nhan": true, "thong tin": true,
+	"cong viec": true, "tinh hinh": true, "su kien": true, "li do": true, "nguyen nhan": true, "thong tin": true,
 	"bo phan": true, "yeu cau": true, "bang cach": true, "truong hop": true, "khu vuc": true, "loai hinh": true,
 	"dia phuong": true, "dia ban": true, "ca nhan": true, "tap the": true,
 }

@@ -74,6 +74,11 @@ func TestExpandChat(t *testing.T) {
 		// Before a department "tp" is its head, elsewhere a city.
 		"tp kinh te ha tang la ai": "truong phong kinh te ha tang la ai",
 		"tp long xuyen":            "tp long xuyen",
+		// "cty" is a firm; after a place's noun a syllable opens its name,
+		// even one that chat spells ("hong" is "không" elsewhere).
+		"cty nao thi cong cau":         "cong ty nao thi cong cau",
+		"ct ubnd huyen hong dan la ai": "chu tich ubnd huyen hong dan la ai",
+		"bt huyen uy hong dan ten j":   "bi thu huyen uy hong dan ten gi",
 	} {
 		if got := knowledge.ExpandChat(in); got != want {
 			t.Errorf("ExpandChat(%q) = %q, want %q", in, got, want)
@@ -1441,4 +1446,74 @@ func TestHoursCountedAreNoTimeOfDay(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), [][2]string{
 		{"chay rung o xa ho phat hien luc may gio", "13 giờ 15"},
 	}, nil)
+}
+
+// A body named in full once is named by its head after: "Tại Bệnh viện Đa
+// khoa tỉnh Bạc Liêu, BS.CKII Đoàn Minh Tâm, Phó Giám đốc bệnh viện, cho
+// biết …"; "Ông Trần Văn Hưng, Giám đốc HTX cho biết" after the HTX's name.
+func TestOfficeNamedByItsHead(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t18", "articles")), [][2]string{
+		{"Giám đốc HTX Nông nghiệp Nhân Thịnh là ai?", "Trần Văn Hưng"},
+	}, []string{"gd cong an tinh la ai"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t19", "articles")), [][2]string{
+		{"Ai là Phó Giám đốc Bệnh viện Đa khoa tỉnh Bạc Liêu?", "Đoàn Minh Tâm"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t20", "articles")), [][2]string{
+		{"gd bv da khoa tinh ten j", "Trần Đức Long"},
+	}, nil)
+}
+
+// A figure asked per another unit is a rate: "bao nhiêu tạ một héc-ta" is
+// answered by "67,2 tạ/ha", "giá bn 1kg" by "8.300 đồng/kg", not by a
+// profit per hectare.
+func TestRateAsked(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t18", "articles")), [][2]string{
+		{"Huyện Bình Lục đạt năng suất lúa bao nhiêu tạ một héc-ta?", "67,2 tạ/ha"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t19", "articles")), [][2]string{
+		{"gia lua mot bui do bn 1kg", "8.300 đồng/kg"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-g", "articles")), [][2]string{
+		{"năng suất bình quân mấy tấn/ha", "3,1 tấn nhân/ha"},
+	}, nil)
+}
+
+// "Lúc mấy giờ" keeps the clause with the hour when the sentence is
+// trimmed, not the one with a year ("SN 2001").
+func TestClockClauseKept(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t18", "articles")), [][2]string{
+		{"vu tai nan tren ql21a xay ra luc may h", "14 giờ 40"},
+	}, nil)
+}
+
+// "Công ty / đơn vị nào" is answered by a firm's name, past its legal form
+// ("Công ty cổ phần Nông sản Hà Nam Xanh"); another firm's director is not
+// the one asked.
+func TestFirmAsked(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t18", "articles")), [][2]string{
+		{"Những đơn vị nào thi công cầu Châu Giang 2?", "Cầu đường Thăng Long"},
+		{"Công ty nào bao tiêu lúa cho nông dân Bình Lục?", "Nông sản Hà Nam Xanh"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t20", "articles")), [][2]string{
+		{"cty nao thi cong cau ya xier", "Trường Sơn Kon Tum"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t14", "articles")), nil,
+		[]string{"tong giam doc cty hitomo precision viet nam la ai"})
+}
+
+// A person named once is "ông" after: "Gia đình ông Nguyễn Văn Bảy ở thôn
+// 4, xã Hà Mòn … Năm nay, vườn cà phê của ông cho thu hoạch 8,2 tấn nhân."
+func TestPersonCalledOng(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t20", "articles")), [][2]string{
+		{"Ông Nguyễn Văn Bảy ở Hà Mòn thu hoạch được bao nhiêu tấn cà phê nhân năm nay?", "8,2 tấn"},
+	}, nil)
+}
+
+// "Khởi công khi nào" is answered by the day work began, not the day the
+// bridge was opened; a place typed plain after its noun is the place asked.
+func TestMilestoneAsked(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t19", "articles")), [][2]string{
+		{"cau vinh hau khoi cong ngay nao", "15/2/2023"},
+		{"ct ubnd huyen hong dan la ai", "Lâm Văn Hiền"},
+	}, []string{"bt huyen uy hong dan ten j"})
 }

@@ -19,7 +19,7 @@ var chatSpellings = map[string]string{
 	"bn": "bao nhiêu", "bnhieu": "bao nhiêu", "z": "vậy", "ng": "người", "ntn": "như thế nào",
 	"trc": "trước", "ns": "nói", "nhiu": "nhiêu",
 	"gd": "giám đốc", "pgd": "phó giám đốc", "sgd": "sở giáo dục", "sx": "sản xuất", "dn": "doanh nghiệp",
-	"cty": "công ty", "bv": "bệnh viện", "bs": "bác sĩ", "gv": "giáo viên", "hs": "học sinh", "sv": "sinh viên",
+	"cti": "công ty", "bv": "bệnh viện", "bs": "bác sĩ", "gv": "giáo viên", "hs": "học sinh", "sv": "sinh viên",
 	"xd": "xây dựng", "ccn": "cụm công nghiệp", "kcn": "khu công nghiệp", "vs": "với", "mn": "mọi người", "tgian": "thời gian", "ptnt": "phát triển nông thôn", "xk": "xuất khẩu",
 }
 
@@ -40,7 +40,7 @@ var educationOffices = map[string]bool{"so": true, "phong": true, "bo": true, "n
 // two syllables folded: before them "tp" is trưởng phòng, not thành phố
 // ("tp kinh te ha tang").
 var departments = map[string]bool{"kinh te": true, "tai chinh": true, "tai nguyen": true, "noi vu": true, "tu phap": true,
-	"y te": true, "giao duc": true, "van hoa": true, "lao dong": true, "nong nghiep": true, "quan ly": true, "gd": true}
+	"y te": true, "giao duc": true, "van hoa": true, "lao dong": true, "nong nghiep": true, "quan li": true, "gd": true}
 
 // committeeTitles are the folded words that a party committee follows.
 var committeeTitles = map[string]bool{"bt": true, "pbt": true, "btv": true, "ubkt": true, "thu": true, "vu": true, "uy": true}
@@ -126,7 +126,8 @@ func ExpandChat(question string) string {
 			prev = t.Fold
 			continue // kept as typed: the papers write "Sở GD&ĐT"
 		}
-		if !ok && !inCode && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd") {
+		if !ok && !inCode && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd") && !((placeNouns[prev] || prev == "uy") && strings.ContainsAny(t.Fold, "aeiou")) {
+			// After a place's noun (or "huyện ủy") a syllable opens its name: "huyen hong dan" is Hồng Dân.
 			repl, ok = chatSpellings[t.Fold]
 			if !ok && (committeeTitles[prev] || strings.ToUpper(word) == word && len(word) == 2) {
 				repl, ok = partyCommittees[t.Fold]

@@ -350,6 +350,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	}
 	otherYear := len(a.years) > 0 && !titleYears && !namesYearAsked(titleToks, a.years, true) && !published.IsZero() && !slices.Contains(a.years, strconv.Itoa(published.Year()))
 	entity, anyPlace := entityFrame(content, a.frames)
+	firm := asksFirm(content, a.frames)
 	// A code asked among others of its kind ("ST24" where the article
 	// has ST25 too) must be named near the answer; a code the article
 	// names alone is its topic ("QL24").
@@ -384,7 +385,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if (kind == KindWho || kind == KindQuote && speaker[0] == "") && a.office != "" && !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
 			continue // "Bí thư Tỉnh ủy" asked, only "Bí thư Huyện ủy" found; what the Chủ tịch UBND tỉnh said, the city's said
 		}
-		if kind == KindWho && a.office != "" && otherDepartment(a.question, sc.toks, a.office) {
+		if kind == KindWho && a.office != "" && otherDepartment(a.question, sc.toks, a.office) &&
+			!(officeBare(sc.toks, a.office) && namesDepartment(a.question, sc.window, a.office)) {
 			continue // "Trưởng phòng Tài chính" asked, "Trưởng phòng Tài nguyên" found
 		}
 		if kind == KindWho && askedLevel != "" && otherLevel(sc.toks, a.office, askedLevel) {
@@ -401,6 +403,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if len(otherPlaces) > 0 && (kind != KindWho || officePlace(sc.toks, a.office) == "") && !namesPlaces(otherPlaces, sc.toks, unlessScoped(sc.toks, a.placeKinds, sc.before)) {
 			continue // "tỷ lệ hộ nghèo huyện Văn Lâm" asked, the province's rate found
+		}
+		if kind == KindWhen && otherMilestone(a.question, sc.toks) {
+			continue // "khởi công khi nào" is not answered by the day it was opened
 		}
 		if kind == KindWhen && a.exactDate && !reDate.MatchString(sc.text) {
 			continue // "ngày nào" is answered by a date
@@ -450,7 +455,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindQuote && len(a.names) > 0 && !reportsSpeech(sc.text) {
 			continue // "ông Lâm phát biểu gì?" is answered by what someone said
 		}
-		if a.cause && (!givesCause(sc.toks) && !givesCause(Tokenize(sc.after)) || causeUnknown(sc.toks)) {
+		if a.cause && (!givesCause(sc.toks) && !givesCauseAfter(sc.after) || causeUnknown(Tokenize(sc.text))) { // its own words: the sentence before may name an agent ("do anh X điều khiển")
 			continue // "nguyên nhân vụ cháy" is not answered by when it broke out, unless the cause follows
 		}
 		if kind == KindWhen && a.clock && !statesClock(sc.text) {
@@ -483,7 +488,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, ownPlaces, words, sc.window) &&
 			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) &&
-			!(opensWithPronoun(sc.text) && holdsNames(a.names, newBag(append(lastPerson(paragraphOf(sc.p), sc.whole), sc.toks...), true), title)) { // "Đồng chí đề nghị …" after her name
+			!(opensWithPronoun(sc.text) && holdsNames(a.names, newBag(append(lastPerson(paragraphOf(sc.p), sc.whole), sc.toks...), true), title)) && // "Đồng chí đề nghị …" after her name
+			!(speaksOfSomeone(sc.text) && holdsNames(a.names, newBag(sc.window, true), title)) && // "Gia đình ông Bảy ở xã Hà Mòn … vườn của ông cho thu hoạch …"
+			!(kind == KindWho && a.office != "" && officeBare(sc.toks, a.office) && holdsNames(a.names, newBag(sc.window, true), title)) { // "… HTX Nhân Thịnh … Ông Hưng, Giám đốc HTX cho biết"
 			continue // the names asked about are elsewhere
 		}
 		if sc.text != sc.whole && len(a.names) > 0 && !holdsNames(a.names, words, bag{}) && holdsNames(a.names, newBag(sc.wholeToks, true), bag{}) {
@@ -507,8 +514,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			f[fKind] = indicator(reDocNumber.MatchString(sc.text)) // "số mấy" of a document is answered by its code
 		}
 
-		f[fMarkers] = indicator(len(a.markers) > 0 && holdsMarkers(a.markers, sc.toks))                                  // "Quyết định 1204" asked and found, not "Quyết định 2104"
-		f[fFrame] = indicator(namesFrame(sc.toks, content, a.frames) && !frameAway(sc.toks, a.frames, content, a.names)) // "tỉnh nào" answered by "tỉnh An Giang"
+		f[fMarkers] = indicator(len(a.markers) > 0 && holdsMarkers(a.markers, sc.toks))                                    // "Quyết định 1204" asked and found, not "Quyết định 2104"
+		f[fFrame] = indicator(namesFrame(sc.toks, content, a.frames) && !frameAway(sc.toks, a.frames, content, a.names) || // "tỉnh nào" answered by "tỉnh An Giang"
+			firm && namesCompany(sc.toks, content)) // "đơn vị nào thi công" by "Công ty CP …"
 		f[fLong] = indicator(utf8.RuneCountInString(sc.text) > MaxAnswerRunes)
 		f[fAllWords] = allWords(a.question, words)
 		f[fOrder] = inOrder(content, sc.toks)
@@ -585,7 +593,7 @@ func finish(q Query, kind Kind, own, context []Token, best candidate) candidate 
 		// "Từ đó, …" answers with what came before it.
 		best.sentence = best.before + " " + best.sentence
 		best.clause = shorten(best.sentence, MaxAnswerRunes)
-	case best.after != "" && asks(q.Text, cueReason) && !statesCause(Tokenize(best.sentence)) && statesCause(Tokenize(best.after)):
+	case best.after != "" && asks(q.Text, cueReason) && !statesCause(Tokenize(best.sentence)) && statesCause(Tokenize(best.after)) && !causeUnknown(Tokenize(best.after)):
 		// "… chỉ đạt 86,7%." is followed by why: "Nguyên nhân … là do …".
 		best.sentence += " " + best.after
 		best.clause = strings.TrimSpace(best.clause) + " " + strings.TrimSpace(best.after)
@@ -821,7 +829,7 @@ func opensWithCause(sentence string, toks []Token) bool {
 func namesEffect(toks []Token) bool {
 	for i := 1; i+1 < len(toks); i++ {
 		if toks[i-1].Fold == "nguyen" && toks[i].Fold == "nhan" && causeRest[toks[i+1].Fold] ||
-			toks[i-1].Fold == "ly" && toks[i].Fold == "do" && toks[i+1].Fold == "la" {
+			toks[i-1].Fold == "li" && toks[i].Fold == "do" && toks[i+1].Fold == "la" {
 			return false
 		}
 	}
@@ -831,6 +839,43 @@ func namesEffect(toks []Token) bool {
 // causeRest are the words, folded, after "nguyên nhân" that say the cause
 // follows, not what it caused: "là", "do", "chủ yếu", "chính".
 var causeRest = map[string]bool{"la": true, "do": true, "chu": true, "chinh": true}
+
+// milestones are the steps of a work that questions asking when tell
+// apart, folded: its start, and its end, each as papers may say it.
+var milestones = [][]string{{"khoi cong", "dong tho"}, {"khanh thanh", "thong xe", "hoan thanh", "dua vao su dung", "ban giao"}}
+
+// otherMilestone reports whether a sentence dates another step of a work
+// than the question asks, and not the one asked: "Công trình khởi công
+// ngày …" for "khánh thành khi nào", the opening for "khởi công khi nào".
+// A sentence naming neither ("buổi lễ diễn ra lúc 8 giờ") may answer.
+func otherMilestone(question, toks []Token) bool {
+	asked, said := foldedText(question), foldedText(toks)
+	for g, group := range milestones {
+		if !slices.ContainsFunc(group, func(m string) bool { return strings.Contains(asked, " "+m+" ") }) {
+			continue
+		}
+		if slices.ContainsFunc(group, func(m string) bool { return strings.Contains(said, " "+m+" ") }) {
+			return false
+		}
+		return slices.ContainsFunc(milestones[1-g], func(m string) bool { return strings.Contains(said, " "+m+" ") })
+	}
+	return false
+}
+
+// speaksOfSomeone reports whether a sentence speaks of a person named
+// before it by "ông" or "bà" alone: "vườn cà phê của ông cho thu hoạch …".
+func speaksOfSomeone(text string) bool {
+	if !strings.Contains(text, "ông") && !strings.Contains(text, "bà") {
+		return false
+	}
+	toks := Tokenize(text)
+	for i, t := range toks {
+		if word := text[t.Start:t.End]; (word == "ông" || word == "bà") && (i+1 == len(toks) || !toks[i+1].Upper) {
+			return true
+		}
+	}
+	return false
+}
 
 // opensWithPronoun reports whether a sentence opens with a pronoun.
 func opensWithPronoun(sentence string) bool {
@@ -1038,7 +1083,7 @@ var honorifics = map[string]bool{"ong": true, "ba": true, "anh": true, "chi": tr
 // folded; they are read so only in a run of capitalised syllables.
 var minorityFamilyNames = map[string]bool{"ksor": true, "siu": true, "rmah": true, "ro": true, "nay": true, "kpa": true, "y": true, "h": true,
 	"rah": true, "puih": true, "kpui": true, "vi": true, "lo": true, "sung": true, "giang": true, "lau": true, "nong": true,
-	"trieu": true, "sam": true, "quang": true, "luc": true, "ma": true, "moong": true, "ly": true, "ha": true, "lu": true}
+	"trieu": true, "sam": true, "quang": true, "luc": true, "ma": true, "moong": true, "li": true, "ha": true, "lu": true}
 
 // hasPersonName reports whether text names a person the question does not:
 // two or more capitalised syllables that open with a surname or follow a
@@ -1118,8 +1163,8 @@ func holdsNames(names [][2]Token, sentence, title bag) bool {
 // "sinh viên nào" for a hospital.
 var (
 	entityNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "quan": true, "phuong": true, "truong": true,
-		"thon": true, "ap": true, "cty": true}
-	entityPairs = map[string]bool{"doanh nghiep": true, "cong ty": true, "tap doan": true, "benh vien": true, "dia phuong": true}
+		"thon": true, "ap": true, "cti": true}
+	entityPairs = map[string]bool{"doanh nghiep": true, "cong ti": true, "tap doan": true, "benh vien": true, "dia phuong": true}
 	entityForms = exactSet("huyện tỉnh xã quận phường trường thôn ấp")
 )
 
@@ -1180,17 +1225,53 @@ func asksPair(content []Token, a, b Token) bool {
 
 // companies are the frames' last syllables, folded, that ask for a firm:
 // "doanh nghiệp nào" is answered by "Công ty TNHH Hoàng Long".
-var companies = map[string]bool{"nghiep": true, "ty": true, "doan": true, "cty": true}
+var companies = foldedSet([]string{"nghiệp", "ty", "đoàn", "cty"})
 
-// namesCompany reports whether syllables name a firm the question does not.
+// namesCompany reports whether syllables name a firm the question does
+// not, past the words of its legal form: "Công ty cổ phần Nông sản Hà Nam
+// Xanh", "Công ty TNHH MTV Cà phê …".
 func namesCompany(toks []Token, content []Token) bool {
-	for noun := range companies {
-		if namesAfter(toks, Token{Fold: noun}, content) {
-			return true
+	asked := func(t Token) bool {
+		return slices.ContainsFunc(content, func(c Token) bool { return c.Fold == t.Fold })
+	}
+	for i := range toks {
+		if !companies[toks[i].Fold] {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && companyForms[toks[j].Fold] {
+			j++
+		}
+		if j == len(toks) || !toks[j].Upper || toks[j].Number {
+			continue
+		}
+		for k := j; k < min(j+4, len(toks)) && (k == j || toks[k].Start == toks[k-1].End+1); k++ {
+			if !asked(toks[k]) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// asksFirm reports whether a question's frame asks for a firm: "công ty
+// nào", "doanh nghiệp nào", "đơn vị nào" (which may be a firm).
+func asksFirm(content []Token, frames map[int]bool) bool {
+	if entity, _ := entityFrame(content, frames); companies[entity.Fold] {
+		return true
+	}
+	var frame []Token
+	for _, t := range content {
+		if frames[t.Start] {
+			frame = append(frame, t)
+		}
+	}
+	n := len(frame)
+	return n >= 2 && frame[n-2].Fold == "don" && frame[n-1].Fold == "vi"
+}
+
+// companyForms are the words of a firm's legal form, folded.
+var companyForms = foldedSet([]string{"cổ", "phần", "cp", "tnhh", "mtv", "trách", "nhiệm", "hữu", "hạn", "một", "thành", "viên", "jsc"})
 
 // namesPlace reports whether syllables name a place: a place's noun
 // before a name ("huyện Phù Mỹ", "TP. Tuy Hòa").
@@ -1452,6 +1533,9 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 	holds := func(t string) bool { return hasKind(kind, t, content) }
 	if kind == KindWho && hasPersonName(sentence, content) {
 		holds = func(t string) bool { return hasPersonName(t, content) }
+	}
+	if kind == KindWhen && asksClock(q.Text) && statesClock(sentence) {
+		holds = statesClock // "lúc mấy giờ" is answered by the clause with the hour, not the one with "SN 2001"
 	}
 	if kind != KindWhat && kind != KindList && !holds(text(ci, cj)) {
 		for d := 1; d <= 2; d++ {
@@ -2098,7 +2182,7 @@ func qualifies(a *Article, want words) bool {
 // Nguyễn Văn A"). Roles a verb can give instead ("nhà thầu" of a company
 // that "thi công") are not here.
 var roles = []string{"luat su", "tham phan", "kiem sat", "chu toa", "bac si", "tai xe", "thu khoa", "giang vien", "giao vien",
-	"ky su", "phong vien", "bi cao"}
+	"ki su", "phong vien", "bi cao"}
 
 // roleAsked returns the role a question names, or "".
 func roleAsked(question []Token) string {
@@ -2586,7 +2670,7 @@ func sameDepartment(q, s []Token) bool {
 	j, agreed := 0, 0 // syllables of the department's own words that agree: a word is two
 	for i := 0; i < len(q); i++ {
 		t := q[i]
-		for j < len(s) && (s[j].Fold == "va" || j == 0 && s[j].Fold == "truong" && t.Fold != "truong") {
+		for j < len(s) && (s[j].Fold == "va" || j == 0 && s[j].Fold == "truong" && t.Fold != "truong" || companyForms[s[j].Fold] && !companyForms[t.Fold]) {
 			j++ // "Hiệu trưởng Trường Đại học Quy Nhơn" for "hiệu trưởng ĐH Quy Nhơn"
 		}
 		switch {
@@ -2625,8 +2709,53 @@ func sameDepartment(q, s []Token) bool {
 	return true
 }
 
+// officeBare reports whether a sentence names an office by its title and
+// the head of its body alone, as papers do once the body is named in full
+// nearby: "Giám đốc HTX cho biết", "Phó Giám đốc bệnh viện, cho biết".
+func officeBare(toks []Token, office string) bool {
+	title := strings.Fields(office)
+	for i := 0; i+len(title) <= len(toks); i++ {
+		if slices.EqualFunc(toks[i:i+len(title)], title, func(t Token, w string) bool { return t.Fold == w }) && headOnly(toks, i+len(title)) {
+			return true
+		}
+	}
+	return false
+}
+
+// headOnly reports whether the syllables from i on name a body by its
+// head alone ("bệnh viện", "HTX"), not followed by its name.
+func headOnly(toks []Token, i int) bool {
+	j := i
+	for j < len(toks) && (j == i || toks[j].Start == toks[j-1].End+1) && bodyHeads[toks[j].Fold] {
+		j++
+	}
+	return j > i && (j == len(toks) || toks[j].Start != toks[j-1].End+1 || !toks[j].Upper && !toks[j].Number)
+}
+
+// bodyHeads open the name of a body without telling which it is, folded.
+var bodyHeads = foldedSet([]string{"sở", "phòng", "ban", "cục", "chi", "bệnh", "viện", "trường", "công", "ty", "HTX", "trung", "tâm"})
+
+// namesDepartment reports whether a sentence and its neighbours name in
+// full the department a question puts after an office: "Tại Bệnh viện Đa
+// khoa tỉnh Bạc Liêu, …" for "Phó Giám đốc Bệnh viện Đa khoa tỉnh Bạc Liêu".
+func namesDepartment(question, window []Token, office string) bool {
+	last := office[strings.LastIndexByte(office, ' ')+1:]
+	at := slices.IndexFunc(question, func(t Token) bool { return t.Fold == last })
+	if at < 0 || at+1 >= len(question) {
+		return false
+	}
+	asked := question[at+1:]
+	for k := range window {
+		if window[k].Upper && window[k].Fold == asked[0].Fold && !headOnly(window, k) && sameDepartment(asked, window[k:]) {
+			return true
+		}
+	}
+	return false
+}
+
 // departmentHeads open a department's name without telling which it is.
-var departmentHeads = map[string]bool{"so": true, "phong": true, "ban": true, "truong": true, "cuc": true, "chi": true, "vu": true, "benh": true, "vien": true}
+var departmentHeads = map[string]bool{"so": true, "phong": true, "ban": true, "truong": true, "cuc": true, "chi": true, "vu": true, "benh": true, "vien": true,
+	"cong": true, "ti": true}
 
 // schoolLevels name the level of a school, folded.
 var schoolLevels = map[string]bool{"thpt": true, "thcs": true, "th": true, "mn": true, "ptdtnt": true}
@@ -2909,6 +3038,13 @@ func givesCause(toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// givesCauseAfter reports whether the sentence after one gives a cause
+// it knows: not "Nguyên nhân vụ tai nạn đang được điều tra, làm rõ".
+func givesCauseAfter(after string) bool {
+	toks := Tokenize(after)
+	return givesCause(toks) && !causeUnknown(toks)
 }
 
 // causeUnknown reports whether a sentence says the cause is not known yet:
