@@ -74,9 +74,8 @@ func TestExpandChat(t *testing.T) {
 		// Before a department "tp" is its head, elsewhere a city.
 		"tp kinh te ha tang la ai": "truong phong kinh te ha tang la ai",
 		"tp long xuyen":            "tp long xuyen",
-		// "cty" is a firm; after a place's noun a syllable opens its name,
-		// even one that chat spells ("hong" is "không" elsewhere).
-		"cty nao thi cong cau":         "cong ty nao thi cong cau",
+		// After a place's noun a syllable opens its name, even one that
+		// chat spells ("hong" is "không" elsewhere).
 		"ct ubnd huyen hong dan la ai": "chu tich ubnd huyen hong dan la ai",
 		"bt huyen uy hong dan ten j":   "bi thu huyen uy hong dan ten gi",
 	} {
@@ -1488,7 +1487,8 @@ func TestClockClauseKept(t *testing.T) {
 
 // "Công ty / đơn vị nào" is answered by a firm's name, past its legal form
 // ("Công ty cổ phần Nông sản Hà Nam Xanh"); another firm's director is not
-// the one asked.
+// the one asked, nor another firm's workers those of a firm no article
+// names ("cong ty dien tu hoang long").
 func TestFirmAsked(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t18", "articles")), [][2]string{
 		{"Những đơn vị nào thi công cầu Châu Giang 2?", "Cầu đường Thăng Long"},
@@ -1498,7 +1498,7 @@ func TestFirmAsked(t *testing.T) {
 		{"cty nao thi cong cau ya xier", "Trường Sơn Kon Tum"},
 	}, nil)
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t14", "articles")), nil,
-		[]string{"tong giam doc cty hitomo precision viet nam la ai"})
+		[]string{"tong giam doc cty hitomo precision viet nam la ai", "cong ty dien tu hoang long tuyen bn lao dong"})
 }
 
 // A person named once is "ông" after: "Gia đình ông Nguyễn Văn Bảy ở thôn

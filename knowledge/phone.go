@@ -19,7 +19,7 @@ var chatSpellings = map[string]string{
 	"bn": "bao nhiêu", "bnhieu": "bao nhiêu", "z": "vậy", "ng": "người", "ntn": "như thế nào",
 	"trc": "trước", "ns": "nói", "nhiu": "nhiêu",
 	"gd": "giám đốc", "pgd": "phó giám đốc", "sgd": "sở giáo dục", "sx": "sản xuất", "dn": "doanh nghiệp",
-	"cti": "công ty", "bv": "bệnh viện", "bs": "bác sĩ", "gv": "giáo viên", "hs": "học sinh", "sv": "sinh viên",
+	"bv": "bệnh viện", "bs": "bác sĩ", "gv": "giáo viên", "hs": "học sinh", "sv": "sinh viên",
 	"xd": "xây dựng", "ccn": "cụm công nghiệp", "kcn": "khu công nghiệp", "vs": "với", "mn": "mọi người", "tgian": "thời gian", "ptnt": "phát triển nông thôn", "xk": "xuất khẩu",
 }
 

@@ -75,6 +75,7 @@ type asked struct {
 	role         string               // the role a who-question asks about ("luat su"), folded, or ""
 	holder       bool                 // asks only who holds an office (asksHolder)
 	spans        []yearSpan           // the spans of years it names ("2023-2024")
+	firm         string               // the two syllables that open the name of a firm it asks about ("hoang luc"), folded, or ""
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -121,6 +122,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		a.role = roleAfter(a.question)
 	}
 	a.spans = yearSpans(q.Text)
+	a.firm = firmAsked(a.question)
 	a.holder = kind == KindWho && a.office != "" && asksHolder(q)
 	a.name = slices.ContainsFunc(a.question, func(t Token) bool { return personNouns[t.Exact] }) && asks(q.Text, cueName)
 	for _, pair := range a.places {
@@ -202,6 +204,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	q, kind, content, context := a.q, a.kind, a.content, a.context
 	if want := wordsOf(a.number.qualifier); kind == KindNumber && len(a.number.qualifier) > 0 && !a.passagesHold(passages, want) && !qualifies(passages[0].Article, want) {
 		return nil // "bao nhiêu ca tử vong" asked, the article counts only "ca sốt phát ban"
+	}
+	if a.firm != "" && !qualifies(passages[0].Article, words{fold: map[string]bool{a.firm: true}}) {
+		return nil // "cty Hitomo Precision" asked, the article speaks of other firms
 	}
 	titleToks := Tokenize(passages[0].Article.Title)
 	title := newBag(titleToks, true)
@@ -1269,6 +1274,39 @@ func asksFirm(content []Token, frames map[int]bool) bool {
 	n := len(frame)
 	return n >= 2 && frame[n-2].Fold == "don" && frame[n-1].Fold == "vi"
 }
+
+// firmAsked returns the two syllables, folded, that open the name of the
+// firm ("công ty", "cty", "HTX") a question asks about, past its legal
+// form and its trade: "hoang luc" of "cty xay dung hoang luc", "hitomo precision" of "Công ty Hitomo
+// Precision"; or "" where it names none ("công ty nào").
+func firmAsked(question []Token) string {
+	for i := range question {
+		if !(i > 0 && question[i-1].Fold == "cong" && question[i].Fold == "ti" || question[i].Fold == "cti" || question[i].Fold == "htx") {
+			continue
+		}
+		j := i + 1
+		for j < len(question) && (companyForms[question[j].Fold] || trades[question[j].Fold]) {
+			j++
+		}
+		if j+1 >= len(question) {
+			return ""
+		}
+		first, second := question[j], question[j+1]
+		if IsStopword(first) || IsStopword(second) || asking[first.Fold] || asking[second.Fold] || whoWords[second.Fold] ||
+			first.Number || second.Number || first.End+1 != second.Start {
+			return ""
+		}
+		return first.Fold + " " + second.Fold
+	}
+	return ""
+}
+
+// trades are the words, folded, of what a firm does that open its name
+// before what tells it from others: "Công ty Xây dựng Hoàng Lực".
+var trades = foldedSet([]string{"xây", "dựng", "thương", "mại", "dịch", "vụ", "đầu", "tư", "sản", "xuất", "chế", "biến",
+	"công", "nghệ", "phát", "triển", "nhập", "khẩu", "nông", "nghiệp", "thực", "phẩm", "vận", "tải", "du", "lịch", "bất", "động",
+	"xăng", "dầu", "điện", "môi", "trường", "kinh", "doanh", "vấn", "thiết", "kế", "giao", "thông", "thủy", "lợi", "cơ", "khí",
+	"vật", "liệu", "gỗ", "may", "mặc", "tổng", "hợp", "khai", "thác", "cà", "phê", "chè", "lương"})
 
 // companyForms are the words of a firm's legal form, folded.
 var companyForms = foldedSet([]string{"cổ", "phần", "cp", "tnhh", "mtv", "trách", "nhiệm", "hữu", "hạn", "một", "thành", "viên", "jsc"})
