@@ -204,6 +204,9 @@ func bestCandidate(ask *asked, groups [][]Passage, weigh func(*Article) coverage
 	return ask.newest(scored, best), best.passage != nil
 }
 
+// reSourceTag finds the paper a lead opens with: "(Báo Quảng Ngãi) - ".
+var reSourceTag = regexp.MustCompile(`^\([^()]{2,40}\)\s*[-–—]\s*`)
+
 // reDayMonth finds a day of a month: "6/9".
 var reDayMonth = regexp.MustCompile(`(^|\D)\d{1,2}/\d{1,2}($|\D)`)
 
@@ -682,7 +685,7 @@ type numberWanted struct {
 // peopleNouns are groups of nouns, folded, that count the same people; a
 // question counting "người" is answered by any of them.
 var peopleNouns = [][]string{{"cong nhan", "lao dong", "nguoi lao dong"}, {"phieu", "dai bieu"},
-	{"benh nhan", "nguoi benh", "ca benh"}, {"nguoi dan", "nhan khau"}}
+	{"benh nhan", "nguoi benh", "ca benh"}, {"nguoi dan", "nhan khau"}, {"hanh khach"}}
 
 // kinOf returns the nouns that count the people a question counts after
 // "bao nhiêu", or nil.
@@ -1126,6 +1129,9 @@ type candidate struct {
 
 func (c candidate) answer(english bool) Answer {
 	text := strings.TrimSpace(c.clause)
+	if m := reSourceTag.FindStringIndex(text); m != nil && m[1] < len(text) {
+		text = text[m[1]:] // "(Báo Quảng Ngãi) - Khoảng 4 giờ 40 …" answers from "Khoảng"; the citation quotes it whole
+	}
 	text = strings.TrimRight(text, ".;:, ")
 	text = upperFirst(text)
 	text += " [1]."

@@ -1517,3 +1517,18 @@ func TestMilestoneAsked(t *testing.T) {
 		{"ct ubnd huyen hong dan la ai", "Lâm Văn Hiền"},
 	}, []string{"bt huyen uy hong dan ten j"})
 }
+
+// "Lúc mấy giờ" is answered by the hour even where it opens a long lead,
+// without the paper's name before it; "chở bao nhiêu người" by the
+// passengers ("36 hành khách").
+func TestAccidentLead(t *testing.T) {
+	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t21", "articles"))
+	wantAnswers(t, svc, [][2]string{
+		{"vu tai nan xe khach o duc pho xay ra luc may gio", "4 giờ 40"},
+		{"xe khach cho bn nguoi", "36 hành khách"},
+	}, nil)
+	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "vu tai nan xe khach o duc pho xay ra luc may gio"})
+	if err != nil || strings.HasPrefix(ans.Text, "(Báo") {
+		t.Errorf("answer %q, %v opens with the paper's name", ans.Text, err)
+	}
+}

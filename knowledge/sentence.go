@@ -1576,13 +1576,23 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 		holds = statesClock // "lúc mấy giờ" is answered by the clause with the hour, not the one with "SN 2001"
 	}
 	if kind != KindWhat && kind != KindList && !holds(text(ci, cj)) {
-		for d := 1; d <= 2; d++ {
+		// The nearest clause that holds it, with as much of the core as
+		// fits: the hour of an accident opens a long lead. Anything else
+		// is looked for near the core only.
+		fits := func() bool { return utf8.RuneCountInString(text(ci, cj)) <= MaxAnswerRunes }
+		reach := 2
+		if kind == KindWhen && asksClock(q.Text) {
+			reach = len(cs)
+		}
+		for d := 1; d <= reach; d++ {
 			if cj+d < len(cs) && holds(text(cj+d, cj+d)) {
-				cj += d
+				for cj += d; !fits() && ci < cj; ci++ {
+				}
 				break
 			}
 			if ci-d >= 0 && holds(text(ci-d, ci-d)) {
-				ci -= d
+				for ci -= d; !fits() && cj > ci; cj-- {
+				}
 				break
 			}
 		}
