@@ -1532,3 +1532,19 @@ func TestAccidentLead(t *testing.T) {
 		t.Errorf("answer %q, %v opens with the paper's name", ans.Text, err)
 	}
 }
+
+// A place followed by its official's name ("Bí thư Huyện ủy Nghĩa Hành
+// Phạm Thị Thu Hà") is still a place: the chairman of another district
+// does not answer for it.
+func TestPlaceBeforeAName(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t21", "articles")), [][2]string{
+		{"Bí thư Huyện ủy Nghĩa Hành là ai?", "Phạm Thị Thu Hà"},
+	}, []string{"Chủ tịch UBND huyện Nghĩa Hành là ai?", "ct ubnd huyen nghia hanh la ai"})
+}
+
+// "Thành lập năm nào" is answered where the founding is told, beside it,
+// or in an article on it: not by another date of the same HTX.
+func TestDatedEvent(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t22", "articles")), nil,
+		[]string{"htx ang to thanh lap nam nao"})
+}

@@ -76,6 +76,7 @@ type asked struct {
 	holder       bool                 // asks only who holds an office (asksHolder)
 	spans        []yearSpan           // the spans of years it names ("2023-2024")
 	firm         string               // the two syllables that open the name of a firm it asks about ("hoang luc"), folded, or ""
+	event        string               // the event whose date it asks ("thanh lap"), folded, or ""
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -123,6 +124,9 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	}
 	a.spans = yearSpans(q.Text)
 	a.firm = firmAsked(a.question)
+	if kind == KindWhen {
+		a.event = eventAsked(a.question)
+	}
 	a.holder = kind == KindWho && a.office != "" && asksHolder(q)
 	a.name = slices.ContainsFunc(a.question, func(t Token) bool { return personNouns[t.Exact] }) && asks(q.Text, cueName)
 	for _, pair := range a.places {
@@ -408,6 +412,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if len(otherPlaces) > 0 && (kind != KindWho || officePlace(sc.toks, a.office) == "") && !namesPlaces(otherPlaces, sc.toks, unlessScoped(sc.toks, a.placeKinds, sc.before)) {
 			continue // "tỷ lệ hộ nghèo huyện Văn Lâm" asked, the province's rate found
+		}
+		if kind == KindWhen && a.event != "" && !titled(title, a.event) && !strings.Contains(foldedText(sc.window), " "+a.event+" ") {
+			continue // "HTX thành lập năm nào" is answered where the founding is, beside it, or in an article on it
 		}
 		if kind == KindWhen && otherMilestone(a.question, sc.toks) {
 			continue // "khởi công khi nào" is not answered by the day it was opened
@@ -844,6 +851,28 @@ func namesEffect(toks []Token) bool {
 // causeRest are the words, folded, after "nguyên nhân" that say the cause
 // follows, not what it caused: "là", "do", "chủ yếu", "chính".
 var causeRest = map[string]bool{"la": true, "do": true, "chu": true, "chinh": true}
+
+// datedEvents are what questions asking when date, folded, as papers say
+// them too: "thành lập năm nào" is answered where the founding is told.
+var datedEvents = []string{"thanh lap", "khoi cong", "khanh thanh", "thong xe", "ban hanh", "khai truong", "khai mac", "be mac",
+	"ky ket", "khoi to", "ra doi", "dong tho"}
+
+// titled reports whether a title holds two syllables, folded: "khanh
+// thanh".
+func titled(title bag, pair string) bool {
+	first, second, _ := strings.Cut(pair, " ")
+	return title.pairs[[2]string{first, second}]
+}
+
+// eventAsked returns the event a question asks the date of, or "".
+func eventAsked(question []Token) string {
+	for i := 1; i < len(question); i++ {
+		if pair := question[i-1].Fold + " " + question[i].Fold; slices.Contains(datedEvents, pair) {
+			return pair
+		}
+	}
+	return ""
+}
 
 // milestones are the steps of a work that questions asking when tell
 // apart, folded: its start, and its end, each as papers may say it.
@@ -1576,9 +1605,9 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 		holds = statesClock // "lúc mấy giờ" is answered by the clause with the hour, not the one with "SN 2001"
 	}
 	if kind != KindWhat && kind != KindList && !holds(text(ci, cj)) {
-		// The nearest clause that holds it, with as much of the core as
-		// fits: the hour of an accident opens a long lead. Anything else
-		// is looked for near the core only.
+		// The nearest clause that holds it; one before the core keeps as
+		// much of the core as fits: the hour of an accident opens a long
+		// lead. Anything but the hour is looked for near the core only.
 		fits := func() bool { return utf8.RuneCountInString(text(ci, cj)) <= MaxAnswerRunes }
 		reach := 2
 		if kind == KindWhen && asksClock(q.Text) {
@@ -1586,8 +1615,7 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 		}
 		for d := 1; d <= reach; d++ {
 			if cj+d < len(cs) && holds(text(cj+d, cj+d)) {
-				for cj += d; !fits() && ci < cj; ci++ {
-				}
+				cj += d
 				break
 			}
 			if ci-d >= 0 && holds(text(ci-d, ci-d)) {
@@ -2919,11 +2947,12 @@ func namesOtherPlace(toks []Token, kinds map[string]bool, places []string) bool 
 }
 
 // opensName reports whether toks hold the folded pair capitalised and
-// followed by another capitalised syllable: "Rah Lan Hiếu".
+// followed by another capitalised syllable: "Rah Lan Hiếu". A person's
+// name after it is no part of it: "Huyện ủy Nghĩa Hành Phạm Thị Thu Hà".
 func opensName(toks []Token, pair string) bool {
 	for i := 0; i+2 < len(toks); i++ {
 		if toks[i].Upper && toks[i+1].Upper && toks[i+2].Upper && toks[i+1].End+1 == toks[i+2].Start &&
-			toks[i].Fold+" "+toks[i+1].Fold == pair {
+			toks[i].Fold+" "+toks[i+1].Fold == pair && !personAt(toks, i+2) {
 			return true
 		}
 	}
