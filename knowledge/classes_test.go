@@ -1548,3 +1548,13 @@ func TestDatedEvent(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t22", "articles")), nil,
 		[]string{"htx ang to thanh lap nam nao"})
 }
+
+// A figure of the period before ("vụ trước", "cùng kỳ năm ngoái") is
+// answered only where the paper gives it, not by this season's.
+func TestPastPeriod(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t23", "articles")), nil,
+		[]string{"Vụ Đông Xuân năm trước toàn tỉnh xuống giống bao nhiêu ha?", "Giá khoai lang tím Nhật cùng kỳ năm ngoái là bao nhiêu?"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t18", "articles")), [][2]string{
+		{"nang suat lua tang bn ta/ha so voi cung ky nam truoc", "1,9 tạ/ha"},
+	}, nil)
+}

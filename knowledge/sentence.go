@@ -77,6 +77,7 @@ type asked struct {
 	spans        []yearSpan           // the spans of years it names ("2023-2024")
 	firm         string               // the two syllables that open the name of a firm it asks about ("hoang luc"), folded, or ""
 	event        string               // the event whose date it asks ("thanh lap"), folded, or ""
+	past         bool                 // asks the figure of the period before ("năm ngoái"), not how one compares with it
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -124,6 +125,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	}
 	a.spans = yearSpans(q.Text)
 	a.firm = firmAsked(a.question)
+	a.past = givesPast(a.question, 0) && !strings.Contains(foldedText(a.question), " so voi ")
 	if kind == KindWhen {
 		a.event = eventAsked(a.question)
 	}
@@ -472,6 +474,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindWhen && a.clock && !statesClock(sc.text) {
 			continue // "mấy giờ" is answered by a time of day
+		}
+		if kind == KindNumber && a.past && !givesPast(sc.toks, published.Year()) {
+			continue // "vụ trước xuống giống bao nhiêu ha" is not answered by this season's figure
 		}
 		if kind == KindNumber && comparedOnly(sc.toks, a.years) {
 			continue // "năm 2022" asked, the figure is of 2023 "so với năm 2022"
@@ -2033,6 +2038,28 @@ func roman(s string) bool { return s != "" && reRoman.MatchString(s) }
 // ordinalWords, folded, number what follows them even when it is typed in
 // lower case: "lan thu xviii", "khoa xii".
 var ordinalWords = map[string]bool{"thu": true, "khoa": true}
+
+// pastPeriods say the period before the one the news is of, folded.
+var pastPeriods = [][]string{{"nam", "truoc"}, {"nam", "ngoai"}, {"cung", "ky"}, {"vu", "truoc"}, {"nam", "roi"}}
+
+// givesPast reports whether syllables speak of the period before, by
+// its name or by a year before the one given (the news's): a question
+// asking of it, or a sentence giving its figure ("năm ngoái chỉ 12.500
+// đồng/kg"), not only comparing with it ("tăng 1,9 tạ/ha so với cùng kỳ
+// năm trước; sản lượng …").
+func givesPast(toks []Token, year int) bool {
+	for i := 1; i < len(toks); i++ {
+		past := slices.ContainsFunc(pastPeriods, func(p []string) bool { return toks[i-1].Fold == p[0] && toks[i].Fold == p[1] })
+		if y, err := strconv.Atoi(toks[i].Fold); err == nil && isYearNumber(toks[i].Fold) && y < year {
+			past = true
+		}
+		if past && (!strings.Contains(foldedText(toks[max(0, i-6):i]), " so voi ") ||
+			slices.ContainsFunc(toks[i+1:min(i+4, len(toks))], func(t Token) bool { return t.Number })) {
+			return true // "so với cùng thời điểm năm ngoái (khoảng 66.000 đồng/kg)" gives it too
+		}
+	}
+	return false
+}
 
 // comparedOnly reports whether a sentence names one of the years only to
 // compare with it: "tăng 9,6% so với năm 2022", "so với cùng kỳ năm 2023".
