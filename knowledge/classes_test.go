@@ -1558,3 +1558,11 @@ func TestPastPeriod(t *testing.T) {
 		{"nang suat lua tang bn ta/ha so voi cung ky nam truoc", "1,9 tạ/ha"},
 	}, nil)
 }
+
+// "Thượng tá Đặng Văn Lộc - Trưởng Công an huyện Vũng Liêm": the office's
+// title is no name, though "Trưởng Công" reads like "Trương Công …".
+func TestOfficeTitleIsNoName(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t23", "articles")), [][2]string{
+		{"Trưởng Công an huyện Vũng Liêm nhấn mạnh điều gì sau vụ tai nạn?", "xử lý nghiêm"},
+	}, nil)
+}

@@ -2550,7 +2550,14 @@ func holderName(sentence, office string, question, content []Token) ([2]string, 
 			return name, toks
 		}
 		var run, name, person []Token // the run of capitalised syllables read, the last of two or more, one opening with a surname
-		for _, t := range toks {
+		title := strings.Fields(office)
+		for i := 0; i < len(toks); i++ {
+			t := toks[i]
+			if i+len(title) <= len(toks) && slices.EqualFunc(toks[i:i+len(title)], title, func(t Token, w string) bool { return t.Fold == w }) {
+				run = run[:0]
+				i += len(title) - 1
+				continue // the office's own title ("Trưởng Công an" opens like "Trương Công …")
+			}
 			if !t.Upper || t.Number {
 				run = run[:0]
 				continue
