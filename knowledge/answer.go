@@ -750,12 +750,13 @@ func wantsNumber(question string) numberWanted {
 	if folded := Fold(spaced(question)); w.unit == "" && w.strong && (strings.Contains(folded, " ty le ") || strings.Contains(folded, " ti le ")) {
 		w.unit = "%" // "tỷ lệ … đạt bao nhiêu" is answered by a share
 	}
-	w.rate = asksRate(question, w.unit)
+	toks := Tokenize(question)
+	w.rate = asksRate(question, toks, w.unit)
 	if w.unit == "" {
-		w.per = askedPer(question)
+		w.per = askedPer(toks)
 	}
 	w.qualifier = qualifierOf(question, w.unit)
-	w.kin = kinOf(Tokenize(question), w.unit)
+	w.kin = kinOf(toks, w.unit)
 	if w.code {
 		// The document asked is the one right before "số …", else the
 		// first named: "Đề án … được phê duyệt tại văn bản số mấy?" asks
@@ -914,11 +915,10 @@ func countedNoun(question string) string {
 
 // asksRate reports whether a question asks its unit per another: "bao
 // nhiêu tạ một héc-ta", "mấy tấn mỗi ha", "bn tấn/ha".
-func asksRate(question, unit string) bool {
+func asksRate(question string, toks []Token, unit string) bool {
 	if unit == "" {
 		return false
 	}
-	toks := Tokenize(question)
 	for i := 1; i+1 < len(toks); i++ {
 		if toks[i].Fold != unit || toks[i-1].Fold != "nhieu" && toks[i-1].Fold != "may" {
 			continue
@@ -931,8 +931,7 @@ func asksRate(question, unit string) bool {
 
 // askedPer returns the unit a question asks a figure per when "bao nhiêu"
 // counts none: "kg" of "bao nhiêu 1kg", "bao nhiêu một ký", "bn mỗi ha".
-func askedPer(question string) string {
-	toks := Tokenize(question)
+func askedPer(toks []Token) string {
 	for i := 1; i+1 < len(toks); i++ {
 		if toks[i].Fold != "nhieu" && toks[i].Fold != "may" {
 			continue

@@ -78,6 +78,8 @@ type asked struct {
 	firm         string               // the two syllables that open the name of a firm it asks about ("hoang luc"), folded, or ""
 	event        string               // the event whose date it asks ("thanh lap"), folded, or ""
 	past         bool                 // asks the figure of the period before ("năm ngoái"), not how one compares with it
+	firmFrame    bool                 // its frame asks for a firm: "công ty nào", "đơn vị nào"
+	milestone    int                  // the step of a work whose date it asks (milestones), or -1
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -125,6 +127,8 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	}
 	a.spans = yearSpans(q.Text)
 	a.firm = firmAsked(a.question)
+	a.firmFrame = asksFirm(a.content, a.frames)
+	a.milestone = milestoneAsked(a.question)
 	a.past = givesPast(a.question, 0) && !strings.Contains(foldedText(a.question), " so voi ")
 	if kind == KindWhen {
 		a.event = eventAsked(a.question)
@@ -361,7 +365,6 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	}
 	otherYear := len(a.years) > 0 && !titleYears && !namesYearAsked(titleToks, a.years, true) && !published.IsZero() && !slices.Contains(a.years, strconv.Itoa(published.Year()))
 	entity, anyPlace := entityFrame(content, a.frames)
-	firm := asksFirm(content, a.frames)
 	// A code asked among others of its kind ("ST24" where the article
 	// has ST25 too) must be named near the answer; a code the article
 	// names alone is its topic ("QL24").
@@ -418,7 +421,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWhen && a.event != "" && !titled(title, a.event) && !strings.Contains(foldedText(sc.window), " "+a.event+" ") {
 			continue // "HTX thành lập năm nào" is answered where the founding is, beside it, or in an article on it
 		}
-		if kind == KindWhen && otherMilestone(a.question, sc.toks) {
+		if kind == KindWhen && a.milestone >= 0 && otherMilestone(a.milestone, sc.toks) {
 			continue // "khởi công khi nào" is not answered by the day it was opened
 		}
 		if kind == KindWhen && a.exactDate && !reDate.MatchString(sc.text) {
@@ -469,7 +472,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindQuote && len(a.names) > 0 && !reportsSpeech(sc.text) {
 			continue // "ông Lâm phát biểu gì?" is answered by what someone said
 		}
-		if a.cause && (!givesCause(sc.toks) && !givesCauseAfter(sc.after) || causeUnknown(Tokenize(sc.text))) { // its own words: the sentence before may name an agent ("do anh X điều khiển")
+		if a.cause && (!givesCause(sc.toks) && !givesCauseAfter(sc.after) || causeUnknown(sc.wholeToks)) { // its own words: the sentence before may name an agent ("do anh X điều khiển")
 			continue // "nguyên nhân vụ cháy" is not answered by when it broke out, unless the cause follows
 		}
 		if kind == KindWhen && a.clock && !statesClock(sc.text) {
@@ -533,7 +536,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 
 		f[fMarkers] = indicator(len(a.markers) > 0 && holdsMarkers(a.markers, sc.toks))                                    // "Quyết định 1204" asked and found, not "Quyết định 2104"
 		f[fFrame] = indicator(namesFrame(sc.toks, content, a.frames) && !frameAway(sc.toks, a.frames, content, a.names) || // "tỉnh nào" answered by "tỉnh An Giang"
-			firm && namesCompany(sc.toks, content)) // "đơn vị nào thi công" by "Công ty CP …"
+			a.firmFrame && namesCompany(sc.toks, content)) // "đơn vị nào thi công" by "Công ty CP …"
 		f[fLong] = indicator(utf8.RuneCountInString(sc.text) > MaxAnswerRunes)
 		f[fAllWords] = allWords(a.question, words)
 		f[fOrder] = inOrder(content, sc.toks)
@@ -883,34 +886,47 @@ func eventAsked(question []Token) string {
 // apart, folded: its start, and its end, each as papers may say it.
 var milestones = [][]string{{"khoi cong", "dong tho"}, {"khanh thanh", "thong xe", "hoan thanh", "dua vao su dung", "ban giao"}}
 
+// milestoneAsked returns which of the milestones a question asks the
+// date of, or -1.
+func milestoneAsked(question []Token) int {
+	asked := foldedText(question)
+	return slices.IndexFunc(milestones, func(group []string) bool {
+		return slices.ContainsFunc(group, func(m string) bool { return strings.Contains(asked, " "+m+" ") })
+	})
+}
+
 // otherMilestone reports whether a sentence dates another step of a work
-// than the question asks, and not the one asked: "Công trình khởi công
-// ngày …" for "khánh thành khi nào", the opening for "khởi công khi nào".
-// A sentence naming neither ("buổi lễ diễn ra lúc 8 giờ") may answer.
-func otherMilestone(question, toks []Token) bool {
-	asked, said := foldedText(question), foldedText(toks)
-	for g, group := range milestones {
-		if !slices.ContainsFunc(group, func(m string) bool { return strings.Contains(asked, " "+m+" ") }) {
-			continue
-		}
-		if slices.ContainsFunc(group, func(m string) bool { return strings.Contains(said, " "+m+" ") }) {
-			return false
-		}
-		return slices.ContainsFunc(milestones[1-g], func(m string) bool { return strings.Contains(said, " "+m+" ") })
+// than the one asked, and not the one asked: "Công trình khởi công ngày …"
+// for "khánh thành khi nào", the opening for "khởi công khi nào". A
+// sentence naming neither ("buổi lễ diễn ra lúc 8 giờ") may answer.
+func otherMilestone(asked int, toks []Token) bool {
+	said := foldedText(toks)
+	names := func(group []string) bool {
+		return slices.ContainsFunc(group, func(m string) bool { return strings.Contains(said, " "+m+" ") })
 	}
-	return false
+	return !names(milestones[asked]) && names(milestones[1-asked])
 }
 
 // speaksOfSomeone reports whether a sentence speaks of a person named
 // before it by "ông" or "bà" alone: "vườn cà phê của ông cho thu hoạch …".
 func speaksOfSomeone(text string) bool {
-	if !strings.Contains(text, "ông") && !strings.Contains(text, "bà") {
-		return false
-	}
-	toks := Tokenize(text)
-	for i, t := range toks {
-		if word := text[t.Start:t.End]; (word == "ông" || word == "bà") && (i+1 == len(toks) || !toks[i+1].Upper) {
-			return true
+	for _, word := range []string{"ông", "bà"} {
+		for at := 0; ; {
+			i := strings.Index(text[at:], word)
+			if i < 0 {
+				break
+			}
+			start, end := at+i, at+i+len(word)
+			at = end
+			before, _ := utf8.DecodeLastRuneInString(text[:start])
+			after, size := utf8.DecodeRuneInString(text[end:])
+			if start > 0 && before != ' ' || end < len(text) && after != ' ' && !unicode.IsPunct(after) {
+				continue // inside a word: "Hoàng Bà …" is no "bà"
+			}
+			next, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[end+size:], " "))
+			if after != ' ' || !unicode.IsUpper(next) {
+				return true
+			}
 		}
 	}
 	return false
@@ -2050,7 +2066,7 @@ var pastPeriods = [][]string{{"nam", "truoc"}, {"nam", "ngoai"}, {"cung", "ky"},
 func givesPast(toks []Token, year int) bool {
 	for i := 1; i < len(toks); i++ {
 		past := slices.ContainsFunc(pastPeriods, func(p []string) bool { return toks[i-1].Fold == p[0] && toks[i].Fold == p[1] })
-		if y, err := strconv.Atoi(toks[i].Fold); err == nil && isYearNumber(toks[i].Fold) && y < year {
+		if y, err := strconv.Atoi(toks[i].Fold); toks[i].Number && err == nil && isYearNumber(toks[i].Fold) && y < year {
 			past = true
 		}
 		if past && (!strings.Contains(foldedText(toks[max(0, i-6):i]), " so voi ") ||
