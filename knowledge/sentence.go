@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -2858,8 +2859,15 @@ func headOnly(toks []Token, i int) bool {
 	return j > i && (j == len(toks) || toks[j].Start != toks[j-1].End+1 || !toks[j].Upper && !toks[j].Number)
 }
 
-// bodyHeads open the name of a body without telling which it is, folded.
-var bodyHeads = foldedSet([]string{"sở", "phòng", "ban", "cục", "chi", "bệnh", "viện", "trường", "công", "ty", "HTX", "trung", "tâm"})
+// bodyHeads open the name of a body without telling which it is, folded:
+// a department's heads, and "HTX", "trung tâm".
+var bodyHeads = func() map[string]bool {
+	heads := maps.Clone(departmentHeads)
+	for _, w := range []string{"htx", "trung", "tam"} {
+		heads[w] = true
+	}
+	return heads
+}()
 
 // namesDepartment reports whether a sentence and its neighbours name in
 // full the department a question puts after an office: "Tại Bệnh viện Đa
