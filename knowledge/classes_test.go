@@ -1566,3 +1566,12 @@ func TestOfficeTitleIsNoName(t *testing.T) {
 		{"Trưởng Công an huyện Vũng Liêm nhấn mạnh điều gì sau vụ tai nạn?", "xử lý nghiêm"},
 	}, nil)
 }
+
+// A question typed in capitals, or in lower case with diacritics, names
+// its places as a cased one does: "HUYỆN PHÙ YÊN" must be in the sentence
+// that answers, and "huyện mường la" is Mường La, not "là".
+func TestUncasedPlaces(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t24", "articles")), [][2]string{
+		{"AI LÀ CHỦ TỊCH UBND HUYỆN MƯỜNG LA?", "Quàng Văn Bình"},
+	}, []string{"HUYỆN PHÙ YÊN CÓ BAO NHIÊU NHÀ BỊ HƯ HỎNG?", "huyện phù yên có bao nhiêu nhà bị hư hỏng?", "PHÓ CHỦ TỊCH UBND HUYỆN MƯỜNG LA LÀ AI?"})
+}

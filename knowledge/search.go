@@ -84,7 +84,21 @@ func stopsIn(tokens []Token) []bool {
 		}
 		stop[i] = i+1 == len(tokens) || stop[i+1] || tokens[i+1].Number || t.End+1 != tokens[i+1].Start
 	}
+	for i := range tokens {
+		stop[i] = stop[i] && !closesPlace(tokens, i)
+	}
 	return stop
+}
+
+// closesPlace reports whether a syllable typed without diacritics in a
+// question typed with them ends a place's name after its noun, though
+// plain it would be a stopword: "huyện mường la" is Mường La, not "là".
+func closesPlace(tokens []Token, i int) bool {
+	t := tokens[i]
+	if i < 2 || t.Marked || stopExact[t.Exact] || !tokens[i-1].Marked || IsStopword(tokens[i-1]) || !placeNoun(tokens[i-2]) || tokens[i-1].End+1 != t.Start {
+		return false
+	}
+	return slices.ContainsFunc(tokens, func(t Token) bool { return t.Marked })
 }
 
 // queryTerm is one key looked up for a question.

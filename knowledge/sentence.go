@@ -103,6 +103,9 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.codeMarks = slices.DeleteFunc(slices.Clone(a.markers), func(m string) bool { return !typedAsCode(a.question, m) })
 	a.office = officeAsked(a.question)
 	a.places = placePairs(q, a.question)
+	if !slices.ContainsFunc(a.question, func(t Token) bool { return t.Upper }) {
+		a.names = append(a.names, placeNames(a.question, a.places)...)
+	}
 	a.doing = doneBy(a.question)
 	a.placeKinds = kindsOfPlaces(a.question, a.places)
 	for i, t := range a.question {
@@ -149,6 +152,23 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		a.dated = append(a.dated, regexp.MustCompile(number+`\S*\s+(\pL+\s+)?(ngày\s+)?\d{1,2}/\d{1,2}`))
 	}
 	return a
+}
+
+// placeNames returns the places below a province that a question typed
+// without capitals names after their nouns, with diacritics ("huyện phù
+// yên", "XÃ BÌNH CHÁNH" unshouted), as the name pairs its capitals would
+// have made: a sentence about another place does not answer. Typed plain
+// a pair is too often no place ("huyen uy nghi loc"), and a province is
+// most often the article's own.
+func placeNames(toks []Token, places []string) [][2]Token {
+	var pairs [][2]Token
+	for i := 2; i < len(toks); i++ {
+		a, b, noun := toks[i-1], toks[i], toks[i-2]
+		if (a.Marked || b.Marked) && placeNoun(noun) && noun.Fold != "tinh" && slices.Contains(places, a.Fold+" "+b.Fold) {
+			pairs = append(pairs, [2]Token{a, b})
+		}
+	}
+	return pairs
 }
 
 // readChunk is a chunk's sentences and their syllables: sentence i's are
