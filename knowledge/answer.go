@@ -680,6 +680,9 @@ type numberWanted struct {
 	// kin are the other nouns the papers count the same people by:
 	// "bao nhiêu công nhân" is answered by "4.500 lao động".
 	kin map[string]bool
+	// ordinal is set when a rank is asked ("thứ mấy", "lần thứ bao
+	// nhiêu"): "thứ tư" and "lần đầu" answer.
+	ordinal bool
 }
 
 // peopleNouns are groups of nouns, folded, that count the same people; a
@@ -757,6 +760,7 @@ func wantsNumber(question string) numberWanted {
 	}
 	w.qualifier = qualifierOf(question, w.unit)
 	w.kin = kinOf(toks, w.unit)
+	w.ordinal = reOrdinalAsked.MatchString(Fold(spaced(question)))
 	if w.code {
 		// The document asked is the one right before "số …", else the
 		// first named: "Đề án … được phê duyệt tại văn bản số mấy?" asks
@@ -777,6 +781,13 @@ func wantsNumber(question string) numberWanted {
 	}
 	return w
 }
+
+// reOrdinalAsked finds a rank asked, folded: "thứ mấy", "thứ bao nhiêu".
+var reOrdinalAsked = regexp.MustCompile(` thu (may|bao nhieu|bn) `)
+
+// reOrdinal finds a rank given, folded: "thứ tư", "thứ 12", "lần đầu",
+// "con đầu", "đầu tiên".
+var reOrdinal = regexp.MustCompile(` (thu (nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi|\d+)|(lan|con|nguoi) (dau|cuoi)|dau tien) `)
 
 // documentTypes are kinds of document with the initials of their codes:
 // "Nghị quyết số 12-NQ/HU". A công văn has none: its code names who sent
@@ -818,6 +829,9 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 	}
 	if w.per != "" && !givesPer(sentence, toks, w.per) {
 		return false // "giá bao nhiêu 1 kg" is answered by "8.300 đồng/kg", not by a profit
+	}
+	if w.ordinal && reOrdinal.MatchString(Fold(spaced(sentence))) {
+		return true
 	}
 	if w.unit != "" {
 		return countsUnit(sentence, toks, w.unit) || len(w.qualifier) > 0 && countsUnit(sentence, toks, initialsOf(w.unit, w.qualifier)) ||
@@ -1001,19 +1015,22 @@ func countsUnitAs(text string, toks []Token, unit string, perOther bool) bool {
 	for i := 1; i < len(toks); i++ {
 		u := toks[i].Fold
 		counted := u == unit || unitSpellings[u] == unit || unitSpellings[unit] == u ||
-			unit == "tien" && money[u] || unit == "time" && timeUnits[u]
+			unit == "tien" && money[u] || unit == "time" && (timeUnits[u] || periods[toks[i-1].Fold+" "+u])
 		if !counted || !perOther && rate(text, toks[i], unit) || perOther && !perAfter(text, toks, i) {
 			continue
 		}
 		if isNumber(toks[i-1]) && adjacent(toks[i-1], toks[i]) {
 			return true
 		}
-		if i > 1 && measureWords[toks[i-1].Fold] && isNumber(toks[i-2]) && adjacent(toks[i-2], toks[i-1]) && adjacent(toks[i-1], toks[i]) {
+		if i > 1 && (measureWords[toks[i-1].Fold] || periods[toks[i-1].Fold+" "+u]) && isNumber(toks[i-2]) && adjacent(toks[i-2], toks[i-1]) && adjacent(toks[i-1], toks[i]) {
 			return true
 		}
 	}
 	return false
 }
+
+// periods are durations said in two syllables, folded: "hai học kỳ".
+var periods = foldedSet([]string{"học kỳ", "nhiệm kỳ", "thế kỷ", "thập kỷ"})
 
 // perAfter reports whether the unit at toks[i] is given per another:
 // "tạ/ha", or with what it weighs between ("3,1 tấn nhân/ha").
@@ -1041,7 +1058,8 @@ var unitSpellings = map[string]string{"m": "met", "km": "kilomet", "cm": "centim
 	"kg": "kilogam", "m2": "met", "m3": "met", "tr": "trieu", "ng": "nguoi", "quoc": "nuoc"}
 
 // timeUnits are the words a duration is said in ("14 tháng").
-var timeUnits = map[string]bool{"nam": true, "thang": true, "tuan": true, "ngay": true, "gio": true, "phut": true, "giay": true}
+var timeUnits = map[string]bool{"nam": true, "thang": true, "tuan": true, "ngay": true, "gio": true, "phut": true, "giay": true,
+	"quy": true, "tieng": true, "dem": true}
 
 // money are the words a sum is said in ("312,4 tỷ đồng", "18 triệu").
 var money = map[string]bool{"dong": true, "ty": true, "trieu": true, "nghin": true, "ngan": true, "usd": true, "do": true}

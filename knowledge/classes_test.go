@@ -219,6 +219,24 @@ func TestDurationsAndSquareMetres(t *testing.T) {
 	}
 }
 
+// A duration is also said in terms and semesters ("hai nhiệm kỳ"), and a
+// rank asked ("thứ mấy") is answered in words ("thứ tư", "lần đầu").
+func TestTermsAndRanks(t *testing.T) {
+	a, err := knowledge.Finish(knowledge.Article{ID: "cai-cach", Title: "Châu Phú nâng hạng chỉ số cải cách hành chính", Paragraphs: []string{
+		"Năm 2024, chỉ số cải cách hành chính của huyện Châu Phú xếp thứ tư toàn tỉnh, tăng 3 bậc so với năm trước.",
+		"Ông Nguyễn Văn Tâm giữ chức Chủ tịch UBND huyện trong hai nhiệm kỳ liên tiếp.",
+		"Đây là lần đầu huyện vào nhóm dẫn đầu của tỉnh.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, knowledge.NewService([]knowledge.Article{a}), [][2]string{
+		{"Chỉ số cải cách hành chính của Châu Phú xếp thứ mấy toàn tỉnh?", "thứ tư"},
+		{"huyện vào nhóm dẫn đầu lần thứ bao nhiêu", "lần đầu"},
+		{"ông Nguyễn Văn Tâm giữ chức chủ tịch ubnd huyện trong bao lâu", "hai nhiệm kỳ"},
+	}, nil)
+}
+
 // A who-answer ends at the office, not at the verb of saying after it.
 func TestWhoAnswerEndsBeforeTheQuote(t *testing.T) {
 	a, err := knowledge.Finish(knowledge.Article{ID: "y-te", Title: "Phú Tân ghi nhận 218 ca sốt xuất huyết", Paragraphs: []string{
