@@ -1311,6 +1311,9 @@ func placePairs(q Query, toks []Token) []string {
 		if !placeNoun(toks[i]) || i > 0 && honorifics[toks[i-1].Fold] || i <= named {
 			continue // "ông Trần Quốc Khánh" typed plain names a man
 		}
+		if i > 0 && toks[i-1].Fold+" "+toks[i].Fold == "binh quan" || toks[i].Fold+" "+toks[i+1].Fold == "xa hoi" {
+			continue // "bình quân toàn tỉnh", "xã hội": no quận, no xã
+		}
 		if cased && i > 0 && toks[i].Upper && toks[i+1].Fold != "uy" {
 			continue // "cháy rừng ở Trạm Tấu": capitalised inside a question, it opens a name
 		}

@@ -1593,3 +1593,13 @@ func TestUncasedPlaces(t *testing.T) {
 		{"AI LÀ CHỦ TỊCH UBND HUYỆN MƯỜNG LA?", "Quàng Văn Bình"},
 	}, []string{"HUYỆN PHÙ YÊN CÓ BAO NHIÊU NHÀ BỊ HƯ HỎNG?", "huyện phù yên có bao nhiêu nhà bị hư hỏng?", "PHÓ CHỦ TỊCH UBND HUYỆN MƯỜNG LA LÀ AI?"})
 }
+
+// "Toàn tỉnh" asked is answered by the province's figure, not by a
+// district's "toàn huyện" one; "bình quân" typed plain names no quận.
+func TestWholeProvinceNotADistrict(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t25", "articles")), [][2]string{
+		{"nang suat khoai mi binh quan toan tinh bn tan/ha", "32,6 tấn/ha"},
+		{"Năng suất khoai mì bình quân toàn tỉnh bao nhiêu tấn/ha?", "32,6 tấn/ha"},
+		{"huyện Tân Châu thu hoạch bao nhiêu ha khoai mì", "15.900 ha"},
+	}, nil)
+}

@@ -46,6 +46,7 @@ type asked struct {
 	context      []Token
 	total        float64 // content's weight before the frames are lowered
 	frames       map[int]bool
+	scope        string  // the level a whole of is asked: "tinh" of "toàn tỉnh", or ""
 	doing        []Token // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
 	ownCore      []Token // own words, but those typed plain that may be stopwords ("con" for "còn")
 	ownTotal     float64
@@ -103,6 +104,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.codeMarks = slices.DeleteFunc(slices.Clone(a.markers), func(m string) bool { return !typedAsCode(a.question, m) })
 	a.office = officeAsked(a.question)
 	a.places = placePairs(q, a.question)
+	a.scope = scopeAsked(a.question)
 	if !slices.ContainsFunc(a.question, func(t Token) bool { return t.Upper }) {
 		a.names = append(a.names, placeNames(a.question, a.places)...)
 	}
@@ -152,6 +154,41 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		a.dated = append(a.dated, regexp.MustCompile(number+`\S*\s+(\pL+\s+)?(ngày\s+)?\d{1,2}/\d{1,2}`))
 	}
 	return a
+}
+
+// levels below a province and a district, folded: what "toàn tỉnh" and
+// "toàn huyện" are not.
+var belowLevel = map[string][]string{
+	"tinh":  {"huyen", "xa", "thi xa", "thanh pho", "tp", "thi tran", "phuong", "quan"},
+	"huyen": {"xa", "thi tran", "phuong", "ap", "thon", "ban"},
+}
+
+// scopeAsked returns the level a question asks a whole of, folded:
+// "tinh" of "năng suất bình quân toàn tỉnh", "huyen" of "cả huyện", or "".
+func scopeAsked(toks []Token) string {
+	for i := 1; i < len(toks); i++ {
+		if w := toks[i-1].Fold; (w == "toan" || w == "ca") && belowLevel[toks[i].Fold] != nil {
+			return toks[i].Fold
+		}
+	}
+	return ""
+}
+
+// narrower reports whether a sentence gives a part's figure where the
+// whole of scope is asked: "toàn huyện", "cả xã", or opening "Tại huyện
+// Tân Châu, …", unless it names the whole too.
+func narrower(toks []Token, scope string) bool {
+	text := foldedText(toks)
+	if strings.Contains(text, " toan "+scope+" ") || strings.Contains(text, " ca "+scope+" ") {
+		return false
+	}
+	for _, level := range belowLevel[scope] {
+		if strings.Contains(text, " toan "+level+" ") || strings.Contains(text, " ca "+level+" ") ||
+			strings.HasPrefix(text, " tai "+level+" ") || strings.HasPrefix(text, " o "+level+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // placeNames returns the places below a province that a question typed
@@ -413,6 +450,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 					continue // said by someone else
 				}
 			}
+		}
+		if a.scope != "" && narrower(sc.toks, a.scope) {
+			continue // "năng suất bình quân toàn tỉnh" is not answered by a district's, "toàn huyện đạt 34,2 tấn/ha"
 		}
 		if a.ranks.mismatch(sc.toks) {
 			continue // "Phó Chủ tịch" asked, "Chủ tịch" found, or the other way round
