@@ -58,6 +58,7 @@ func TestExpandChat(t *testing.T) {
 		// and reads as one: "ten gi" then asks for a name.
 		"bt hu chau thanh la ai": "bi thu huyen uy chau thanh la ai",
 		"pct ubnd tinh ten j":    "pho chu tich ubnd tinh ten gi",
+		"vi sao gia lua cao v":   "vi sao gia lua cao vay",
 		// "ca" after "trưởng" is the police; elsewhere it is rather "cả".
 		"truong ca huyen ham tan la ai":    "truong cong an huyen ham tan la ai",
 		"ca tinh co bn bai dc diem 10":     "ca tinh co bao nhieu bai duoc diem 10",
@@ -1601,5 +1602,13 @@ func TestWholeProvinceNotADistrict(t *testing.T) {
 		{"nang suat khoai mi binh quan toan tinh bn tan/ha", "32,6 tấn/ha"},
 		{"Năng suất khoai mì bình quân toàn tỉnh bao nhiêu tấn/ha?", "32,6 tấn/ha"},
 		{"huyện Tân Châu thu hoạch bao nhiêu ha khoai mì", "15.900 ha"},
+	}, nil)
+}
+
+// "vi sao" typed plain asks why: "vi" is no content word, and "mấy" after
+// it asks no number ("vi sao may dua nay tham gia ca do").
+func TestWhyTypedPlain(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t18", "articles")), [][2]string{
+		{"vi sao may dua nay tham gia ca do", "kiếm tiền nhanh"},
 	}, nil)
 }

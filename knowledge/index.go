@@ -427,7 +427,7 @@ func (ix *Index) Weights(question string) map[string]float64 {
 	var prev *Token
 	for i := range toks {
 		t := &toks[i]
-		if IsStopword(*t) && !closesPlace(toks, i) {
+		if IsStopword(*t) && !closesPlace(toks, i) || asksWhy(toks, i) {
 			prev = nil
 			continue
 		}

@@ -116,6 +116,9 @@ func ExpandChat(question string) string {
 		if t.Fold == "tp" && i+1 < len(toks) && (departments[toks[i+1].Fold] || i+2 < len(toks) && departments[toks[i+1].Fold+" "+toks[i+2].Fold]) {
 			repl, ok = "trưởng phòng", true
 		}
+		if word == "v" && i == len(toks)-1 && i > 1 {
+			repl, ok = "vậy", true // "sao cao v": a "v" that ends a question is "vậy"
+		}
 		if t.Fold == "h" && prev == "may" {
 			repl, ok = "giờ", true // "luc may h": at what time
 		}

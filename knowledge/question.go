@@ -112,6 +112,8 @@ func Classify(question string) Kind {
 		return KindPublished
 	case has(cueTitle):
 		return KindTitle
+	case has(cueWhy):
+		return KindWhat // "vì sao mấy đứa này tham gia": a cause, not a number
 	case has(cueWho):
 		return KindWho
 	case has(cueQuote):
@@ -129,6 +131,9 @@ func Classify(question string) Kind {
 	}
 	return KindWhat
 }
+
+// cueWhy asks why, whatever else the question asks about.
+var cueWhy = cues("vì sao", "tại sao")
 
 // machineWords follow "máy" in the words for machines: "máy bay", "máy gặt".
 var machineWords = map[string]bool{"moc": true, "bay": true, "tinh": true, "cay": true, "gat": true, "bom": true, "phat": true,

@@ -85,9 +85,16 @@ func stopsIn(tokens []Token) []bool {
 		stop[i] = i+1 == len(tokens) || stop[i+1] || tokens[i+1].Number || t.End+1 != tokens[i+1].Start
 	}
 	for i := range tokens {
-		stop[i] = stop[i] && !closesPlace(tokens, i)
+		stop[i] = stop[i] && !closesPlace(tokens, i) || asksWhy(tokens, i)
 	}
 	return stop
+}
+
+// asksWhy reports whether a syllable typed without diacritics opens "vi
+// sao" or "tai sao": "vì sao", "tại sao", no content.
+func asksWhy(tokens []Token, i int) bool {
+	t := tokens[i]
+	return !t.Marked && (t.Fold == "vi" || t.Fold == "tai") && i+1 < len(tokens) && tokens[i+1].Fold == "sao"
 }
 
 // closesPlace reports whether a syllable typed without diacritics in a
