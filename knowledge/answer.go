@@ -3,12 +3,14 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -306,33 +308,96 @@ type words struct{ fold, exact map[string]bool }
 
 // articleWords finds which of the keys wanted (folded syllables and
 // syllable pairs, exact syllables) an article holds in its title, body and
-// byline. It reads the article once without building a set of all its
-// words: only the keys asked about are looked up.
+// byline.
 func articleWords(a *Article, want words) words {
+	held := heldKeys(a)
 	have := words{fold: make(map[string]bool, len(want.fold)), exact: make(map[string]bool, len(want.exact))}
-	firsts := map[string]bool{} // first syllables of the pairs wanted
 	for k := range want.fold {
-		if first, _, ok := strings.Cut(k, " "); ok {
-			firsts[first] = true
+		if held.has(foldKey, k) {
+			have.fold[k] = true
 		}
 	}
+	for k := range want.exact {
+		if held.has(exactKey, k) {
+			have.exact[k] = true
+		}
+	}
+	return have
+}
+
+// Kinds of key an article holds.
+const (
+	foldKey  byte = 'f' // a folded syllable, or two standing together: "chu tich"
+	exactKey byte = 'e' // a syllable as written
+)
+
+// keySet is an article's keys, hashed and sorted.
+type keySet []uint64
+
+var keySeed = maphash.MakeSeed()
+
+func keyOf(kind byte, key string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(keySeed)
+	h.WriteByte(kind)
+	h.WriteString(key)
+	return h.Sum64()
+}
+
+func (s keySet) has(kind byte, key string) bool {
+	_, found := slices.BinarySearch(s, keyOf(kind, key))
+	return found
+}
+
+// heldCache keeps the keys of the articles questions were asked about, by
+// content hash: every question weighs the articles it reads whole, and
+// reading one costs more than the rest of the answer. It is emptied when
+// full.
+var heldCache = struct {
+	sync.Mutex
+	keys map[string]keySet
+}{keys: map[string]keySet{}}
+
+const heldCacheSize = 4096
+
+// heldKeys returns the keys an article holds, read once per content.
+func heldKeys(a *Article) keySet {
+	if a.Hash == "" {
+		return readKeys(a)
+	}
+	heldCache.Lock()
+	keys, ok := heldCache.keys[a.Hash]
+	heldCache.Unlock()
+	if ok {
+		return keys
+	}
+	keys = readKeys(a)
+	heldCache.Lock()
+	if len(heldCache.keys) >= heldCacheSize {
+		clear(heldCache.keys)
+	}
+	heldCache.keys[a.Hash] = keys
+	heldCache.Unlock()
+	return keys
+}
+
+// readKeys reads an article's title, byline and paragraphs for its keys.
+// A number written with a thousands dot is no year ("2.022 lượt").
+func readKeys(a *Article) keySet {
+	var keys keySet
 	sc := new(scanner)
 	var prev []byte
 	pair := make([]byte, 0, 32)
 	read := func(text string) {
 		prev = prev[:0]
 		for sc.reset(text); sc.next(); {
-			if want.fold[string(sc.fold)] {
-				have.fold[string(sc.fold)] = true
+			keys = append(keys, keyOf(foldKey, string(sc.fold)))
+			if !(sc.tok.Number && isYearNumber(string(sc.exact)) && strings.ContainsAny(text[sc.tok.Start:sc.tok.End], ".,")) {
+				keys = append(keys, keyOf(exactKey, string(sc.exact)))
 			}
-			if want.exact[string(sc.exact)] && !(sc.tok.Number && isYearNumber(string(sc.exact)) && strings.ContainsAny(text[sc.tok.Start:sc.tok.End], ".,")) {
-				have.exact[string(sc.exact)] = true // "2.022 lượt" is no year 2022
-			}
-			if len(prev) > 0 && firsts[string(prev)] {
+			if len(prev) > 0 {
 				pair = append(append(append(pair[:0], prev...), ' '), sc.fold...)
-				if want.fold[string(pair)] {
-					have.fold[string(pair)] = true
-				}
+				keys = append(keys, keyOf(foldKey, string(pair)))
 			}
 			prev = append(prev[:0], sc.fold...)
 		}
@@ -342,7 +407,8 @@ func articleWords(a *Article, want words) words {
 	for _, p := range a.Paragraphs {
 		read(p)
 	}
-	return have
+	slices.Sort(keys)
+	return slices.Compact(keys)
 }
 
 // metaWords are the words of a question about the article itself ("tác giả",

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -225,27 +226,65 @@ func (r readChunk) window(i int) []Token {
 }
 
 // sentencesOf returns a chunk's sentences and their syllables, split once
-// per question.
+// (readCache).
 func (a *asked) sentencesOf(c Chunk) ([]Span, [][]Token) {
 	if r, ok := a.read[c.Text]; ok {
 		return r.spans, r.toks
 	}
-	r := readChunk{spans: Sentences(c.Text)}
-	r.all = make([]Token, 0, len(c.Text)/4)
-	r.bounds = make([]int, 1, len(r.spans)+1)
-	for _, sp := range r.spans {
-		r.all = tokenizeInto(r.all, c.Text[sp.Start:sp.End])
-		r.bounds = append(r.bounds, len(r.all))
-	}
-	r.toks = make([][]Token, len(r.spans))
-	for i := range r.spans {
-		r.toks[i] = r.all[r.bounds[i]:r.bounds[i+1]:r.bounds[i+1]]
+	r, ok := readCache.get(c.Text)
+	if !ok {
+		r = readSentences(c.Text)
+		readCache.put(c.Text, r)
 	}
 	if a.read == nil {
 		a.read = map[string]readChunk{}
 	}
 	a.read[c.Text] = r
 	return r.spans, r.toks
+}
+
+// readCache keeps the chunks questions were answered from, read: the same
+// chunks answer many questions, and reading them is much of an answer's
+// cost. Readers only read what it holds. It is emptied when full.
+var readCache = chunkCache{read: map[string]readChunk{}}
+
+type chunkCache struct {
+	sync.Mutex
+	read map[string]readChunk
+}
+
+const readCacheSize = 4096
+
+func (c *chunkCache) get(text string) (readChunk, bool) {
+	c.Lock()
+	defer c.Unlock()
+	r, ok := c.read[text]
+	return r, ok
+}
+
+func (c *chunkCache) put(text string, r readChunk) {
+	c.Lock()
+	defer c.Unlock()
+	if len(c.read) >= readCacheSize {
+		clear(c.read)
+	}
+	c.read[text] = r
+}
+
+// readSentences splits a chunk into its sentences and their syllables.
+func readSentences(text string) readChunk {
+	r := readChunk{spans: Sentences(text)}
+	r.all = make([]Token, 0, len(text)/4)
+	r.bounds = make([]int, 1, len(r.spans)+1)
+	for _, sp := range r.spans {
+		r.all = tokenizeInto(r.all, text[sp.Start:sp.End])
+		r.bounds = append(r.bounds, len(r.all))
+	}
+	r.toks = make([][]Token, len(r.spans))
+	for i := range r.spans {
+		r.toks[i] = r.all[r.bounds[i]:r.bounds[i+1]:r.bounds[i+1]]
+	}
+	return r
 }
 
 // matchesAll reports whether text matches every pattern.
