@@ -1612,3 +1612,12 @@ func TestWhyTypedPlain(t *testing.T) {
 		{"vi sao may dua nay tham gia ca do", "kiếm tiền nhanh"},
 	}, nil)
 }
+
+// A who-question wants a person's name: the name of a place after its
+// noun ("xã Hang Chú", "bản Suối Lềnh") or of the paper ("(Báo Sơn La)")
+// is none, so the lead that names only places does not answer.
+func TestPlacesAreNoPersons(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t24", "articles")), [][2]string{
+		{"Hai người mất tích trong trận lũ quét ở Bắc Yên là ai?", "Giàng A Sở"},
+	}, nil)
+}

@@ -1050,7 +1050,16 @@ func hasNewName(text string, content []Token) bool {
 		asked[t.Fold] = true
 	}
 	run, fresh := 0, 0
+	place := false // in the name after a place's noun: "xã Hang Chú", "bản Suối Lềnh", "(Báo Sơn La)" name no one
 	for _, t := range Tokenize(text) {
+		if namedThings[t.Exact] && run == 0 {
+			place = true
+			continue
+		}
+		if place && t.Upper {
+			continue
+		}
+		place = false
 		if t.Upper && !t.Number {
 			run++
 			if !asked[t.Fold] {
@@ -1065,6 +1074,10 @@ func hasNewName(text string, content []Token) bool {
 	}
 	return false
 }
+
+// namedThings are the nouns, as written, before the name of a place or a
+// paper: what follows them names no person.
+var namedThings = exactSet("huyện tỉnh xã quận phường trấn thôn ấp bản xóm sông suối cầu đèo núi hồ đường báo Báo")
 
 // doneBy returns the syllables, one or two, of what a who-question asks
 // someone did ("chủ trì" of "ai chủ trì hội nghị", "ký" of "do ai ký"), or
