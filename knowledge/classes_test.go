@@ -1621,3 +1621,11 @@ func TestPlacesAreNoPersons(t *testing.T) {
 		{"Hai người mất tích trong trận lũ quét ở Bắc Yên là ai?", "Giàng A Sở"},
 	}, nil)
 }
+
+// "Đơn vị nào thi công" is answered where a firm does it, "thi công", not
+// by another firm the article names for something else.
+func TestFirmThatDidIt(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t24", "articles")), [][2]string{
+		{"don vi nao thi cong cau chieng lao", "Cầu đường Tây Bắc"},
+	}, nil)
+}

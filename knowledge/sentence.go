@@ -135,6 +135,9 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.spans = yearSpans(q.Text)
 	a.firm = firmAsked(a.question)
 	a.firmFrame = asksFirm(a.content, a.frames)
+	if a.firmFrame && len(a.doing) == 0 {
+		a.doing = doneAfter(a.question, "nao") // "đơn vị nào thi công cầu" is answered where a firm "thi công"
+	}
 	a.milestone = milestoneAsked(a.question)
 	a.past = givesPast(a.question, 0) && !strings.Contains(foldedText(a.question), " so voi ")
 	if kind == KindWhen {
@@ -593,7 +596,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && listedWithoutFigure(sc.text, a.entities) {
 			continue // "huyện Bình Đại 1.915 hộ, số còn lại ở các huyện Giồng Trôm và Mỏ Cày Nam"
 		}
-		if kind == KindWho && len(a.doing) > 0 && !holdsAnyOf(sc.toks, a.doing) {
+		if kind == KindWho && len(a.doing) > 0 && !holdsAnyOf(sc.toks, a.doing) ||
+			kind != KindWho && a.firmFrame && len(a.doing) > 0 && !strings.Contains(foldedText(sc.window), foldedText(a.doing)) { // "đơn vị nào thi công": "thi công" itself, here or beside
 			continue // "ai chủ trì hội nghị" is answered by a sentence saying who did, not one beside it
 		}
 		if entity.Fold != "" && !namesAfter(sc.window, entity, content) && !namesFrame(sc.window, content, a.frames) &&
@@ -1084,8 +1088,14 @@ var namedThings = exactSet("huyện tỉnh xã quận phường trấn thôn ấ
 // none: "X là ai" asks who someone is, "do ai làm" no deed of its own.
 // Auxiliaries before the deed ("ai đã ký") are passed over.
 func doneBy(question []Token) []Token {
+	return doneAfter(question, "ai")
+}
+
+// doneAfter returns what is asked done by whom a question word stands
+// for: "ai", or "nào" after a firm ("đơn vị nào thi công").
+func doneAfter(question []Token, asking string) []Token {
 	for i, t := range question {
-		if t.Fold != "ai" {
+		if t.Fold != asking {
 			continue
 		}
 		j := i + 1
