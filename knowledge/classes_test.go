@@ -1629,3 +1629,10 @@ func TestFirmThatDidIt(t *testing.T) {
 		{"don vi nao thi cong cau chieng lao", "Cầu đường Tây Bắc"},
 	}, nil)
 }
+
+// "Tên 2 công nhân bị bỏng là gì" asks names: a sentence that counts the
+// workers and names none does not answer.
+func TestNamesAskedByTen(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t25", "articles")), nil,
+		[]string{"ten 2 cong nhan bi bong la j", "Tên 2 công nhân bị bỏng là gì?"})
+}

@@ -144,7 +144,9 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		a.event = eventAsked(a.question)
 	}
 	a.holder = kind == KindWho && a.office != "" && asksHolder(q)
-	a.name = slices.ContainsFunc(a.question, func(t Token) bool { return personNouns[t.Exact] }) && asks(q.Text, cueName)
+	a.name = slices.ContainsFunc(a.question, func(t Token) bool { return personNouns[t.Exact] }) &&
+		(asks(q.Text, cueName) || len(a.question) > 2 && a.question[0].Fold == "ten" && slices.ContainsFunc(a.question, func(t Token) bool { return t.Fold == "gi" || t.Fold == "ai" })) // "tên 2 công nhân bị bỏng là gì"
+
 	for _, pair := range a.places {
 		first, second, _ := strings.Cut(pair, " ")
 		a.entities = append(a.entities, [2]string{first, second})
@@ -3269,7 +3271,7 @@ var (
 	cueName     = cues("tên gì", "tên là gì")
 	personNouns = func() map[string]bool {
 		m := map[string]bool{}
-		for _, t := range Tokenize("chủ chu người nguoi ông ong bà ba anh chị chi tài xế nạn nhân bệnh nhân học sinh em cháu bị can cáo niên nien cụ ngư kẻ") {
+		for _, t := range Tokenize("chủ chu người nguoi ông ong bà ba anh chị chi tài xế nạn nhân nhan bệnh học sinh em cháu bị can cáo niên nien cụ ngư kẻ khách khach") {
 			m[t.Exact] = true
 		}
 		return m
