@@ -1343,7 +1343,7 @@ var provinceForms = func() map[string]bool {
 
 // placeNouns name a kind of place; the two syllables after one are the
 // place's name ("huyện Châu Phú", "tp chau doc"), however it is typed.
-var placeNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "tp": true, "quan": true, "phuong": true, "tran": true, "tram": true}
+var placeNouns = map[string]bool{"huyen": true, "tinh": true, "xa": true, "tp": true, "tx": true, "quan": true, "phuong": true, "tran": true, "tram": true}
 
 // placeNounForms are placeNouns as written with their diacritics: "Trần
 // Quốc Khánh" opens with a name, not "thị trấn".
@@ -1380,7 +1380,7 @@ func placePairs(q Query, toks []Token) []string {
 		if i > 0 && toks[i-1].Fold+" "+toks[i].Fold == "binh quan" || toks[i].Fold+" "+toks[i+1].Fold == "xa hoi" {
 			continue // "bình quân toàn tỉnh", "xã hội": no quận, no xã
 		}
-		if cased && i > 0 && toks[i].Upper && toks[i+1].Fold != "uy" {
+		if cased && i > 0 && toks[i].Upper && toks[i+1].Fold != "uy" && !abbreviatedNoun(q.Text, toks[i]) {
 			continue // "cháy rừng ở Trạm Tấu": capitalised inside a question, it opens a name
 		}
 		noun := toks[i].Fold
@@ -1433,6 +1433,13 @@ func placePairs(q Query, toks []Token) []string {
 		out = append(out, pair)
 	}
 	return out
+}
+
+// abbreviatedNoun reports whether a place's noun is written as the
+// papers abbreviate it, in capitals: "TP. Móng Cái", "TX Chơn Thành".
+func abbreviatedNoun(question string, t Token) bool {
+	w := question[t.Start:t.End]
+	return len(w) == 2 && strings.ToUpper(w) == w
 }
 
 // asking are question words, folded: no place is named with them.

@@ -1636,3 +1636,15 @@ func TestNamesAskedByTen(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t25", "articles")), nil,
 		[]string{"ten 2 cong nhan bi bong la j", "Tên 2 công nhân bị bỏng là gì?"})
 }
+
+// "Chủ tịch UBND huyện Vũ Thư" is not answered by its Phó Chủ tịch, though
+// the sentence names the Chủ tịch of a commune too; "TP. Móng Cái" and
+// "tx chon thanh" are places, not another city's or the province's.
+func TestOfficeRankAndTownPlaces(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t26", "articles")), nil,
+		[]string{"ct ubnd huyen vu thu ten j"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t28", "articles")), nil,
+		[]string{"Phó Chủ tịch UBND TP. Móng Cái là ai?"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t27", "articles")), nil,
+		[]string{"pct ubnd tx chon thanh la ai"})
+}

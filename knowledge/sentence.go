@@ -498,7 +498,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if a.scope != "" && narrower(sc.toks, a.scope) {
 			continue // "năng suất bình quân toàn tỉnh" is not answered by a district's, "toàn huyện đạt 34,2 tấn/ha"
 		}
-		if a.ranks.mismatch(sc.toks) {
+		if a.ranks.mismatch(sc.toks) || len(strings.Fields(a.office)) > 2 && onlyDeputy(officeText(sc.toks), a.office, a.ranks) {
 			continue // "Phó Chủ tịch" asked, "Chủ tịch" found, or the other way round
 		}
 		if (kind == KindWho || kind == KindQuote && speaker[0] == "") && a.office != "" && !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
@@ -2006,6 +2006,28 @@ func askRanks(question []Token) ranksAsked {
 	return r
 }
 
+// onlyDeputy reports whether every time a sentence, as officeText reads
+// it, names the office asked in full, it names its deputy ("Phó Chủ tịch
+// UBND huyện Vũ Thư" where "Chủ tịch UBND huyện" is asked), though it may
+// name the rank asked elsewhere ("Chủ tịch UBND xã Tam Quang").
+func onlyDeputy(text, office string, r ranksAsked) bool {
+	if r.asked["pho2"] {
+		return false
+	}
+	found := false
+	for rest := text; ; {
+		at := strings.Index(rest, " "+office+" ")
+		if at < 0 {
+			return found
+		}
+		if !strings.HasSuffix(rest[:at+1], " pho ") {
+			return false
+		}
+		found = true
+		rest = rest[at+1:]
+	}
+}
+
 func (r ranksAsked) mismatch(text []Token) bool {
 	if len(r.asked) > 0 {
 		have := map[string]bool{}
@@ -3067,7 +3089,7 @@ func officeText(toks []Token) string {
 var bodySpellings = strings.NewReplacer(
 	" uy ban nhan dan ", " ubnd ", " hoi dong nhan dan ", " hdnd ",
 	" uy ban mttq viet nam ", " mttq ", " uy ban mttq ", " mttq ", " mat tran to quoc viet nam ", " mttq ", " mttq viet nam ", " mttq ",
-	" uy ban mat tran to quoc viet nam ", " mttq ")
+	" uy ban mat tran to quoc viet nam ", " mttq ", " ubnd thi xa ", " ubnd tx ", " ubnd thanh pho ", " ubnd tp ")
 
 // foldedText is the folded syllables of a text, one space apart, with a
 // space at each end.
