@@ -1648,3 +1648,11 @@ func TestOfficeRankAndTownPlaces(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t27", "articles")), nil,
 		[]string{"pct ubnd tx chon thanh la ai"})
 }
+
+// "tăng hay giảm so với cùng kỳ" asks which: "tăng 5 vụ" answers, though
+// "giảm" is asked too.
+func TestIncreaseOrDecrease(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t26", "articles")), [][2]string{
+		{"Từ đầu năm 2024 toàn tỉnh xảy ra bao nhiêu vụ cháy, tăng hay giảm so với cùng kỳ?", "41 vụ"},
+	}, nil)
+}

@@ -2306,15 +2306,31 @@ var opposites = func() map[string]string {
 // oppositesAsked returns the words of a question that have opposites,
 // each with its opposite.
 func oppositesAsked(question []Token) [][2]string {
-	var out [][2]string
+	type asked struct {
+		pair       [2]string
+		start, end int // the syllables it spans
+	}
+	var found []asked
 	for i, t := range question {
 		if o, ok := opposites[t.Exact]; ok && t.Marked {
-			out = append(out, [2]string{t.Exact, o})
+			found = append(found, asked{[2]string{t.Exact, o}, i, i})
 		}
 		if i > 0 {
 			if o, ok := opposites[question[i-1].Fold+" "+t.Fold]; ok {
-				out = append(out, [2]string{question[i-1].Fold + " " + t.Fold, o})
+				found = append(found, asked{[2]string{question[i-1].Fold + " " + t.Fold, o}, i - 1, i})
 			}
+		}
+	}
+	// "tăng hay giảm" asks which: either answers.
+	or := func(i int) bool {
+		return i > 0 && i < len(question) && (question[i].Fold == "hay" || question[i].Fold == "hoac")
+	}
+	var out [][2]string
+	for _, p := range found {
+		if !slices.ContainsFunc(found, func(q asked) bool {
+			return q.pair[0] == p.pair[1] && (q.start == p.end+2 && or(p.end+1) || p.start == q.end+2 && or(q.end+1))
+		}) {
+			out = append(out, p.pair)
 		}
 	}
 	return out
