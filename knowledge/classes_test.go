@@ -1656,3 +1656,11 @@ func TestIncreaseOrDecrease(t *testing.T) {
 		{"Từ đầu năm 2024 toàn tỉnh xảy ra bao nhiêu vụ cháy, tăng hay giảm so với cùng kỳ?", "41 vụ"},
 	}, nil)
 }
+
+// "Giám đốc HTX cho biết" names the head of the HTX the paragraph is
+// about, though its name stands two sentences before.
+func TestBodyNamedEarlierInTheParagraph(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t27", "articles")), [][2]string{
+		{"Giám đốc HTX Nông nghiệp Bình Tân là ai?", "Lê Thị Hồng Vân"},
+	}, nil)
+}

@@ -616,7 +616,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) &&
 			!(opensWithPronoun(sc.text) && holdsNames(a.names, newBag(append(lastPerson(paragraphOf(sc.p), sc.whole), sc.toks...), true), title)) && // "Đồng chí đề nghị …" after her name
 			!(speaksOfSomeone(sc.text) && holdsNames(a.names, newBag(sc.window, true), title)) && // "Gia đình ông Bảy ở xã Hà Mòn … vườn của ông cho thu hoạch …"
-			!(kind == KindWho && a.office != "" && officeBare(sc.toks, a.office) && holdsNames(a.names, newBag(sc.window, true), title)) { // "… HTX Nhân Thịnh … Ông Hưng, Giám đốc HTX cho biết"
+			!(kind == KindWho && a.office != "" && officeBare(sc.toks, a.office) && holdsNames(a.names, newBag(Tokenize(upTo(paragraphOf(sc.p), sc.whole)), true), title)) { // "… HTX Nhân Thịnh … Ông Hưng, Giám đốc HTX cho biết"
 			continue // the names asked about are elsewhere
 		}
 		if sc.text != sc.whole && len(a.names) > 0 && !holdsNames(a.names, words, bag{}) && holdsNames(a.names, newBag(sc.wholeToks, true), bag{}) {
@@ -779,6 +779,15 @@ func paragraphOf(p *Passage) string {
 		return p.Article.Paragraphs[i]
 	}
 	return p.Chunk.Text
+}
+
+// upTo returns a paragraph up to the end of one of its sentences: what a
+// reader has read of the paragraph when reaching its end.
+func upTo(paragraph, sentence string) string {
+	if i := strings.Index(paragraph, sentence); i >= 0 {
+		return paragraph[:i+len(sentence)]
+	}
+	return sentence
 }
 
 // openingOf returns the text of a paragraph from the quotation mark that
