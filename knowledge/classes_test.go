@@ -1664,3 +1664,12 @@ func TestBodyNamedEarlierInTheParagraph(t *testing.T) {
 		{"Giám đốc HTX Nông nghiệp Bình Tân là ai?", "Lê Thị Hồng Vân"},
 	}, nil)
 }
+
+// "vụ cháy xưởng gỗ ở Chơn Thành" names, without its noun, the place the
+// lead gives ("TX. Chơn Thành"): the sentence with the cause need not
+// repeat it.
+func TestArticlesPlaceAskedWithoutItsNoun(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t27", "articles")), [][2]string{
+		{"Nguyên nhân ban đầu của vụ cháy xưởng gỗ ở Chơn Thành là gì?", "chập điện"},
+	}, nil)
+}

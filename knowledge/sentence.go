@@ -453,6 +453,16 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			}
 		}
 	}
+	if article := passages[0].Article; len(a.names) > 0 && len(article.Paragraphs) > 0 {
+		// A name the lead gives a place ("TX. Chơn Thành") is the
+		// article's place, asked without its noun ("vụ cháy ở Chơn Thành").
+		lead := Tokenize(firstSentence(article.Paragraphs[0]))
+		for _, n := range a.names {
+			if pair := n[0].Fold + " " + n[1].Fold; !slices.Contains(places, pair) && placedIn(lead, pair) {
+				ownPlaces = append(ownPlaces, pair)
+			}
+		}
+	}
 	askedLevel, _ := officeSeat(a.question, a.office)
 	// An article whose title names another year than the one asked speaks
 	// of that year where its sentences name none: "Bội chi ngân sách năm
@@ -779,6 +789,17 @@ func paragraphOf(p *Passage) string {
 		return p.Article.Paragraphs[i]
 	}
 	return p.Chunk.Text
+}
+
+// placedIn reports whether syllables name a place, folded, after its noun:
+// "TX. Chơn Thành", "huyện Vũ Thư".
+func placedIn(toks []Token, pair string) bool {
+	for i := 2; i < len(toks); i++ {
+		if placeNoun(toks[i-2]) && toks[i-1].Fold+" "+toks[i].Fold == pair {
+			return true
+		}
+	}
+	return false
 }
 
 // upTo returns a paragraph up to the end of one of its sentences: what a
