@@ -1673,3 +1673,18 @@ func TestArticlesPlaceAskedWithoutItsNoun(t *testing.T) {
 		{"Nguyên nhân ban đầu của vụ cháy xưởng gỗ ở Chơn Thành là gì?", "chập điện"},
 	}, nil)
 }
+
+// In a question typed with diacritics, "lai" opening a place after its
+// noun is no "lại": "xã lai hòa" is Lai Hòa, which another article's Bí
+// thư Đảng ủy does not head.
+func TestPlaceOpeningWithASmallWord(t *testing.T) {
+	a, err := knowledge.Finish(knowledge.Article{ID: "vinh-hai", Title: "Vĩnh Hải ra quân làm đường giao thông nông thôn", Paragraphs: []string{
+		"Ông Bùi Mạnh Khoa, Bí thư Đảng ủy xã Vĩnh Hải, cho biết xã đã bê tông hóa 12,5 km đường trong năm 2024.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, knowledge.NewService([]knowledge.Article{a}), [][2]string{
+		{"bí thư đảng ủy xã vĩnh hải là ai", "Bùi Mạnh Khoa"},
+	}, []string{"bí thư đảng ủy xã lai hòa là ai"})
+}

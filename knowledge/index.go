@@ -427,7 +427,7 @@ func (ix *Index) Weights(question string) map[string]float64 {
 	var prev *Token
 	for i := range toks {
 		t := &toks[i]
-		if IsStopword(*t) && !closesPlace(toks, i) || asksWhy(toks, i) {
+		if IsStopword(*t) && !inPlace(toks, i) || asksWhy(toks, i) {
 			prev = nil
 			continue
 		}
@@ -444,8 +444,9 @@ func (ix *Index) Weights(question string) map[string]float64 {
 			// as a name, unless typed plain it may open with a small word
 			// ("huyen con duy tri").
 			df := ix.pair(foldBi, prev.Fold, t.Fold).df
-			named := prev.Upper && t.Upper || prev.Marked && t.Marked // a name, though no article says it
-			if df >= ix.minWordDF() || (df > 0 || named) && i >= 2 && (placeNouns[toks[i-2].Fold] || toks[i-2].Fold == "uy") && (prev.Marked || !foldedStop[prev.Fold]) {
+			placed := inPlace(toks, i-1)                                          // "xã lai hòa": "lai" opens Lai Hòa
+			named := prev.Upper && t.Upper || (prev.Marked || placed) && t.Marked // a name, though no article says it
+			if df >= ix.minWordDF() || (df > 0 || named) && i >= 2 && (placeNouns[toks[i-2].Fold] || toks[i-2].Fold == "uy") && (prev.Marked || placed || !foldedStop[prev.Fold]) {
 				w[prev.Fold+" "+t.Fold] = ix.idfOf(df)
 			}
 		}

@@ -85,7 +85,7 @@ func stopsIn(tokens []Token) []bool {
 		stop[i] = i+1 == len(tokens) || stop[i+1] || tokens[i+1].Number || t.End+1 != tokens[i+1].Start
 	}
 	for i := range tokens {
-		stop[i] = stop[i] && !closesPlace(tokens, i) || asksWhy(tokens, i)
+		stop[i] = stop[i] && !inPlace(tokens, i) || asksWhy(tokens, i)
 	}
 	return stop
 }
@@ -97,15 +97,18 @@ func asksWhy(tokens []Token, i int) bool {
 	return !t.Marked && (t.Fold == "vi" || t.Fold == "tai") && i+1 < len(tokens) && tokens[i+1].Fold == "sao"
 }
 
-// closesPlace reports whether a syllable typed without diacritics in a
-// question typed with them ends a place's name after its noun, though
-// plain it would be a stopword: "huyện mường la" is Mường La, not "là".
-func closesPlace(tokens []Token, i int) bool {
+// inPlace reports whether a syllable typed without diacritics in a
+// question typed with them is part of a place's name after its noun,
+// though plain it would be a stopword: "huyện mường la" is Mường La, not
+// "là"; "xã lai hòa" is Lai Hòa, not "lại".
+func inPlace(tokens []Token, i int) bool {
 	t := tokens[i]
-	if i < 2 || t.Marked || stopExact[t.Exact] || !tokens[i-1].Marked || IsStopword(tokens[i-1]) || !placeNoun(tokens[i-2]) || tokens[i-1].End+1 != t.Start {
+	if t.Marked || stopExact[t.Exact] || !IsStopword(t) {
 		return false
 	}
-	return slices.ContainsFunc(tokens, func(t Token) bool { return t.Marked })
+	closes := i >= 2 && tokens[i-1].Marked && !IsStopword(tokens[i-1]) && placeNoun(tokens[i-2]) && tokens[i-1].End+1 == t.Start
+	opens := i >= 1 && i+1 < len(tokens) && placeNoun(tokens[i-1]) && tokens[i+1].Marked && !IsStopword(tokens[i+1]) && t.End+1 == tokens[i+1].Start
+	return (closes || opens) && slices.ContainsFunc(tokens, func(t Token) bool { return t.Marked })
 }
 
 // queryTerm is one key looked up for a question.
