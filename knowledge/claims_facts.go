@@ -273,6 +273,7 @@ var surnames = map[string]bool{
 	"li": true, "ly": true, "dinh": true, "mai": true, "truong": true, "lam": true, "dao": true, "cao": true,
 	"ha": true, "ta": true, "luong": true, "doan": true, "trinh": true, "thai": true, "chau": true, "quach": true,
 	"kieu": true, "ton": true, "tong": true, "luu": true, "la": true, "lai": true, "to": true, "trieu": true, "khuong": true, "giap": true, "diep": true, "banh": true,
+	"nong": true, "luc": true, "phung": true, "nghiem": true, "khuat": true, "thach": true, "dam": true, "lo": true, "lu": true, "sung": true, "chu": true,
 }
 
 // vietnameseShare is the share of text's syllables that Vietnamese could

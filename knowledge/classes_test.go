@@ -1688,3 +1688,10 @@ func TestPlaceOpeningWithASmallWord(t *testing.T) {
 		{"bí thư đảng ủy xã vĩnh hải là ai", "Bùi Mạnh Khoa"},
 	}, []string{"bí thư đảng ủy xã lai hòa là ai"})
 }
+
+// "Chủ tịch UBND xã Đường Âm Nông Văn Phúc": a commune's name, then its
+// official's, so he is no answer for xã Yên Phong.
+func TestPlaceThenItsOfficial(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t30", "articles")), nil,
+		[]string{"Chủ tịch UBND xã Yên Phong là ai?"})
+}

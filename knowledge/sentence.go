@@ -2946,6 +2946,9 @@ func personAt(toks []Token, i int) bool {
 	for j := i + 1; j < len(toks) && toks[j].Upper && toks[j-1].End+1 == toks[j].Start; j++ {
 		n++
 	}
+	if n >= 5 && surnames[toks[i+2].Fold] {
+		return false // "xã Đường Âm Nông Văn Phúc": a place, then its official
+	}
 	return n >= 3
 }
 
