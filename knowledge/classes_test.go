@@ -1695,3 +1695,13 @@ func TestPlaceThenItsOfficial(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t30", "articles")), nil,
 		[]string{"Chủ tịch UBND xã Yên Phong là ai?"})
 }
+
+// A body named in full earlier in the paragraph ("HTX Nông nghiệp Tân
+// Thành Xanh") is the one "Giám đốc HTX Lục Văn Đoàn" heads and "của HTX"
+// speaks of.
+func TestBodyNamedByItsHeadAlone(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t30", "articles")), [][2]string{
+		{"Giám đốc HTX Nông nghiệp Tân Thành Xanh là ai?", "Lục Văn Đoàn"},
+		{"Tỷ lệ quả loại 1 của HTX Tân Thành Xanh đạt bao nhiêu?", "65%"},
+	}, nil)
+}

@@ -626,7 +626,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) &&
 			!(opensWithPronoun(sc.text) && holdsNames(a.names, newBag(append(lastPerson(paragraphOf(sc.p), sc.whole), sc.toks...), true), title)) && // "Đồng chí đề nghị …" after her name
 			!(speaksOfSomeone(sc.text) && holdsNames(a.names, newBag(sc.window, true), title)) && // "Gia đình ông Bảy ở xã Hà Mòn … vườn của ông cho thu hoạch …"
-			!(kind == KindWho && a.office != "" && officeBare(sc.toks, a.office) && holdsNames(a.names, newBag(Tokenize(upTo(paragraphOf(sc.p), sc.whole)), true), title)) { // "… HTX Nhân Thịnh … Ông Hưng, Giám đốc HTX cho biết"
+			!((kind == KindWho && a.office != "" && officeBare(sc.toks, a.office) || namesBodyBare(sc.toks, a.question)) && holdsNames(a.names, newBag(Tokenize(upTo(paragraphOf(sc.p), sc.whole)), true), title)) { // "… HTX Nhân Thịnh … Ông Hưng, Giám đốc HTX cho biết", "tỷ lệ quả loại 1 của HTX đạt 65%"
 			continue // the names asked about are elsewhere
 		}
 		if sc.text != sc.whole && len(a.names) > 0 && !holdsNames(a.names, words, bag{}) && holdsNames(a.names, newBag(sc.wholeToks, true), bag{}) {
@@ -3051,7 +3051,23 @@ func headOnly(toks []Token, i int) bool {
 	for j < len(toks) && (j == i || toks[j].Start == toks[j-1].End+1) && bodyHeads[toks[j].Fold] {
 		j++
 	}
-	return j > i && (j == len(toks) || toks[j].Start != toks[j-1].End+1 || !toks[j].Upper && !toks[j].Number)
+	return j > i && (j == len(toks) || toks[j].Start != toks[j-1].End+1 || !toks[j].Upper && !toks[j].Number || personAt(toks, j))
+}
+
+// namesBodyBare reports whether a sentence names by its head alone ("của
+// HTX đạt 65%") a body the question names in full ("HTX Tân Thành Xanh").
+func namesBodyBare(toks, question []Token) bool {
+	for i := 0; i+1 < len(question); i++ {
+		if !bodyHeads[question[i].Fold] || !question[i+1].Upper {
+			continue
+		}
+		for j, t := range toks {
+			if t.Fold == question[i].Fold && headOnly(toks, j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bodyHeads open the name of a body without telling which it is, folded:
