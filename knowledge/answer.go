@@ -1521,7 +1521,7 @@ func holdsCodes(a *Article, question string) bool {
 // repeat it ("đơn vị nào" is answered by a company, "vấn đề gì" by the
 // problem).
 var genericFrames = map[string]bool{
-	"don vi": true, "co quan": true, "to chuc": true, "linh vuc": true, "hoat dong": true, "van de": true,
+	"don vi": true, "doanh nghiep": true, "co quan": true, "to chuc": true, "linh vuc": true, "hoat dong": true, "van de": true,
 	"noi dung": true, "dia diem": true, "thoi gian": true, "bien phap": true, "giai phap": true, "nhiem vu": true,
 	"muc dich": true, "muc tieu": true, "ket qua": true, "y nghia": true, "vai tro": true, "dieu kien": true,
 	"doi tuong": true, "hinh thuc": true, "phuong phap": true, "phuong thuc": true, "chuc vu": true, "chuc nang": true,

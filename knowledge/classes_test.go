@@ -1705,3 +1705,15 @@ func TestBodyNamedByItsHeadAlone(t *testing.T) {
 		{"Tỷ lệ quả loại 1 của HTX Tân Thành Xanh đạt bao nhiêu?", "65%"},
 	}, nil)
 }
+
+// An official's seat beside a list of what he did is no list of places:
+// "Chủ tịch UBND huyện Hữu Lũng đã đến thăm hỏi, động viên người bị
+// thương và gia đình các nạn nhân; hỗ trợ … 5 triệu đồng". And
+// "doanh nghiệp nào" is answered by a company the article never calls a
+// doanh nghiệp.
+func TestSeatIsNoListAndFirmsAreBusinesses(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t29", "articles")), [][2]string{
+		{"Chủ tịch UBND huyện Hữu Lũng hỗ trợ mỗi gia đình có người tử vong bao nhiêu tiền?", "5 triệu đồng"},
+		{"Doanh nghiệp nào ký hợp đồng bao tiêu na cho nông dân các xã Quang Lang và Chi Lăng?", "Nông sản Xứ Lạng"},
+	}, nil)
+}

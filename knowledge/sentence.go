@@ -3343,13 +3343,37 @@ func listedWithoutFigure(sentence string, entities [][2]string) bool {
 			if toks[i-1].Upper && toks[i].Upper && slices.Contains(entities, [2]string{toks[i-1].Fold, toks[i].Fold}) {
 				if strings.ContainsAny(clause, "0123456789") {
 					figured = true // "14 hộ dân thôn Đa Ngưu, xã Tân Tiến, huyện Văn Giang; … UBND huyện Văn Giang"
-				} else {
+				} else if inList(clause, toks[i].Start) {
 					listed = true
 				}
 			}
 		}
 	}
 	return listed && !figured
+}
+
+// inList reports whether the name ending at offset at of a clause is an
+// item of a list: its comma-separated part holds "và", or a part beside it
+// is a short name ("Krông Pắc, Cư M'gar và Ea Kar"), not "Chủ tịch UBND
+// huyện Hữu Lũng đã đến thăm hỏi, động viên người bị thương và …".
+func inList(clause string, at int) bool {
+	parts := strings.Split(clause, ", ")
+	offset := 0
+	for i, part := range parts {
+		if at < offset || at >= offset+len(part) {
+			offset += len(part) + 2
+			continue
+		}
+		if strings.Contains(part, " và ") {
+			return true
+		}
+		short := func(p string) bool {
+			r, _ := utf8.DecodeRuneInString(p)
+			return len(strings.Fields(p)) <= 4 && unicode.IsUpper(r)
+		}
+		return i > 0 && short(parts[i-1]) || i+1 < len(parts) && short(parts[i+1])
+	}
+	return false
 }
 
 // cueName asks a name; personNouns, as Tokenize writes them, say it is a
