@@ -1628,6 +1628,10 @@ func TestFirmThatDidIt(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t24", "articles")), [][2]string{
 		{"don vi nao thi cong cau chieng lao", "Cầu đường Tây Bắc"},
 	}, nil)
+	// The deed's object may come a little after it: "đã mở 2 cửa xả đáy".
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t32", "articles")), [][2]string{
+		{"Đơn vị nào mở cửa xả đáy để điều tiết hồ chứa?", "Thủy điện Tuyên Quang"},
+	}, nil)
 }
 
 // "Tên 2 công nhân bị bỏng là gì" asks names: a sentence that counts the

@@ -609,7 +609,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			continue // "huyện Bình Đại 1.915 hộ, số còn lại ở các huyện Giồng Trôm và Mỏ Cày Nam"
 		}
 		if kind == KindWho && len(a.doing) > 0 && !holdsAnyOf(sc.toks, a.doing) ||
-			kind != KindWho && a.firmFrame && len(a.doing) > 0 && !strings.Contains(foldedText(sc.window), foldedText(a.doing)) { // "đơn vị nào thi công": "thi công" itself, here or beside
+			kind != KindWho && a.firmFrame && len(a.doing) > 0 && !statesDeed(sc.window, a.doing) { // "đơn vị nào thi công": "thi công" itself, here or beside
 			continue // "ai chủ trì hội nghị" is answered by a sentence saying who did, not one beside it
 		}
 		if entity.Fold != "" && !namesAfter(sc.window, entity, content) && !namesFrame(sc.window, content, a.frames) &&
@@ -789,6 +789,21 @@ func paragraphOf(p *Passage) string {
 		return p.Article.Paragraphs[i]
 	}
 	return p.Chunk.Text
+}
+
+// statesDeed reports whether syllables say a deed of one or two syllables, the
+// second at most three after the first: "thi công", "mở 2 cửa" for "mở
+// cửa".
+func statesDeed(toks, deed []Token) bool {
+	for i, t := range toks {
+		if t.Fold != deed[0].Fold {
+			continue
+		}
+		if len(deed) == 1 || slices.ContainsFunc(toks[i+1:min(i+4, len(toks))], func(u Token) bool { return u.Fold == deed[1].Fold }) {
+			return true
+		}
+	}
+	return false
 }
 
 // placedIn reports whether syllables name a place, folded, after its noun:
