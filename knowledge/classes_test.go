@@ -59,6 +59,7 @@ func TestExpandChat(t *testing.T) {
 		"bt hu chau thanh la ai": "bi thu huyen uy chau thanh la ai",
 		"pct ubnd tinh ten j":    "pho chu tich ubnd tinh ten gi",
 		"vi sao gia lua cao v":   "vi sao gia lua cao vay",
+		"xe tai cua cty nao":     "xe tai cua cong ty nao",
 		// "ca" after "trưởng" is the police; elsewhere it is rather "cả".
 		"truong ca huyen ham tan la ai":    "truong cong an huyen ham tan la ai",
 		"ca tinh co bn bai dc diem 10":     "ca tinh co bao nhieu bai duoc diem 10",
@@ -1720,4 +1721,15 @@ func TestSeatIsNoListAndFirmsAreBusinesses(t *testing.T) {
 		{"Chủ tịch UBND huyện Hữu Lũng hỗ trợ mỗi gia đình có người tử vong bao nhiêu tiền?", "5 triệu đồng"},
 		{"Doanh nghiệp nào ký hợp đồng bao tiêu na cho nông dân các xã Quang Lang và Chi Lăng?", "Nông sản Xứ Lạng"},
 	}, nil)
+}
+
+// "cty" is "công ty", so "… là của cty nào" is answered by the firm the
+// paper names in full; where a firm has its seat ("trụ sở ở đâu") is
+// answered only where the paper says it, not where the firm works.
+func TestFirmsTypedShortAndTheirSeats(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t26", "articles")), [][2]string{
+		{"chay xuong go o vu thu la cua cty nao", "Minh Phát"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t24", "articles")), nil,
+		[]string{"cty hai phong co tru so o dau", "Công ty TNHH Hoàng Sơn có trụ sở ở đâu?"})
 }

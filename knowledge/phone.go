@@ -12,7 +12,7 @@ import (
 // administration; question and function words ("j" gì, "dc" được, "ko"
 // không, "bn" bao nhiêu) from chat.
 var chatSpellings = map[string]string{
-	"bt": "bí thư", "pbt": "phó bí thư", "ct": "chủ tịch", "pct": "phó chủ tịch",
+	"bt": "bí thư", "pbt": "phó bí thư", "ct": "chủ tịch", "pct": "phó chủ tịch", "cti": "công ty",
 	"btv": "ban thường vụ", "ubkt": "ủy ban kiểm tra", "bch": "ban chấp hành",
 	"qd": "quyết định", "nq": "nghị quyết",
 	"j": "gì", "ji": "gì", "dc": "được", "ko": "không", "k": "không", "hok": "không", "hong": "không",

@@ -48,6 +48,7 @@ type asked struct {
 	total        float64 // content's weight before the frames are lowered
 	frames       map[int]bool
 	scope        string  // the level a whole of is asked: "tinh" of "toàn tỉnh", or ""
+	seat         bool    // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
 	doing        []Token // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
 	ownCore      []Token // own words, but those typed plain that may be stopwords ("con" for "còn")
 	ownTotal     float64
@@ -106,6 +107,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.office = officeAsked(a.question)
 	a.places = placePairs(q, a.question)
 	a.scope = scopeAsked(a.question)
+	a.seat = kind == KindWhere && (strings.Contains(foldedText(a.question), " tru so ") || strings.Contains(foldedText(a.question), " dia chi "))
 	if !slices.ContainsFunc(a.question, func(t Token) bool { return t.Upper }) {
 		a.names = append(a.names, placeNames(a.question, a.places)...)
 	}
@@ -589,6 +591,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if a.cause && (!givesCause(sc.toks) && !givesCauseAfter(sc.after) || causeUnknown(sc.wholeToks)) { // its own words: the sentence before may name an agent ("do anh X điều khiển")
 			continue // "nguyên nhân vụ cháy" is not answered by when it broke out, unless the cause follows
+		}
+		if a.seat && !strings.Contains(foldedText(sc.window), " tru so ") && !strings.Contains(foldedText(sc.window), " dia chi ") {
+			continue // "công ty X có trụ sở ở đâu" is not answered by where it works
 		}
 		if kind == KindWhen && a.clock && !statesClock(sc.text) {
 			continue // "mấy giờ" is answered by a time of day
