@@ -107,7 +107,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.office = officeAsked(a.question)
 	a.places = placePairs(q, a.question)
 	a.scope = scopeAsked(a.question)
-	a.seat = kind == KindWhere && (strings.Contains(foldedText(a.question), " tru so ") || strings.Contains(foldedText(a.question), " dia chi "))
+	a.seat = kind == KindWhere && namesSeat(foldedText(a.question))
 	if !slices.ContainsFunc(a.question, func(t Token) bool { return t.Upper }) {
 		a.names = append(a.names, placeNames(a.question, a.places)...)
 	}
@@ -592,7 +592,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if a.cause && (!givesCause(sc.toks) && !givesCauseAfter(sc.after) || causeUnknown(sc.wholeToks)) { // its own words: the sentence before may name an agent ("do anh X điều khiển")
 			continue // "nguyên nhân vụ cháy" is not answered by when it broke out, unless the cause follows
 		}
-		if a.seat && !strings.Contains(foldedText(sc.window), " tru so ") && !strings.Contains(foldedText(sc.window), " dia chi ") {
+		if a.seat && !namesSeat(foldedText(sc.window)) {
 			continue // "công ty X có trụ sở ở đâu" is not answered by where it works
 		}
 		if kind == KindWhen && a.clock && !statesClock(sc.text) {
@@ -794,6 +794,12 @@ func paragraphOf(p *Passage) string {
 		return p.Article.Paragraphs[i]
 	}
 	return p.Chunk.Text
+}
+
+// namesSeat reports whether a folded text speaks of where a body sits:
+// its "trụ sở" or "địa chỉ".
+func namesSeat(text string) bool {
+	return strings.Contains(text, " tru so ") || strings.Contains(text, " dia chi ")
 }
 
 // statesDeed reports whether syllables say a deed of one or two syllables, the
@@ -2372,13 +2378,13 @@ func oppositesAsked(question []Token) [][2]string {
 		}
 	}
 	// "tăng hay giảm" asks which: either answers.
-	or := func(i int) bool {
+	joins := func(i int) bool {
 		return i > 0 && i < len(question) && (question[i].Fold == "hay" || question[i].Fold == "hoac")
 	}
 	var out [][2]string
 	for _, p := range found {
 		if !slices.ContainsFunc(found, func(q asked) bool {
-			return q.pair[0] == p.pair[1] && (q.start == p.end+2 && or(p.end+1) || p.start == q.end+2 && or(q.end+1))
+			return q.pair[0] == p.pair[1] && (q.start == p.end+2 && joins(p.end+1) || p.start == q.end+2 && joins(q.end+1))
 		}) {
 			out = append(out, p.pair)
 		}
