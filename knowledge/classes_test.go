@@ -1733,3 +1733,10 @@ func TestFirmsTypedShortAndTheirSeats(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t24", "articles")), nil,
 		[]string{"cty hai phong co tru so o dau", "Công ty TNHH Hoàng Sơn có trụ sở ở đâu?"})
 }
+
+// "Xã Phù Lưu có tổng cộng bao nhiêu ha cam" asks the commune's total: the
+// cooperative's 96 ha, named before its figure, is not it.
+func TestCommuneTotalIsNoCooperatives(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t32", "articles")), nil,
+		[]string{"Xã Phù Lưu có tổng cộng bao nhiêu ha cam?"})
+}

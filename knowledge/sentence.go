@@ -610,6 +610,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && locatesOnly(sc.text, places) {
 			continue // "xã Pả Vi (huyện Mèo Vạc) … toàn xã có 412 trẻ" is the commune's figure
 		}
+		if kind == KindNumber && len(a.places) > 0 && bodysFigure(sc.toks, a.question) {
+			continue // "xã Phù Lưu có bao nhiêu ha cam" is not answered by "Tại xã Phù Lưu, Hợp tác xã Cam sành Phù Lưu … 96 ha"
+		}
 		if kind == KindNumber && listedWithoutFigure(sc.text, a.entities) {
 			continue // "huyện Bình Đại 1.915 hộ, số còn lại ở các huyện Giồng Trôm và Mỏ Cày Nam"
 		}
@@ -794,6 +797,38 @@ func paragraphOf(p *Passage) string {
 		return p.Article.Paragraphs[i]
 	}
 	return p.Chunk.Text
+}
+
+// firmHeads open a firm's or cooperative's name, folded.
+var firmHeads = []string{"htx", "hop tac xa", "cong ti", "cti", "doanh nghiep"}
+
+// bodysFigure reports whether a sentence's first figure is a firm's or
+// cooperative's it names before it ("Tại xã Phù Lưu, Hợp tác xã Cam sành
+// Phù Lưu với 32 thành viên, 96 ha cam …"), not a place's the question
+// asks about: the question names no firm, the sentence no whole ("toàn
+// xã").
+func bodysFigure(toks, question []Token) bool {
+	asked := foldedText(question)
+	if slices.ContainsFunc(firmHeads, func(h string) bool { return strings.Contains(asked, " "+h+" ") }) {
+		return false
+	}
+	first := slices.IndexFunc(toks, func(t Token) bool { return t.Number })
+	if first < 0 {
+		return false
+	}
+	before := foldedText(toks[:first])
+	if strings.Contains(before, " toan ") || strings.Contains(before, " ca ") {
+		return false
+	}
+	for _, h := range firmHeads {
+		n := len(strings.Fields(h))
+		for i := 0; i+n < first; i++ {
+			if foldedText(toks[i:i+n]) == " "+h+" " && toks[i+n].Upper {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesSeat reports whether a folded text speaks of where a body sits:
