@@ -1740,3 +1740,14 @@ func TestCommuneTotalIsNoCooperatives(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t32", "articles")), nil,
 		[]string{"Xã Phù Lưu có tổng cộng bao nhiêu ha cam?"})
 }
+
+// A year a figure is compared with ("cao hơn cùng kỳ năm 2023", "so với
+// cùng kỳ năm 2023 ra sao") is no year asked of an article on 2024; a
+// figure asked of that year ("giá … cùng kỳ năm 2023 là bao nhiêu") is.
+func TestYearComparedWith(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t30", "articles")), [][2]string{
+		{"Giá cam loại 1 năm nay cao hơn cùng kỳ năm 2023 khoảng bao nhiêu?", "3.000 đồng/kg"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-g", "articles")), nil,
+		[]string{"gia ca phe nhan xo cung ky nam 2023 la bao nhieu"})
+}

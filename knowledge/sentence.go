@@ -114,8 +114,8 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.doing = doneBy(a.question)
 	a.placeKinds = kindsOfPlaces(a.question, a.places)
 	for i, t := range a.question {
-		if t.Number && isYearNumber(t.Fold) && !strings.Contains(foldedText(a.question[max(0, i-4):i]), " so voi ") {
-			a.years = append(a.years, t.Fold) // a year compared with ("so với năm 2022") is asked as such
+		if t.Number && isYearNumber(t.Fold) && !comparedWith(a.question, i) {
+			a.years = append(a.years, t.Fold) // a year compared with is asked as such
 		}
 	}
 	a.months = monthsIn(a.question)
@@ -829,6 +829,18 @@ func bodysFigure(toks, question []Token) bool {
 		}
 	}
 	return false
+}
+
+// comparedWith reports whether the year at question[i] is what a figure
+// is compared with: "so với năm 2022", "cao hơn cùng kỳ năm 2023", not
+// "giá cà phê cùng kỳ năm 2023 là bao nhiêu".
+func comparedWith(question []Token, i int) bool {
+	before := foldedText(question[max(0, i-4):i])
+	if strings.Contains(before, " so voi ") {
+		return true
+	}
+	wider := foldedText(question[max(0, i-6):i])
+	return strings.Contains(before, " cung ki ") && (strings.Contains(wider, " so voi ") || strings.Contains(wider, " hon ") || strings.Contains(wider, " tang ") || strings.Contains(wider, " giam "))
 }
 
 // namesSeat reports whether a folded text speaks of where a body sits:
