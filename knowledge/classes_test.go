@@ -1604,6 +1604,10 @@ func TestWholeProvinceNotADistrict(t *testing.T) {
 		{"Năng suất khoai mì bình quân toàn tỉnh bao nhiêu tấn/ha?", "32,6 tấn/ha"},
 		{"huyện Tân Châu thu hoạch bao nhiêu ha khoai mì", "15.900 ha"},
 	}, nil)
+	// "Huyện Yên Thế có tổng cộng …" asks the district's: a commune's
+	// "trên địa bàn xã hiện có 27 cơ sở" is not it.
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t31", "articles")), nil,
+		[]string{"Huyện Yên Thế có tổng cộng bao nhiêu cơ sở chế biến gỗ?"})
 }
 
 // "vi sao" typed plain asks why: "vi" is no content word, and "mấy" after

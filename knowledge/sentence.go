@@ -179,12 +179,15 @@ func scopeAsked(toks []Token) string {
 			return toks[i].Fold
 		}
 	}
+	if len(toks) > 3 && belowLevel[toks[0].Fold] != nil && toks[1].Upper && toks[2].Upper && toks[3].Fold == "co" {
+		return toks[0].Fold // "Huyện Yên Thế có tổng cộng bao nhiêu …" asks the district's
+	}
 	return ""
 }
 
 // narrower reports whether a sentence gives a part's figure where the
-// whole of scope is asked: "toàn huyện", "cả xã", or opening "Tại huyện
-// Tân Châu, …", unless it names the whole too.
+// whole of scope is asked: "toàn huyện", "cả xã", "trên địa bàn xã", or
+// opening "Tại huyện Tân Châu, …", unless it names the whole too.
 func narrower(toks []Token, scope string) bool {
 	text := foldedText(toks)
 	if strings.Contains(text, " toan "+scope+" ") || strings.Contains(text, " ca "+scope+" ") {
@@ -192,7 +195,7 @@ func narrower(toks []Token, scope string) bool {
 	}
 	for _, level := range belowLevel[scope] {
 		if strings.Contains(text, " toan "+level+" ") || strings.Contains(text, " ca "+level+" ") ||
-			strings.HasPrefix(text, " tai "+level+" ") || strings.HasPrefix(text, " o "+level+" ") {
+			strings.HasPrefix(text, " tai "+level+" ") || strings.HasPrefix(text, " o "+level+" ") || strings.Contains(text, " dia ban "+level+" ") {
 			return true
 		}
 	}
