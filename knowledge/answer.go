@@ -310,7 +310,10 @@ type words struct{ fold, exact map[string]bool }
 // syllable pairs, exact syllables) an article holds in its title, body and
 // byline.
 func articleWords(a *Article, want words) words {
-	held := heldKeys(a)
+	held, ok := heldKeys(a)
+	if !ok {
+		return scanWords(a, want)
+	}
 	have := words{fold: make(map[string]bool, len(want.fold)), exact: make(map[string]bool, len(want.exact))}
 	for k := range want.fold {
 		if held.has(foldKey, k) {
@@ -321,6 +324,45 @@ func articleWords(a *Article, want words) words {
 		if held.has(exactKey, k) {
 			have.exact[k] = true
 		}
+	}
+	return have
+}
+
+// scanWords is articleWords reading the article once without building a
+// set of all its words: only the keys asked about are looked up.
+func scanWords(a *Article, want words) words {
+	have := words{fold: make(map[string]bool, len(want.fold)), exact: make(map[string]bool, len(want.exact))}
+	firsts := map[string]bool{} // first syllables of the pairs wanted
+	for k := range want.fold {
+		if first, _, ok := strings.Cut(k, " "); ok {
+			firsts[first] = true
+		}
+	}
+	sc := new(scanner)
+	var prev []byte
+	pair := make([]byte, 0, 32)
+	read := func(text string) {
+		prev = prev[:0]
+		for sc.reset(text); sc.next(); {
+			if want.fold[string(sc.fold)] {
+				have.fold[string(sc.fold)] = true
+			}
+			if want.exact[string(sc.exact)] && !(sc.tok.Number && isYearNumber(string(sc.exact)) && strings.ContainsAny(text[sc.tok.Start:sc.tok.End], ".,")) {
+				have.exact[string(sc.exact)] = true // "2.022 lượt" is no year 2022
+			}
+			if len(prev) > 0 && firsts[string(prev)] {
+				pair = append(append(append(pair[:0], prev...), ' '), sc.fold...)
+				if want.fold[string(pair)] {
+					have.fold[string(pair)] = true
+				}
+			}
+			prev = append(prev[:0], sc.fold...)
+		}
+	}
+	read(a.Title)
+	read(a.Author)
+	for _, p := range a.Paragraphs {
+		read(p)
 	}
 	return have
 }
@@ -349,10 +391,11 @@ func (s keySet) has(kind byte, key string) bool {
 	return found
 }
 
-// heldCache keeps the keys of the articles questions were asked about, by
+// heldCache keeps the keys of the articles asked about more than once, by
 // content hash: every question weighs the articles it reads whole, and
-// reading one costs more than the rest of the answer. It is emptied when
-// full.
+// reading one costs more than the rest of the answer. An article asked
+// about once is only marked (nil keys): reading all its keys costs more
+// than scanning it for a question's few. It is emptied when full.
 var heldCache = struct {
 	sync.Mutex
 	keys map[string]keySet
@@ -360,25 +403,29 @@ var heldCache = struct {
 
 const heldCacheSize = 4096
 
-// heldKeys returns the keys an article holds, read once per content.
-func heldKeys(a *Article) keySet {
+// heldKeys returns the keys of an article asked about before, read once
+// per content; false the first time.
+func heldKeys(a *Article) (keySet, bool) {
 	if a.Hash == "" {
-		return readKeys(a)
+		return nil, false
 	}
 	heldCache.Lock()
-	keys, ok := heldCache.keys[a.Hash]
+	keys, seen := heldCache.keys[a.Hash]
+	if !seen {
+		if len(heldCache.keys) >= heldCacheSize {
+			clear(heldCache.keys)
+		}
+		heldCache.keys[a.Hash] = nil
+	}
 	heldCache.Unlock()
-	if ok {
-		return keys
+	if keys != nil || !seen {
+		return keys, keys != nil
 	}
 	keys = readKeys(a)
 	heldCache.Lock()
-	if len(heldCache.keys) >= heldCacheSize {
-		clear(heldCache.keys)
-	}
 	heldCache.keys[a.Hash] = keys
 	heldCache.Unlock()
-	return keys
+	return keys, true
 }
 
 // readKeys reads an article's title, byline and paragraphs for its keys.
