@@ -338,23 +338,35 @@ func scanWords(a *Article, want words) words {
 			firsts[first] = true
 		}
 	}
+	eachKey(a, func(first []byte) bool { return firsts[string(first)] }, func(kind byte, key []byte) {
+		switch {
+		case kind == foldKey && want.fold[string(key)]:
+			have.fold[string(key)] = true
+		case kind == exactKey && want.exact[string(key)]:
+			have.exact[string(key)] = true
+		}
+	})
+	return have
+}
+
+// eachKey gives every key of an article's title, byline and paragraphs:
+// each syllable folded and as written, and each two standing together
+// whose first pairsAfter accepts, folded. A number written with a
+// thousands dot is no year ("2.022 lượt").
+func eachKey(a *Article, pairsAfter func(first []byte) bool, visit func(kind byte, key []byte)) {
 	sc := new(scanner)
 	var prev []byte
 	pair := make([]byte, 0, 32)
 	read := func(text string) {
 		prev = prev[:0]
 		for sc.reset(text); sc.next(); {
-			if want.fold[string(sc.fold)] {
-				have.fold[string(sc.fold)] = true
+			visit(foldKey, sc.fold)
+			if !(sc.tok.Number && isYearNumber(string(sc.exact)) && strings.ContainsAny(text[sc.tok.Start:sc.tok.End], ".,")) {
+				visit(exactKey, sc.exact)
 			}
-			if want.exact[string(sc.exact)] && !(sc.tok.Number && isYearNumber(string(sc.exact)) && strings.ContainsAny(text[sc.tok.Start:sc.tok.End], ".,")) {
-				have.exact[string(sc.exact)] = true // "2.022 lượt" is no year 2022
-			}
-			if len(prev) > 0 && firsts[string(prev)] {
+			if len(prev) > 0 && pairsAfter(prev) {
 				pair = append(append(append(pair[:0], prev...), ' '), sc.fold...)
-				if want.fold[string(pair)] {
-					have.fold[string(pair)] = true
-				}
+				visit(foldKey, pair)
 			}
 			prev = append(prev[:0], sc.fold...)
 		}
@@ -364,7 +376,6 @@ func scanWords(a *Article, want words) words {
 	for _, p := range a.Paragraphs {
 		read(p)
 	}
-	return have
 }
 
 // Kinds of key an article holds.
@@ -378,16 +389,16 @@ type keySet []uint64
 
 var keySeed = maphash.MakeSeed()
 
-func keyOf(kind byte, key string) uint64 {
+func keyOf(kind byte, key []byte) uint64 {
 	var h maphash.Hash
 	h.SetSeed(keySeed)
 	h.WriteByte(kind)
-	h.WriteString(key)
+	h.Write(key)
 	return h.Sum64()
 }
 
 func (s keySet) has(kind byte, key string) bool {
-	_, found := slices.BinarySearch(s, keyOf(kind, key))
+	_, found := slices.BinarySearch(s, keyOf(kind, []byte(key)))
 	return found
 }
 
@@ -428,32 +439,12 @@ func heldKeys(a *Article) (keySet, bool) {
 	return keys, true
 }
 
-// readKeys reads an article's title, byline and paragraphs for its keys.
-// A number written with a thousands dot is no year ("2.022 lượt").
+// readKeys reads all of an article's keys.
 func readKeys(a *Article) keySet {
 	var keys keySet
-	sc := new(scanner)
-	var prev []byte
-	pair := make([]byte, 0, 32)
-	read := func(text string) {
-		prev = prev[:0]
-		for sc.reset(text); sc.next(); {
-			keys = append(keys, keyOf(foldKey, string(sc.fold)))
-			if !(sc.tok.Number && isYearNumber(string(sc.exact)) && strings.ContainsAny(text[sc.tok.Start:sc.tok.End], ".,")) {
-				keys = append(keys, keyOf(exactKey, string(sc.exact)))
-			}
-			if len(prev) > 0 {
-				pair = append(append(append(pair[:0], prev...), ' '), sc.fold...)
-				keys = append(keys, keyOf(foldKey, string(pair)))
-			}
-			prev = append(prev[:0], sc.fold...)
-		}
-	}
-	read(a.Title)
-	read(a.Author)
-	for _, p := range a.Paragraphs {
-		read(p)
-	}
+	eachKey(a, func([]byte) bool { return true }, func(kind byte, key []byte) {
+		keys = append(keys, keyOf(kind, key))
+	})
 	slices.Sort(keys)
 	return slices.Compact(keys)
 }
