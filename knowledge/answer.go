@@ -1019,6 +1019,8 @@ func countedNoun(question string) string {
 				return "%" // "bao nhiêu phần trăm" is answered by "98,4%"
 			case next.Fold == "moi" || next.Fold == "mot" || withUnit(next.Fold):
 				return "" // "bao nhiêu mỗi hecta", "bn 1kg" count nothing: they ask a rate
+			case next.Exact == "do" && slices.ContainsFunc(toks, func(t Token) bool { return t.Marked }):
+				return "" // "thiệt hại bao nhiêu do bão": "do" written plain among diacritics is "because", no unit
 			case next.Fold == "so" && i+2 < len(toks) && toks[i+2].Fold == "voi":
 				return "" // "tăng bao nhiêu so với cùng kỳ" compares, it counts nothing
 			case next.Fold == "tien" || next.Fold == "von" || next.Fold == "kinh" && i+2 < len(toks) && toks[i+2].Fold == "phi":

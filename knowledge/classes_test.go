@@ -1755,3 +1755,35 @@ func TestYearComparedWith(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-g", "articles")), nil,
 		[]string{"gia ca phe nhan xo cung ky nam 2023 la bao nhieu"})
 }
+
+// A deputy named after the unit's first syllable ("hiệu phó", "hạt phó")
+// is the phó hiệu trưởng, phó hạt trưởng: the head is no answer, nor is
+// the Phó Chính ủy for the Chính ủy. A unit's name that repeats its
+// head's title ("Hạt trưởng Hạt Kiểm lâm") need not be typed twice.
+func TestDeputiesNamedAfterTheirUnit(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t33", "articles")), [][2]string{
+		{"hat truong kiem lam bach thong la ai", "Hoàng Minh Tuấn"},
+	}, []string{"Hạt phó Hạt Kiểm lâm huyện Bạch Thông là ai?", "hat pho kiem lam bach thong la ai"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t34", "articles")), nil,
+		[]string{"Hiệu phó Trường THCS Lê Thiện là ai?", "chinh uy su doan 395 la ai"})
+}
+
+// "tgd" is tổng giám đốc, of a firm the question names without "Công ty
+// CP"; "qg" is quốc gia; a district that opens a "bao nhiêu" question is
+// where, answered by "toàn huyện"; "thiệt hại bao nhiêu do bão" counts no
+// "do".
+func TestChatAbbreviationsAndFirms(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t34", "articles")), [][2]string{
+		{"tgd cang hai phong la ai", "Trần Quốc Bảo"},
+		{"an duong co bao nhieu truong dat chuan qg", "52/56"},
+		{"Công ty CP Cảng Hải Phòng thiệt hại khoảng bao nhiêu do bão?", "35 tỷ đồng"},
+	}, nil)
+}
+
+// A figure over another span of the year ("9 tháng", "cả năm 2024", or an
+// article titled on 9 months) is no answer for "6 tháng đầu năm".
+func TestSpanOfTheYear(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t34", "articles")), [][2]string{
+		{"san luong hang hoa qua cang hai phong 9 thang nam 2024 bn", "139,6 triệu tấn"},
+	}, []string{"Sản lượng hàng hóa qua cảng biển Hải Phòng 6 tháng đầu năm 2024 là bao nhiêu?"})
+}

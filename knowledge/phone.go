@@ -21,7 +21,14 @@ var chatSpellings = map[string]string{
 	"gd": "giám đốc", "pgd": "phó giám đốc", "sgd": "sở giáo dục", "sx": "sản xuất", "dn": "doanh nghiệp",
 	"bv": "bệnh viện", "bs": "bác sĩ", "gv": "giáo viên", "hs": "học sinh", "sv": "sinh viên",
 	"xd": "xây dựng", "ccn": "cụm công nghiệp", "kcn": "khu công nghiệp", "vs": "với", "mn": "mọi người", "tgian": "thời gian", "ptnt": "phát triển nông thôn", "xk": "xuất khẩu",
+	"tgd": "tổng giám đốc", "ptgd": "phó tổng giám đốc", "qg": "quốc gia", "vn": "việt nam", "chqs": "chỉ huy quân sự", "bchqs": "ban chỉ huy quân sự",
 }
+
+// deputyAfter are the offices, folded, whose deputy is named by "phó" after
+// their first syllable, with the head's title: "hiệu phó" is the phó hiệu
+// trưởng, "hạt phó" the phó hạt trưởng, as the papers write them.
+var deputyAfter = map[string]string{"hieu": "hiệu trưởng", "hat": "hạt trưởng", "doi": "đội trưởng", "to": "tổ trưởng",
+	"tram": "trạm trưởng", "vien": "viện trưởng", "cuc": "cục trưởng", "vu": "vụ trưởng"}
 
 // everydayWords are words people say where the papers write another, by
 // the word as typed: "cầu bao giờ xong" asks when it "hoàn thành".
@@ -124,6 +131,16 @@ func ExpandChat(question string) string {
 		}
 		if t.Fold == "ca" && !t.Marked && prev == "truong" {
 			repl, ok = "công an", true // "truong ca huyen" heads the police; "ca tinh" is rather "cả tỉnh"
+		}
+		if head, deputy := deputyAfter[prev]; deputy && t.Fold == "pho" && last <= toks[i-1].Start {
+			repl = "phó " + head
+			if plain {
+				repl = Fold(repl)
+			}
+			b.WriteString(question[last:toks[i-1].Start])
+			b.WriteString(repl)
+			last, prev = t.End, t.Fold
+			continue // "hiệu phó" is the phó hiệu trưởng
 		}
 		if t.Fold == "gd" && educationOffices[prev] {
 			prev = t.Fold

@@ -62,6 +62,7 @@ type asked struct {
 	placeKinds   map[string]bool // the kinds of those places ("huyen")
 	years        []string        // the years the question names
 	months       []string        // the months it names ("tháng 2")
+	periods      []string        // the spans of the year it asks of ("6 thang", "ca nam")
 	exactDate    bool
 	day          bool // asks the day ("ngày nào"), which a year does not give
 	cause        bool // asks why ("nguyên nhân", "vì sao")
@@ -119,6 +120,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		}
 	}
 	a.months = monthsIn(a.question)
+	a.periods = periodsIn(a.question)
 	a.exactDate = asksExactDate(q.Text)
 	a.day = asks(q.Text, cueDay)
 	a.cause = asks(q.Text, cueReason)
@@ -433,6 +435,13 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	measures := len(a.subject) == 2 && !a.subject[1].Upper && !title.pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] &&
 		title.fold[a.subject[0].Fold]+title.fold[a.subject[1].Fold] < 2 &&
 		!(surnames[a.subject[0].Fold] && !isAbbreviation(a.subject[1].Fold) && slices.ContainsFunc(all, func(sc scored) bool { return writesName(sc.toks, [2]string{a.subject[0].Fold, a.subject[1].Fold}) })) // "ho sy luc nop …" typed plain opens with a man
+	// A subject that is the lead's place ("an duong co bao nhieu truong",
+	// the lead says "huyện An Dương") says where: a sentence on the whole
+	// of it ("Hiện toàn huyện có 52/56 trường …") names it too.
+	var subjectLevel string
+	if measures && len(passages[0].Article.Paragraphs) > 0 {
+		subjectLevel = levelOf(Tokenize(firstSentence(passages[0].Article.Paragraphs[0])), a.subject[0].Fold+" "+a.subject[1].Fold)
+	}
 	// The article's own place, the one its title or lead names, need not
 	// be repeated where an office of it is asked about; another place
 	// asked about must be named in the sentence or the one before it, or
@@ -473,6 +482,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// of that year where its sentences name none: "Bội chi ngân sách năm
 	// 2024" is not answered from the article on 2025's budget.
 	titleYears := otherYears(titleToks, a.years)
+	titlePeriods := otherPeriods(titleToks, a.periods) // so does a title on "9 tháng" for "6 tháng đầu năm"
 	// So does an article published in another year, whose title names
 	// none asked: the sentence must name the year asked, not to compare.
 	published := passages[0].Article.Published
@@ -583,6 +593,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if otherMonths(sc.toks, a.months) {
 			continue // "tháng 2/2025" asked, the sentence gives January's figure
 		}
+		if otherPeriods(sc.toks, a.periods) || titlePeriods && len(periodsIn(sc.window)) == 0 {
+			continue // "6 tháng đầu năm" asked, "9 tháng năm 2024" or "cả năm 2024" found, or said by the title
+		}
 		if saysOpposite(sc.toks, a.opposites) {
 			continue // "người bị thương nhẹ" asked, "người bị thương nặng" found
 		}
@@ -630,7 +643,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		words := newBag(sc.toks, true)
 		if measures && !namesSubject(words, a.subject) && !newBag(sc.window, true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] &&
 			!measuredBy(sc.text, sc.toks, a.subject) && !slices.ContainsFunc(a.subjectAbbr, func(abbr string) bool { return words.fold[abbr] > 0 }) &&
-			!perUnit(sc.text, sc.toks, a.subject) {
+			!perUnit(sc.text, sc.toks, a.subject) && !(subjectLevel != "" && wholeOf(sc.toks, subjectLevel)) {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is, or right beside it
 		}
 		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, ownPlaces, words, sc.window) &&
@@ -682,7 +695,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			f[fBack] = share(q, content, newBag(append(Tokenize(sc.before), sc.toks...), false))
 		}
 		out = append(out, c)
-		measuring = append(measuring, measures && namesSubject(words, a.subject))
+		measuring = append(measuring, measures && (namesSubject(words, a.subject) || subjectLevel != "" && wholeOf(sc.toks, subjectLevel)))
 	}
 	if slices.Contains(measuring, true) {
 		// What is measured is named beside the figure: "Tổng thiệt hại …
@@ -865,6 +878,24 @@ func statesDeed(toks, deed []Token) bool {
 		}
 	}
 	return false
+}
+
+// levelOf returns the place noun, folded, before a place's name in
+// toks ("huyen" of "huyện An Dương"), or "".
+func levelOf(toks []Token, pair string) string {
+	for i := 2; i < len(toks); i++ {
+		if placeNoun(toks[i-2]) && toks[i-1].Fold+" "+toks[i].Fold == pair {
+			return toks[i-2].Fold
+		}
+	}
+	return ""
+}
+
+// wholeOf reports whether a sentence speaks of the whole of a place of a
+// level: "toàn huyện", "cả huyện".
+func wholeOf(toks []Token, level string) bool {
+	text := foldedText(toks)
+	return strings.Contains(text, " toan "+level+" ") || strings.Contains(text, " ca "+level+" ")
 }
 
 // placedIn reports whether syllables name a place, folded, after its noun:
@@ -2073,7 +2104,7 @@ var rankWords = map[string]bool{"pho2": true, "nguyên": true}
 // thư, giám đốc, trưởng ban, tổng biên tập, hiệu trưởng, chánh án, viện
 // trưởng, cục trưởng, chỉ huy trưởng.
 var officeHeads = map[string]bool{"chu": true, "bi": true, "giam": true, "truong": true, "tong": true, "hieu": true,
-	"chanh": true, "vien": true, "cuc": true, "chi": true}
+	"chanh": true, "vien": true, "cuc": true, "chi": true, "chinh": true, "hat": true, "doi": true, "to": true, "tram": true, "vu": true}
 
 // rankMismatch reports whether text names a different rank of the office
 // the question asks about: the question says "phó" and text does not, or
@@ -2754,6 +2785,31 @@ func monthsIn(toks []Token) []string {
 	return months
 }
 
+// periodsIn returns the spans of the year a text counts figures over,
+// folded: "6 thang" of "6 tháng đầu năm", "ca nam" of "cả năm 2024".
+func periodsIn(toks []Token) []string {
+	var periods []string
+	for i := 0; i+1 < len(toks); i++ {
+		switch {
+		case toks[i].Number && toks[i+1].Fold == "thang" && (i == 0 || toks[i-1].Fold != "thang" && toks[i-1].Fold != "ngay"):
+			periods = append(periods, strings.TrimLeft(toks[i].Fold, "0")+" thang")
+		case toks[i].Fold == "ca" && toks[i+1].Fold == "nam" && i+2 < len(toks) && toks[i+2].Number && isYearNumber(toks[i+2].Fold):
+			periods = append(periods, "ca nam")
+		}
+	}
+	return periods
+}
+
+// otherPeriods reports whether a sentence gives its figures over other
+// spans of the year than all those asked.
+func otherPeriods(toks []Token, asked []string) bool {
+	if len(asked) == 0 {
+		return false
+	}
+	found := periodsIn(toks)
+	return len(found) > 0 && !slices.ContainsFunc(found, func(p string) bool { return slices.Contains(asked, p) })
+}
+
 // reportsSpeech reports whether text says what someone said, directly or
 // not: a verb of saying or a quotation.
 func reportsSpeech(text string) bool {
@@ -2790,6 +2846,7 @@ var officeTitles = map[string]bool{
 	"chu tich": true, "bi thu": true, "giam doc": true, "truong ban": true, "truong phong": true,
 	"hieu truong": true, "tong bien": true, "chanh van": true, "truong khoa": true, "truong cong": true,
 	"chanh an": true, "vien truong": true, "chu nhiem": true, "cuc truong": true, "tong giam": true, "chi huy": true, "chi cuc": true,
+	"chinh uy": true, "hat truong": true, "doi truong": true, "to truong": true, "tram truong": true, "vu truong": true,
 }
 
 // officeAsked returns the office a who-question names, folded, as it must
@@ -3060,6 +3117,16 @@ func otherDepartment(question, toks []Token, office string) bool {
 	return true
 }
 
+// firmWord reports whether "công ty" (or "công ti") stands at j: it may
+// open a firm's name that a question gives without it.
+func firmWord(s []Token, j int) bool {
+	return j+1 < len(s) && s[j].Fold == "cong" && (s[j+1].Fold == "ty" || s[j+1].Fold == "ti")
+}
+
+// unitWords, folded, name a unit after its head's title, which a question
+// need not repeat: "Hiệu trưởng Trường …", "Hạt trưởng Hạt Kiểm lâm …".
+var unitWords = map[string]bool{"truong": true, "hat": true, "doi": true, "to": true, "tram": true, "vien": true, "cuc": true, "vu": true}
+
 // sameDepartment walks the words after an office's title in a question (q)
 // and a sentence (s): they name the same department unless they part
 // before any of its own words agree ("Sở Tài chính", "Sở Nông nghiệp");
@@ -3068,8 +3135,11 @@ func sameDepartment(q, s []Token) bool {
 	j, agreed := 0, 0 // syllables of the department's own words that agree: a word is two
 	for i := 0; i < len(q); i++ {
 		t := q[i]
-		for j < len(s) && (s[j].Fold == "va" || j == 0 && s[j].Fold == "truong" && t.Fold != "truong" || companyForms[s[j].Fold] && !companyForms[t.Fold]) {
-			j++ // "Hiệu trưởng Trường Đại học Quy Nhơn" for "hiệu trưởng ĐH Quy Nhơn"
+		if t.Fold != "cong" && firmWord(s, j) {
+			j += 2 // "Tổng Giám đốc Công ty CP Cảng Hải Phòng" for "tgd cảng Hải Phòng"
+		}
+		for j < len(s) && (s[j].Fold == "va" || j == 0 && unitWords[s[j].Fold] && t.Fold != s[j].Fold || companyForms[s[j].Fold] && !companyForms[t.Fold]) {
+			j++ // "Hiệu trưởng Trường Đại học Quy Nhơn" for "hiệu trưởng ĐH Quy Nhơn", "Hạt trưởng Hạt Kiểm lâm" for "hạt trưởng kiểm lâm"
 		}
 		switch {
 		case schoolLevels[t.Fold] && slices.ContainsFunc(s[j:min(j+2, len(s))], func(x Token) bool { return x.Fold == t.Fold }):
@@ -3230,7 +3300,8 @@ func officeText(toks []Token) string {
 var bodySpellings = strings.NewReplacer(
 	" uy ban nhan dan ", " ubnd ", " hoi dong nhan dan ", " hdnd ",
 	" uy ban mttq viet nam ", " mttq ", " uy ban mttq ", " mttq ", " mat tran to quoc viet nam ", " mttq ", " mttq viet nam ", " mttq ",
-	" uy ban mat tran to quoc viet nam ", " mttq ", " ubnd thi xa ", " ubnd tx ", " ubnd thanh pho ", " ubnd tp ")
+	" uy ban mat tran to quoc viet nam ", " mttq ", " ubnd thi xa ", " ubnd tx ", " ubnd thanh pho ", " ubnd tp ",
+	" hieu pho ", " pho hieu truong ", " hat pho ", " pho hat truong ", " doi pho ", " pho doi truong ", " tram pho ", " pho tram truong ")
 
 // foldedText is the folded syllables of a text, one space apart, with a
 // space at each end.
