@@ -705,6 +705,9 @@ func measured(q Query, content []Token) []Token {
 			return nil
 		}
 	}
+	if content[1].Fold == "moi" && adjacent(1) {
+		return []Token{content[0], content[2]} // "Giá mỗi suất ăn" measures the giá of a suất: "giá 22.000 đồng/suất"
+	}
 	return content[:2]
 }
 

@@ -1787,3 +1787,21 @@ func TestSpanOfTheYear(t *testing.T) {
 		{"san luong hang hoa qua cang hai phong 9 thang nam 2024 bn", "139,6 triệu tấn"},
 	}, []string{"Sản lượng hàng hóa qua cảng biển Hải Phòng 6 tháng đầu năm 2024 là bao nhiêu?"})
 }
+
+// "cung" typed plain after "nào" is "cung cấp", not "cũng"; "giá mỗi
+// suất" measures a giá, given per suất ("22.000 đồng/suất").
+func TestDeedTypedPlainAndPricePerItem(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t35", "articles")), [][2]string{
+		{"cty nao cung cap suat an ban tru cho truong", "Hoàng Phát"},
+		{"Giá mỗi suất ăn bán trú là bao nhiêu tiền?", "22.000 đồng"},
+	}, nil)
+}
+
+// A commune's figure is not the province's ("toàn tỉnh xảy ra 6 vụ cháy
+// rừng, diện tích thiệt hại 15,7 ha") nor that of several districts
+// ("7,2 ha tại các huyện Bạch Thông, Chợ Mới và Na Rì").
+func TestCommuneFigureIsNoWiderPlaces(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t33", "articles")), [][2]string{
+		{"Diện tích rừng bị cháy ở Đôn Phong là bao nhiêu?", "4,8 ha"},
+	}, nil)
+}

@@ -438,9 +438,35 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// A subject that is the lead's place ("an duong co bao nhieu truong",
 	// the lead says "huyện An Dương") says where: a sentence on the whole
 	// of it ("Hiện toàn huyện có 52/56 trường …") names it too.
+	var lead []Token
+	if len(passages[0].Article.Paragraphs) > 0 {
+		lead = Tokenize(firstSentence(passages[0].Article.Paragraphs[0]))
+	}
 	var subjectLevel string
-	if measures && len(passages[0].Article.Paragraphs) > 0 {
-		subjectLevel = levelOf(Tokenize(firstSentence(passages[0].Article.Paragraphs[0])), a.subject[0].Fold+" "+a.subject[1].Fold)
+	if measures {
+		subjectLevel = levelOf(lead, a.subject[0].Fold+" "+a.subject[1].Fold)
+	}
+	// A place asked of below a province ("cháy ở Đôn Phong", where the
+	// lead says "xã Đôn Phong") is not answered by the whole of a wider
+	// one ("toàn tỉnh xảy ra 6 vụ cháy rừng") that does not name it.
+	asked := slices.Clone(a.places)
+	for _, n := range a.names {
+		asked = append(asked, n[0].Fold+" "+n[1].Fold)
+	}
+	var wider []string
+	for _, pair := range asked {
+		if kind != KindNumber {
+			break
+		}
+		level := levelOf(a.question, pair)
+		if level == "" {
+			level = levelOf(lead, pair)
+		}
+		for scope, below := range belowLevel {
+			if level != "" && slices.Contains(below, level) && !slices.Contains(wider, scope) && !provinces[pair] { // "TP. Hưng Yên" is the seat of tỉnh Hưng Yên
+				wider = append(wider, scope)
+			}
+		}
 	}
 	// The article's own place, the one its title or lead names, need not
 	// be repeated where an office of it is asked about; another place
@@ -592,6 +618,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if otherMonths(sc.toks, a.months) {
 			continue // "tháng 2/2025" asked, the sentence gives January's figure
+		}
+		if slices.ContainsFunc(wider, func(scope string) bool { return wholeOf(sc.toks, scope) || namesLevel(sc.toks, scope) }) &&
+			!slices.ContainsFunc(asked, func(pair string) bool { return names(sc.toks, pair) }) {
+			continue // "cháy ở Đôn Phong" asked, "toàn tỉnh xảy ra 6 vụ cháy" or "7,2 ha tại các huyện Bạch Thông, …" found
 		}
 		if otherPeriods(sc.toks, a.periods) || titlePeriods && len(periodsIn(sc.window)) == 0 {
 			continue // "6 tháng đầu năm" asked, "9 tháng năm 2024" or "cả năm 2024" found, or said by the title
@@ -889,6 +919,17 @@ func levelOf(toks []Token, pair string) string {
 		}
 	}
 	return ""
+}
+
+// namesLevel reports whether a sentence gives a figure of several places
+// of a level: "tại các huyện Bạch Thông, Chợ Mới và Na Rì".
+func namesLevel(toks []Token, level string) bool {
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i-1].Fold == "cac" && toks[i].Fold == level && toks[i+1].Upper {
+			return true
+		}
+	}
+	return false
 }
 
 // wholeOf reports whether a sentence speaks of the whole of a place of a
@@ -1238,8 +1279,8 @@ func doneAfter(question []Token, asking string) []Token {
 			continue
 		}
 		j := i + 1
-		for j < len(question) && tenses[question[j].Fold] {
-			j++
+		for j < len(question) && tenses[question[j].Fold] && (question[j].Marked || question[j].Fold != "cung") {
+			j++ // "đã", "sẽ"; "cung" typed plain after "nào" is rather "cung cấp" than "cũng"
 		}
 		if j == len(question) {
 			return nil
