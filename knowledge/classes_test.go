@@ -1805,3 +1805,20 @@ func TestCommuneFigureIsNoWiderPlaces(t *testing.T) {
 		{"Diện tích rừng bị cháy ở Đôn Phong là bao nhiêu?", "4,8 ha"},
 	}, nil)
 }
+
+// A quotation that goes on past its first sentence ("Ông Khải yêu cầu:
+// "Vụ cháy … là bài học đắt giá. Các xã phải tổ chức trực 24/24 giờ …")
+// is the speaker's throughout: what he asked of the communes is its second
+// sentence. A sentence that closes a quotation ("… an toàn thực phẩm".)
+// is not run on into the next.
+func TestQuotationGoesOnPastItsFirstSentence(t *testing.T) {
+	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t33", "articles"))
+	wantAnswers(t, svc, [][2]string{
+		{"Phó Chủ tịch UBND huyện Bạch Thông yêu cầu các xã làm gì trong những ngày cháy rừng cấp IV, cấp V?", "trực 24/24 giờ"},
+		{"Theo ông Lục Văn Tiến, khó nhất khi làm miến thủ công là gì?", "giữ được vị dai, trong"},
+	}, nil)
+	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "Theo ông Lục Văn Tiến, khó nhất khi làm miến thủ công là gì?"})
+	if err != nil || strings.Contains(ans.Text, "1,8 tỷ") {
+		t.Errorf("answer runs past the quotation's end: %q, %v", ans.Text, err)
+	}
+}

@@ -375,6 +375,12 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 					before := Tokenize(causedBefore(p, whole, !namesEffect(sc.toks)))
 					sc.toks = append(before[:len(before):len(before)], sc.toks...)
 				}
+				if speaker := quotedBy(p.Chunk.Text, spans, i); speaker != "" && (kind == KindQuote || kind == KindWhat || kind == KindList) {
+					// "Các xã phải tổ chức trực 24/24 giờ …" goes on with
+					// what "Ông Khải yêu cầu: “…" opened: scored with who
+					// says it.
+					sc.toks = append(Tokenize(speaker), sc.toks...)
+				}
 				if kind == KindQuote && i > 0 && opensWithPronoun(sc.text) {
 					// "Bà nhấn mạnh: …" is scored with whom "Bà" is.
 					sc.toks = append(toks[i-1][:len(toks[i-1]):len(toks[i-1])], sc.toks...)
@@ -820,9 +826,41 @@ func quotationGoesOn(clause, next string) string {
 	return ""
 }
 
+// quotedBy returns, when the sentence at i of a chunk goes on with a
+// quotation an earlier sentence opened, the words of that sentence before
+// the quotation mark: who says it ("Ông Khải yêu cầu:"), or "".
+func quotedBy(text string, spans []Span, i int) string {
+	if i == 0 {
+		return ""
+	}
+	before := text[spans[0].Start:spans[i].Start]
+	if !opensQuotation(before) {
+		return ""
+	}
+	open := max(strings.LastIndex(before, "“"), strings.LastIndex(before, "\""))
+	if open < 0 {
+		return ""
+	}
+	open += spans[0].Start
+	for k := i - 1; k >= 0; k-- {
+		if spans[k].Start <= open {
+			return text[spans[k].Start:open]
+		}
+	}
+	return ""
+}
+
 // opensQuotation reports whether text opens a quotation it does not close.
 func opensQuotation(text string) bool {
-	return strings.Count(text, "“") > strings.Count(text, "”") || !strings.ContainsAny(text, "“”") && strings.Count(text, "\"")%2 == 1
+	if strings.Count(text, "“") > strings.Count(text, "”") {
+		return true
+	}
+	last := strings.LastIndex(text, "\"")
+	if strings.ContainsAny(text, "“”") || strings.Count(text, "\"")%2 == 0 {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[last+1:])
+	return unicode.IsLetter(next) || unicode.IsDigit(next) // "…: "Xét xử", not "… thực phẩm"." closing what an earlier sentence opened
 }
 
 func closesQuotation(sentence string) bool {
