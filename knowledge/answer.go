@@ -795,7 +795,8 @@ type numberWanted struct {
 // peopleNouns are groups of nouns, folded, that count the same people; a
 // question counting "người" is answered by any of them.
 var peopleNouns = [][]string{{"cong nhan", "lao dong", "nguoi lao dong"}, {"phieu", "dai bieu"},
-	{"benh nhan", "nguoi benh", "ca benh"}, {"nguoi dan", "nhan khau"}, {"hanh khach"}}
+	{"benh nhan", "nguoi benh", "ca benh"}, {"nguoi dan", "nhan khau"}, {"hanh khach"}, {"cu tri"}, {"hoc sinh"}, {"sinh vien"},
+	{"thi sinh"}, {"tan binh", "cong dan"}, {"giao vien"}, {"du khach"}, {"ngu dan"}}
 
 // kinOf returns the nouns that count the people a question counts after
 // "bao nhiêu", or nil.

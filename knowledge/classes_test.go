@@ -1822,3 +1822,21 @@ func TestQuotationGoesOnPastItsFirstSentence(t *testing.T) {
 		t.Errorf("answer runs past the quotation's end: %q, %v", ans.Text, err)
 	}
 }
+
+// "dặn dò tân binh gì", "khẳng định Đoàn sẽ làm gì" ask what was said,
+// though words stand between the verb and "gì"; a sentence that reports it
+// with the very verb asked ("… khuyến cáo bà con không đốt rơm rạ")
+// answers what the office's holder said. Voters are people: "bao nhiêu
+// người dự" is answered by "gần 250 cử tri".
+func TestSayingWithAnObjectAndVotersCounted(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t34", "articles")), [][2]string{
+		{"bi thu huyen uy dan do tan binh j", "truyền thống quê hương Vĩnh Bảo"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t35", "articles")), [][2]string{
+		{"Kết luận buổi tiếp xúc, bà Trần Thị Minh Hằng khẳng định Đoàn sẽ làm gì với các kiến nghị?", "giám sát việc giải quyết đến cùng"},
+		{"Buổi tiếp xúc cử tri ở Yên Lạc có bao nhiêu người dự?", "250 cử tri"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t26", "articles")), [][2]string{
+		{"Chi cục trưởng Chi cục Trồng trọt và Bảo vệ thực vật khuyến cáo bà con điều gì?", "không đốt rơm rạ"},
+	}, nil)
+}

@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Kind is what a question asks for, read from its question words.
 type Kind int
@@ -49,13 +52,37 @@ var (
 // "điều gì" or "những gì" ("kiến nghị điều gì").
 func quoteCues() cueSet {
 	phrases := []string{"what did", "say"}
-	for _, verb := range []string{"nhấn mạnh", "cho biết", "nói", "phát biểu", "khẳng định", "chia sẻ", "đề nghị", "yêu cầu",
-		"nhận định", "cam kết", "khuyến cáo", "kêu gọi", "đề xuất", "kiến nghị", "chỉ đạo"} {
+	for _, verb := range sayingVerbs {
 		for _, what := range []string{"gì", "điều gì", "những gì", "những điều gì"} {
 			phrases = append(phrases, verb+" "+what)
 		}
 	}
 	return cues(phrases...)
+}
+
+// sayingVerbs are the verbs of saying a question asks what was said by.
+var sayingVerbs = []string{"nhấn mạnh", "cho biết", "nói", "phát biểu", "khẳng định", "chia sẻ", "đề nghị", "yêu cầu",
+	"nhận định", "cam kết", "khuyến cáo", "kêu gọi", "đề xuất", "kiến nghị", "chỉ đạo", "dặn dò", "nhắn nhủ", "bày tỏ", "lưu ý", "mong muốn", "gửi gắm"}
+
+// saysWhat reports whether a question's words (lower case, folded when it
+// is typed plain) ask what was said of something: a two-syllable verb of
+// saying, then "gì" within five words ("dặn dò tân binh gì", "yêu cầu các
+// xã làm gì").
+func saysWhat(words []string, marked bool) bool {
+	what := "gì"
+	if !marked {
+		what = "gi"
+	}
+	for i := 0; i+1 < len(words); i++ {
+		verb := words[i] + " " + words[i+1]
+		if !slices.ContainsFunc(sayingVerbs, func(v string) bool { return v == verb || !marked && Fold(v) == verb }) {
+			continue
+		}
+		if slices.Contains(words[i+2:min(i+7, len(words))], what) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueSet holds phrases as written and folded.
@@ -116,7 +143,7 @@ func Classify(question string) Kind {
 		return KindWhat // "vì sao mấy đứa này tham gia": a cause, not a number
 	case has(cueWho):
 		return KindWho
-	case has(cueQuote):
+	case has(cueQuote) || saysWhat(words, marked):
 		return KindQuote
 	case has(cueClock):
 		return KindWhen // "mấy giờ" asks a time, not a number

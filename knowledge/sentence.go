@@ -535,11 +535,12 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		_, other := numbersAfter(passages[0].Article, word, number)
 		return !other
 	})
+	askedVerb := speechVerbIn(Fold(spaced(q.Text))) // "khuyến cáo bà con điều gì" is answered by "… khuyến cáo bà con không đốt rơm rạ"
 	var out []candidate
 	var measuring []bool // whether out's sentences name what a "bao nhiêu" measures themselves
 	for _, sc := range all {
 		if speaker[0] != "" {
-			if kind == KindQuote && !quotesSpeech(sc.text) {
+			if kind == KindQuote && !quotesSpeech(sc.text) && (askedVerb == "" || !strings.Contains(Fold(spaced(sc.text)), " "+askedVerb+" ")) {
 				continue // what the office's holder said
 			}
 			if !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
@@ -748,9 +749,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		// What someone stressed is their quotation, where the article has
 		// one; a sentence that reports it with the very verb asked ("Đại
 		// biểu Trương Thị Hoa … đề nghị UBND tỉnh …") says it too.
-		verb := speechVerbIn(Fold(spaced(q.Text)))
 		out = slices.DeleteFunc(out, func(c candidate) bool {
-			return c.features[fKind] == 0 && (verb == "" || !strings.Contains(Fold(spaced(c.clause)), " "+verb+" "))
+			return c.features[fKind] == 0 && (askedVerb == "" || !strings.Contains(Fold(spaced(c.clause)), " "+askedVerb+" "))
 		})
 	}
 	return out
@@ -2075,7 +2075,7 @@ func speechVerbIn(folded string) string {
 
 // speechVerbs follow a speaker's name: "… Lê Phước Dũng nhấn mạnh:".
 var speechVerbs = []string{"nhấn mạnh", "cho biết", "phát biểu", "khẳng định", "chia sẻ", "nói", "thông tin", "cho rằng", "nhận định", "đề nghị", "yêu cầu",
-	"khuyến cáo", "cam kết", "kêu gọi", "đề xuất", "kiến nghị", "chỉ đạo"}
+	"khuyến cáo", "cam kết", "kêu gọi", "đề xuất", "kiến nghị", "chỉ đạo", "dặn dò", "nhắn nhủ", "bày tỏ", "lưu ý", "mong muốn", "gửi gắm"}
 
 // dropSpeechVerb ends a who-answer at the name when only a verb of saying
 // follows it: "Bí thư Huyện ủy Châu Thành Lê Phước Dũng".
