@@ -1840,3 +1840,21 @@ func TestSayingWithAnObjectAndVotersCounted(t *testing.T) {
 		{"Chi cục trưởng Chi cục Trồng trọt và Bảo vệ thực vật khuyến cáo bà con điều gì?", "không đốt rơm rạ"},
 	}, nil)
 }
+
+// A firm the lead names is the article's topic: "Dự án có tổng vốn đầu
+// tư 86,4 triệu USD" answers for it though it does not repeat its name. A
+// place followed by an official's name is his seat, not an item of a list
+// ("… các bãi biển du lịch Đà Nẵng Hồ Văn Tín, … 146 nhân viên").
+func TestLeadNamesTheTopicAndSeatsAreNoLists(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t38", "articles")), [][2]string{
+		{"Dự án nhà máy bán dẫn của Daehan Microtech có tổng vốn đầu tư bao nhiêu?", "86,4 triệu USD"},
+		{"Năm 2025 lực lượng cứu hộ bãi biển Đà Nẵng có bao nhiêu nhân viên?", "146 nhân viên"},
+	}, nil)
+}
+
+// A count asked by its number ("Tên 2 người chết") is not answered by a
+// sentence counting the same thing by another ("làm 6 người chết").
+func TestCountByAnotherNumber(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t28", "articles")), nil,
+		[]string{"ten 2 nguoi chet trong vu tai nan ql18 o cam pha"})
+}

@@ -63,6 +63,7 @@ type asked struct {
 	years        []string        // the years the question names
 	months       []string        // the months it names ("tháng 2")
 	periods      []string        // the spans of the year it asks of ("6 thang", "ca nam")
+	counts       [][2]string     // the numbers it gives with what they count ("3", "sao" of "đạt 3 sao")
 	exactDate    bool
 	day          bool // asks the day ("ngày nào"), which a year does not give
 	cause        bool // asks why ("nguyên nhân", "vì sao")
@@ -121,6 +122,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	}
 	a.months = monthsIn(a.question)
 	a.periods = periodsIn(a.question)
+	a.counts = countsIn(a.question)
 	a.exactDate = asksExactDate(q.Text)
 	a.day = asks(q.Text, cueDay)
 	a.cause = asks(q.Text, cueReason)
@@ -448,6 +450,19 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	if len(passages[0].Article.Paragraphs) > 0 {
 		lead = Tokenize(firstSentence(passages[0].Article.Paragraphs[0]))
 	}
+	// The names of the title and the lead are the article's topic: "Dự án
+	// có tổng vốn đầu tư 86,4 triệu USD" speaks of the firm the lead names.
+	// A place is not: "xã Quan Lạn" in the lead does not make the
+	// province's figure the commune's.
+	titleLead := newBag(append(titleToks[:len(titleToks):len(titleToks)], lead...), true)
+	for key := range titleLead.pairs {
+		if pair := key[0] + " " + key[1]; placedIn(lead, pair) || placedIn(titleToks, pair) || slices.Contains(a.places, pair) {
+			delete(titleLead.pairs, key)
+		}
+	}
+	for key := range title.pairs {
+		titleLead.pairs[key] = true // the title's own pairs stand as they did
+	}
 	var subjectLevel string
 	if measures {
 		subjectLevel = levelOf(lead, a.subject[0].Fold+" "+a.subject[1].Fold)
@@ -630,6 +645,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!slices.ContainsFunc(asked, func(pair string) bool { return names(sc.toks, pair) }) {
 			continue // "cháy ở Đôn Phong" asked, "toàn tỉnh xảy ra 6 vụ cháy" or "7,2 ha tại các huyện Bạch Thông, …" found
 		}
+		if otherCounts(sc.toks, a.counts) {
+			continue // "đạt 3 sao từ năm nào" asked, "nâng hạng lên 4 sao" found
+		}
 		if otherPeriods(sc.toks, a.periods) || titlePeriods && len(periodsIn(sc.window)) == 0 {
 			continue // "6 tháng đầu năm" asked, "9 tháng năm 2024" or "cả năm 2024" found, or said by the title
 		}
@@ -683,7 +701,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!perUnit(sc.text, sc.toks, a.subject) && !(subjectLevel != "" && wholeOf(sc.toks, subjectLevel)) {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is, or right beside it
 		}
-		if !holdsNames(a.names, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, ownPlaces, words, sc.window) &&
+		if !holdsNames(a.names, words, titleLead) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, ownPlaces, words, sc.window) &&
 			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) &&
 			!(opensWithPronoun(sc.text) && holdsNames(a.names, newBag(append(lastPerson(paragraphOf(sc.p), sc.whole), sc.toks...), true), title)) && // "Đồng chí đề nghị …" after her name
 			!(speaksOfSomeone(sc.text) && holdsNames(a.names, newBag(sc.window, true), title)) && // "Gia đình ông Bảy ở xã Hà Mòn … vườn của ông cho thu hoạch …"
@@ -2864,6 +2882,51 @@ func monthsIn(toks []Token) []string {
 	return months
 }
 
+// countsIn returns the numbers a text gives with the word after them,
+// folded ("3", "sao" of "đạt 3 sao"): not years, dates, spans of time,
+// shares or the parts of a figure ("12,5").
+func countsIn(toks []Token) [][2]string {
+	var out [][2]string
+	for i := 0; i+1 < len(toks); i++ {
+		t, next := toks[i], toks[i+1]
+		if !t.Number || next.Number || isYearNumber(t.Fold) || periodWords[next.Fold] || datePart(toks, i) || i > 0 && datePart(toks, i-1) ||
+			next.Start != t.End+1 || t.Fold == "1" || linkWords[next.Fold] || !strings.ContainsAny(next.Fold, "aeiouy") { // "bao nhiêu tiền 1 ha" asks a rate
+			continue
+		}
+		out = append(out, [2]string{strings.TrimLeft(t.Fold, "0"), next.Fold})
+	}
+	return out
+}
+
+// linkWords, folded, join a number to what follows without being counted.
+var linkWords = map[string]bool{"va": true, "voi": true, "cua": true, "la": true, "o": true, "trong": true, "tai": true, "den": true, "tu": true, "nam": true, "so": true}
+
+// otherCounts reports whether a sentence counts what the question counts
+// by another number, and never by the question's: "4 sao" for "3 sao".
+func otherCounts(toks []Token, asked [][2]string) bool {
+	if len(asked) == 0 {
+		return false
+	}
+	found := countsIn(toks)
+	for _, a := range asked {
+		other := false
+		for _, f := range found {
+			if f[1] != a[1] {
+				continue
+			}
+			if f[0] == a[0] {
+				other = false
+				break
+			}
+			other = true
+		}
+		if other {
+			return true
+		}
+	}
+	return false
+}
+
 // periodsIn returns the spans of the year a text counts figures over,
 // folded: "6 thang" of "6 tháng đầu năm", "ca nam" of "cả năm 2024".
 func periodsIn(toks []Token) []string {
@@ -3567,6 +3630,9 @@ func listedWithoutFigure(sentence string, entities [][2]string) bool {
 		toks := Tokenize(clause)
 		for i := 1; i < len(toks); i++ {
 			if toks[i-1].Upper && toks[i].Upper && slices.Contains(entities, [2]string{toks[i-1].Fold, toks[i].Fold}) {
+				if i+1 < len(toks) && toks[i+1].Upper && surnames[toks[i+1].Fold] {
+					continue // the seat of whom it names: "… các bãi biển du lịch Đà Nẵng Hồ Văn Tín"
+				}
 				if strings.ContainsAny(clause, "0123456789") {
 					figured = true // "14 hộ dân thôn Đa Ngưu, xã Tân Tiến, huyện Văn Giang; … UBND huyện Văn Giang"
 				} else if inList(clause, toks[i].Start) {
