@@ -1858,3 +1858,20 @@ func TestCountByAnotherNumber(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t28", "articles")), nil,
 		[]string{"ten 2 nguoi chet trong vu tai nan ql18 o cam pha"})
 }
+
+// A year named only to compare with ("Năm 2025, … tăng 25,7% so với dự
+// toán năm 2024") is not the year the sentence speaks of; "Chánh Thanh
+// tra" is an office, whose deputy is no answer for it; "ông Hồ Sỹ
+// Nguyên" is a man, not a lake.
+func TestComparedYearsOfficesAndNames(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t39", "articles")), [][2]string{
+		{"Dự toán thu năm 2024 được HĐND tỉnh giao tại nghị quyết nào?", "35/NQ-HĐND"},
+		{"Dự toán thu năm 2025 được HĐND tỉnh giao tại nghị quyết nào?", "54/NQ-HĐND"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t36", "articles")), [][2]string{
+		{"Chánh Thanh tra tỉnh Đắk Nông là ai?", "Lê Thị Thu Hà"},
+	}, []string{"Phó Chánh Thanh tra tỉnh Đắk Nông là ai?"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-o", "articles")), [][2]string{
+		{"Ai thực hành quyền công tố tại phiên tòa xét xử lưu động vụ ma túy ở Hướng Hóa?", "Hồ Sỹ Nguyên"},
+	}, nil)
+}

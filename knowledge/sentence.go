@@ -1291,8 +1291,9 @@ func hasNewName(text string, content []Token) bool {
 	}
 	run, fresh := 0, 0
 	place := false // in the name after a place's noun: "xã Hang Chú", "bản Suối Lềnh", "(Báo Sơn La)" name no one
-	for _, t := range Tokenize(text) {
-		if namedThings[t.Exact] && run == 0 {
+	toks := Tokenize(text)
+	for i, t := range toks {
+		if namedThings[t.Exact] && run == 0 && !(i > 0 && honorifics[toks[i-1].Fold]) { // "ông Hồ Sỹ Nguyên" is a man
 			place = true
 			continue
 		}
@@ -2505,10 +2506,10 @@ func otherYears(toks []Token, years []string) bool {
 	named := false
 	for i, t := range toks {
 		if t.Number && isYearNumber(t.Fold) {
-			if slices.Contains(years, t.Fold) {
+			if slices.Contains(years, t.Fold) && !comparing(toks, i) {
 				return false
 			}
-			named = named || !comparing(toks, i) // "tăng 4,1% so với cùng kỳ năm 2023" gives this year's figure
+			named = named || !comparing(toks, i) // "tăng 4,1% so với cùng kỳ năm 2023" gives this year's figure; "Năm 2025, … so với dự toán năm 2024" is 2025's
 		}
 	}
 	return named
@@ -2987,7 +2988,7 @@ func holdsMarkers(markers []string, toks []Token) bool {
 var officeTitles = map[string]bool{
 	"chu tich": true, "bi thu": true, "giam doc": true, "truong ban": true, "truong phong": true,
 	"hieu truong": true, "tong bien": true, "chanh van": true, "truong khoa": true, "truong cong": true,
-	"chanh an": true, "vien truong": true, "chu nhiem": true, "cuc truong": true, "tong giam": true, "chi huy": true, "chi cuc": true,
+	"chanh an": true, "chanh thanh": true, "vien truong": true, "chu nhiem": true, "cuc truong": true, "tong giam": true, "chi huy": true, "chi cuc": true,
 	"chinh uy": true, "hat truong": true, "doi truong": true, "to truong": true, "tram truong": true, "vu truong": true,
 }
 
