@@ -3392,7 +3392,7 @@ var departmentHeads = map[string]bool{"so": true, "phong": true, "ban": true, "t
 	"cong": true, "ti": true}
 
 // schoolLevels name the level of a school, folded.
-var schoolLevels = map[string]bool{"thpt": true, "thcs": true, "th": true, "mn": true, "ptdtnt": true}
+var schoolLevels = map[string]bool{"thpt": true, "thcs": true, "th": true, "mn": true, "ptdtnt": true, "dh": true, "cd": true}
 
 // whoWords end what a who-question names: "… tên gì", "… là ai".
 var whoWords = map[string]bool{"ten": true, "gi": true, "ai": true, "la": true, "nao": true, "j": true}
