@@ -1875,3 +1875,20 @@ func TestComparedYearsOfficesAndNames(t *testing.T) {
 		{"Ai thực hành quyền công tố tại phiên tòa xét xử lưu động vụ ma túy ở Hướng Hóa?", "Hồ Sỹ Nguyên"},
 	}, nil)
 }
+
+// "sp" is sản phẩm and "cnc" công nghệ cao: typed so among years of news,
+// the questions find the article that says them in full.
+func TestProductsAndHighTechTypedShort(t *testing.T) {
+	news, err := distractors()
+	if err != nil {
+		t.Skipf("no distractor corpus (../shared/data/news-dantri): %v", err)
+	}
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-t38", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, knowledge.NewService(append(news, articles...)), [][2]string{
+		{"khu cnc dn thu hut dc bn du an roi", "42 dự án"},
+		{"nha may chip sx dc bao nhieu sp 1 nam", "240 triệu sản phẩm"},
+	}, nil)
+}

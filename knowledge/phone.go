@@ -22,6 +22,7 @@ var chatSpellings = map[string]string{
 	"bv": "bệnh viện", "bs": "bác sĩ", "gv": "giáo viên", "hs": "học sinh", "sv": "sinh viên",
 	"xd": "xây dựng", "ccn": "cụm công nghiệp", "kcn": "khu công nghiệp", "vs": "với", "mn": "mọi người", "tgian": "thời gian", "ptnt": "phát triển nông thôn", "xk": "xuất khẩu",
 	"tgd": "tổng giám đốc", "ptgd": "phó tổng giám đốc", "qg": "quốc gia", "vn": "việt nam", "chqs": "chỉ huy quân sự", "bchqs": "ban chỉ huy quân sự",
+	"sp": "sản phẩm", "cnc": "công nghệ cao",
 }
 
 // deputyAfter are the offices, folded, whose deputy is named by "phó" after
