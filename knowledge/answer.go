@@ -1468,8 +1468,9 @@ func placePairs(q Query, toks []Token) []string {
 		if (toks[i].Marked || toks[i+1].Marked) && !provinceForms[toks[i].Exact+" "+toks[i+1].Exact] {
 			continue // "Thoại Sơn là ai" names no "Sơn La"
 		}
-		if i > 0 && q.weight(toks[i-1].Fold+" "+toks[i].Fold) > 0 || i+2 < len(toks) && q.weight(toks[i+1].Fold+" "+toks[i+2].Fold) > 0 {
-			continue // "kiem tra vinh chau" typed plain: "tra" is of "kiểm tra"
+		paired := func(j int) bool { return j >= 0 && j+1 < len(toks) && q.weight(toks[j].Fold+" "+toks[j+1].Fold) > 0 }
+		if paired(i-1) && !(paired(i-2) && !placeNoun(toks[i-2])) || paired(i+1) && !paired(i+2) {
+			continue // "kiem tra vinh chau" typed plain: "tra" is of "kiểm tra"; in "y te can tho", "te" is of "y tế", in "huyen thoai son la ai" of Thoại Sơn
 		}
 		if i > 0 && (surnames[toks[i-1].Fold] || toks[i-1].Upper && toks[i].Upper && toks[i-1].End+1 == toks[i].Start) {
 			continue // "Nguyễn Thái Bình" is a man

@@ -1892,3 +1892,24 @@ func TestProductsAndHighTechTypedShort(t *testing.T) {
 		{"nha may chip sx dc bao nhieu sp 1 nam", "240 triệu sản phẩm"},
 	}, nil)
 }
+
+// A province typed plain after a department ("so y te can tho") is where,
+// though "tế cần" may stand together elsewhere: among years of news, the
+// deputy of another city's department is no answer. "huyen thoai son la
+// ai" still names Thoại Sơn, not Sơn La.
+func TestProvinceTypedPlainAfterADepartment(t *testing.T) {
+	news, err := distractors()
+	if err != nil {
+		t.Skipf("no distractor corpus (../shared/data/news-dantri): %v", err)
+	}
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-t37", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, knowledge.NewService(append(news, articles...)), [][2]string{
+		{"giam doc so y te can tho la ai", "Lâm Hoàng Phúc"},
+	}, []string{"pho giam doc so y te can tho la ai"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "local-news", "articles")), [][2]string{
+		{"chu tich hdnd huyen thoai son la ai", "Đặng Văn Tài"},
+	}, nil)
+}
