@@ -209,8 +209,9 @@ func bestCandidate(ask *asked, groups [][]Passage, weigh func(*Article) coverage
 // reSourceTag finds the paper a lead opens with: "(Báo Quảng Ngãi) - ".
 var reSourceTag = regexp.MustCompile(`^\([^()]{2,40}\)\s*[-–—]\s*`)
 
-// reDayMonth finds a day of a month: "6/9".
-var reDayMonth = regexp.MustCompile(`(^|\D)\d{1,2}/\d{1,2}($|\D)`)
+// reDayMonth finds a day of a month, "6/9", and its two numbers; not the
+// end of a range ("9-11/10") nor a code ("215/TB").
+var reDayMonth = regexp.MustCompile(`(^|[^\d/-])(\d{1,2})/(\d{1,2})($|\D)`)
 
 // recentMargin is how much lower than the best a newer article's answer
 // may score and still be given instead.

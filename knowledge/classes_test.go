@@ -1913,3 +1913,14 @@ func TestProvinceTypedPlainAfterADepartment(t *testing.T) {
 		{"chu tich hdnd huyen thoai son la ai", "Đặng Văn Tài"},
 	}, nil)
 }
+
+// A figure of one day is no answer for another's: "mực nước … lúc 7h ngày
+// 12/10" is not "lúc 7h ngày 11/10, mực nước hồ … đạt 486,2 mét".
+func TestFigureOfAnotherDay(t *testing.T) {
+	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t36", "articles"))
+	wantAnswers(t, svc, [][2]string{{"muc nuoc ho buon tua srah luc 7h ngay 11/10 la bn", "486,2 mét"}}, nil)
+	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "muc nuoc ho buon tua srah luc 7h ngay 12/10 la bn"})
+	if err != nil || strings.Contains(ans.Text, "486,2") {
+		t.Errorf("the 11 October level given for 12 October: %q, %v", ans.Text, err)
+	}
+}

@@ -64,6 +64,7 @@ type asked struct {
 	months       []string        // the months it names ("tháng 2")
 	periods      []string        // the spans of the year it asks of ("6 thang", "ca nam")
 	counts       [][2]string     // the numbers it gives with what they count ("3", "sao" of "đạt 3 sao")
+	days         []string        // the days it names ("12/10")
 	exactDate    bool
 	day          bool // asks the day ("ngày nào"), which a year does not give
 	cause        bool // asks why ("nguyên nhân", "vì sao")
@@ -123,6 +124,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.months = monthsIn(a.question)
 	a.periods = periodsIn(a.question)
 	a.counts = countsIn(a.question)
+	a.days = daysIn(q.Text)
 	a.exactDate = asksExactDate(q.Text)
 	a.day = asks(q.Text, cueDay)
 	a.cause = asks(q.Text, cueReason)
@@ -644,6 +646,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if slices.ContainsFunc(wider, func(scope string) bool { return wholeOf(sc.toks, scope) || namesLevel(sc.toks, scope) }) &&
 			!slices.ContainsFunc(asked, func(pair string) bool { return names(sc.toks, pair) }) {
 			continue // "cháy ở Đôn Phong" asked, "toàn tỉnh xảy ra 6 vụ cháy" or "7,2 ha tại các huyện Bạch Thông, …" found
+		}
+		if kind == KindNumber && len(a.days) > 0 && len(daysIn(sc.text)) > 0 && !slices.ContainsFunc(daysIn(sc.text), func(d string) bool { return slices.Contains(a.days, d) }) {
+			continue // "mực nước lúc 7h ngày 12/10" asked, "lúc 7h ngày 11/10" found
 		}
 		if otherCounts(sc.toks, a.counts) {
 			continue // "đạt 3 sao từ năm nào" asked, "nâng hạng lên 4 sao" found
@@ -2881,6 +2886,24 @@ func monthsIn(toks []Token) []string {
 		}
 	}
 	return months
+}
+
+// daysIn returns the days of the month a text names, as "d/m" without
+// leading zeros ("12/10" of "ngày 12/10/2024"); not the ends of ranges
+// ("9-11/10") nor codes ("215/TB").
+func daysIn(text string) []string {
+	var out []string
+	for _, m := range reDayMonth.FindAllStringSubmatch(text, -1) {
+		day, month := strings.TrimLeft(m[2], "0"), strings.TrimLeft(m[3], "0")
+		if d, _ := strconv.Atoi(day); d < 1 || d > 31 {
+			continue
+		}
+		if mo, _ := strconv.Atoi(month); mo < 1 || mo > 12 {
+			continue
+		}
+		out = append(out, day+"/"+month)
+	}
+	return out
 }
 
 // countsIn returns the numbers a text gives with the word after them,
