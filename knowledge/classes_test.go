@@ -1924,3 +1924,16 @@ func TestFigureOfAnotherDay(t *testing.T) {
 		t.Errorf("the 11 October level given for 12 October: %q, %v", ans.Text, err)
 	}
 }
+
+// "Trường Đại học Y khoa Vinh" is not "Trường Đại học Vinh": "Đại học" says
+// what kind of school, not which. A year named after "so với cùng thời
+// điểm" is compared with, not asked of. A body at one level ("Ủy ban MTTQ
+// tỉnh") gives no figure for the same body at another ("MTTQ huyện").
+func TestSchoolsYearsComparedAndBodiesAtLevels(t *testing.T) {
+	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t39", "articles"))
+	wantAnswers(t, svc, nil, []string{"Hiệu trưởng Trường Đại học Vinh là ai?", "chi ngan sach dia phuong nam 2023 la bao nhieu"})
+	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "uy ban mttq huyen que phong ho tro bn tien"})
+	if err != nil || strings.Contains(ans.Text, "500 triệu") {
+		t.Errorf("the province's MTTQ given for the district's: %q, %v", ans.Text, err)
+	}
+}

@@ -58,13 +58,14 @@ type asked struct {
 	markers      []string
 	codeMarks    []string // the markers that are codes: "a00" of "khối A00", "st 24" of "ST24"
 	office       string
-	places       []string        // the places the question names ("huyện Lai Vung"), folded
-	placeKinds   map[string]bool // the kinds of those places ("huyen")
-	years        []string        // the years the question names
-	months       []string        // the months it names ("tháng 2")
-	periods      []string        // the spans of the year it asks of ("6 thang", "ca nam")
-	counts       [][2]string     // the numbers it gives with what they count ("3", "sao" of "đạt 3 sao")
-	days         []string        // the days it names ("12/10")
+	places       []string            // the places the question names ("huyện Lai Vung"), folded
+	placeKinds   map[string]bool     // the kinds of those places ("huyen")
+	years        []string            // the years the question names
+	months       []string            // the months it names ("tháng 2")
+	periods      []string            // the spans of the year it asks of ("6 thang", "ca nam")
+	counts       [][2]string         // the numbers it gives with what they count ("3", "sao" of "đạt 3 sao")
+	days         []string            // the days it names ("12/10")
+	bodyLevels   map[string][]string // the levels of the bodies it names ("mttq": "huyen" of "ủy ban mttq huyện")
 	exactDate    bool
 	day          bool // asks the day ("ngày nào"), which a year does not give
 	cause        bool // asks why ("nguyên nhân", "vì sao")
@@ -125,6 +126,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.periods = periodsIn(a.question)
 	a.counts = countsIn(a.question)
 	a.days = daysIn(q.Text)
+	a.bodyLevels = levelsOfBodies(a.question)
 	a.exactDate = asksExactDate(q.Text)
 	a.day = asks(q.Text, cueDay)
 	a.cause = asks(q.Text, cueReason)
@@ -649,6 +651,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindNumber && len(a.days) > 0 && len(daysIn(sc.text)) > 0 && !slices.ContainsFunc(daysIn(sc.text), func(d string) bool { return slices.Contains(a.days, d) }) {
 			continue // "mực nước lúc 7h ngày 12/10" asked, "lúc 7h ngày 11/10" found
+		}
+		if kind == KindNumber && otherBodyLevel(sc.toks, a.bodyLevels) {
+			continue // "ủy ban mttq huyện hỗ trợ bao nhiêu" asked, "Ủy ban MTTQ tỉnh trao 500 triệu đồng" found
 		}
 		if otherCounts(sc.toks, a.counts) {
 			continue // "đạt 3 sao từ năm nào" asked, "nâng hạng lên 4 sao" found
@@ -2857,7 +2862,7 @@ func yearBefore(passage, sentence string) string {
 // "so với năm 2022", "cùng kỳ năm 2023".
 func comparing(toks []Token, i int) bool {
 	back := foldedText(toks[max(0, i-5):i])
-	return strings.Contains(back, " so voi ") || strings.Contains(back, " cung ky ")
+	return strings.Contains(back, " so voi ") || strings.Contains(back, " cung ky ") || strings.Contains(back, " cung thoi ") // "so với cùng thời điểm năm 2023"
 }
 
 // otherMonths reports whether a sentence names months ("tháng 1"), none of
@@ -2886,6 +2891,39 @@ func monthsIn(toks []Token) []string {
 		}
 	}
 	return months
+}
+
+// levelsOfBodies returns the levels each body a text names stands at, by
+// the body's initials folded: "huyen" for "mttq" of "Ủy ban MTTQ huyện".
+func levelsOfBodies(toks []Token) map[string][]string {
+	var out map[string][]string
+	for i := 0; i+1 < len(toks); i++ {
+		if bodies[toks[i].Fold] && placeNoun(toks[i+1]) {
+			if out == nil {
+				out = map[string][]string{}
+			}
+			out[toks[i].Fold] = append(out[toks[i].Fold], toks[i+1].Fold)
+		}
+	}
+	return out
+}
+
+// otherBodyLevel reports whether a sentence names a body the question
+// names only at other levels than the question's.
+func otherBodyLevel(toks []Token, asked map[string][]string) bool {
+	if len(asked) == 0 {
+		return false
+	}
+	other := false
+	for body, levels := range levelsOfBodies(toks) {
+		if want, ok := asked[body]; ok {
+			if slices.ContainsFunc(levels, func(l string) bool { return slices.Contains(want, l) }) {
+				return false
+			}
+			other = true
+		}
+	}
+	return other
 }
 
 // daysIn returns the days of the month a text names, as "d/m" without
@@ -3410,9 +3448,10 @@ func namesDepartment(question, window []Token, office string) bool {
 	return false
 }
 
-// departmentHeads open a department's name without telling which it is.
+// departmentHeads open a department's name without telling which it is:
+// "Sở …", "Trường Đại học …".
 var departmentHeads = map[string]bool{"so": true, "phong": true, "ban": true, "truong": true, "cuc": true, "chi": true, "vu": true, "benh": true, "vien": true,
-	"cong": true, "ti": true}
+	"cong": true, "ti": true, "dai": true, "hoc": true, "cao": true, "dang": true}
 
 // schoolLevels name the level of a school, folded.
 var schoolLevels = map[string]bool{"thpt": true, "thcs": true, "th": true, "mn": true, "ptdtnt": true, "dh": true, "cd": true}
