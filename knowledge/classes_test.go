@@ -1937,3 +1937,15 @@ func TestSchoolsYearsComparedAndBodiesAtLevels(t *testing.T) {
 		t.Errorf("the province's MTTQ given for the district's: %q, %v", ans.Text, err)
 	}
 }
+
+// A place typed plain after its noun ("huyen vinh bao") is a name the
+// answer must hold, as when typed with diacritics; a district after a
+// commune ("xã Bình Tân, huyện Phú Riềng") only locates it.
+func TestPlacesTypedPlainAndLocatingDistricts(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t34", "articles")), nil,
+		[]string{"pho chi huy truong ban chqs huyen vinh bao ten gi"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t27", "articles")), [][2]string{
+		{"ct ubnd xa binh tan huyen phu rieng la ai", "Điểu Minh Hoàng"},
+		{"Chủ tịch UBND xã Bình Tân, huyện Phú Riềng là ai?", "Điểu Minh Hoàng"},
+	}, nil)
+}

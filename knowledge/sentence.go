@@ -115,6 +115,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	if !slices.ContainsFunc(a.question, func(t Token) bool { return t.Upper }) {
 		a.names = append(a.names, placeNames(a.question, a.places)...)
 	}
+	a.names = slices.DeleteFunc(a.names, func(n [2]Token) bool { return locates(a.question, n) })
 	a.doing = doneBy(a.question)
 	a.placeKinds = kindsOfPlaces(a.question, a.places)
 	for i, t := range a.question {
@@ -210,6 +211,20 @@ func narrower(toks []Token, scope string) bool {
 	return false
 }
 
+// locates reports whether a place's name in a question follows a wider
+// place's noun after a narrower one's: "xã Bình Tân, huyện Phú Riềng" asks
+// of the commune, the district only locates it.
+func locates(question []Token, name [2]Token) bool {
+	for i := 1; i+1 < len(question); i++ {
+		if question[i].Start != name[0].Start || !placeNoun(question[i-1]) {
+			continue
+		}
+		wider := belowLevel[question[i-1].Fold]
+		return slices.ContainsFunc(question[:i-1], func(t Token) bool { return placeNoun(t) && slices.Contains(wider, t.Fold) })
+	}
+	return false
+}
+
 // placeNames returns the places below a province that a question typed
 // without capitals names after their nouns, with diacritics ("huyện phù
 // yên", "XÃ BÌNH CHÁNH" unshouted), as the name pairs its capitals would
@@ -218,9 +233,10 @@ func narrower(toks []Token, scope string) bool {
 // most often the article's own.
 func placeNames(toks []Token, places []string) [][2]Token {
 	var pairs [][2]Token
+	plain := !slices.ContainsFunc(toks, func(t Token) bool { return t.Marked }) // typed without diacritics: "huyen chu se"
 	for i := 2; i < len(toks); i++ {
 		a, b, noun := toks[i-1], toks[i], toks[i-2]
-		if (a.Marked || b.Marked) && placeNoun(noun) && noun.Fold != "tinh" && slices.Contains(places, a.Fold+" "+b.Fold) {
+		if (a.Marked || b.Marked || plain) && placeNoun(noun) && noun.Fold != "tinh" && slices.Contains(places, a.Fold+" "+b.Fold) {
 			pairs = append(pairs, [2]Token{a, b})
 		}
 	}
@@ -381,11 +397,13 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 					before := Tokenize(causedBefore(p, whole, !namesEffect(sc.toks)))
 					sc.toks = append(before[:len(before):len(before)], sc.toks...)
 				}
-				if speaker := quotedBy(p.Chunk.Text, spans, i); speaker != "" && (kind == KindQuote || kind == KindWhat || kind == KindList) {
+				if kind == KindQuote || kind == KindWhat || kind == KindList {
 					// "Các xã phải tổ chức trực 24/24 giờ …" goes on with
 					// what "Ông Khải yêu cầu: “…" opened: scored with who
 					// says it.
-					sc.toks = append(Tokenize(speaker), sc.toks...)
+					if speaker := quotedBy(p.Chunk.Text, spans, i); speaker != "" {
+						sc.toks = append(Tokenize(speaker), sc.toks...)
+					}
 				}
 				if kind == KindQuote && i > 0 && opensWithPronoun(sc.text) {
 					// "Bà nhấn mạnh: …" is scored with whom "Bà" is.
