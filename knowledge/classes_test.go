@@ -1949,3 +1949,10 @@ func TestPlacesTypedPlainAndLocatingDistricts(t *testing.T) {
 		{"Chủ tịch UBND xã Bình Tân, huyện Phú Riềng là ai?", "Điểu Minh Hoàng"},
 	}, nil)
 }
+
+// "Chuyên án 324H được xác lập vào ngày nào" is answered where the case
+// was opened ("xác lập"), not by the day of a reward for solving it.
+func TestDayOfTheEventAsked(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t40", "articles")), nil,
+		[]string{"Chuyên án 324H được xác lập vào ngày nào?"})
+}

@@ -1231,7 +1231,8 @@ var causeRest = map[string]bool{"la": true, "do": true, "chu": true, "chinh": tr
 // datedEvents are what questions asking when date, folded, as papers say
 // them too: "thành lập năm nào" is answered where the founding is told.
 var datedEvents = []string{"thanh lap", "khoi cong", "khanh thanh", "thong xe", "ban hanh", "khai truong", "khai mac", "be mac",
-	"ky ket", "khoi to", "ra doi", "dong tho"}
+	"ky ket", "khoi to", "ra doi", "dong tho", "xac lap", "xet xu", "tuyen an", "truy to", "phe duyet", "cong nhan", "ban giao", "nhap ngu",
+	"van hanh", "xa lu", "bat giu", "cong bo"}
 
 // titled reports whether a title holds two syllables, folded: "khanh
 // thanh".
