@@ -475,15 +475,15 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// The names of the title and the lead are the article's topic: "Dự án
 	// có tổng vốn đầu tư 86,4 triệu USD" speaks of the firm the lead names.
 	// A place is not: "xã Quan Lạn" in the lead does not make the
-	// province's figure the commune's.
-	titleLead := newBag(append(titleToks[:len(titleToks):len(titleToks)], lead...), true)
-	for key := range titleLead.pairs {
-		if pair := key[0] + " " + key[1]; placedIn(lead, pair) || placedIn(titleToks, pair) || slices.Contains(a.places, pair) {
-			delete(titleLead.pairs, key)
-		}
-	}
-	for key := range title.pairs {
-		titleLead.pairs[key] = true // the title's own pairs stand as they did
+	// province's figure the commune's. unnamed are the names asked that
+	// a sentence must hold itself.
+	unnamed := a.names
+	if len(a.names) > 0 {
+		leadPairs := newBag(lead, true).pairs
+		unnamed = slices.DeleteFunc(slices.Clone(a.names), func(n [2]Token) bool {
+			pair := n[0].Fold + " " + n[1].Fold
+			return leadPairs[[2]string{n[0].Fold, n[1].Fold}] && !placedIn(lead, pair) && !placedIn(titleToks, pair) && !slices.Contains(a.places, pair)
+		})
 	}
 	var subjectLevel string
 	if measures {
@@ -729,7 +729,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!perUnit(sc.text, sc.toks, a.subject) && !(subjectLevel != "" && wholeOf(sc.toks, subjectLevel)) {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is, or right beside it
 		}
-		if !holdsNames(a.names, words, titleLead) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, ownPlaces, words, sc.window) &&
+		if !holdsNames(unnamed, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, ownPlaces, words, sc.window) &&
 			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) &&
 			!(opensWithPronoun(sc.text) && holdsNames(a.names, newBag(append(lastPerson(paragraphOf(sc.p), sc.whole), sc.toks...), true), title)) && // "Đồng chí đề nghị …" after her name
 			!(speaksOfSomeone(sc.text) && holdsNames(a.names, newBag(sc.window, true), title)) && // "Gia đình ông Bảy ở xã Hà Mòn … vườn của ông cho thu hoạch …"
