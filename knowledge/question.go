@@ -39,13 +39,14 @@ var (
 		"thành phố nào", "nước nào", "quốc gia nào", "where")
 	cueWork = cues("nghị quyết", "quyết định", "chỉ thị", "kết luận", "luật", "nghị định", "thông tư", "đề án",
 		"dự án", "sách", "tác phẩm", "bài hát", "bài thơ", "ca khúc", "công trình", "phát minh", "book", "law")
-	cueClock     = cues("mấy giờ", "giờ nào", "ngày mấy", "tháng mấy", "năm mấy", "mấy h")
-	cueTimeOfDay = cues("mấy giờ", "giờ nào", "mấy h", "mấy g")
-	cueExactDate = cues("ngày nào", "năm nào", "tháng nào", "mấy giờ", "giờ nào", "ngày mấy", "năm mấy", "what year", "what date")
-	cueDay       = cues("ngày nào", "ngày mấy", "hôm nào", "what date")
-	cueQuote     = quoteCues()
-	cueList      = cues("những", "các", "gồm những", "kể tên", "liệt kê", "which")
-	cueListEnd   = cues("nào", "gì")
+	cueClock      = cues("mấy giờ", "giờ nào", "ngày mấy", "tháng mấy", "năm mấy", "mấy h")
+	cueTimeOfDay  = cues("mấy giờ", "giờ nào", "mấy h", "mấy g")
+	cueExactDate  = cues("ngày nào", "năm nào", "tháng nào", "mấy giờ", "giờ nào", "ngày mấy", "năm mấy", "what year", "what date")
+	cueDay        = cues("ngày nào", "ngày mấy", "hôm nào", "what date")
+	cueQuote      = quoteCues()
+	cueQuoteVerbs = cues(sayingVerbs...)
+	cueList       = cues("những", "các", "gồm những", "kể tên", "liệt kê", "which")
+	cueListEnd    = cues("nào", "gì")
 )
 
 // quoteCues ask what someone said: a verb of saying followed by "gì",
@@ -74,8 +75,7 @@ func saysWhat(words []string, marked bool) bool {
 		what = "gi"
 	}
 	for i := 0; i+1 < len(words); i++ {
-		verb := words[i] + " " + words[i+1]
-		if !slices.ContainsFunc(sayingVerbs, func(v string) bool { return v == verb || !marked && Fold(v) == verb }) {
+		if verb := words[i] + " " + words[i+1]; !slices.Contains(cueQuoteVerbs.exact, " "+verb+" ") && !(!marked && slices.Contains(cueQuoteVerbs.folded, " "+verb+" ")) {
 			continue
 		}
 		if slices.Contains(words[i+2:min(i+7, len(words))], what) {
