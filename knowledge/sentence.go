@@ -468,8 +468,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// A subject that is the lead's place ("an duong co bao nhieu truong",
 	// the lead says "huyện An Dương") says where: a sentence on the whole
 	// of it ("Hiện toàn huyện có 52/56 trường …") names it too.
-	var lead []Token
-	if len(passages[0].Article.Paragraphs) > 0 {
+	var lead []Token // read only where a rule below needs it
+	if len(passages[0].Article.Paragraphs) > 0 && (measures || kind == KindNumber || len(a.names) > 0) {
 		lead = Tokenize(firstSentence(passages[0].Article.Paragraphs[0]))
 	}
 	// The names of the title and the lead are the article's topic: "Dự án
