@@ -1956,3 +1956,13 @@ func TestDayOfTheEventAsked(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t40", "articles")), nil,
 		[]string{"Chuyên án 324H được xác lập vào ngày nào?"})
 }
+
+// A person typed plain ("cu tri hoang thi lan", "ong ha van tinh") is a
+// name the answer must hold, as one typed in capitals is.
+func TestPeopleTypedPlain(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t35", "articles")), [][2]string{
+		{"cu tri hoang thi lan o trung kien kien nghi j", "tích tụ ruộng đất"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t32", "articles")), nil,
+		[]string{"tinh ho tro gia dinh ong ha van tinh bn tien"})
+}

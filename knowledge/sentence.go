@@ -114,6 +114,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.seat = kind == KindWhere && namesSeat(foldedText(a.question))
 	if !slices.ContainsFunc(a.question, func(t Token) bool { return t.Upper }) {
 		a.names = append(a.names, placeNames(a.question, a.places)...)
+		a.names = append(a.names, peopleTypedPlain(a.question)...)
 	}
 	a.names = slices.DeleteFunc(a.names, func(n [2]Token) bool { return locates(a.question, n) })
 	a.doing = doneBy(a.question)
@@ -209,6 +210,25 @@ func narrower(toks []Token, scope string) bool {
 		}
 	}
 	return false
+}
+
+// peopleTypedPlain returns the last two syllables of the people a
+// question typed without diacritics names: a surname, "văn" or "thị" and
+// the syllable after ("cu tri hoang thi lan o trung kien" names Hoàng Thị
+// Lan).
+func peopleTypedPlain(toks []Token) [][2]Token {
+	if slices.ContainsFunc(toks, func(t Token) bool { return t.Marked }) {
+		return nil // with diacritics "hộ thì sao" is no Hồ Thị Sao
+	}
+	var out [][2]Token
+	for i := 0; i+2 < len(toks); i++ {
+		if !surnames[toks[i].Fold] || toks[i+1].Fold != "van" && toks[i+1].Fold != "thi" || toks[i+2].Number {
+			continue
+		}
+		out = append(out, [2]Token{toks[i+1], toks[i+2]}) // "Thị Lan" of Hoàng Thị Lan, "Thị Minh" of Trần Thị Minh Hằng
+
+	}
+	return out
 }
 
 // locates reports whether a place's name in a question follows a wider
