@@ -225,6 +225,9 @@ func peopleTypedPlain(toks []Token) [][2]Token {
 		if !surnames[toks[i].Fold] || toks[i+1].Fold != "van" && toks[i+1].Fold != "thi" || toks[i+2].Number {
 			continue
 		}
+		if toks[i+1].Fold == "thi" && followUpWords[toks[i+2].Fold] || i > 0 && placeNoun(toks[i-1]) || i > 1 && placeNoun(toks[i-2]) {
+			continue // "huyen tan chau thi sao": a place, then "thì sao"
+		}
 		out = append(out, [2]Token{toks[i+1], toks[i+2]}) // "Thị Lan" of Hoàng Thị Lan, "Thị Minh" of Trần Thị Minh Hằng
 
 	}
