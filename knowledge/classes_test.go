@@ -1966,11 +1966,3 @@ func TestPeopleTypedPlain(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t32", "articles")), nil,
 		[]string{"tinh ho tro gia dinh ong ha van tinh bn tien"})
 }
-
-// A firm asked by name ("cty chế biến gỗ Hoài Ân Phát") is answered where
-// it, or a firm at all, is spoken of: not by the industrial cluster's
-// investment.
-func TestFigureOfTheFirmAsked(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), nil,
-		[]string{"CTY CHE BIEN GO HOAI AN PHAT DAU TU BN VON"})
-}

@@ -696,9 +696,6 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && otherBodyLevel(sc.toks, a.bodyLevels) {
 			continue // "ủy ban mttq huyện hỗ trợ bao nhiêu" asked, "Ủy ban MTTQ tỉnh trao 500 triệu đồng" found
 		}
-		if a.firm != "" && !strings.Contains(foldedText(sc.window), " "+a.firm+" ") && !namesAFirm(sc.toks) {
-			continue // "cty minh khang bị phạt bao nhiêu" is answered where Minh Khang, or "công ty", is named
-		}
 		if otherCounts(sc.toks, a.counts) {
 			continue // "đạt 3 sao từ năm nào" asked, "nâng hạng lên 4 sao" found
 		}
@@ -2969,15 +2966,6 @@ func otherBodyLevel(toks []Token, asked map[string][]string) bool {
 		}
 	}
 	return other
-}
-
-// namesAFirm reports whether a sentence speaks of a firm, by name or not:
-// "công ty", "doanh nghiệp", "HTX", "nhà máy".
-func namesAFirm(toks []Token) bool {
-	text := foldedText(toks)
-	return slices.ContainsFunc([]string{" cong ty ", " cong ti ", " doanh nghiep ", " htx ", " hop tac xa ", " nha may ", " don vi "}, func(w string) bool {
-		return strings.Contains(text, w)
-	})
 }
 
 // daysIn returns the days of the month a text names, as "d/m" without
