@@ -407,6 +407,21 @@ func TestWhoAnswersNameAPerson(t *testing.T) {
 // wantAnswers asks svc each question: those of answered must be answered
 // with their text in the answer, those of refused refused.
 // serviceOf serves the articles of the files and folders given.
+// amongNews serves a reader set's articles among the news distractors,
+// skipping the test when they are absent.
+func amongNews(t *testing.T, set string) *knowledge.Service {
+	t.Helper()
+	news, err := distractors()
+	if err != nil {
+		t.Skipf("no distractor corpus (../shared/data/news-dantri): %v", err)
+	}
+	articles, err := knowledge.LoadPath(filepath.Join("testdata", set, "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return knowledge.NewService(append(news, articles...))
+}
+
 func serviceOf(t *testing.T, paths ...string) *knowledge.Service {
 	t.Helper()
 	var articles []knowledge.Article
@@ -1292,15 +1307,7 @@ func TestCapitalisedPlaceUnknownToTheArticles(t *testing.T) {
 // of news, the newest article naming the office answers, though an older
 // one names the place beside its holder and the newer only in its title.
 func TestOfficeHolderIsTheNewest(t *testing.T) {
-	news, err := distractors()
-	if err != nil {
-		t.Skipf("no distractor corpus (../shared/data/news-dantri): %v", err)
-	}
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-t1", "articles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantAnswers(t, knowledge.NewService(append(news, articles...)), [][2]string{
+	wantAnswers(t, amongNews(t, "reader-news-t1"), [][2]string{
 		{"Giám đốc Sở Y tế Quảng Bình là ai?", "Phan Văn Tùng"},
 		{"gd so y te quang binh ten j", "Phan Văn Tùng"},
 	}, nil)
@@ -1309,15 +1316,7 @@ func TestOfficeHolderIsTheNewest(t *testing.T) {
 // "Bí thư Tỉnh ủy Thái Bình" is not answered by a sentence naming another
 // province's secretary, in an article that also says "Thái Bình Dương".
 func TestProvinceOfAPartyCommittee(t *testing.T) {
-	news, err := distractors()
-	if err != nil {
-		t.Skipf("no distractor corpus (../shared/data/news-dantri): %v", err)
-	}
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-u", "articles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantAnswers(t, knowledge.NewService(append(news, articles...)), nil, []string{"bi thu tinh uy thai binh la ai"})
+	wantAnswers(t, amongNews(t, "reader-news-u"), nil, []string{"bi thu tinh uy thai binh la ai"})
 }
 
 // A cause given as "nguyên nhân là do …" names no effect: what it caused is
@@ -1879,15 +1878,7 @@ func TestComparedYearsOfficesAndNames(t *testing.T) {
 // "sp" is sản phẩm and "cnc" công nghệ cao: typed so among years of news,
 // the questions find the article that says them in full.
 func TestProductsAndHighTechTypedShort(t *testing.T) {
-	news, err := distractors()
-	if err != nil {
-		t.Skipf("no distractor corpus (../shared/data/news-dantri): %v", err)
-	}
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-t38", "articles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantAnswers(t, knowledge.NewService(append(news, articles...)), [][2]string{
+	wantAnswers(t, amongNews(t, "reader-news-t38"), [][2]string{
 		{"khu cnc dn thu hut dc bn du an roi", "42 dự án"},
 		{"nha may chip sx dc bao nhieu sp 1 nam", "240 triệu sản phẩm"},
 	}, nil)
@@ -1898,15 +1889,7 @@ func TestProductsAndHighTechTypedShort(t *testing.T) {
 // deputy of another city's department is no answer. "huyen thoai son la
 // ai" still names Thoại Sơn, not Sơn La.
 func TestProvinceTypedPlainAfterADepartment(t *testing.T) {
-	news, err := distractors()
-	if err != nil {
-		t.Skipf("no distractor corpus (../shared/data/news-dantri): %v", err)
-	}
-	articles, err := knowledge.LoadPath(filepath.Join("testdata", "reader-news-t37", "articles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantAnswers(t, knowledge.NewService(append(news, articles...)), [][2]string{
+	wantAnswers(t, amongNews(t, "reader-news-t37"), [][2]string{
 		{"giam doc so y te can tho la ai", "Lâm Hoàng Phúc"},
 	}, []string{"pho giam doc so y te can tho la ai"})
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "local-news", "articles")), [][2]string{
