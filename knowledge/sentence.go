@@ -229,7 +229,6 @@ func peopleTypedPlain(toks []Token) [][2]Token {
 			continue // "huyen tan chau thi sao": a place, then "thì sao"
 		}
 		out = append(out, [2]Token{toks[i+1], toks[i+2]}) // "Thị Lan" of Hoàng Thị Lan, "Thị Minh" of Trần Thị Minh Hằng
-
 	}
 	return out
 }
@@ -521,15 +520,15 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	}
 	var wider []string
 	for _, pair := range asked {
-		if kind != KindNumber {
-			break
+		if kind != KindNumber || provinces[pair] {
+			continue // "TP. Hưng Yên" is the seat of tỉnh Hưng Yên
 		}
 		level := levelOf(a.question, pair)
 		if level == "" {
 			level = levelOf(lead, pair)
 		}
 		for scope, below := range belowLevel {
-			if level != "" && slices.Contains(below, level) && !slices.Contains(wider, scope) && !provinces[pair] { // "TP. Hưng Yên" is the seat of tỉnh Hưng Yên
+			if level != "" && slices.Contains(below, level) && !slices.Contains(wider, scope) {
 				wider = append(wider, scope)
 			}
 		}
@@ -559,14 +558,11 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			}
 		}
 	}
-	if article := passages[0].Article; len(a.names) > 0 && len(article.Paragraphs) > 0 {
-		// A name the lead gives a place ("TX. Chơn Thành") is the
-		// article's place, asked without its noun ("vụ cháy ở Chơn Thành").
-		lead := Tokenize(firstSentence(article.Paragraphs[0]))
-		for _, n := range a.names {
-			if pair := n[0].Fold + " " + n[1].Fold; !slices.Contains(places, pair) && placedIn(lead, pair) {
-				ownPlaces = append(ownPlaces, pair)
-			}
+	// A name the lead gives a place ("TX. Chơn Thành") is the article's
+	// place, asked without its noun ("vụ cháy ở Chơn Thành").
+	for _, n := range a.names {
+		if pair := n[0].Fold + " " + n[1].Fold; !slices.Contains(places, pair) && placedIn(lead, pair) {
+			ownPlaces = append(ownPlaces, pair)
 		}
 	}
 	askedLevel, _ := officeSeat(a.question, a.office)
@@ -690,7 +686,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!slices.ContainsFunc(asked, func(pair string) bool { return names(sc.toks, pair) }) {
 			continue // "cháy ở Đôn Phong" asked, "toàn tỉnh xảy ra 6 vụ cháy" or "7,2 ha tại các huyện Bạch Thông, …" found
 		}
-		if kind == KindNumber && len(a.days) > 0 && len(daysIn(sc.text)) > 0 && !slices.ContainsFunc(daysIn(sc.text), func(d string) bool { return slices.Contains(a.days, d) }) {
+		if days := daysIn(sc.text); kind == KindNumber && len(a.days) > 0 && len(days) > 0 && !slices.ContainsFunc(days, func(d string) bool { return slices.Contains(a.days, d) }) {
 			continue // "mực nước lúc 7h ngày 12/10" asked, "lúc 7h ngày 11/10" found
 		}
 		if kind == KindNumber && otherBodyLevel(sc.toks, a.bodyLevels) {
@@ -1049,12 +1045,7 @@ func wholeOf(toks []Token, level string) bool {
 // placedIn reports whether syllables name a place, folded, after its noun:
 // "TX. Chơn Thành", "huyện Vũ Thư".
 func placedIn(toks []Token, pair string) bool {
-	for i := 2; i < len(toks); i++ {
-		if placeNoun(toks[i-2]) && toks[i-1].Fold+" "+toks[i].Fold == pair {
-			return true
-		}
-	}
-	return false
+	return levelOf(toks, pair) != ""
 }
 
 // upTo returns a paragraph up to the end of one of its sentences: what a
