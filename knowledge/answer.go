@@ -578,6 +578,7 @@ type weighing struct {
 	places  []string
 	markers []string
 	subject []Token
+	singles []string
 }
 
 // weighingOf reads a question for weighing articles.
@@ -585,7 +586,27 @@ func weighingOf(q Query, content []Token) weighing {
 	toks := Tokenize(q.Text)
 	return weighing{q: q, content: content, wanted: wantedWords(q, content), frames: frameTokens(q.Text, content),
 		names: namePairs(q.Text), frame: framePair(q, toks), places: placePairs(q, toks), markers: distinguishing(toks),
-		subject: measured(q, content)}
+		subject: measured(q, content), singles: singleNames(q.Text, toks)}
+}
+
+// singleNames returns the folded capitalised words of a question that
+// stand alone inside it ("Ai tạo ra Wikipedia?"): a name the answer's
+// article must hold. Not the first word, which every sentence capitalises,
+// nor abbreviations, nor the words of a pair (namePairs asks those).
+func singleNames(question string, toks []Token) []string {
+	var out []string
+	for i, t := range toks {
+		if i == 0 || !t.Upper || t.Number || IsStopword(t) {
+			continue
+		}
+		w := question[t.Start:t.End]
+		if utf8.RuneCountInString(w) < 2 || strings.ToUpper(w) == w || toks[i-1].Upper && toks[i-1].End+1 == t.Start ||
+			i+1 < len(toks) && toks[i+1].Upper && t.End+1 == toks[i+1].Start {
+			continue
+		}
+		out = append(out, t.Fold)
+	}
+	return out
 }
 
 // of weighs an article.
@@ -625,6 +646,11 @@ func (in weighing) of(a *Article) coverage {
 					got += bw
 				}
 			}
+		}
+	}
+	for _, name := range in.singles {
+		if !have.fold[name] {
+			return coverage{contradicted: true} // "Wikipedia" asked, the article never names it
 		}
 	}
 	for _, pair := range in.names {
@@ -1326,6 +1352,9 @@ func wantedWords(q Query, content []Token) words {
 	toks := Tokenize(q.Text)
 	for _, pair := range namePairs(q.Text) {
 		w.fold[pair[0].Fold+" "+pair[1].Fold] = true
+	}
+	for _, name := range singleNames(q.Text, toks) {
+		w.fold[name] = true
 	}
 	for _, pair := range placePairs(q, toks) {
 		w.fold[pair] = true

@@ -1949,3 +1949,19 @@ func TestPeopleTypedPlain(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t32", "articles")), nil,
 		[]string{"tinh ho tro gia dinh ong ha van tinh bn tien"})
 }
+
+// A name the question capitalises on its own ("Wikipedia") must be in the
+// answer's article: a sentence that shares only the verb is no answer.
+func TestSingleNamesMustBeThere(t *testing.T) {
+	mars, err := knowledge.Finish(knowledge.Article{ID: "sao-hoa", Title: "Sao Hỏa", Paragraphs: []string{
+		"Sao Hỏa là hành tinh thứ tư tính từ Mặt Trời trong Thái Dương Hệ. " +
+			"Chu kỳ tự quay và sự tuần hoàn của các mùa trên Hỏa Tinh khá giống với của Trái Đất do độ nghiêng của trục quay tạo ra. " +
+			"Trên Sao Hỏa có ngọn núi Olympus Mons, ngọn núi cao nhất trong Hệ Mặt Trời."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, knowledge.NewService([]knowledge.Article{mars}), [][2]string{
+		{"Ngọn núi cao nhất trên Sao Hỏa là núi nào?", "Olympus Mons"},
+		{"Cái gì tạo ra sự tuần hoàn của các mùa trên Hỏa Tinh?", "độ nghiêng của trục quay"},
+	}, []string{"Ai tạo ra Wikipedia?"})
+}
