@@ -763,16 +763,31 @@ func namePairs(question string) [][2]Token {
 		w := question[t.Start:t.End]
 		return utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w
 	}
+	joined := func(i int) bool {
+		a, b := toks[i-1], toks[i]
+		return a.Upper && b.Upper && !a.Number && !b.Number && !IsStopword(a) && !IsStopword(b) && b.Start-a.End == 1 && !abbreviated(a) && !abbreviated(b)
+	}
 	var pairs [][2]Token
 	// The first word is capitalised as every sentence's is: a name starts
 	// there only if the next pair holds it too ("Lê Phước Dũng là ai?").
 	for i := 2; i < len(toks); i++ {
-		a, b := toks[i-1], toks[i]
-		if a.Upper && b.Upper && !a.Number && !b.Number && !IsStopword(a) && !IsStopword(b) && b.Start-a.End == 1 && !abbreviated(a) && !abbreviated(b) {
-			pairs = append(pairs, [2]Token{a, b})
+		if joined(i) && !(surnames[toks[i].Fold] && joined(i-1) && personRun(toks, i, joined)) {
+			pairs = append(pairs, [2]Token{toks[i-1], toks[i]})
 		}
 	}
 	return pairs
+}
+
+// personRun reports whether the surname at i opens the last three or four
+// syllables of a run of names, after a place of two or more: "Lạc Sơn
+// Đinh Quang Vinh" names the district and its secretary, and the paper
+// need not write them together.
+func personRun(toks []Token, i int, joined func(int) bool) bool {
+	end := i
+	for end+1 < len(toks) && joined(end+1) {
+		end++
+	}
+	return end-i >= 2 && end-i <= 3
 }
 
 // frameWeight discounts a word naming the kind of answer wanted ("tỉnh

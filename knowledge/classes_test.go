@@ -1965,3 +1965,12 @@ func TestSingleNamesMustBeThere(t *testing.T) {
 		{"Cái gì tạo ra sự tuần hoàn của các mùa trên Hỏa Tinh?", "độ nghiêng của trục quay"},
 	}, []string{"Ai tạo ra Wikipedia?"})
 }
+
+// A place and a person typed in one run ("Bí thư Huyện ủy Lạc Sơn Đinh
+// Quang Vinh") are two names: the paper need not write them together.
+func TestPlaceThenPersonInOneRun(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t43", "articles")), [][2]string{
+		{"Bí thư Huyện ủy Lạc Sơn Đinh Quang Vinh nhấn mạnh điều gì tại đại hội?", "cầu nối giữa Đảng"},
+		{"bt huyen uy Lac Son Dinh Quang Vinh nhan manh gi", "cầu nối giữa Đảng"},
+	}, nil)
+}
