@@ -579,14 +579,29 @@ type weighing struct {
 	markers []string
 	subject []Token
 	singles []string
+	perOne  map[int]bool // where a rate is asked per one of something, by the "1"'s offset
 }
 
 // weighingOf reads a question for weighing articles.
 func weighingOf(q Query, content []Token) weighing {
 	toks := Tokenize(q.Text)
-	return weighing{q: q, content: content, wanted: wantedWords(q, content), frames: frameTokens(q.Text, content),
+	w := weighing{q: q, content: content, wanted: wantedWords(q, content), frames: frameTokens(q.Text, content),
 		names: namePairs(q.Text), frame: framePair(q, toks), places: placePairs(q, toks), markers: distinguishing(toks),
-		subject: measured(q, content), singles: singleNames(q.Text, toks)}
+		subject: measured(q, content), singles: singleNames(q.Text, toks), perOne: map[int]bool{}}
+	for i, t := range toks {
+		if perOne(toks, i) {
+			w.perOne[t.Start] = true
+		}
+	}
+	return w
+}
+
+// perOne reports whether the number at i asks a rate per one of something:
+// "bao nhiêu 1 chục" is answered by "45.000 đồng/chục", which has no "1".
+// Not per a span of time: "lương bn 1 tháng" wants a month's pay, said so.
+func perOne(toks []Token, i int) bool {
+	return toks[i].Exact == "1" && i > 0 && (toks[i-1].Fold == "nhieu" || toks[i-1].Fold == "may") &&
+		i+1 < len(toks) && !timeUnits[toks[i+1].Fold]
 }
 
 // singleNames returns the folded capitalised words of a question that
@@ -622,7 +637,7 @@ func (in weighing) of(a *Article) coverage {
 		if frames[t.Start] || !t.Marked && foldedStop[t.Fold] {
 			w *= frameWeight // names the kind of answer, or may be a stopword typed plain
 		}
-		if t.Number && !have.exact[t.Exact] && !have.exact[spelledNumber[t.Exact]] {
+		if t.Number && !have.exact[t.Exact] && !have.exact[spelledNumber[t.Exact]] && !in.perOne[t.Start] {
 			return coverage{contradicted: true}
 		}
 		total += w
@@ -1207,7 +1222,7 @@ var measureWords = foldedSet([]string{"kg", "gam", "gram", "tấn", "tạ", "y�
 // answered by "12 mét", "bao nhiêu mét" by "12 m", "bao nhiêu nước" by "72
 // quốc gia".
 var unitSpellings = map[string]string{"m": "met", "km": "kilomet", "cm": "centimet", "mm": "milimet", "ha": "hecta",
-	"kg": "kilogam", "m2": "met", "m3": "met", "tr": "trieu", "ng": "nguoi", "quoc": "nuoc"}
+	"kg": "kilogam", "ml": "mililit", "m2": "met", "m3": "met", "tr": "trieu", "ng": "nguoi", "quoc": "nuoc"}
 
 // timeUnits are the words a duration is said in ("14 tháng").
 var timeUnits = map[string]bool{"nam": true, "thang": true, "tuan": true, "ngay": true, "gio": true, "phut": true, "giay": true,

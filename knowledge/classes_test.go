@@ -1974,3 +1974,18 @@ func TestPlaceThenPersonInOneRun(t *testing.T) {
 		{"bt huyen uy Lac Son Dinh Quang Vinh nhan manh gi", "cầu nối giữa Đảng"},
 	}, nil)
 }
+
+// A firm asked by its name is found where the paper puts its trade before
+// the name ("Công ty CP Chế biến dừa Hưng Phát"); "sấy" typed plain is no
+// English "say"; "bn 1 chục" asks a rate, with no "1" to find, though "bn
+// 1 tháng" asks a month's pay; "350ml" is a measure, no code.
+func TestFirmsRatesAndMeasuresTypedPlain(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t44", "articles")), [][2]string{
+		{"tong gd cty hung phat la ai", "Trương Minh Nhựt"},
+		{"moi nam hung phat cung cap bn tan com dua say", "1.200 tấn"},
+		{"gia san thu mua dua la bn 1 chuc", "45.000 đồng/chục"},
+		{"bn don vi mau loai 350ml", "874"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t26", "articles")), nil,
+		[]string{"cong nhan cty minh phat luong bn 1 thang"})
+}

@@ -45,6 +45,7 @@ var (
 	cueDay        = cues("ngày nào", "ngày mấy", "hôm nào", "what date")
 	cueQuote      = quoteCues()
 	cueQuoteVerbs = cues(sayingVerbs...)
+	cueSayEnglish = cues("what did", "say") // in English only: "say" typed plain is also "sấy"
 	cueList       = cues("những", "các", "gồm những", "kể tên", "liệt kê", "which")
 	cueListEnd    = cues("nào", "gì")
 )
@@ -52,7 +53,7 @@ var (
 // quoteCues ask what someone said: a verb of saying followed by "gì",
 // "điều gì" or "những gì" ("kiến nghị điều gì").
 func quoteCues() cueSet {
-	phrases := []string{"what did", "say"}
+	var phrases []string
 	for _, verb := range sayingVerbs {
 		for _, what := range []string{"gì", "điều gì", "những gì", "những điều gì"} {
 			phrases = append(phrases, verb+" "+what)
@@ -143,7 +144,7 @@ func Classify(question string) Kind {
 		return KindWhat // "vì sao mấy đứa này tham gia": a cause, not a number
 	case has(cueWho):
 		return KindWho
-	case has(cueQuote) || saysWhat(words, marked):
+	case has(cueQuote) || saysWhat(words, marked) || has(cueSayEnglish) && IsEnglish(question):
 		return KindQuote
 	case has(cueClock):
 		return KindWhen // "mấy giờ" asks a time, not a number

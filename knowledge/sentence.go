@@ -2392,6 +2392,8 @@ func distinguishing(question []Token) []string {
 		case (numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && !question[i-1].Upper && !IsStopword(question[i-1]) && !(i+1 < len(question) && periodWords[question[i+1].Fold]) && !datePart(question, i),
 			t.Number && i > 0 && question[i-1].End == t.Start && !question[i-1].Number:
 			out = append(out, question[i-1].Fold+" "+t.Fold) // "Quyết định 12", "ST24", not "ngân sách 6 tháng"
+		case perOne(question, i):
+			// "bao nhiêu 1 chục" asks a rate: "45.000 đồng/chục"
 		case t.Number, mixesDigits(t.Fold) && !withUnit(t.Fold): // "khối B00", "H5N1", not "1kg"
 			out = append(out, t.Fold)
 		case bodies[t.Fold]:
@@ -3370,10 +3372,14 @@ var unitWords = map[string]bool{"truong": true, "hat": true, "doi": true, "to": 
 // what the question adds after them ("… Gia Lai") is where.
 func sameDepartment(q, s []Token) bool {
 	j, agreed := 0, 0 // syllables of the department's own words that agree: a word is two
+	firm := false     // the words are a firm's: its name may follow what it does
 	for i := 0; i < len(q); i++ {
 		t := q[i]
-		if t.Fold != "cong" && firmWord(s, j) {
-			j += 2 // "Tổng Giám đốc Công ty CP Cảng Hải Phòng" for "tgd cảng Hải Phòng"
+		if firmWord(s, j) {
+			firm = true
+			if t.Fold != "cong" {
+				j += 2 // "Tổng Giám đốc Công ty CP Cảng Hải Phòng" for "tgd cảng Hải Phòng"
+			}
 		}
 		for j < len(s) && (s[j].Fold == "va" || j == 0 && unitWords[s[j].Fold] && t.Fold != s[j].Fold || companyForms[s[j].Fold] && !companyForms[t.Fold]) {
 			j++ // "Hiệu trưởng Trường Đại học Quy Nhơn" for "hiệu trưởng ĐH Quy Nhơn", "Hạt trưởng Hạt Kiểm lâm" for "hạt trưởng kiểm lâm"
@@ -3387,6 +3393,8 @@ func sameDepartment(q, s []Token) bool {
 			continue // "THPT" of "Trường THPT Giao Thủy" says the level, not which school
 		case j < len(s) && s[j].Fold == t.Fold:
 			j++
+		case firm && i+1 < len(q) && namedLater(s, &j, q[i:i+2]):
+			// "Công ty CP Chế biến dừa Hưng Phát" for "công ty Hưng Phát"
 		case j < len(s) && len(t.Fold) <= 4 && initialsMatch(s, &j, t.Fold):
 			agreed++ // "nn" is a word: "Nông nghiệp"
 		case j < len(s) && isAbbreviation(s[j].Fold) && initialsMatch(q, &i, s[j].Fold):
@@ -3412,6 +3420,19 @@ func sameDepartment(q, s []Token) bool {
 		}
 	}
 	return true
+}
+
+// namedLater reports whether a firm's name (two syllables of it, name)
+// follows a few words on what the firm does, from j on; it moves j past
+// the name's first syllable.
+func namedLater(s []Token, j *int, name []Token) bool {
+	for k := *j + 1; k+1 < len(s) && k <= *j+5; k++ {
+		if s[k].Fold == name[0].Fold && s[k+1].Fold == name[1].Fold {
+			*j = k + 1
+			return true
+		}
+	}
+	return false
 }
 
 // officeBare reports whether a sentence names an office by its title and
