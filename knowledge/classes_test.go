@@ -1989,3 +1989,12 @@ func TestFirmsRatesAndMeasuresTypedPlain(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t26", "articles")), nil,
 		[]string{"cong nhan cty minh phat luong bn 1 thang"})
 }
+
+// "Ủy ban MTTQ (Việt Nam) huyện" names its level as "UBND huyện" does: the
+// province's Phó Chủ tịch is no answer for the district's.
+func TestFrontCommitteesHaveLevels(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t43", "articles")), [][2]string{
+		{"Các Phó Chủ tịch Ủy ban MTTQ huyện nhiệm kỳ mới là ai?", "Quách Thị Hoa"},
+		{"Phó Chủ tịch Ủy ban MTTQ tỉnh dự đại hội là ai?", "Bạch Thị Huyền"},
+	}, nil)
+}

@@ -3284,8 +3284,14 @@ func officeSeat(toks []Token, office string) (level, name string) {
 			return "", ""
 		case placeNouns[toks[j-1].Fold]:
 		default:
+			if j+2 < len(toks) && toks[j].Fold == "uy" && toks[j+1].Fold == "ban" && bodies[toks[j+2].Fold] {
+				j += 2 // "Phó Chủ tịch Ủy ban MTTQ tỉnh …"
+			}
 			if bodies[toks[j].Fold] && j+1 < len(toks) {
 				j++ // "Phó Chủ tịch UBND tỉnh …"
+			}
+			if j+2 < len(toks) && toks[j].Fold == "viet" && toks[j+1].Fold == "nam" {
+				j += 2 // "Chủ tịch Ủy ban MTTQ Việt Nam huyện …"
 			}
 			if toks[j].Fold == "thi" && j+1 < len(toks) && placeNouns[toks[j+1].Fold] {
 				j++ // "thị xã", "thị trấn"
