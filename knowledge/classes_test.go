@@ -1998,3 +1998,11 @@ func TestFrontCommitteesHaveLevels(t *testing.T) {
 		{"Phó Chủ tịch Ủy ban MTTQ tỉnh dự đại hội là ai?", "Bạch Thị Huyền"},
 	}, nil)
 }
+
+// "Giám đốc công ty cho biết" names the head of the firm the title names
+// in full: "gd cty phu hung" is answered there.
+func TestOfficeBareUnderItsTitle(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t47", "articles")), [][2]string{
+		{"gd cty phu hung ten j", "Đỗ Minh Tuấn"},
+	}, nil)
+}

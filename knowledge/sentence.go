@@ -619,7 +619,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			continue // "Bí thư Tỉnh ủy" asked, only "Bí thư Huyện ủy" found; what the Chủ tịch UBND tỉnh said, the city's said
 		}
 		if kind == KindWho && a.office != "" && otherDepartment(a.question, sc.toks, a.office) &&
-			!(officeBare(sc.toks, a.office) && namesDepartment(a.question, sc.window, a.office)) {
+			!(officeBare(sc.toks, a.office) && (namesDepartment(a.question, sc.window, a.office) || namesDepartment(a.question, titleToks, a.office))) {
 			continue // "Trưởng phòng Tài chính" asked, "Trưởng phòng Tài nguyên" found
 		}
 		if kind == KindWho && askedLevel != "" && otherLevel(sc.toks, a.office, askedLevel) {
@@ -2933,11 +2933,18 @@ func monthsIn(toks []Token) []string {
 func levelsOfBodies(toks []Token) map[string][]string {
 	var out map[string][]string
 	for i := 0; i+1 < len(toks); i++ {
-		if bodies[toks[i].Fold] && placeNoun(toks[i+1]) {
+		if !bodies[toks[i].Fold] {
+			continue
+		}
+		at := i + 1
+		if at+2 < len(toks) && toks[at].Fold == "viet" && toks[at+1].Fold == "nam" {
+			at += 2 // "MTTQ Việt Nam tỉnh"
+		}
+		if placeNoun(toks[at]) {
 			if out == nil {
 				out = map[string][]string{}
 			}
-			out[toks[i].Fold] = append(out[toks[i].Fold], toks[i+1].Fold)
+			out[toks[i].Fold] = append(out[toks[i].Fold], toks[at].Fold)
 		}
 	}
 	return out
@@ -3490,9 +3497,10 @@ var bodyHeads = func() map[string]bool {
 	return heads
 }()
 
-// namesDepartment reports whether a sentence and its neighbours name in
-// full the department a question puts after an office: "Tại Bệnh viện Đa
-// khoa tỉnh Bạc Liêu, …" for "Phó Giám đốc Bệnh viện Đa khoa tỉnh Bạc Liêu".
+// namesDepartment reports whether a sentence and its neighbours (or the
+// title) name in full the department a question puts after an office:
+// "Tại Bệnh viện Đa khoa tỉnh Bạc Liêu, …" for "Phó Giám đốc Bệnh viện Đa
+// khoa tỉnh Bạc Liêu".
 func namesDepartment(question, window []Token, office string) bool {
 	last := office[strings.LastIndexByte(office, ' ')+1:]
 	at := slices.IndexFunc(question, func(t Token) bool { return t.Fold == last })
