@@ -2006,3 +2006,14 @@ func TestOfficeBareUnderItsTitle(t *testing.T) {
 		{"gd cty phu hung ten j", "Đỗ Minh Tuấn"},
 	}, nil)
 }
+
+// Someone named in full is named again by role and given name ("bị cáo
+// Việt"), for any kind of question; a discharge asked is not answered by
+// another day in hospital.
+func TestCalledAgainByGivenName(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t46", "articles")), [][2]string{
+		{"Vì sao bị cáo Đỗ Quốc Việt được giảm nhẹ một phần hình phạt?", "người có công với cách mạng"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t23", "articles")), nil,
+		[]string{"Cháu Nguyễn Gia Bảo được xuất viện vào ngày nào?"})
+}

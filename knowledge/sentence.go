@@ -748,7 +748,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!perUnit(sc.text, sc.toks, a.subject) && !(subjectLevel != "" && wholeOf(sc.toks, subjectLevel)) {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is, or right beside it
 		}
-		if !holdsNames(unnamed, words, title) && !(kind == KindQuote && calledBy(a.names, words)) && !namesAround(a.names, ownPlaces, words, sc.window) &&
+		if !holdsNames(unnamed, words, title) && !calledBy(a.names, words) && !namesAround(a.names, ownPlaces, words, sc.window) &&
 			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) &&
 			!(opensWithPronoun(sc.text) && holdsNames(a.names, newBag(append(lastPerson(paragraphOf(sc.p), sc.whole), sc.toks...), true), title)) && // "Đồng chí đề nghị …" after her name
 			!(speaksOfSomeone(sc.text) && holdsNames(a.names, newBag(sc.window, true), title)) && // "Gia đình ông Bảy ở xã Hà Mòn … vườn của ông cho thu hoạch …"
@@ -1246,7 +1246,7 @@ var causeRest = map[string]bool{"la": true, "do": true, "chu": true, "chinh": tr
 // them too: "thành lập năm nào" is answered where the founding is told.
 var datedEvents = []string{"thanh lap", "khoi cong", "khanh thanh", "thong xe", "ban hanh", "khai truong", "khai mac", "be mac",
 	"ky ket", "khoi to", "ra doi", "dong tho", "xac lap", "xet xu", "tuyen an", "truy to", "phe duyet", "cong nhan", "ban giao", "nhap ngu",
-	"van hanh", "xa lu", "bat giu", "cong bo"}
+	"van hanh", "xa lu", "bat giu", "cong bo", "xuat vien", "nhap vien"}
 
 // titled reports whether a title holds two syllables, folded: "khanh
 // thanh".
@@ -1535,6 +1535,16 @@ func names(toks []Token, pair string) bool {
 // honorifics come before a person's name: "ông Y Kha Niê", "Đại tá Dương
 // Hoàng Sơn", "TS. Lê Minh Trí".
 var honorifics = map[string]bool{"ong": true, "ba": true, "anh": true, "chi": true, "ta": true, "ts": true, "ths": true, "bs": true, "ks": true, "gs": true, "nsnd": true, "nsut": true}
+
+// referrers, folded, come before a given name to refer again to someone
+// named in full: the honorifics, and roles such as "bị cáo", "đối tượng".
+var referrers = func() map[string]bool {
+	m := map[string]bool{"cao": true, "can": true, "tuong": true, "em": true, "chau": true, "cu": true, "thay": true}
+	for h := range honorifics {
+		m[h] = true
+	}
+	return m
+}()
 
 // minorityFamilyNames open the names of people of the Central Highlands
 // and the northern mountains ("Ksor Thương", "Vi Văn Thông", "Y Kha Niê"),
@@ -2524,15 +2534,16 @@ func comparedOnly(toks []Token, years []string) bool {
 }
 
 // calledBy reports whether a sentence calls everyone the question names by
-// honorific and given name, as articles refer again to someone they named
-// in full ("Trần Quốc Khánh" asked, "ông Khánh nhấn mạnh" said).
+// honorific (or role) and given name, as articles refer again to someone
+// they named in full ("Trần Quốc Khánh" asked, "ông Khánh nhấn mạnh" said;
+// "Đỗ Quốc Việt", "bị cáo Việt").
 func calledBy(names [][2]Token, sentence bag) bool {
 	for i, n := range names {
 		if i+1 < len(names) && names[i+1][0].Start == n[1].Start {
 			continue // the name goes on: its given name is further
 		}
 		called := false
-		for h := range honorifics {
+		for h := range referrers {
 			called = called || sentence.pairs[[2]string{h, n[1].Fold}]
 		}
 		if !called {
