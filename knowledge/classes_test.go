@@ -2008,11 +2008,13 @@ func TestOfficeBareUnderItsTitle(t *testing.T) {
 }
 
 // Someone named in full is named again by role and given name ("bị cáo
-// Việt"), for any kind of question; a discharge asked is not answered by
+// Việt"), or by the given name alone in a list ("Khởi hưởng lợi 1,32 tỷ
+// đồng, Luân 740 triệu đồng"), for any kind of question; a discharge asked is not answered by
 // another day in hospital.
 func TestCalledAgainByGivenName(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t46", "articles")), [][2]string{
 		{"Vì sao bị cáo Đỗ Quốc Việt được giảm nhẹ một phần hình phạt?", "người có công với cách mạng"},
+		{"Bị cáo Phạm Văn Khởi hưởng lợi bao nhiêu tiền?", "1,32 tỷ đồng"},
 	}, nil)
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t23", "articles")), nil,
 		[]string{"Cháu Nguyễn Gia Bảo được xuất viện vào ngày nào?"})

@@ -748,7 +748,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!perUnit(sc.text, sc.toks, a.subject) && !(subjectLevel != "" && wholeOf(sc.toks, subjectLevel)) {
 			continue // "Năng suất lúa … đạt bao nhiêu?" is answered where the yield is, or right beside it
 		}
-		if !holdsNames(unnamed, words, title) && !calledBy(a.names, words) && !namesAround(a.names, ownPlaces, words, sc.window) &&
+		if !holdsNames(unnamed, words, title) && !calledBy(a.names, words) && !calledByGivenName(a.names, sc.toks) && !namesAround(a.names, ownPlaces, words, sc.window) &&
 			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) &&
 			!(opensWithPronoun(sc.text) && holdsNames(a.names, newBag(append(lastPerson(paragraphOf(sc.p), sc.whole), sc.toks...), true), title)) && // "Đồng chí đề nghị …" after her name
 			!(speaksOfSomeone(sc.text) && holdsNames(a.names, newBag(sc.window, true), title)) && // "Gia đình ông Bảy ở xã Hà Mòn … vườn của ông cho thu hoạch …"
@@ -1535,6 +1535,36 @@ func names(toks []Token, pair string) bool {
 // honorifics come before a person's name: "ông Y Kha Niê", "Đại tá Dương
 // Hoàng Sơn", "TS. Lê Minh Trí".
 var honorifics = map[string]bool{"ong": true, "ba": true, "anh": true, "chi": true, "ta": true, "ts": true, "ths": true, "bs": true, "ks": true, "gs": true, "nsnd": true, "nsut": true}
+
+// calledByGivenName reports whether a sentence calls each person the
+// question names in full by the given name alone, as papers do in lists
+// ("Phạm Văn Khởi" asked, "Khởi hưởng lợi 1,32 tỷ đồng, Luân 740 triệu
+// đồng"): the given name stands apart from other capitalised syllables.
+func calledByGivenName(names [][2]Token, toks []Token) bool {
+	start := 0 // where the name that ends at i begins
+	for i, n := range names {
+		if i > 0 && names[i-1][1].Start != n[0].Start {
+			start = i
+		}
+		if i+1 < len(names) && names[i+1][0].Start == n[1].Start {
+			continue // the name goes on: its given name is further
+		}
+		if i == start || !surnames[names[start][0].Fold] {
+			return false // two syllables, or no surname: not a person named in full
+		}
+		if !slices.ContainsFunc(toks, func(t Token) bool { return t.Upper && t.Fold == n[1].Fold && standsApart(toks, t) }) {
+			return false
+		}
+	}
+	return len(names) > 0
+}
+
+// standsApart reports whether a capitalised syllable is no part of a run
+// of them: "Khởi" in ", Khởi hưởng lợi", not "Việt" in "Việt Nam".
+func standsApart(toks []Token, t Token) bool {
+	i := slices.IndexFunc(toks, func(u Token) bool { return u.Start == t.Start })
+	return (i == 0 || !toks[i-1].Upper || toks[i-1].End+1 != t.Start) && (i+1 == len(toks) || !toks[i+1].Upper || t.End+1 != toks[i+1].Start)
+}
 
 // referrers, folded, come before a given name to refer again to someone
 // named in full: the honorifics, and roles such as "bị cáo", "đối tượng".
