@@ -2019,3 +2019,11 @@ func TestCalledAgainByGivenName(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t23", "articles")), nil,
 		[]string{"Cháu Nguyễn Gia Bảo được xuất viện vào ngày nào?"})
 }
+
+// A quotation over two sentences names what it is about in its first:
+// "Gạo ST25 … Tuy nhiên, để giữ vững thị trường …", bà Hạnh nhấn mạnh.
+func TestQuotationNamesItsCodeBefore(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t46", "articles")), [][2]string{
+		{"Bà Giám đốc Sở Công Thương nhấn mạnh điều gì để giữ vững thị trường gạo ST25?", "truy xuất được nguồn gốc"},
+	}, nil)
+}

@@ -673,8 +673,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if len(a.spans) > 0 && otherSpans(yearSpans(sc.text), a.spans) {
 			continue // "năm học 2023-2024" asked, "năm học 2024-2025" found
 		}
-		if !holdsMarkers(codes, sc.wholeToks) {
-			continue // "lúa ST24" asked, the sentence speaks of ST25 or of no variety
+		if !holdsMarkers(codes, sc.wholeToks) && !(kind == KindQuote && holdsMarkers(codes, sc.window)) {
+			continue // "lúa ST24" asked, the sentence speaks of ST25 or of no variety; a quotation may name it in its sentence before
 		}
 		if numbersOther(sc.toks, a.markers) {
 			continue // "bão số 6" asked, "So với bão số 9 năm 2020, …" found
