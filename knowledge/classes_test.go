@@ -2027,3 +2027,12 @@ func TestQuotationNamesItsCodeBefore(t *testing.T) {
 		{"Bà Giám đốc Sở Công Thương nhấn mạnh điều gì để giữ vững thị trường gạo ST25?", "truy xuất được nguồn gốc"},
 	}, nil)
 }
+
+// The name right after an office is not one past a comma: in "bà Trương
+// Thị Kim Loan, Phó Chủ tịch UBND tỉnh, Trưởng Ban Tổ chức lễ hội" the
+// Phó Chủ tịch is Kim Loan, not "Trưởng Ban Tổ".
+func TestNoNamePastTheComma(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t46", "articles")), [][2]string{
+		{"pct ubnd tinh noi j khi be mac le hoi", "ngày hội chung"},
+	}, nil)
+}

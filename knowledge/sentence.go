@@ -3272,7 +3272,7 @@ func nameBeside(item string, toks []Token, office, rank string) [2]string {
 			continue // another rank of the office
 		}
 		end := i + n
-		for end < len(toks) && capital(end) && (end == i+n || toks[end-1].End+1 == toks[end].Start) {
+		for end < len(toks) && capital(end) && toks[end-1].End+1 == toks[end].Start { // not past a comma: ", Trưởng Ban …" is another office
 			end++
 		}
 		for k := i + n; k+1 < end; k++ {
