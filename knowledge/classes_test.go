@@ -2036,3 +2036,22 @@ func TestNoNamePastTheComma(t *testing.T) {
 		{"pct ubnd tinh noi j khi be mac le hoi", "ngày hội chung"},
 	}, nil)
 }
+
+// A question typed plain that names an English title ("Spectrum of the
+// Seas") is still Vietnamese and is answered without an English preface.
+func TestEnglishNamesInPlainQuestions(t *testing.T) {
+	for q, want := range map[string]bool{
+		"tau spectrum of the seas cap cang nha trang luc nao": false,
+		"When did the Spectrum of the Seas arrive?":           true,
+		"Who is the chairman of An Giang province?":           true,
+	} {
+		if got := knowledge.IsEnglish(q); got != want {
+			t.Errorf("IsEnglish(%q) = %v, want %v", q, got, want)
+		}
+	}
+	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t48", "articles"))
+	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "tau spectrum of the seas dua bao nhieu du khach"})
+	if err != nil || strings.HasPrefix(ans.Text, "According") || !strings.Contains(ans.Text, "4.128") {
+		t.Errorf("got %q, %v; want the Vietnamese answer with 4.128", ans.Text, err)
+	}
+}

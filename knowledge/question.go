@@ -207,19 +207,25 @@ var englishWords = map[string]bool{
 	"is": true, "the": true, "did": true, "does": true, "was": true, "are": true, "of": true,
 }
 
-// IsEnglish guesses whether a question is in English: no Vietnamese marks and
-// at least two common English words.
+// IsEnglish guesses whether a question is in English: no Vietnamese marks,
+// at least two common English words, and more words English could spell
+// than Vietnamese ("tau spectrum of the seas cap cang luc nao" is
+// Vietnamese typed plain, naming a ship).
 func IsEnglish(question string) bool {
-	n := 0
+	common, english, vietnamese := 0, 0, 0
 	for _, t := range Tokenize(question) {
-		if t.Marked {
+		switch {
+		case t.Marked:
 			return false
-		}
-		if englishWords[t.Exact] {
-			n++
+		case englishWords[t.Exact]:
+			common++
+		case vietnameseSyllable(t.Fold):
+			vietnamese++
+		default:
+			english++
 		}
 	}
-	return n >= 2
+	return common >= 2 && common+english > vietnamese
 }
 
 // asksExactDate reports whether a question wants a date or a time, not a
