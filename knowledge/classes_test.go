@@ -2055,3 +2055,11 @@ func TestEnglishNamesInPlainQuestions(t *testing.T) {
 		t.Errorf("got %q, %v; want the Vietnamese answer with 4.128", ans.Text, err)
 	}
 }
+
+// "tại TP. Nha Trang và các vùng phụ cận" lists no names: the sentence's
+// figures are still Nha Trang's.
+func TestAndJoinsNamesOnly(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t48", "articles")), [][2]string{
+		{"Tàu Spectrum of the Seas cập Cảng Nha Trang đưa bao nhiêu du khách?", "4.128"},
+	}, nil)
+}

@@ -3816,8 +3816,26 @@ func listedWithoutFigure(sentence string, entities [][2]string) bool {
 	return listed && !figured
 }
 
+// joinsNames reports whether "và" in a part of a clause joins names: the
+// item after it holds a capitalised word ("và hồ Sông Trâu", "và tuyến
+// đường liên xã Hòa Hiệp - Tân Lộc"), not "tại TP. Nha Trang và các vùng
+// phụ cận".
+func joinsNames(part string) bool {
+	for rest := part; ; {
+		_, after, ok := strings.Cut(rest, " và ")
+		if !ok {
+			return false
+		}
+		item, _, _ := strings.Cut(after, ",")
+		if slices.ContainsFunc(Tokenize(item), func(t Token) bool { return t.Upper }) {
+			return true
+		}
+		rest = after
+	}
+}
+
 // inList reports whether the name ending at offset at of a clause is an
-// item of a list: its comma-separated part holds "và", or a part beside it
+// item of a list: its comma-separated part joins names with "và", or a part beside it
 // is a short name ("Krông Pắc, Cư M'gar và Ea Kar"), not "Chủ tịch UBND
 // huyện Hữu Lũng đã đến thăm hỏi, động viên người bị thương và …".
 func inList(clause string, at int) bool {
@@ -3828,7 +3846,7 @@ func inList(clause string, at int) bool {
 			offset += len(part) + 2
 			continue
 		}
-		if strings.Contains(part, " và ") {
+		if joinsNames(part) {
 			return true
 		}
 		short := func(p string) bool {
