@@ -904,7 +904,7 @@ var cueNumberOf = cues("số mấy", "số bao nhiêu", "số hiệu", "mã số
 // ("Kế hoạch số mấy?") rather than counts it.
 func asksCode(question string) bool {
 	q := spaced(question)
-	return cueNumberOf.in(q, true) || cueNumberOf.in(Fold(q), false)
+	return cueNumberOf.in(q, true) || cueNumberOf.in(Fold(q), false) || asks(question, cuePhone)
 }
 
 // spaced is a question in lower case, its words between single spaces and

@@ -2063,3 +2063,20 @@ func TestAndJoinsNamesOnly(t *testing.T) {
 		{"Tàu Spectrum of the Seas cập Cảng Nha Trang đưa bao nhiêu du khách?", "4.128"},
 	}, nil)
 }
+
+// A phone number asked ("sđt", "đường dây nóng") is answered by a number
+// to call, or refused: not by another figure of the same firm or office.
+func TestPhoneNumbersAsked(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t44", "articles")), nil, []string{
+		"sdt phong tuyen dung cty hung phat la bn",
+		"SĐT đường dây nóng để xin xe bồn chở nước tới nhà?",
+	})
+	hotline, err := knowledge.Finish(knowledge.Article{ID: "duong-day-nong", Title: "Ba Tri công bố đường dây nóng về nước sinh hoạt", Paragraphs: []string{
+		"UBND huyện Ba Tri đã bố trí 12 xe bồn chở nước miễn phí. Người dân cần hỗ trợ nước sinh hoạt gọi số điện thoại đường dây nóng của UBND huyện: 0275.3850.123."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, knowledge.NewService([]knowledge.Article{hotline}), [][2]string{
+		{"sdt duong day nong ubnd huyen ba tri la bn", "0275.3850.123"},
+	}, nil)
+}

@@ -22,7 +22,7 @@ var chatSpellings = map[string]string{
 	"bv": "bệnh viện", "bs": "bác sĩ", "gv": "giáo viên", "hs": "học sinh", "sv": "sinh viên",
 	"xd": "xây dựng", "ccn": "cụm công nghiệp", "kcn": "khu công nghiệp", "vs": "với", "mn": "mọi người", "tgian": "thời gian", "ptnt": "phát triển nông thôn", "xk": "xuất khẩu",
 	"tgd": "tổng giám đốc", "ptgd": "phó tổng giám đốc", "qg": "quốc gia", "vn": "việt nam", "chqs": "chỉ huy quân sự", "bchqs": "ban chỉ huy quân sự",
-	"sp": "sản phẩm", "cnc": "công nghệ cao",
+	"sp": "sản phẩm", "cnc": "công nghệ cao", "sdt": "số điện thoại",
 }
 
 // deputyAfter are the offices, folded, whose deputy is named by "phó" after
@@ -147,7 +147,7 @@ func ExpandChat(question string) string {
 			prev = t.Fold
 			continue // kept as typed: the papers write "Sở GD&ĐT"
 		}
-		if !ok && !inCode && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd") && !((placeNouns[prev] || prev == "uy") && strings.ContainsAny(t.Fold, "aeiou")) {
+		if !ok && !inCode && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd" || t.Fold == "sdt") && !((placeNouns[prev] || prev == "uy") && strings.ContainsAny(t.Fold, "aeiou")) {
 			// After a place's noun (or "huyện ủy") a syllable opens its name: "huyen hong dan" is Hồng Dân.
 			repl, ok = chatSpellings[t.Fold]
 			if !ok && (committeeTitles[prev] || strings.ToUpper(word) == word && len(word) == 2) {

@@ -49,6 +49,7 @@ type asked struct {
 	frames       map[int]bool
 	scope        string  // the level a whole of is asked: "tinh" of "toàn tỉnh", or ""
 	seat         bool    // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
+	phone        bool    // a number to call is asked: "số điện thoại đường dây nóng"
 	doing        []Token // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
 	ownCore      []Token // own words, but those typed plain that may be stopwords ("con" for "còn")
 	ownTotal     float64
@@ -132,6 +133,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.exactDate = asksExactDate(q.Text)
 	a.day = asks(q.Text, cueDay)
 	a.cause = asks(q.Text, cueReason)
+	a.phone = asks(q.Text, cuePhone)
 	a.clock = asksClock(q.Text)
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
@@ -608,6 +610,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 					continue // said by someone else
 				}
 			}
+		}
+		if a.phone && !rePhone.MatchString(sc.whole) {
+			continue // "số điện thoại đường dây nóng" is answered by a number to call
 		}
 		if a.scope != "" && narrower(sc.toks, a.scope) {
 			continue // "năng suất bình quân toàn tỉnh" is not answered by a district's, "toàn huyện đạt 34,2 tấn/ha"
@@ -3873,6 +3878,13 @@ var (
 
 // cueReason asks why something happened.
 var cueReason = cues("nguyên nhân", "vì sao", "tại sao", "lý do", "lí do", "do đâu")
+
+// cuePhone asks for a number to call; rePhone is its shape: "0214 3840
+// 113", "0978.789.499", "1900.9095", "113".
+var (
+	cuePhone = cues("số điện thoại", "đường dây nóng", "hotline")
+	rePhone  = regexp.MustCompile(`(^|\D)(0\d{2,3}[ .]?\d{3,4}[ .]?\d{3,4}|1[89]00[ .]?\d{3,4}|11[1345])($|\D)`)
+)
 
 // causeWords give a cause, exactly as Tokenize writes them; causePairs,
 // folded, too.
