@@ -1511,7 +1511,9 @@ func placePairs(q Query, toks []Token) []string {
 		}
 		// "huyen Bac Ai la ai": the first "ai" ends the place's name.
 		whoTwice := toks[i+2].Fold == "ai" && slices.ContainsFunc(toks[i+3:], func(t Token) bool { return t.Fold == "ai" })
-		if asking[toks[i+1].Fold] || asking[toks[i+2].Fold] && !whoTwice {
+		if asks := func(j int) bool { // "bao" asks only as "bao nhiêu", "bao giờ", "bao lâu": "xa bao thanh" is Bảo Thạnh
+			return asking[toks[j].Fold] && (toks[j].Fold != "bao" || j+1 < len(toks) && baoAsks[toks[j+1].Fold])
+		}; asks(i+1) || asks(i+2) && !whoTwice {
 			continue // "huyện số mấy" asks, it names no place
 		}
 		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; (q.weight(pair) > 0 || whoTwice || noun == "tinh" && provinces[pair] || unknownName(q, toks[i+1], toks[i+2]) || cased && toks[i+2].Upper) && !saying[pair] && !acting[pair] {
@@ -1549,6 +1551,9 @@ func abbreviatedNoun(question string, t Token) bool {
 
 // asking are question words, folded: no place is named with them.
 var asking = foldedSet([]string{"mấy", "nào", "gì", "đâu", "ai", "sao", "bao", "nhiêu", "j"})
+
+// baoAsks follow "bao" when it asks: "bao nhiêu", "bao giờ", "bao lâu", "bao xa".
+var baoAsks = foldedSet([]string{"nhiêu", "giờ", "lâu", "xa"})
 
 // acting are what an office's holder is asked about doing, folded: "pct
 // ubnd tinh du le …" names no place "Dự Lễ".

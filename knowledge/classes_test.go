@@ -2080,3 +2080,10 @@ func TestPhoneNumbersAsked(t *testing.T) {
 		{"sdt duong day nong ubnd huyen ba tri la bn", "0275.3850.123"},
 	}, nil)
 }
+
+// "Bao" opens a place's name ("huyen Bao Lam" typed plain is Bảo Lâm) unless
+// it asks ("bao nhiêu", "bao giờ"): Bảo Lạc's chairman is no answer.
+func TestBaoOpensPlaces(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), nil,
+		[]string{"Chu tich UBND huyen Bao Lam ten la gi?", "CHỦ TỊCH UBND HUYỆN BẢO LÂM TÊN LÀ GÌ?"})
+}
