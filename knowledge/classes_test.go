@@ -2087,3 +2087,14 @@ func TestBaoOpensPlaces(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), nil,
 		[]string{"Chu tich UBND huyen Bao Lam ten la gi?", "CHỦ TỊCH UBND HUYỆN BẢO LÂM TÊN LÀ GÌ?"})
 }
+
+// "Năm ngoái" in news of 2024 is 2023 (not "mấy năm trước"); "r" ending a
+// question typed plain is "rồi", not a unit (nor the R of "Đắk R'lấp").
+func TestLastYearAndChatEndings(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t45", "articles")), [][2]string{
+		{"nam 2023 ti le co so vi pham la bn %", "42,7%"},
+		{"thu ngan sach qua hai quan dc bao nhieu r", "1.420,6 tỷ đồng"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-g", "articles")), nil,
+		[]string{"chu tich ubnd huyen dak r'lap la ai"})
+}

@@ -127,6 +127,9 @@ func ExpandChat(question string) string {
 		if word == "v" && i == len(toks)-1 && i > 1 {
 			repl, ok = "vậy", true // "sao cao v": a "v" that ends a question is "vậy"
 		}
+		if word == "r" && i > 0 && (t.End == len(question) || question[t.End] == ' ' || question[t.End] == '?') {
+			repl, ok = "rồi", true // "dc bao nhieu r", not the "R" of "Đắk R'lấp"
+		}
 		if t.Fold == "h" && prev == "may" {
 			repl, ok = "giờ", true // "luc may h": at what time
 		}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -669,7 +670,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if titleYears && !namesYear(sc.window) && !slices.Contains(a.years, yearBefore(sc.p.Chunk.Text, sc.whole)) {
 			continue // "năm 2024" asked, the article is on 2025 and the sentence says no year
 		}
-		if otherYear && !namesYearAsked(sc.window, a.years, comparesYear) && !slices.Contains(a.years, yearBefore(sc.p.Chunk.Text, sc.whole)) {
+		if otherYear && !namesYearAsked(sc.window, a.years, comparesYear) && !slices.Contains(a.years, yearBefore(sc.p.Chunk.Text, sc.whole)) &&
+			!slices.Contains(a.years, relativeYear(sc.toks, published)) {
 			continue // "tỷ lệ tốt nghiệp năm 2023" asked of 2024's news, the sentence says no year
 		}
 		if kind == KindWho && a.role != "" && !names(sc.window, a.role) {
@@ -2917,6 +2919,28 @@ func namesYearAsked(toks []Token, years []string, compared bool) bool {
 	}
 	return false
 }
+
+// relativeYear returns the year a sentence names by its news's: "năm
+// ngoái" (or "năm trước", not "2 năm trước", "mấy năm trước") is the year before the one
+// published, "năm nay" that year; else "".
+func relativeYear(toks []Token, published time.Time) string {
+	for i := 1; i < len(toks); i++ {
+		if toks[i-1].Fold != "nam" || i >= 2 && (toks[i-2].Number || severalWords[toks[i-2].Fold]) {
+			continue
+		}
+		switch toks[i].Fold {
+		case "ngoai", "truoc":
+			return strconv.Itoa(published.Year() - 1)
+		case "nay":
+			return strconv.Itoa(published.Year())
+		}
+	}
+	return ""
+}
+
+// severalWords, folded, count years before "năm trước": "mấy năm trước"
+// is some years ago, not last year.
+var severalWords = map[string]bool{"may": true, "vai": true, "nhieu": true, "nhung": true, "cac": true, "mot": true, "hai": true, "ba": true}
 
 // namesYear reports whether a sentence names a year.
 func namesYear(toks []Token) bool {
