@@ -2098,3 +2098,11 @@ func TestLastYearAndChatEndings(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-g", "articles")), nil,
 		[]string{"chu tich ubnd huyen dak r'lap la ai"})
 }
+
+// "Công trình do liên danh … thi công" speaks of the bridge the title
+// names: it answers which firms built it.
+func TestGeneralNounsReferToTheTopic(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t52", "articles")), [][2]string{
+		{"Đơn vị nào thi công cầu Long Mỹ?", "Phương Nam"},
+	}, nil)
+}

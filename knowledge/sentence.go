@@ -430,6 +430,11 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 						sc.toks = append(Tokenize(speaker), sc.toks...)
 					}
 				}
+				if refersToTopic(sc.toks) {
+					// "Công trình do liên danh … thi công" speaks of what
+					// the title names: scored with it.
+					sc.toks = append(titleToks[:len(titleToks):len(titleToks)], sc.toks...)
+				}
 				if kind == KindQuote && i > 0 && opensWithPronoun(sc.text) {
 					// "Bà nhấn mạnh: …" is scored with whom "Bà" is.
 					sc.toks = append(toks[i-1][:len(toks[i-1]):len(toks[i-1])], sc.toks...)
@@ -2937,6 +2942,15 @@ func relativeYear(toks []Token, published time.Time) string {
 	}
 	return ""
 }
+
+// refersToTopic reports whether a sentence opens by naming its article's
+// topic with a general noun: "Công trình …", "Dự án …".
+func refersToTopic(toks []Token) bool {
+	return len(toks) > 2 && toks[0].Upper && topicNouns[toks[0].Fold+" "+toks[1].Fold]
+}
+
+// topicNouns, folded, name an article's topic in general.
+var topicNouns = map[string]bool{"cong trinh": true, "du an": true}
 
 // severalWords, folded, count years before "năm trước": "mấy năm trước"
 // is some years ago, not last year.
