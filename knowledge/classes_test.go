@@ -1999,11 +1999,14 @@ func TestFrontCommitteesHaveLevels(t *testing.T) {
 	}, nil)
 }
 
-// "Giám đốc công ty cho biết" names the head of the firm the title names
-// in full: "gd cty phu hung" is answered there.
+// "Giám đốc công ty cho biết" names the head of the firm the title (or the
+// lead) names in full: "gd cty phu hung" is answered there.
 func TestOfficeBareUnderItsTitle(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t47", "articles")), [][2]string{
 		{"gd cty phu hung ten j", "Đỗ Minh Tuấn"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t52", "articles")), [][2]string{
+		{"gd cty mekong xanh ten j", "Nguyễn Hữu Tài"}, // the lead names the firm
 	}, nil)
 }
 

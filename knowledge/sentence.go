@@ -499,7 +499,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// the lead says "huyện An Dương") says where: a sentence on the whole
 	// of it ("Hiện toàn huyện có 52/56 trường …") names it too.
 	var lead []Token // read only where a rule below needs it
-	if len(passages[0].Article.Paragraphs) > 0 && (measures || kind == KindNumber || len(a.names) > 0) {
+	if len(passages[0].Article.Paragraphs) > 0 && (measures || kind == KindNumber || len(a.names) > 0 || kind == KindWho && a.office != "") {
 		lead = Tokenize(firstSentence(passages[0].Article.Paragraphs[0]))
 	}
 	// The names of the title and the lead are the article's topic: "Dự án
@@ -630,7 +630,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			continue // "Bí thư Tỉnh ủy" asked, only "Bí thư Huyện ủy" found; what the Chủ tịch UBND tỉnh said, the city's said
 		}
 		if kind == KindWho && a.office != "" && otherDepartment(a.question, sc.toks, a.office) &&
-			!(officeBare(sc.toks, a.office) && (namesDepartment(a.question, sc.window, a.office) || namesDepartment(a.question, titleToks, a.office))) {
+			!(officeBare(sc.toks, a.office) && (namesDepartment(a.question, sc.window, a.office) || namesDepartment(a.question, titleToks, a.office) || namesDepartment(a.question, lead, a.office))) {
 			continue // "Trưởng phòng Tài chính" asked, "Trưởng phòng Tài nguyên" found
 		}
 		if kind == KindWho && askedLevel != "" && otherLevel(sc.toks, a.office, askedLevel) {
@@ -3582,7 +3582,7 @@ var bodyHeads = func() map[string]bool {
 }()
 
 // namesDepartment reports whether a sentence and its neighbours (or the
-// title) name in full the department a question puts after an office:
+// title, or the lead) name in full the department a question puts after an office:
 // "Tại Bệnh viện Đa khoa tỉnh Bạc Liêu, …" for "Phó Giám đốc Bệnh viện Đa
 // khoa tỉnh Bạc Liêu".
 func namesDepartment(question, window []Token, office string) bool {
