@@ -1000,7 +1000,7 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 	}
 	if w.unit != "" {
 		return countsUnit(sentence, toks, w.unit) || len(w.qualifier) > 0 && countsUnit(sentence, toks, initialsOf(w.unit, w.qualifier)) ||
-			len(w.kin) > 0 && countsPeople(sentence, toks, w.kin)
+			len(w.kin) > 0 && countsPeople(sentence, toks, w.kin) || tallied(toks, w.unit, w.qualifier)
 	}
 	if hasKind(KindNumber, sentence, content) || !w.strong {
 		return true
@@ -1195,6 +1195,33 @@ func countsUnitAs(text string, toks []Token, unit string, perOther bool) bool {
 	}
 	return false
 }
+
+// tallied reports whether a sentence opens a clause with what is counted,
+// as qualified, and gives its count in visits or people after a verb:
+// "khách quốc tế đạt 96.300 lượt" for "bao nhiêu khách quốc tế".
+func tallied(toks []Token, unit string, qualifier []Token) bool {
+	if len(qualifier) == 0 {
+		return false
+	}
+	for i := 0; i+len(qualifier) < len(toks); i++ {
+		if toks[i].Fold != unit || !slices.EqualFunc(toks[i+1:i+1+len(qualifier)], qualifier, func(a, b Token) bool { return a.Fold == b.Fold }) {
+			continue
+		}
+		for j := i + 1 + len(qualifier); j+2 < len(toks) && j <= i+len(qualifier)+3; j++ {
+			if countVerbs[toks[j].Fold] && toks[j+1].Number && tallies[toks[j+2].Fold] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countVerbs, folded, lead from what is counted to its count ("đạt 96.300
+// lượt"); tallies count it in visits or people.
+var (
+	countVerbs = map[string]bool{"dat": true, "la": true, "gom": true}
+	tallies    = map[string]bool{"luot": true, "nguoi": true}
+)
 
 // periods are durations said in two syllables, folded: "hai học kỳ".
 var periods = foldedSet([]string{"học kỳ", "nhiệm kỳ", "thế kỷ", "thập kỷ"})

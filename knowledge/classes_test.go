@@ -2109,3 +2109,14 @@ func TestGeneralNounsReferToTheTopic(t *testing.T) {
 		{"Đơn vị nào thi công cầu Long Mỹ?", "Phương Nam"},
 	}, nil)
 }
+
+// "bao nhiêu khách quốc tế" is answered where the visitors open the clause
+// and their count follows in visits ("khách quốc tế đạt 96.300 lượt"), not
+// for other visitors ("khách Hàn Quốc").
+func TestCountedInVisits(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t49", "articles")), [][2]string{
+		{"pn ke bang 9 thang dau nam co bn khach quoc te", "96.300 lượt"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), nil,
+		[]string{"mua lua chin 2023 mu cang chai co bn khach han quoc"})
+}
