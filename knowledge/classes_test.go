@@ -2120,3 +2120,12 @@ func TestCountedInVisits(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), nil,
 		[]string{"mua lua chin 2023 mu cang chai co bn khach han quoc"})
 }
+
+// A span of years typed short ("nien vu 23-24") is the papers' "2023 -
+// 2024", and a figure compared with the span before is still this span's:
+// "Doanh thu đạt 11,6 tỷ đồng, tăng 4,3 tỷ đồng so với niên vụ 2022 - 2023".
+func TestShortSpansAndComparedSpans(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t51", "articles")), [][2]string{
+		{"doanh thu htx nien vu 23-24 la bn", "11,6 tỷ đồng"},
+	}, nil)
+}

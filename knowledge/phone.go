@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -102,12 +103,29 @@ func writeUnits(question string) string {
 	return question
 }
 
+// reShortSpan finds a span of two years typed short: "23-24".
+var reShortSpan = regexp.MustCompile(`(^|[^\d/.,-])(\d{2}) ?- ?(\d{2})($|[^\d/.,-])`)
+
+// writeYears writes a span of consecutive years typed short as the papers
+// do: "nien vu 23-24" is niên vụ 2023-2024.
+func writeYears(question string) string {
+	return reShortSpan.ReplaceAllStringFunc(question, func(m string) string {
+		g := reShortSpan.FindStringSubmatch(m)
+		a, _ := strconv.Atoi(g[2])
+		b, _ := strconv.Atoi(g[3])
+		if b != a+1 || a < 10 {
+			return m
+		}
+		return g[1] + "20" + g[2] + "-20" + g[3] + g[4]
+	})
+}
+
 // ExpandChat rewrites a question typed as on a phone into the words the
 // articles use: "bt hu chau thanh la ai" -> "bí thư huyện ủy chau thanh la
 // ai". Syllables that are part of a code ("05-CT/TW") and those typed with
 // diacritics are kept.
 func ExpandChat(question string) string {
-	question = writeUnits(unshout(question))
+	question = writeYears(writeUnits(unshout(question)))
 	toks := Tokenize(question)
 	plain := true // typed without any diacritic: the expansions are written so too
 	for _, t := range toks {

@@ -682,7 +682,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWho && a.role != "" && !names(sc.window, a.role) {
 			continue // "luật sư bảo vệ … là ai" is not answered by a Phó Chủ tịch
 		}
-		if len(a.spans) > 0 && otherSpans(yearSpans(sc.text), a.spans) {
+		if len(a.spans) > 0 && otherSpans(spansNotCompared(sc.text), a.spans) {
 			continue // "năm học 2023-2024" asked, "năm học 2024-2025" found
 		}
 		if !holdsMarkers(codes, sc.wholeToks) && !(kind == KindQuote && holdsMarkers(codes, sc.window)) {
@@ -731,8 +731,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && a.past && !givesPast(sc.toks, published.Year()) {
 			continue // "vụ trước xuống giống bao nhiêu ha" is not answered by this season's figure
 		}
-		if kind == KindNumber && comparedOnly(sc.toks, a.years) {
-			continue // "năm 2022" asked, the figure is of 2023 "so với năm 2022"
+		if kind == KindNumber && len(a.spans) == 0 && comparedOnly(sc.toks, a.years) {
+			continue // "năm 2022" asked, the figure is of 2023 "so với năm 2022" (a span asked is read as one, above)
 		}
 		if kind == KindNumber && !a.number.in(sc.text, sc.wholeToks, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
@@ -2854,6 +2854,26 @@ func yearSpans(text string) []yearSpan {
 
 // otherSpans reports whether spans found are there and none is the same
 // period as one asked.
+// spansNotCompared returns the spans of years a sentence names, but those
+// named to compare with: "tăng 4,3 tỷ đồng so với niên vụ 2022 - 2023" is
+// the figure of the span after it.
+func spansNotCompared(text string) []yearSpan {
+	var out []yearSpan
+	for _, m := range reYearSpan.FindAllStringSubmatchIndex(text, -1) {
+		start := max(0, m[0]-40)
+		for start > 0 && !utf8.RuneStart(text[start]) {
+			start--
+		}
+		if back := Fold(text[start:m[0]]); strings.Contains(back, "so voi") || strings.Contains(back, "cung ky") {
+			continue
+		}
+		first, _ := strconv.Atoi(text[m[2]:m[3]])
+		last, _ := strconv.Atoi(text[m[4]:m[5]])
+		out = append(out, yearSpan{first, last})
+	}
+	return out
+}
+
 func otherSpans(found, asked []yearSpan) bool {
 	return len(found) > 0 && !slices.ContainsFunc(found, func(s yearSpan) bool { return slices.ContainsFunc(asked, s.same) })
 }
