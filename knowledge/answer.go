@@ -919,6 +919,9 @@ func wantsNumber(question string) numberWanted {
 		w.unit = "%" // "tỷ lệ … đạt bao nhiêu" is answered by a share
 	}
 	toks := Tokenize(question)
+	if w.unit == "" && w.strong && len(toks) > 1 && toks[0].Fold == "gia" && (!toks[0].Marked || toks[0].Exact == priceWord) && askedPer(toks) == "" {
+		w.unit = "tien" // "Giá thu mua mía … là bao nhiêu" is answered by a sum, "1.250.000 đồng/tấn"
+	}
 	w.rate = asksRate(question, toks, w.unit)
 	if w.unit == "" {
 		w.per = askedPer(toks)
@@ -1012,6 +1015,9 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 	}
 	return false
 }
+
+// priceWord is "giá" as Tokenize writes it.
+var priceWord = Tokenize("giá")[0].Exact
 
 // qualifierOf returns the content words right after the unit a question
 // counts ("tử vong" of "bao nhiêu ca tử vong do sởi"), or after the thing

@@ -2129,3 +2129,14 @@ func TestShortSpansAndComparedSpans(t *testing.T) {
 		{"doanh thu htx nien vu 23-24 la bn", "11,6 tỷ đồng"},
 	}, nil)
 }
+
+// "Giá … bao nhiêu" asks a sum: "Với giá thu mua 1.250.000 đồng/tấn" answers
+// it, not the area of the season asked; "Giá vé … về đêm" is not answered by
+// a count of visitors.
+func TestPricesAreSums(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t50", "articles")), [][2]string{
+		{"Giá thu mua mía niên vụ 2024-2025 là bao nhiêu?", "1.250.000 đồng/tấn"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t49", "articles")), nil,
+		[]string{"Giá vé tham quan động Phong Nha về đêm là bao nhiêu?"})
+}
