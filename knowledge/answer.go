@@ -919,7 +919,7 @@ func wantsNumber(question string) numberWanted {
 		w.unit = "%" // "tỷ lệ … đạt bao nhiêu" is answered by a share
 	}
 	toks := Tokenize(question)
-	if w.unit == "" && w.strong && len(toks) > 1 && toks[0].Fold == "gia" && (!toks[0].Marked || toks[0].Exact == priceWord) && askedPer(toks) == "" {
+	if w.unit == "" && w.strong && len(toks) > 1 && asksSum(toks) && askedPer(toks) == "" {
 		w.unit = "tien" // "Giá thu mua mía … là bao nhiêu" is answered by a sum, "1.250.000 đồng/tấn"
 	}
 	w.rate = asksRate(question, toks, w.unit)
@@ -1018,6 +1018,18 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 
 // priceWord is "giá" as Tokenize writes it.
 var priceWord = Tokenize("giá")[0].Exact
+
+// sums, folded, open a question asking an amount of money.
+var sums = map[string]bool{"kinh phi": true, "doanh thu": true, "chi phi": true, "loi nhuan": true, "thu nhap": true, "tong von": true}
+
+// asksSum reports whether a question opens with what is measured in money:
+// "Giá …" (not "già"), "Kinh phí …", "Doanh thu …".
+func asksSum(toks []Token) bool {
+	if toks[0].Fold == "tong" && len(toks) > 2 {
+		toks = toks[1:] // "Tổng kinh phí …"
+	}
+	return toks[0].Fold == "gia" && (!toks[0].Marked || toks[0].Exact == priceWord) || sums[toks[0].Fold+" "+toks[1].Fold]
+}
 
 // qualifierOf returns the content words right after the unit a question
 // counts ("tử vong" of "bao nhiêu ca tử vong do sởi"), or after the thing

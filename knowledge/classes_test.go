@@ -2130,7 +2130,7 @@ func TestShortSpansAndComparedSpans(t *testing.T) {
 	}, nil)
 }
 
-// "Giá … bao nhiêu" asks a sum: "Với giá thu mua 1.250.000 đồng/tấn" answers
+// "Giá …", "Kinh phí …", "Doanh thu … bao nhiêu" ask a sum: "Với giá thu mua 1.250.000 đồng/tấn" answers
 // it, not the area of the season asked; "Giá vé … về đêm" is not answered by
 // a count of visitors.
 func TestPricesAreSums(t *testing.T) {
@@ -2139,4 +2139,6 @@ func TestPricesAreSums(t *testing.T) {
 	}, nil)
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t49", "articles")), nil,
 		[]string{"Giá vé tham quan động Phong Nha về đêm là bao nhiêu?"})
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t38", "articles")), nil,
+		[]string{"kinh phi cuu ho bai bien nam 2024 la bao nhieu"}) // not a count of signs
 }
