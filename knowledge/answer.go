@@ -841,6 +841,9 @@ type numberWanted struct {
 	// qualifier is the words that follow what is counted and say which
 	// of them ("tử vong" of "bao nhiêu ca tử vong"), or none.
 	qualifier []Token
+	// units are the units a measure asked is given in, any of them:
+	// "Diện tích … bao nhiêu" is answered in ha, m2 or km2.
+	units []string
 	// kin are the other nouns the papers count the same people by:
 	// "bao nhiêu công nhân" is answered by "4.500 lao động".
 	kin map[string]bool
@@ -922,6 +925,9 @@ func wantsNumber(question string) numberWanted {
 	if w.unit == "" && w.strong && len(toks) > 1 && asksSum(toks) && askedPer(toks) == "" {
 		w.unit = "tien" // "Giá thu mua mía … là bao nhiêu" is answered by a sum, "1.250.000 đồng/tấn"
 	}
+	if w.unit == "" && w.strong && len(toks) > 1 && askedPer(toks) == "" {
+		w.units = measureUnitsOf[toks[0].Fold+" "+toks[1].Fold]
+	}
 	w.rate = asksRate(question, toks, w.unit)
 	if w.unit == "" {
 		w.per = askedPer(toks)
@@ -1001,6 +1007,9 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 	if w.ordinal && reOrdinal.MatchString(Fold(spaced(sentence))) {
 		return true
 	}
+	if len(w.units) > 0 {
+		return slices.ContainsFunc(w.units, func(u string) bool { return countsUnit(sentence, toks, u) })
+	}
 	if w.unit != "" {
 		return countsUnit(sentence, toks, w.unit) || len(w.qualifier) > 0 && countsUnit(sentence, toks, initialsOf(w.unit, w.qualifier)) ||
 			len(w.kin) > 0 && countsPeople(sentence, toks, w.kin) || tallied(toks, w.unit, w.qualifier)
@@ -1018,6 +1027,14 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 
 // priceWord is "giá" as Tokenize writes it.
 var priceWord = Tokenize("giá")[0].Exact
+
+// measureUnitsOf are the units of the measures a question may open with,
+// folded: "Diện tích …", "Sản lượng …", "Chiều dài …".
+var measureUnitsOf = map[string][]string{
+	"dien tich": {"ha", "m2", "km2", "hecta"},
+	"san luong": {"tan", "ta", "kg"},
+	"chieu dai": {"km", "m", "met"},
+}
 
 // sums, folded, open a question asking an amount of money.
 var sums = map[string]bool{"kinh phi": true, "doanh thu": true, "chi phi": true, "loi nhuan": true, "thu nhap": true, "tong von": true}

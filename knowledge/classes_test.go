@@ -2142,3 +2142,12 @@ func TestPricesAreSums(t *testing.T) {
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t38", "articles")), nil,
 		[]string{"kinh phi cuu ho bai bien nam 2024 la bao nhieu"}) // not a count of signs
 }
+
+// "Diện tích … bao nhiêu" is answered in ha, m2 or km2, not by a price.
+func TestAreasAreMeasuredInArea(t *testing.T) {
+	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t8", "articles"))
+	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "dien tich tom lua an bien tang bn so voi nam ngoai"})
+	if err != nil || strings.Contains(ans.Text, "đồng/kg") || !ans.Refused && !strings.Contains(ans.Text, " ha") {
+		t.Errorf("got %q, %v; want an area in ha, or a refusal", ans.Text, err)
+	}
+}
