@@ -2151,3 +2151,11 @@ func TestAreasAreMeasuredInArea(t *testing.T) {
 		t.Errorf("got %q, %v; want an area in ha, or a refusal", ans.Text, err)
 	}
 }
+
+// "bị xử thế nào" asks the court's sentence: it is answered by the years
+// in prison (or a suspended sentence), not by what the court weighed.
+func TestCourtSentencesAsked(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t46", "articles")), [][2]string{
+		{"bi cao viet bi xu ntn", "án treo"},
+	}, nil)
+}

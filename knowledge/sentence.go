@@ -51,6 +51,7 @@ type asked struct {
 	scope        string  // the level a whole of is asked: "tinh" of "toàn tỉnh", or ""
 	seat         bool    // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
 	phone        bool    // a number to call is asked: "số điện thoại đường dây nóng"
+	sentence     bool    // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
 	doing        []Token // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
 	ownCore      []Token // own words, but those typed plain that may be stopwords ("con" for "còn")
 	ownTotal     float64
@@ -135,6 +136,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.day = asks(q.Text, cueDay)
 	a.cause = asks(q.Text, cueReason)
 	a.phone = asks(q.Text, cuePhone)
+	a.sentence = asksSentence(a.question)
 	a.clock = asksClock(q.Text)
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
@@ -616,6 +618,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 					continue // said by someone else
 				}
 			}
+		}
+		if a.sentence && !givesSentence(sc.text) {
+			continue // "bị cáo Luân bị xử thế nào" is answered by the years in prison, not by who he is
 		}
 		if a.phone && !rePhone.MatchString(sc.whole) {
 			continue // "số điện thoại đường dây nóng" is answered by a number to call
@@ -3936,6 +3941,21 @@ var (
 
 // cueReason asks why something happened.
 var cueReason = cues("nguyên nhân", "vì sao", "tại sao", "lý do", "lí do", "do đâu")
+
+// asksSentence reports whether a question asks what a court sentenced
+// someone to: "bị xử thế nào", "bị tuyên phạt bao nhiêu năm tù", "mức án";
+// not an administrative fine ("bị xử phạt … bao nhiêu tiền").
+func asksSentence(question []Token) bool {
+	f := foldedText(question)
+	return strings.Contains(f, " bi xu ") && !strings.Contains(f, " bi xu phat ") || strings.Contains(f, " tuyen phat ") ||
+		strings.Contains(f, " muc an ") || strings.Contains(f, " lanh an ") || strings.Contains(f, " linh an ") || strings.Contains(f, " nam tu ")
+}
+
+// givesSentence reports whether a text gives a court's sentence.
+func givesSentence(text string) bool {
+	lower := strings.ToLower(text)
+	return slices.ContainsFunc([]string{"tù", "án treo", "tử hình", "chung thân", "cải tạo không giam giữ"}, func(w string) bool { return strings.Contains(lower, w) })
+}
 
 // cuePhone asks for a number to call; rePhone is its shape: "0214 3840
 // 113", "0978.789.499", "1900.9095", "113".
