@@ -2159,3 +2159,15 @@ func TestCourtSentencesAsked(t *testing.T) {
 		{"bi cao viet bi xu ntn", "án treo"},
 	}, nil)
 }
+
+// A figure asked without a year is the news's: "Năm 2023, buổi diễn tập chỉ
+// có 41 tàu cá" is last year's drill where the article gives this year's.
+// In the first quarter, last year's is what the papers sum up.
+func TestFiguresOfPastYearsGiveWay(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t49", "articles")), [][2]string{
+		{"dien tap co bn tau ca tham gia", "62 tàu cá"},
+	}, nil)
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t33", "articles")), [][2]string{
+		{"mien dong tien thanh ban gia bn 1kg", "85.000 - 95.000 đồng/kg"},
+	}, nil)
+}

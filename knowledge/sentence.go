@@ -827,6 +827,14 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		out = kept
 	}
+	if kind == KindNumber && len(a.years) == 0 && !published.IsZero() {
+		// A figure asked without a year is the news's, where the article
+		// has one: "Năm 2023, buổi diễn tập chỉ có 41 tàu cá" is the past.
+		past := func(c candidate) bool { return opensWithPastYear(c.sentence, published) }
+		if slices.ContainsFunc(out, func(c candidate) bool { return !past(c) }) {
+			out = slices.DeleteFunc(out, past)
+		}
+	}
 	if kind == KindQuote && slices.ContainsFunc(out, func(c candidate) bool { return c.features[fKind] > 0 }) {
 		// What someone stressed is their quotation, where the article has
 		// one; a sentence that reports it with the very verb asked ("Đại
@@ -2980,6 +2988,21 @@ var topicNouns = map[string]bool{"cong trinh": true, "du an": true}
 // severalWords, folded, count years before "năm trước": "mấy năm trước"
 // is some years ago, not last year.
 var severalWords = map[string]bool{"may": true, "vai": true, "nhieu": true, "nhung": true, "cac": true, "mot": true, "hai": true, "ba": true}
+
+// opensWithPastYear reports whether a sentence opens with a year its news
+// has left behind: "Năm 2023, …" in news of mid-2024. In the first quarter
+// the year before is the one the papers sum up ("Năm 2024, HTX sản xuất
+// 160 tấn miến" in March 2025).
+func opensWithPastYear(sentence string, published time.Time) bool {
+	toks := Tokenize(sentence)
+	for i := 0; i+1 < len(toks) && i < 3; i++ {
+		if toks[i].Fold == "nam" && toks[i+1].Number && isYearNumber(toks[i+1].Fold) {
+			y, _ := strconv.Atoi(toks[i+1].Fold)
+			return y < published.Year()-1 || y == published.Year()-1 && published.Month() > time.March
+		}
+	}
+	return false
+}
 
 // namesYear reports whether a sentence names a year.
 func namesYear(toks []Token) bool {
