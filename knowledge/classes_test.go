@@ -2171,3 +2171,13 @@ func TestFiguresOfPastYearsGiveWay(t *testing.T) {
 		{"mien dong tien thanh ban gia bn 1kg", "85.000 - 95.000 đồng/kg"},
 	}, nil)
 }
+
+// "Đồn trưởng" is an office: the post's Chính trị viên is no answer, and
+// "đồn phó" is its deputy.
+func TestBorderPostHeads(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t51", "articles")), nil,
+		[]string{"Đồn trưởng Đồn Biên phòng Sín Thầu là ai?", "Don truong Don Bien phong Sin Thau la ai?"})
+	if got := knowledge.ExpandChat("don pho don bien phong la ai"); !strings.Contains(got, "pho don truong") {
+		t.Errorf("ExpandChat = %q, want the phó đồn trưởng", got)
+	}
+}

@@ -30,7 +30,7 @@ var chatSpellings = map[string]string{
 // their first syllable, with the head's title: "hiệu phó" is the phó hiệu
 // trưởng, "hạt phó" the phó hạt trưởng, as the papers write them.
 var deputyAfter = map[string]string{"hieu": "hiệu trưởng", "hat": "hạt trưởng", "doi": "đội trưởng", "to": "tổ trưởng",
-	"tram": "trạm trưởng", "vien": "viện trưởng", "cuc": "cục trưởng", "vu": "vụ trưởng"}
+	"tram": "trạm trưởng", "vien": "viện trưởng", "cuc": "cục trưởng", "vu": "vụ trưởng", "don": "đồn trưởng"}
 
 // everydayWords are words people say where the papers write another, by
 // the word as typed: "cầu bao giờ xong" asks when it "hoàn thành".

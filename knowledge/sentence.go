@@ -3224,7 +3224,7 @@ var officeTitles = map[string]bool{
 	"chu tich": true, "bi thu": true, "giam doc": true, "truong ban": true, "truong phong": true,
 	"hieu truong": true, "tong bien": true, "chanh van": true, "truong khoa": true, "truong cong": true,
 	"chanh an": true, "chanh thanh": true, "vien truong": true, "chu nhiem": true, "cuc truong": true, "tong giam": true, "chi huy": true, "chi cuc": true,
-	"chinh uy": true, "hat truong": true, "doi truong": true, "to truong": true, "tram truong": true, "vu truong": true,
+	"chinh uy": true, "hat truong": true, "doi truong": true, "to truong": true, "tram truong": true, "vu truong": true, "don truong": true,
 }
 
 // officeAsked returns the office a who-question names, folded, as it must
@@ -3509,7 +3509,7 @@ func firmWord(s []Token, j int) bool {
 
 // unitWords, folded, name a unit after its head's title, which a question
 // need not repeat: "Hiệu trưởng Trường …", "Hạt trưởng Hạt Kiểm lâm …".
-var unitWords = map[string]bool{"truong": true, "hat": true, "doi": true, "to": true, "tram": true, "vien": true, "cuc": true, "vu": true}
+var unitWords = map[string]bool{"truong": true, "hat": true, "doi": true, "to": true, "tram": true, "vien": true, "cuc": true, "vu": true, "don": true}
 
 // sameDepartment walks the words after an office's title in a question (q)
 // and a sentence (s): they name the same department unless they part
