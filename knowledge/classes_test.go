@@ -2181,3 +2181,11 @@ func TestBorderPostHeads(t *testing.T) {
 		t.Errorf("ExpandChat = %q, want the phó đồn trưởng", got)
 	}
 }
+
+// What opens a list of people ("Về phía huyện Đức Thọ có ông …; bà …")
+// says where each of them serves.
+func TestListHeadersNameTheirPlace(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t55", "articles")), [][2]string{
+		{"ai la ct ubnd huyen duc tho", "Lê Thị Hồng Nhung"},
+	}, nil)
+}

@@ -772,8 +772,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!((kind == KindWho && a.office != "" && officeBare(sc.toks, a.office) || namesBodyBare(sc.toks, a.question)) && holdsNames(a.names, newBag(Tokenize(upTo(paragraphOf(sc.p), sc.whole)), true), title)) { // "… HTX Nhân Thịnh … Ông Hưng, Giám đốc HTX cho biết", "tỷ lệ quả loại 1 của HTX đạt 65%"
 			continue // the names asked about are elsewhere
 		}
-		if sc.text != sc.whole && len(a.names) > 0 && !holdsNames(a.names, words, bag{}) && holdsNames(a.names, newBag(sc.wholeToks, true), bag{}) {
-			continue // the list names them in another item
+		if sc.text != sc.whole && len(a.names) > 0 && !holdsNames(a.names, words, bag{}) && holdsNames(a.names, newBag(sc.wholeToks, true), bag{}) &&
+			!holdsNames(a.names, newBag(Tokenize(listHeader(sc.whole)), true), bag{}) {
+			continue // the list names them in another item, not in the words that open it ("Về phía huyện Đức Thọ có ông …; bà …")
 		}
 		bm25 := sentenceScore(q, content, words, avg, title)
 		if bm25 <= 0 {
@@ -1555,6 +1556,20 @@ func names(toks []Token, pair string) bool {
 		}
 	}
 	return false
+}
+
+// listHeader returns the words that open a list of people, before its
+// first honorific: "Về phía huyện Đức Thọ có" of "Về phía huyện Đức Thọ có
+// ông Hoàng Văn Tuấn - Bí thư Huyện ủy; bà …".
+func listHeader(sentence string) string {
+	lower := strings.ToLower(sentence)
+	end := len(sentence)
+	for _, h := range []string{" ông ", " bà ", " đồng chí "} {
+		if i := strings.Index(lower, h); i >= 0 && i < end {
+			end = i
+		}
+	}
+	return sentence[:end]
 }
 
 // honorifics come before a person's name: "ông Y Kha Niê", "Đại tá Dương
