@@ -2189,3 +2189,11 @@ func TestListHeadersNameTheirPlace(t *testing.T) {
 		{"ai la ct ubnd huyen duc tho", "Lê Thị Hồng Nhung"},
 	}, nil)
 }
+
+// "xảy ra vào lúc nào" is answered by a time or a date ("Khoảng 2h15 ngày
+// 17/8, …"), not by "xảy ra vào ban đêm".
+func TestMomentsAreTimesOrDates(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t56", "articles")), [][2]string{
+		{"Vụ sạt lở trên đèo Tà Nung xảy ra vào lúc nào?", "2h15 ngày 17/8"},
+	}, nil)
+}

@@ -52,6 +52,7 @@ type asked struct {
 	seat         bool    // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
 	phone        bool    // a number to call is asked: "số điện thoại đường dây nóng"
 	sentence     bool    // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
+	moment       bool    // "lúc nào", "thời điểm nào": a time or a date answers"
 	doing        []Token // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
 	ownCore      []Token // own words, but those typed plain that may be stopwords ("con" for "còn")
 	ownTotal     float64
@@ -138,6 +139,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.phone = asks(q.Text, cuePhone)
 	a.sentence = asksSentence(a.question)
 	a.clock = asksClock(q.Text)
+	a.moment = asks(q.Text, cueMoment)
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
 	if len(a.subject) == 2 {
@@ -729,6 +731,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if a.seat && !namesSeat(foldedText(sc.window)) {
 			continue // "công ty X có trụ sở ở đâu" is not answered by where it works
+		}
+		if kind == KindWhen && a.moment && !statesClock(sc.text) && !reDate.MatchString(sc.text) && !reDay.MatchString(sc.text) && !namesYear(sc.toks) &&
+			!strings.Contains(foldedText(sc.toks), " luc ") {
+			continue // "xảy ra vào lúc nào" is not answered by "xảy ra vào ban đêm"; "vào lúc nộp hồ sơ" answers
 		}
 		if kind == KindWhen && a.clock && !statesClock(sc.text) {
 			continue // "mấy giờ" is answered by a time of day
@@ -3994,6 +4000,9 @@ func givesSentence(text string) bool {
 	lower := strings.ToLower(text)
 	return slices.ContainsFunc([]string{"tù", "án treo", "tử hình", "chung thân", "cải tạo không giam giữ"}, func(w string) bool { return strings.Contains(lower, w) })
 }
+
+// cueMoment asks when something happened, answered by a time or a date.
+var cueMoment = cues("lúc nào", "thời điểm nào")
 
 // cuePhone asks for a number to call; rePhone is its shape: "0214 3840
 // 113", "0978.789.499", "1900.9095", "113".
