@@ -922,7 +922,7 @@ func wantsNumber(question string) numberWanted {
 		w.unit = "%" // "tỷ lệ … đạt bao nhiêu" is answered by a share
 	}
 	toks := Tokenize(question)
-	if w.unit == "" && w.strong && len(toks) > 1 && asksSum(toks) && askedPer(toks) == "" {
+	if w.unit == "" && w.strong && len(toks) > 1 && (asksSum(toks) || valued(toks)) && askedPer(toks) == "" {
 		w.unit = "tien" // "Giá thu mua mía … là bao nhiêu" is answered by a sum, "1.250.000 đồng/tấn"
 	}
 	if w.unit == "" && w.strong && len(toks) > 1 && askedPer(toks) == "" {
@@ -1038,6 +1038,17 @@ var measureUnitsOf = map[string][]string{
 
 // sums, folded, open a question asking an amount of money.
 var sums = map[string]bool{"kinh phi": true, "doanh thu": true, "chi phi": true, "loi nhuan": true, "thu nhap": true, "tong von": true}
+
+// valued reports whether a question asks what something is worth: "trị
+// giá bao nhiêu", "giá trị bao nhiêu".
+func valued(toks []Token) bool {
+	for i := 2; i+1 < len(toks); i++ {
+		if pair := toks[i-2].Fold + " " + toks[i-1].Fold; (pair == "tri gia" || pair == "gia tri") && toks[i].Fold == "bao" && toks[i+1].Fold == "nhieu" {
+			return true
+		}
+	}
+	return false
+}
 
 // asksSum reports whether a question opens with what is measured in money:
 // "Giá …" (not "già"), "Kinh phí …", "Doanh thu …".

@@ -2130,7 +2130,7 @@ func TestShortSpansAndComparedSpans(t *testing.T) {
 	}, nil)
 }
 
-// "Giá …", "Kinh phí …", "Doanh thu … bao nhiêu" ask a sum: "Với giá thu mua 1.250.000 đồng/tấn" answers
+// "Giá …", "Kinh phí …", "Doanh thu … bao nhiêu", "trị giá bao nhiêu" ask a sum: "Với giá thu mua 1.250.000 đồng/tấn" answers
 // it, not the area of the season asked; "Giá vé … về đêm" is not answered by
 // a count of visitors.
 func TestPricesAreSums(t *testing.T) {
@@ -2141,6 +2141,9 @@ func TestPricesAreSums(t *testing.T) {
 		[]string{"Giá vé tham quan động Phong Nha về đêm là bao nhiêu?"})
 	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t38", "articles")), nil,
 		[]string{"kinh phi cuu ho bai bien nam 2024 la bao nhieu"}) // not a count of signs
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t54", "articles")), [][2]string{
+		{"hop dong xk tom sang nhat tri gia bn", "16,8 triệu USD"}, // not the share of exports
+	}, nil)
 }
 
 // "Diện tích … bao nhiêu" is answered in ha, m2 or km2, not by a price.
