@@ -705,7 +705,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!slices.ContainsFunc(asked, func(pair string) bool { return names(sc.toks, pair) }) {
 			continue // "cháy ở Đôn Phong" asked, "toàn tỉnh xảy ra 6 vụ cháy" or "7,2 ha tại các huyện Bạch Thông, …" found
 		}
-		if days := daysIn(sc.text); kind == KindNumber && len(a.days) > 0 && len(days) > 0 && !slices.ContainsFunc(days, func(d string) bool { return slices.Contains(a.days, d) }) {
+		if kind == KindNumber && len(a.days) > 0 && otherDays(daysIn(sc.text), a.days) {
 			continue // "mực nước lúc 7h ngày 12/10" asked, "lúc 7h ngày 11/10" found
 		}
 		if kind == KindNumber && otherBodyLevel(sc.toks, a.bodyLevels) {
@@ -3119,6 +3119,12 @@ func otherBodyLevel(toks []Token, asked map[string][]string) bool {
 		}
 	}
 	return other
+}
+
+// otherDays reports whether a sentence names days of the month, none of
+// them one asked about.
+func otherDays(found, asked []string) bool {
+	return len(found) > 0 && !slices.ContainsFunc(found, func(d string) bool { return slices.Contains(asked, d) })
 }
 
 // daysIn returns the days of the month a text names, as "d/m" without
