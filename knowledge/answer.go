@@ -1710,7 +1710,7 @@ var genericFrames = map[string]bool{
 	"doi tuong": true, "hinh thuc": true, "phuong phap": true, "phuong thuc": true, "chuc vu": true, "chuc nang": true,
 	"cong viec": true, "tinh hinh": true, "su kien": true, "li do": true, "nguyen nhan": true, "thong tin": true,
 	"bo phan": true, "yeu cau": true, "bang cach": true, "truong hop": true, "khu vuc": true, "loai hinh": true,
-	"dia phuong": true, "dia ban": true, "ca nhan": true, "tap the": true,
+	"dia phuong": true, "dia ban": true, "ca nhan": true, "tap the": true, "loai xe": true, "di duong": true, "tuyen duong": true,
 }
 
 // timeFrames are the words before "nào" that ask when: "ngày nào", "năm nào".

@@ -2200,3 +2200,14 @@ func TestMomentsAreTimesOrDates(t *testing.T) {
 		{"Vụ sạt lở trên đèo Tà Nung xảy ra vào lúc nào?", "2h15 ngày 17/8"},
 	}, nil)
 }
+
+// "đi đường nào", "những loại xe nào" ask for a road or a vehicle: the
+// answer need not say "đi đường" or "loại xe", also among the news, whose
+// corpus knows them as words.
+func TestRoadsAndVehiclesAsked(t *testing.T) {
+	svc := amongNews(t, "reader-news-t56")
+	wantAnswers(t, svc, [][2]string{
+		{"Trong thời gian cấm đèo, xe từ Lâm Hà đi Đà Lạt được hướng dẫn đi đường nào?", "QL27"},
+		{"Khi nào dự kiến thông xe tạm qua đèo Tà Nung và cho những loại xe nào?", "19/8"},
+	}, nil)
+}
