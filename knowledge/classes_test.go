@@ -57,6 +57,9 @@ func TestExpandChat(t *testing.T) {
 		// A question typed without diacritics gets its expansions so too,
 		// and reads as one: "ten gi" then asks for a name.
 		"bt hu chau thanh la ai": "bi thu huyen uy chau thanh la ai",
+		// A firm's name follows "cty" as a place's follows its noun: "hong"
+		// there is Hồng, not "không".
+		"gd cty hong phat la ai": "giam doc cong ty hong phat la ai",
 		"pct ubnd tinh ten j":    "pho chu tich ubnd tinh ten gi",
 		"vi sao gia lua cao v":   "vi sao gia lua cao vay",
 		"xe tai cua cty nao":     "xe tai cua cong ty nao",

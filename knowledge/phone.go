@@ -26,6 +26,9 @@ var chatSpellings = map[string]string{
 	"sp": "sản phẩm", "cnc": "công nghệ cao", "sdt": "số điện thoại",
 }
 
+// namesFirm are the folded words a firm's name follows: "cty", "công ty", "HTX".
+var namesFirm = map[string]bool{"cti": true, "ti": true, "htx": true}
+
 // deputyAfter are the offices, folded, whose deputy is named by "phó" after
 // their first syllable, with the head's title: "hiệu phó" is the phó hiệu
 // trưởng, "hạt phó" the phó hạt trưởng, as the papers write them.
@@ -168,8 +171,8 @@ func ExpandChat(question string) string {
 			prev = t.Fold
 			continue // kept as typed: the papers write "Sở GD&ĐT"
 		}
-		if !ok && !inCode && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd" || t.Fold == "sdt") && !((placeNouns[prev] || prev == "uy") && strings.ContainsAny(t.Fold, "aeiou")) {
-			// After a place's noun (or "huyện ủy") a syllable opens its name: "huyen hong dan" is Hồng Dân.
+		if !ok && !inCode && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd" || t.Fold == "sdt") && !((placeNouns[prev] || prev == "uy" || namesFirm[prev]) && strings.ContainsAny(t.Fold, "aeiou")) {
+			// After a place's noun (or "huyện ủy", or a firm's) a syllable opens its name: "huyen hong dan" is Hồng Dân, "cty hong phat" Hồng Phát.
 			repl, ok = chatSpellings[t.Fold]
 			if !ok && (committeeTitles[prev] || strings.ToUpper(word) == word && len(word) == 2) {
 				repl, ok = partyCommittees[t.Fold]
