@@ -579,7 +579,7 @@ type weighing struct {
 	markers []string
 	subject []Token
 	singles []string
-	perOne  map[int]bool // where a rate is asked per one of something, by the "1"'s offset
+	ones    map[int]bool // where a rate is asked per one of something, by the "1"'s offset
 }
 
 // weighingOf reads a question for weighing articles.
@@ -587,10 +587,10 @@ func weighingOf(q Query, content []Token) weighing {
 	toks := Tokenize(q.Text)
 	w := weighing{q: q, content: content, wanted: wantedWords(q, content), frames: frameTokens(q.Text, content),
 		names: namePairs(q.Text), frame: framePair(q, toks), places: placePairs(q, toks), markers: distinguishing(toks),
-		subject: measured(q, content), singles: singleNames(q.Text, toks), perOne: map[int]bool{}}
+		subject: measured(q, content), singles: singleNames(q.Text, toks), ones: map[int]bool{}}
 	for i, t := range toks {
 		if perOne(toks, i) {
-			w.perOne[t.Start] = true
+			w.ones[t.Start] = true
 		}
 	}
 	return w
@@ -637,7 +637,7 @@ func (in weighing) of(a *Article) coverage {
 		if frames[t.Start] || !t.Marked && foldedStop[t.Fold] {
 			w *= frameWeight // names the kind of answer, or may be a stopword typed plain
 		}
-		if t.Number && !have.exact[t.Exact] && !have.exact[spelledNumber[t.Exact]] && !in.perOne[t.Start] {
+		if t.Number && !have.exact[t.Exact] && !have.exact[spelledNumber[t.Exact]] && !in.ones[t.Start] {
 			return coverage{contradicted: true}
 		}
 		total += w
@@ -1584,9 +1584,7 @@ func placePairs(q Query, toks []Token) []string {
 		}
 		// "huyen Bac Ai la ai": the first "ai" ends the place's name.
 		whoTwice := toks[i+2].Fold == "ai" && slices.ContainsFunc(toks[i+3:], func(t Token) bool { return t.Fold == "ai" })
-		if asks := func(j int) bool { // "bao" asks only as "bao nhiêu", "bao giờ", "bao lâu": "xa bao thanh" is Bảo Thạnh
-			return asking[toks[j].Fold] && (toks[j].Fold != "bao" || j+1 < len(toks) && baoAsks[toks[j+1].Fold])
-		}; asks(i+1) || asks(i+2) && !whoTwice {
+		if asksAt(toks, i+1) || asksAt(toks, i+2) && !whoTwice {
 			continue // "huyện số mấy" asks, it names no place
 		}
 		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; (q.weight(pair) > 0 || whoTwice || noun == "tinh" && provinces[pair] || unknownName(q, toks[i+1], toks[i+2]) || cased && toks[i+2].Upper) && !saying[pair] && !acting[pair] {
@@ -1627,6 +1625,12 @@ var asking = foldedSet([]string{"mấy", "nào", "gì", "đâu", "ai", "sao", "b
 
 // baoAsks follow "bao" when it asks: "bao nhiêu", "bao giờ", "bao lâu", "bao xa".
 var baoAsks = foldedSet([]string{"nhiêu", "giờ", "lâu", "xa"})
+
+// asksAt reports whether the syllable at j is a question word: "bao" only
+// as "bao nhiêu", "bao giờ" …, so "xa bao thanh" names Bảo Thạnh.
+func asksAt(toks []Token, j int) bool {
+	return asking[toks[j].Fold] && (toks[j].Fold != "bao" || j+1 < len(toks) && baoAsks[toks[j+1].Fold])
+}
 
 // acting are what an office's holder is asked about doing, folded: "pct
 // ubnd tinh du le …" names no place "Dự Lễ".

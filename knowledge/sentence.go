@@ -42,56 +42,56 @@ const (
 // asked is a question analysed once for sentenceCandidates: what every
 // sentence of every article read is measured against.
 type asked struct {
-	q            Query // with the frame words' weights lowered
-	kind         Kind
-	own, content []Token // the question's content words; with a follow-up's context's
-	context      []Token
-	total        float64 // content's weight before the frames are lowered
-	frames       map[int]bool
-	scope        string  // the level a whole of is asked: "tinh" of "toàn tỉnh", or ""
-	seat         bool    // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
-	phone        bool    // a number to call is asked: "số điện thoại đường dây nóng"
-	sentence     bool    // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
-	moment       bool    // "lúc nào", "thời điểm nào": a time or a date answers"
-	doing        []Token // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
-	ownCore      []Token // own words, but those typed plain that may be stopwords ("con" for "còn")
-	ownTotal     float64
-	question     []Token
-	ranks        ranksAsked
-	names        [][2]Token
-	markers      []string
-	codeMarks    []string // the markers that are codes: "a00" of "khối A00", "st 24" of "ST24"
-	office       string
-	places       []string            // the places the question names ("huyện Lai Vung"), folded
-	placeKinds   map[string]bool     // the kinds of those places ("huyen")
-	years        []string            // the years the question names
-	months       []string            // the months it names ("tháng 2")
-	periods      []string            // the spans of the year it asks of ("6 thang", "ca nam")
-	counts       [][2]string         // the numbers it gives with what they count ("3", "sao" of "đạt 3 sao")
-	days         []string            // the days it names ("12/10")
-	bodyLevels   map[string][]string // the levels of the bodies it names ("mttq": "huyen" of "ủy ban mttq huyện")
-	exactDate    bool
-	day          bool // asks the day ("ngày nào"), which a year does not give
-	cause        bool // asks why ("nguyên nhân", "vì sao")
-	clock        bool // asks the time of day
-	number       numberWanted
-	subject      []Token              // what a "bao nhiêu" question measures ("năng suất"), or none
-	subjectAbbr  []string             // the initials of the words it opens ("bch" of "ban chấp hành đảng bộ"), folded
-	entities     [][2]string          // the places and names it asks about, folded
-	read         map[string]readChunk // the chunks read, by text: a chunk is read again with the whole article
-	codes        []*regexp.Regexp     // the documents' codes it names ("112/KH-SGDĐT"), as their numbers
-	dated        []*regexp.Regexp     // the same, dated: "112/KH-SGDĐT ngày 5/8"
-	opposites    [][2]string          // words asked with their opposites ("nhẹ", "nặng")
-	levels       []string             // the school levels it names ("thcs"), folded
-	name         bool                 // asks a person's name ("chủ nhà tên gì")
-	role         string               // the role a who-question asks about ("luat su"), folded, or ""
-	holder       bool                 // asks only who holds an office (asksHolder)
-	spans        []yearSpan           // the spans of years it names ("2023-2024")
-	firm         string               // the two syllables that open the name of a firm it asks about ("hoang luc"), folded, or ""
-	event        string               // the event whose date it asks ("thanh lap"), folded, or ""
-	past         bool                 // asks the figure of the period before ("năm ngoái"), not how one compares with it
-	firmFrame    bool                 // its frame asks for a firm: "công ty nào", "đơn vị nào"
-	milestone    int                  // the step of a work whose date it asks (milestones), or -1
+	q             Query // with the frame words' weights lowered
+	kind          Kind
+	own, content  []Token // the question's content words; with a follow-up's context's
+	context       []Token
+	total         float64 // content's weight before the frames are lowered
+	frames        map[int]bool
+	scope         string  // the level a whole of is asked: "tinh" of "toàn tỉnh", or ""
+	seat          bool    // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
+	phone         bool    // a number to call is asked: "số điện thoại đường dây nóng"
+	courtSentence bool    // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
+	moment        bool    // "lúc nào", "thời điểm nào": a time or a date answers"
+	doing         []Token // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
+	ownCore       []Token // own words, but those typed plain that may be stopwords ("con" for "còn")
+	ownTotal      float64
+	question      []Token
+	ranks         ranksAsked
+	names         [][2]Token
+	markers       []string
+	codeMarks     []string // the markers that are codes: "a00" of "khối A00", "st 24" of "ST24"
+	office        string
+	places        []string            // the places the question names ("huyện Lai Vung"), folded
+	placeKinds    map[string]bool     // the kinds of those places ("huyen")
+	years         []string            // the years the question names
+	months        []string            // the months it names ("tháng 2")
+	periods       []string            // the spans of the year it asks of ("6 thang", "ca nam")
+	counts        [][2]string         // the numbers it gives with what they count ("3", "sao" of "đạt 3 sao")
+	days          []string            // the days it names ("12/10")
+	bodyLevels    map[string][]string // the levels of the bodies it names ("mttq": "huyen" of "ủy ban mttq huyện")
+	exactDate     bool
+	day           bool // asks the day ("ngày nào"), which a year does not give
+	cause         bool // asks why ("nguyên nhân", "vì sao")
+	clock         bool // asks the time of day
+	number        numberWanted
+	subject       []Token              // what a "bao nhiêu" question measures ("năng suất"), or none
+	subjectAbbr   []string             // the initials of the words it opens ("bch" of "ban chấp hành đảng bộ"), folded
+	entities      [][2]string          // the places and names it asks about, folded
+	read          map[string]readChunk // the chunks read, by text: a chunk is read again with the whole article
+	codes         []*regexp.Regexp     // the documents' codes it names ("112/KH-SGDĐT"), as their numbers
+	dated         []*regexp.Regexp     // the same, dated: "112/KH-SGDĐT ngày 5/8"
+	opposites     [][2]string          // words asked with their opposites ("nhẹ", "nặng")
+	levels        []string             // the school levels it names ("thcs"), folded
+	name          bool                 // asks a person's name ("chủ nhà tên gì")
+	role          string               // the role a who-question asks about ("luat su"), folded, or ""
+	holder        bool                 // asks only who holds an office (asksHolder)
+	spans         []yearSpan           // the spans of years it names ("2023-2024")
+	firm          string               // the two syllables that open the name of a firm it asks about ("hoang luc"), folded, or ""
+	event         string               // the event whose date it asks ("thanh lap"), folded, or ""
+	past          bool                 // asks the figure of the period before ("năm ngoái"), not how one compares with it
+	firmFrame     bool                 // its frame asks for a firm: "công ty nào", "đơn vị nào"
+	milestone     int                  // the step of a work whose date it asks (milestones), or -1
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -137,7 +137,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.day = asks(q.Text, cueDay)
 	a.cause = asks(q.Text, cueReason)
 	a.phone = asks(q.Text, cuePhone)
-	a.sentence = asksSentence(a.question)
+	a.courtSentence = asksSentence(a.question)
 	a.clock = asksClock(q.Text)
 	a.moment = asks(q.Text, cueMoment)
 	a.number = wantsNumber(q.Text)
@@ -621,7 +621,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 				}
 			}
 		}
-		if a.sentence && !givesSentence(sc.text) {
+		if a.courtSentence && !givesSentence(sc.text) {
 			continue // "bị cáo Luân bị xử thế nào" is answered by the years in prison, not by who he is
 		}
 		if a.phone && !rePhone.MatchString(sc.whole) {
