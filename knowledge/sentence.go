@@ -52,7 +52,7 @@ type asked struct {
 	seat          bool    // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
 	phone         bool    // a number to call is asked: "số điện thoại đường dây nóng"
 	courtSentence bool    // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
-	moment        bool    // "lúc nào", "thời điểm nào": a time or a date answers"
+	moment        bool    // "lúc nào", "thời điểm nào": a time or a date answers
 	doing         []Token // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
 	ownCore       []Token // own words, but those typed plain that may be stopwords ("con" for "còn")
 	ownTotal      float64
