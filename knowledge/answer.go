@@ -927,6 +927,9 @@ func wantsNumber(question string) numberWanted {
 	}
 	if w.unit == "" && w.strong && len(toks) > 1 && askedPer(toks) == "" {
 		w.units = measureUnitsOf[toks[0].Fold+" "+toks[1].Fold]
+		if len(w.units) == 0 {
+			w.units = unitsOfAdjective(toks)
+		}
 	}
 	w.rate = asksRate(question, toks, w.unit)
 	if w.unit == "" {
@@ -1034,6 +1037,33 @@ var measureUnitsOf = map[string][]string{
 	"dien tich": {"ha", "m2", "km2", "hecta"},
 	"san luong": {"tan", "ta", "kg"},
 	"chieu dai": {"km", "m", "met"},
+}
+
+// unitsOfAdjective returns the units a measure asked by its adjective is
+// given in: "cầu dài bao nhiêu" in km or m, "nặng bao nhiêu" in kg or tấn.
+func unitsOfAdjective(toks []Token) []string {
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Fold != "bao" || toks[i+1].Fold != "nhieu" {
+			continue
+		}
+		if units := adjectiveUnits[toks[i-1].Fold]; len(units) > 0 && (adjectiveForms[toks[i-1].Exact] || !slices.ContainsFunc(toks, func(t Token) bool { return t.Marked })) {
+			return units // "sau bao nhiêu ngày" typed with its marks is "after", not "sâu"
+		}
+		return nil
+	}
+	return nil
+}
+
+// adjectiveForms are the adjectives of adjectiveUnits as Tokenize writes them.
+var adjectiveForms = exactSet("dài rộng cao sâu nặng")
+
+// adjectiveUnits are the units of the measures an adjective asks, folded.
+var adjectiveUnits = map[string][]string{
+	"dai":  {"km", "m", "met", "cm"},
+	"rong": {"m", "met", "ha", "km", "m2", "km2"},
+	"cao":  {"m", "met", "cm"},
+	"sau":  {"m", "met", "km", "cm"},
+	"nang": {"kg", "tan", "ta", "gam"},
 }
 
 // sums, folded, open a question asking an amount of money.

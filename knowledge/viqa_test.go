@@ -401,3 +401,17 @@ func TestViqa(t *testing.T) {
 var distractors = sync.OnceValues(func() ([]Article, error) {
 	return LoadPath(filepath.Join("..", "..", "shared", "data", "news-dantri"))
 })
+
+// "sâu bao nhiêu" wants a figure in the adjective's units: among all the
+// ViQA articles, "Bắc băng dương sâu bao nhiêu?" is answered by "độ sâu
+// trung bình 1.038 mét", not by the first figure of the ocean's article.
+func TestViqaMeasuresAskedByAdjective(t *testing.T) {
+	set, err := loadViqaSet()
+	if err != nil {
+		t.Skipf("viqa-dev absent (%v)", err)
+	}
+	ans, err := NewService(set.articles).Ask(context.Background(), Query{Text: "Bắc băng dương sâu bao nhiêu?"})
+	if err != nil || !strings.Contains(ans.Text, "1.038 mét") {
+		t.Errorf("got %q, %v; want 1.038 mét", ans.Text, err)
+	}
+}
