@@ -15,7 +15,7 @@ import (
 // local-news articles: each answer must hold the whole figure, name or
 // quote, and must not hold what belongs to a neighbouring question.
 func TestAnswerClasses(t *testing.T) {
-	svc := serviceOf(t, filepath.Join("testdata", "local-news", "articles"))
+	svc := setService(t, "local-news")
 	tests := []struct {
 		class, question string
 		want            string // the answer holds this
@@ -115,7 +115,7 @@ func TestFollowUpChangesTopic(t *testing.T) {
 // "X nhấn mạnh gì?" is answered with what X said, the quotation whole,
 // also when X is named in the sentence before ("Bà nhấn mạnh: …").
 func TestQuoteQuestions(t *testing.T) {
-	svc := serviceOf(t, filepath.Join("testdata", "local-news", "articles"))
+	svc := setService(t, "local-news")
 	for question, want := range map[string]string{
 		"Bà Huỳnh Thị Mỹ Lan nhấn mạnh gì tại lễ thông xe?": "trước ngày 30/4/2024”",
 		"Bà Kim Thoa nhấn mạnh gì khi kiểm tra đê bao?":     "tắm sông",
@@ -134,7 +134,7 @@ func TestQuoteQuestions(t *testing.T) {
 // answered with a neighbouring office: another rank, another body,
 // another district's committee, another decision number.
 func TestNeighbouringQuestionsRefused(t *testing.T) {
-	svc := serviceOf(t, filepath.Join("testdata", "local-news", "articles"))
+	svc := setService(t, "local-news")
 	for _, question := range []string{
 		"Phó Chủ tịch UBND huyện Chợ Mới là ai?",
 		"pho chu tich hdnd huyen chau phu la ai",
@@ -425,6 +425,13 @@ func amongNews(t *testing.T, set string) *knowledge.Service {
 	return knowledge.NewService(append(news, articles...))
 }
 
+// setService serves the articles of a question set in testdata.
+func setService(t *testing.T, set string) *knowledge.Service {
+	t.Helper()
+	return serviceOf(t, filepath.Join("testdata", set, "articles"))
+}
+
+// serviceOf serves the articles of the files and folders given.
 func serviceOf(t *testing.T, paths ...string) *knowledge.Service {
 	t.Helper()
 	var articles []knowledge.Article
@@ -540,7 +547,7 @@ func TestOtherYearDayAndSpeech(t *testing.T) {
 // town's, nor any sentence about a province no article names; "địa
 // phương nào" is answered by districts.
 func TestNamesAroundTheAnswer(t *testing.T) {
-	svc := serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles"))
+	svc := setService(t, "reader-news-u")
 	wantAnswers(t, svc, [][2]string{
 		{"Chủ tịch UBND tỉnh Quảng Ngãi là ai?", "Đoàn Minh Trí"},
 		{"Khi kiểm tra ở Ba Tri và Thạnh Phú, Phó Chủ tịch UBND tỉnh Huỳnh Quang Triệu nhấn mạnh điều gì?", "thiếu nước ăn uống"},
@@ -560,7 +567,7 @@ func TestNamesAroundTheAnswer(t *testing.T) {
 // no answer for a district's. "bình quân vụ hè" typed plain names no
 // district ("quận").
 func TestFigureOfTheArticlesPlace(t *testing.T) {
-	svc := serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles"))
+	svc := setService(t, "reader-news-u")
 	wantAnswers(t, svc, [][2]string{
 		{"huyen ba tri co bao nhieu ho thieu nuoc sinh hoat", "3.240 hộ"},
 		{"ty le ho ngheo cua tinh hung yen la bao nhieu", "1,62%"},
@@ -576,7 +583,7 @@ func TestFigureOfTheArticlesPlace(t *testing.T) {
 // before the figure: "Trường THCS Nhơn Bình … Công trình có tổng vốn đầu
 // tư 45,8 tỷ đồng".
 func TestMeasuredBesideTheFigure(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-p", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-p"), [][2]string{
 		{"truong thcs nhon binh xay moi dau tu bn tien", "45,8 tỷ đồng"},
 		{"giai dua ghe ngo soc trang 2023 co bn doi tham gia", "62 đội ghe"},
 	}, nil)
@@ -618,7 +625,7 @@ func TestOtherPlaceMonthAndUnknownPlace(t *testing.T) {
 // A congress or term is numbered in Roman numerals, typed in capitals or
 // not: "lần thứ XVIII" is another congress than the article's XIX.
 func TestRomanOrdinals(t *testing.T) {
-	svc := serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles"))
+	svc := setService(t, "reader-news-u")
 	wantAnswers(t, svc, [][2]string{
 		{"Đại hội đại biểu Đảng bộ tỉnh Hưng Yên lần thứ XIX khai mạc ngày nào?", "13/10"},
 		{"dai hoi dang bo tinh hung yen lan thu xix khai mac ngay nao", "13/10"},
@@ -634,15 +641,15 @@ func TestRomanOrdinals(t *testing.T) {
 // wherever it stands. A year named only to compare with does not make a
 // figure another year's.
 func TestProvincesAndComparedYears(t *testing.T) {
-	svc := serviceOf(t, filepath.Join("testdata", "reader-news-tw", "articles"))
+	svc := setService(t, "reader-news-tw")
 	wantAnswers(t, svc, [][2]string{
 		{"gd so nn&ptnt ca mau ten j", "Lữ Thị Ngọc Diệp"}, // the drought article names another director
 		{"Kim ngạch xuất khẩu tôm của Cà Mau 9 tháng đầu năm 2024 đạt bao nhiêu?", "872,5 triệu USD"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "local-news", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "local-news"), [][2]string{
 		{"chu tich hdnd huyen thoai son la ai", "Đặng Văn Tài"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-g", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-g"), [][2]string{
 		{"gđ sgd đắk lắk là ai", "Phạm Đăng Khoa"}, // "tỉnh Đắk Lắk" stands far from the lead
 	}, nil)
 }
@@ -652,16 +659,16 @@ func TestProvincesAndComparedYears(t *testing.T) {
 // date the code is given with, not a deadline in the same sentence; the
 // plan of "UBND tỉnh" is not the police's.
 func TestDocumentCodes(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tx", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-tx"), [][2]string{
 		{"Sở GD&ĐT Nam Định công nhận tốt nghiệp theo quyết định số mấy?", "1486/QĐ-SGDĐT"},
 		{"Sau vụ cháy, UBND tỉnh Bình Dương ban hành công văn số mấy?", "4872/UBND-NC"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-p", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-p"), [][2]string{
 		{"Quyết định số 2350/QĐ-UBND ban hành ngày nào", "1/7/2024"},
 	}, []string{
 		"Kế hoạch số 112/KH-SGDĐT của Sở GD&ĐT Bình Định được ban hành ngày nào?",
 	})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-o", "articles")), nil, []string{
+	wantAnswers(t, setService(t, "reader-news-o"), nil, []string{
 		"UBND tỉnh Quảng Trị ban hành kế hoạch số mấy về phòng, chống ma túy năm 2024?",
 	})
 }
@@ -669,7 +676,7 @@ func TestDocumentCodes(t *testing.T) {
 // Where a quote question names the office and the person, the person is
 // who spoke, not whoever else the article names beside that office.
 func TestSpeakerNamedWithOffice(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tx", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-tx"), [][2]string{
 		{"Phó Chủ tịch Thường trực UBND tỉnh Phan Đình Khôi nhấn mạnh điều gì tại buổi lễ?", "điểm khởi đầu"},
 	}, nil)
 }
@@ -678,14 +685,14 @@ func TestSpeakerNamedWithOffice(t *testing.T) {
 // its own ("… và hồ Sông Trâu đã xuống gần mực nước chết") gets none of
 // the sentence's figures, unless they are given "lần lượt".
 func TestListedWithoutFigure(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tw", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-tw"), [][2]string{
 		{"Hồ Sông Sắt còn bao nhiêu triệu m3", "16,2 triệu m³"},
 	}, []string{
 		"Dung tích hồ Sông Trâu hiện còn bao nhiêu triệu m³?",
 		"Thị trường Hàn Quốc chiếm bao nhiêu phần trăm kim ngạch xuất khẩu tôm của Cà Mau?",
 		"Huyện Ninh Sơn có bao nhiêu ha cây trồng vụ Đông Xuân bị thiệt hại trên 70%?",
 	})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-u"), [][2]string{
 		{"xa an thuy co bao nhieu ho phai mua nuoc cho bang ghe", "640 hộ"},
 	}, []string{
 		"Huyện Giồng Trôm có bao nhiêu hộ thiếu nước sinh hoạt?",
@@ -697,7 +704,7 @@ func TestListedWithoutFigure(t *testing.T) {
 // says a school's level, not which school; the province the lead compares
 // with is not the article's; "huyen Bac Ai la ai" names Bác Ái.
 func TestCodesCausesSchoolsAndPlaces(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tx", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-tx"), [][2]string{
 		{"thu khoa khoi a00 la ai", "Vũ Đức Anh"},
 		{"Hiệu trưởng Trường THPT chuyên Lê Hồng Phong là ai?", "Hà Văn Cường"},
 	}, []string{
@@ -706,10 +713,10 @@ func TestCodesCausesSchoolsAndPlaces(t *testing.T) {
 		"hieu truong thpt giao thuy la ai",
 		"ty le tot nghiep cua vinh phuc nam 2024 bn",
 	})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-a", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-a"), [][2]string{
 		{"vì sao lúa năm nay được mùa", "thời tiết thuận lợi"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tw", "articles")), nil, []string{
+	wantAnswers(t, setService(t, "reader-news-tw"), nil, []string{
 		"Chu tich UBND huyen Bac Ai la ai?",
 	})
 }
@@ -740,11 +747,11 @@ func TestNewestArticleAnswers(t *testing.T) {
 // độ"; "ngày 15/4" asked is found as "Sáng 15/4"; what a "bao nhiêu"
 // measures is named beside its figure, not in the sentence before.
 func TestDegreesDatesAndMeasures(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tw", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-tw"), [][2]string{
 		{"nhiet do cao nhat o ninh thuan la bn do, ngay nao", "38,6°C"},
 		{"Ai làm trưởng đoàn kiểm tra tình hình hạn hán ở Thuận Nam và Bác Ái ngày 15/4?", "Phạm Văn Hậu"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-e", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-e"), [][2]string{
 		{"tổng thiệt hại đợt mưa lũ 26-29/10 ước tính bao nhiêu", "87,6 tỷ đồng"},
 	}, nil)
 }
@@ -755,15 +762,15 @@ func TestDegreesDatesAndMeasures(t *testing.T) {
 // parentheses ("xã Pả Vi (huyện Mèo Vạc)") gets none of its figures, but
 // "Huyện có …" speaks of the district the sentence before names.
 func TestQuotationsCodesAndLocators(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-o", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-o"), [][2]string{
 		{"Đại tá Trần Văn Hòa, Phó Giám đốc Công an tỉnh Quảng Trị đề nghị người dân điều gì?", "báo ngay cho đồn biên phòng"},
 		{"cong van so may cua so nn&ptnt dong thap huong dan lich xuong giong thu dong", "1874/SNN-TT"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-v", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-v"), [][2]string{
 		{"Phó Chủ tịch UBND tỉnh Hoàng Văn Tuấn nhấn mạnh điều gì?", "quyết không để sót trẻ nào"},
 		{"Huyện Mèo Vạc có bao nhiêu trẻ thuộc diện tiêm vắc xin sởi?", "5.120 trẻ"}, // "Huyện có …", after the chairman of Mèo Vạc
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-u"), [][2]string{
 		{"Độ mặn tại cống ở huyện Châu Thành đo được bao nhiêu?", "5,8 g/l"}, // "cống Tân Phú (huyện Châu Thành)" locates a sluice, no place
 	}, nil)
 }
@@ -772,7 +779,7 @@ func TestQuotationsCodesAndLocators(t *testing.T) {
 // other figures; a question opening with a man's name typed plain ("ho sy
 // luc nop …") measures nothing by it.
 func TestCodeNumbersAndNamesTypedPlain(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-v", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-v"), [][2]string{
 		{"qd khoi to vu an so may ngay nao v", "45/QĐ-CSKT"},
 		{"ho sy luc nop khac phuc bn tien", "950 triệu đồng"},
 	}, nil)
@@ -782,10 +789,10 @@ func TestCodeNumbersAndNamesTypedPlain(t *testing.T) {
 // ("Năm 2024 Đắk Lắk xuất khẩu …" where the lead is the Báo Đắk Lắk's); a
 // sentence saying the cause is still being investigated gives no cause.
 func TestOwnProvinceAndUnknownCause(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t2"), [][2]string{
 		{"Năm 2024 Đắk Lắk xuất khẩu được bao nhiêu tấn cà phê?", "215.400 tấn"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tx", "articles")), nil, []string{
+	wantAnswers(t, setService(t, "reader-news-tx"), nil, []string{
 		"Nguyên nhân vụ cháy xưởng nệm ở phường Bình Chuẩn là gì?",
 	})
 }
@@ -795,7 +802,7 @@ func TestOwnProvinceAndUnknownCause(t *testing.T) {
 // nhiêu tấn" is no yield in "tấn/ha", while "bao nhiêu đồng" is a price
 // in "đồng/kg".
 func TestTitleYearsAndRates(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t2"), [][2]string{
 		{"thu tien su dung dat nam 2024 dat bn % du toan", "72,5%"},
 	}, []string{
 		"Bội chi ngân sách địa phương năm 2024 là bao nhiêu?",
@@ -813,7 +820,7 @@ func TestTitleYearsAndRates(t *testing.T) {
 // "UBND tỉnh Hồ Đức Thịnh" names a man after the office, and "Đồng chí
 // nhấn mạnh/đề nghị …" speaks for the last person named before it.
 func TestPlainCountsListsAndSpeakers(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t1"), [][2]string{
 		{"so nha bi ngap o huyen quang ninh la bn", "5.130 nhà"},
 		{"Phó Chủ tịch UBND tỉnh Hồ Đức Thịnh nhấn mạnh điều gì về việc đạt chuẩn nông thôn mới?", "không phải là đích đến cuối cùng"},
 		{"Phó Chủ tịch UBND tỉnh Nguyễn Thị Minh Tâm đề nghị Sở Giáo dục và Đào tạo làm gì?", "lập danh sách trẻ"},
@@ -823,10 +830,10 @@ func TestPlainCountsListsAndSpeakers(t *testing.T) {
 // "Vì sao …?" answered by a sentence that states what happened is given
 // with the next sentence when that one states why.
 func TestCauseInTheNextSentence(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t1"), [][2]string{
 		{"vi sao xay dung ntm con kho khan", "nguồn lực đầu tư còn hạn chế"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-e", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-e"), [][2]string{
 		{"vì sao đường ĐH.26 chậm tiến độ", "17 hộ dân chưa thống nhất phương án bồi thường"},
 	}, nil)
 }
@@ -834,7 +841,7 @@ func TestCauseInTheNextSentence(t *testing.T) {
 // "tỷ lệ … bao nhiêu" is answered by a share: a sentence naming the year
 // asked without one ("từ cuối năm 2022 …") is no answer.
 func TestRatesAreShares(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t1"), [][2]string{
 		{"ty le tiem soi mui 2 nam 2023 dat bn", "86,7%"},
 	}, []string{"nam 2022 ty le tiem soi mui 2 dat bn"})
 }
@@ -843,7 +850,7 @@ func TestRatesAreShares(t *testing.T) {
 // answers nothing about it: "thương nặng" for "thương nhẹ", "nhập khẩu"
 // for "xuất khẩu", "giảm" for "tăng".
 func TestOppositesAsked(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), nil, []string{
+	wantAnswers(t, setService(t, "reader-news-t1"), nil, []string{
 		"Người bị thương nhẹ được hỗ trợ bao nhiêu tiền?",
 	})
 	svc := knowledge.NewService([]knowledge.Article{{ID: "thuong-mai", Title: "Thương mại tỉnh 10 tháng", Paragraphs: []string{
@@ -857,14 +864,14 @@ func TestOppositesAsked(t *testing.T) {
 // "bao nhiêu X Y" asks about the X that are Y: an article that never says
 // Y ("nữ", "rừng") has no answer, whatever X it counts.
 func TestCountedThingsQualified(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t2"), [][2]string{
 		{"10 thang dau nam 2024 co bn vu chay, thiet hai bn", "41 vụ cháy"},
 	}, []string{"Trong 10 tháng đầu năm 2024 có bao nhiêu vụ cháy rừng?"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-o", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-o"), nil,
 		[]string{"ban thuong vu dang uy xa nghi long khoa moi co may dong chi nu"})
 	// Typed with diacritics, the words are looked for as written: "tử vong"
 	// is not any "tu" and "vong".
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t1"), nil,
 		[]string{"Có bao nhiêu ca tử vong do sởi ở Quảng Bình năm 2024?"})
 }
 
@@ -874,12 +881,12 @@ func TestCountedThingsQualified(t *testing.T) {
 // none of one of them's; a district the passages read do not name, or
 // name only in a list of others, gets no other district's figure.
 func TestNamesAgentsAndSharedFigures(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t2"), [][2]string{
 		{"Vì sao thu ngân sách năm 2024 vượt dự toán?", "giá cà phê, hồ tiêu tăng cao"},
 	}, []string{"huyen ea kar dc bo tri bn tien nang cap thuy loi"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tx", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-tx"), nil,
 		[]string{"vu chay nha ngay 6/9 chu nha ten j"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t1"), nil,
 		[]string{"huyen minh hoa co bn xa dat chuan ntm"})
 }
 
@@ -887,7 +894,7 @@ func TestNamesAgentsAndSharedFigures(t *testing.T) {
 // bn, tăng bn %" counts no "tăng"); "bao nhiêu nước" is answered in
 // "quốc gia".
 func TestCountsTypedInOneBreath(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t2"), [][2]string{
 		{"kim ngach xk ca phe 2024 dat bn, tang bn %", "41,7%"},
 		{"ca phe dak lak xk sang bn nuoc, thi truong lon nhat la dau", "72 quốc gia"},
 	}, nil)
@@ -899,7 +906,7 @@ func TestCountsTypedInOneBreath(t *testing.T) {
 // her own proposal, not another's quotation; "ai chủ trì" asks no
 // Chủ tịch, so "Phó Chủ tịch … chủ trì" may answer.
 func TestSpeakersFurtherBack(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t2"), [][2]string{
 		{"Ông Phạm Hữu Nghĩa kiến nghị điều gì tại hội nghị?", "nâng hạn mức cho vay"},
 		{"dai bieu truong thi hoa de nghi j", "14 phòng học"},
 	}, nil)
@@ -930,7 +937,7 @@ func TestStopwordsOpeningPlaces(t *testing.T) {
 // number; "so nn&ptnt …" opens with a department, not with what a "bao
 // nhiêu" measures.
 func TestVerbsBeforeNumbersAndDepartments(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t1"), [][2]string{
 		{"Vì sao có 2 người tử vong trong đợt lũ?", "ngầm tràn"},
 		{"so nn&ptnt ho tro bn giong lua", "35 tấn"},
 	}, nil)
@@ -939,7 +946,7 @@ func TestVerbsBeforeNumbersAndDepartments(t *testing.T) {
 // "Những xã nào …?" is answered where the communes are named after "là"
 // or "gồm", not by the lead that names the commune where the ceremony was.
 func TestListsNamedAfterLa(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t1"), [][2]string{
 		{"Những xã nào được công nhận đạt chuẩn nông thôn mới nâng cao?", "Hải Ninh"},
 	}, nil)
 }
@@ -948,7 +955,7 @@ func TestListsNamedAfterLa(t *testing.T) {
 // "Trường Đại học Quy Nhơn"; "Địa phương nào có nhiều … nhất" asks which
 // place, and measures no "địa phương".
 func TestSchoolsAndWhichPlaces(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t4"), [][2]string{
 		{"hieu truong dh quy nhon la ai", "Võ Quang Hiển"},
 		{"Dia phuong nao co nhieu khach hang mat dien nhat va bao nhieu khach hang?", "Hoài Nhơn"},
 	}, nil)
@@ -959,7 +966,7 @@ func TestSchoolsAndWhichPlaces(t *testing.T) {
 // huyện Văn Giang; người bị kiện là UBND và Chủ tịch UBND huyện Văn
 // Giang"); "bao nhiêu vốn" is answered in đồng.
 func TestFiguresBesideListsAndCapital(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t3", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t3"), [][2]string{
 		{"Có bao nhiêu hộ dân thôn Đa Ngưu khởi kiện UBND huyện Văn Giang?", "14 hộ"},
 		{"Ngân sách tỉnh bố trí bao nhiêu vốn cho công trình nhà C?", "250 tỷ đồng"},
 	}, nil)
@@ -968,10 +975,10 @@ func TestFiguresBesideListsAndCapital(t *testing.T) {
 // "Phó Chi cục trưởng" is another rank than the "Chi cục trưởng" the
 // article names; "một số hộ" gives no number.
 func TestSubDepartmentRanksAndSomeHouseholds(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t3", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t3"), [][2]string{
 		{"chi cuc truong chi cuc chan nuoi va thu y ten j", "Lương Văn Phúc"},
 	}, []string{"pho chi cuc truong chi cuc chan nuoi va thu y ten j"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t4"), nil,
 		[]string{"gia boi thuong dat vuon bn 1 m2"})
 }
 
@@ -979,10 +986,10 @@ func TestSubDepartmentRanksAndSomeHouseholds(t *testing.T) {
 // role is named; "năm học 2023-2024" is not answered by "Năm học
 // 2024-2025".
 func TestRolesAndSpansOfYears(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-v", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-v"), [][2]string{
 		{"Ai làm chủ tọa phiên tòa xét xử vụ tham ô ở Ban QLDA huyện Quỳ Hợp?", "Trần Đức Minh"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t3", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t3"), nil,
 		[]string{"luat su bao ve quyen loi cho 14 ho dan la ai"})
 	svc := knowledge.NewService([]knowledge.Article{{ID: "hoc-phi", Title: "Học phí đại học", Paragraphs: []string{
 		"Năm học 2024-2025, học phí các ngành ngoài sư phạm từ 14,1 triệu đến 16,4 triệu đồng/năm.",
@@ -1002,14 +1009,14 @@ func TestTermsOverlap(t *testing.T) {
 
 // "bn ccn" (cụm công nghiệp) is counted in "41 CCN" too.
 func TestCountsInInitials(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t4"), [][2]string{
 		{"toan tinh co bn ccn dang hoat dong, ty le lap day bn", "41 CCN"},
 	}, nil)
 }
 
 // A range of figures ("63.000-65.000 đồng/kg") is a figure, not a code.
 func TestRangesOfFigures(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t3", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t3"), [][2]string{
 		{"Giá lợn hơi hiện nay khoảng bao nhiêu?", "63.000-65.000 đồng/kg"},
 	}, nil)
 }
@@ -1017,14 +1024,14 @@ func TestRangesOfFigures(t *testing.T) {
 // A sentence numbering the asked word otherwise ("So với bão số 9 …")
 // speaks of another storm than "bão số 6".
 func TestOtherNumbersAfterTheWord(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t4"), [][2]string{
 		{"bao so 6 lam bn khach hang mat dien", "186.420 khách hàng"},
 	}, nil)
 }
 
 // A long sentence is trimmed, for "vì sao", to the clause that says why.
 func TestTrimmedToTheCause(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t4"), [][2]string{
 		{"Vì sao điểm chuẩn các ngành sư phạm tăng so với năm 2023?", "miễn học phí"},
 	}, nil)
 }
@@ -1045,20 +1052,20 @@ func TestCauseSentencesReadWithTheOneBefore(t *testing.T) {
 // A question typed in capitals still numbers what it asks ("LẦN THỨ 8",
 // "LẦN THỨ XVIII"), but "VI" of "VI PHẠM" is no Roman numeral.
 func TestNumbersTypedInCapitals(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t2"), [][2]string{
 		{"ĐỊA PHƯƠNG NÀO CÓ NHIỀU CƠ SỞ VI PHẠM PCCC NHẤT?", "128 cơ sở"},
 	}, []string{"LỄ HỘI CÀ PHÊ BUÔN MA THUỘT LẦN THỨ 8 DIỄN RA KHI NÀO?"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-u"), nil,
 		[]string{"ĐẠI HỘI ĐẢNG BỘ TỈNH HƯNG YÊN LẦN THỨ XVIII ĐƯỢC TỔ CHỨC VÀO NGÀY NÀO?"})
 }
 
 // A department the question spells out is found where the paper writes
 // its abbreviation: "Sở Giáo dục và Đào tạo" as "Sở GD&ĐT".
 func TestDepartmentsSpelledOut(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t6"), [][2]string{
 		{"Ai là Giám đốc Sở Giáo dục và Đào tạo Thanh Hóa?", "Nguyễn Hữu Lâm"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t13"), [][2]string{
 		{"Mặt trận Tổ quốc tỉnh hỗ trợ Bảo Lâm bao nhiêu tiền từ Quỹ Cứu trợ?", "500 triệu đồng"},
 	}, nil)
 }
@@ -1066,10 +1073,10 @@ func TestDepartmentsSpelledOut(t *testing.T) {
 // People are counted by the noun the paper uses: "bao nhiêu công nhân"
 // by "4.500 lao động", "bao nhiêu phiếu" by "51/52 đại biểu".
 func TestPeopleCountedByAnotherNoun(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t6"), [][2]string{
 		{"Khi đi vào hoạt động ổn định, nhà máy cần khoảng bao nhiêu công nhân?", "4.500 lao động"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t5", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t5"), [][2]string{
 		{"ong lam quoc tuan dc bao nhieu phieu tan thanh", "51/52"},
 	}, nil)
 }
@@ -1077,10 +1084,10 @@ func TestPeopleCountedByAnotherNoun(t *testing.T) {
 // A "bao nhiêu" question opening with where ("cả tỉnh") or who ("người
 // dân") measures what follows, not them.
 func TestScopeOpensNoSubject(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t6"), [][2]string{
 		{"ca tinh co bn bai dc diem 10", "1.126 bài"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t7", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t7"), [][2]string{
 		{"nguoi dan an tho dong gop bn tien xay dung ntm", "9,8 tỷ đồng"},
 	}, nil)
 }
@@ -1089,7 +1096,7 @@ func TestScopeOpensNoSubject(t *testing.T) {
 // asked, must be named by the sentence or beside it: the sentence says
 // the news's year.
 func TestYearAskedOfAnotherYearsNews(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t6"), [][2]string{
 		{"Tỷ lệ tốt nghiệp THPT năm 2024 của Thanh Hóa là bao nhiêu?", "99,12%"},
 	}, []string{"ty le tot nghiep cua muong lat nam 2023 la bn", "Bão số 2 năm 2022 gây thiệt hại bao nhiêu tỷ đồng cho Thanh Hóa?"})
 }
@@ -1098,10 +1105,10 @@ func TestYearAskedOfAnotherYearsNews(t *testing.T) {
 // beside one: after the word ("phường Hòa Hiệp Trung"), after "là" or
 // "gồm", or, for a firm, after "công ty".
 func TestWhichPlaceOrFirmNamesOne(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t7", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t7"), [][2]string{
 		{"ca tu vong do sot xuat huyet o phuong nao", "Hòa Hiệp Trung"},
 	}, []string{"Doanh nghiệp nào thu mua cá ngừ đại dương nhiều nhất ở Phú Yên?", "Phường, xã nào có chỉ số Breteau cao nhất tỉnh?"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t1"), [][2]string{
 		{"Những xã nào được công nhận đạt chuẩn nông thôn mới nâng cao?", "Hải Ninh"},
 	}, nil)
 }
@@ -1109,16 +1116,16 @@ func TestWhichPlaceOrFirmNamesOne(t *testing.T) {
 // A sentence giving a cause ("nguyên nhân là do …") of what is asked is
 // the kind of answer "vì sao" wants; one giving another's cause is not.
 func TestCauseIsTheKindWhyWants(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t7", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t7"), [][2]string{
 		{"tai sao gia ca ngu giam", "nhu cầu nhập khẩu cá ngừ tươi"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t6"), nil,
 		[]string{"Vì sao điểm thi môn Giáo dục công dân năm nay cao như vậy?"})
 }
 
 // "quy 1" typed on a phone is the paper's "quý I".
 func TestQuarterTypedInFigures(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t8", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t8"), [][2]string{
 		{"khach quoc te den phu quoc quy 1 bn luot", "412.300 lượt"},
 		{"cong suat phong binh quan o pq quy 1 la bn", "78,6%"},
 	}, nil)
@@ -1128,7 +1135,7 @@ func TestQuarterTypedInFigures(t *testing.T) {
 // the comma: "Chủ tịch HĐND tỉnh, người chủ trì kỳ họp" asks of the
 // province.
 func TestPlaceNounBeforeAComma(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t8", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t8"), [][2]string{
 		{"Ai là Chủ tịch HĐND tỉnh, người chủ trì kỳ họp?", "Trương Quốc Khởi"},
 	}, nil)
 }
@@ -1136,12 +1143,12 @@ func TestPlaceNounBeforeAComma(t *testing.T) {
 // "do ai ký", "ai chủ trì" ask who did it: a sentence that does not say
 // so, near it or in it, does not answer, however much else it shares.
 func TestWhoDidItNeedsTheDeed(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t5", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t5"), nil,
 		[]string{"Quyết định số 587/QĐ-UBND về xâm nhập mặn do ai ký?"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t4"), [][2]string{
 		{"Ai chủ trì cuộc họp trực tuyến đánh giá thiệt hại do bão số 6 sáng 29/10?", "Trần Minh Khoa"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-tw", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-tw"), [][2]string{
 		{"ai chu tri hoi nghi so ket san xuat, xuat khau tom cua tinh ca mau?", "Huỳnh Chí Thiện"},
 	}, nil)
 }
@@ -1149,7 +1156,7 @@ func TestWhoDidItNeedsTheDeed(t *testing.T) {
 // In a question that capitalises names, a place's is capitalised too:
 // "tỉnh đặt mục tiêu" names no place "đặt mục".
 func TestPlacesCapitalisedWhereNamesAre(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t9", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t9"), [][2]string{
 		{"Năm nay tỉnh đặt mục tiêu xuất khẩu rau, hoa đạt bao nhiêu?", "105 triệu USD"},
 	}, nil)
 }
@@ -1158,7 +1165,7 @@ func TestPlacesCapitalisedWhereNamesAre(t *testing.T) {
 // với 118.600 lượt, kế đến là Trung Quốc, Đài Loan (Trung Quốc), Ấn Độ
 // và Nga") has no figure there.
 func TestListedAfterAnothersFigure(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t8", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t8"), [][2]string{
 		{"khach quoc te den phu quoc quy 1 bn luot", "412.300 lượt"},
 	}, []string{"Quý I/2024 Phú Quốc đón bao nhiêu lượt khách Trung Quốc?"})
 }
@@ -1166,16 +1173,16 @@ func TestListedAfterAnothersFigure(t *testing.T) {
 // What an office's holder said, when the articles name no holder of it,
 // is not what the holder of another office said.
 func TestQuoteOfAnotherOffice(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t8", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t8"), nil,
 		[]string{"Chủ tịch UBND tỉnh Kiên Giang phát biểu gì tại hội nghị sơ kết du lịch Phú Quốc?"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t4"), [][2]string{
 		{"pct ubnd tinh nhan manh uu tien cap dien cho dau", "bệnh viện, trạm bơm nước sạch"},
 	}, nil)
 }
 
 // "ai là chủ mưu" asks for the one the article calls so, where it does.
 func TestRoleAfterAiLa(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t9", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t9"), [][2]string{
 		{"ai la chu muu vu pha rung phi to", "Hoàng Văn Thắng"},
 	}, nil)
 }
@@ -1184,7 +1191,7 @@ func TestRoleAfterAiLa(t *testing.T) {
 // "các xã Hàm Mỹ, Hàm Cường, Hàm Minh" answer "những xã nào" of Hàm Thuận
 // Nam.
 func TestNamedPlaceSharingTheQuestionsWords(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t12", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t12"), [][2]string{
 		{"Ở Hàm Thuận Nam, nông dân chặt bỏ thanh long nhiều nhất tại những xã nào?", "Hàm Mỹ, Hàm Cường, Hàm Minh"},
 	}, nil)
 }
@@ -1192,11 +1199,11 @@ func TestNamedPlaceSharingTheQuestionsWords(t *testing.T) {
 // "… tên gì" of a person ("bị can", "học sinh") is answered by a person's
 // name; "xã Lý Bôn", "xóm Khuổi Vin" name places, not people.
 func TestPersonsNameAsked(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t13"), nil,
 		[]string{"hoc sinh bi lu cuon o khuoi vin ten j"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t11", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t11"), nil,
 		[]string{"bi can trong vu chay xuong may hung thinh ten j"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-e", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-e"), [][2]string{
 		{"ct hdnd huyen mo duc la ai", "Nguyễn Thị Kim Hoa"},
 	}, nil)
 }
@@ -1204,7 +1211,7 @@ func TestPersonsNameAsked(t *testing.T) {
 // A measure asked by name is told by a figure in its unit: "diện tích"
 // by "2.400 m2 nhà xưởng".
 func TestMeasureToldByItsUnit(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t11", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t11"), [][2]string{
 		{"dien tich nha xuong bi chay bn", "2.400 m2"},
 	}, nil)
 }
@@ -1212,7 +1219,7 @@ func TestMeasureToldByItsUnit(t *testing.T) {
 // A figure typed with its unit ("24h", "1kg") is a quantity, not a code
 // the article must hold.
 func TestUnitsTypedOnFigures(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t13"), [][2]string{
 		{"mua o tram ly bon trong 24h dc bn mm", "218,4 mm"},
 	}, nil)
 }
@@ -1220,7 +1227,7 @@ func TestUnitsTypedOnFigures(t *testing.T) {
 // "Lượng sầu riêng … bao nhiêu tấn" measures the durian: "lượng" says
 // "the amount of", as "số" does.
 func TestAmountOfWhatFollows(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t13"), [][2]string{
 		{"Lượng sầu riêng tươi xuất qua cửa khẩu Trà Lĩnh là bao nhiêu tấn?", "41.250 tấn"},
 	}, nil)
 }
@@ -1228,7 +1235,7 @@ func TestAmountOfWhatFollows(t *testing.T) {
 // A year named only to compare with ("tăng 7,3% so với cùng kỳ 2023")
 // gives no figure of that year.
 func TestYearComparedWithIsNotAsked(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t12", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t12"), nil,
 		[]string{"Kim ngach xuat khau thanh long ca nam 2023 dat bao nhieu?"})
 }
 
@@ -1236,16 +1243,16 @@ func TestYearComparedWithIsNotAsked(t *testing.T) {
 // commune the lead lists among several ("các xã Lý Bôn, Vĩnh Quang và Nam
 // Quang") is not the article's own: a district's total is not its figure.
 func TestPlacesAmongSeveral(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t13"), nil,
 		[]string{"Xây trường ở xã Cô Ba hết bao nhiêu kinh phí?", "xa vinh quang co bn nha bi cuon troi"})
 }
 
 // "Nguyên nhân …" is answered by a sentence that gives a cause, or is
 // followed by one, not one after a cause.
 func TestCauseInOrAfterTheSentence(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t2", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t2"), nil,
 		[]string{"vu chay xuong go o ea kao do nguyen nhan j"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t4", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t4"), [][2]string{
 		{"nguyen nhan mat dien chu yeu do dau", "cây xanh ngã đổ"},
 	}, nil)
 }
@@ -1253,7 +1260,7 @@ func TestCauseInOrAfterTheSentence(t *testing.T) {
 // A question typed in capitals is read as one typed in lower case: in
 // capitals every word looks like a name.
 func TestQuestionsTypedInCapitals(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t1", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t1"), [][2]string{
 		{"TOAN TINH HIEN CO BN XA DAT CHUAN NTM", "101/128"},
 		{"NHAN DAN DONG GOP BN TIEN XAY DUNG NTM", "24,7 tỷ đồng"},
 	}, []string{"THU NHẬP BÌNH QUÂN ĐẦU NGƯỜI CỦA XÃ HẢI NINH LÀ BAO NHIÊU?"})
@@ -1273,10 +1280,10 @@ func TestUnshout(t *testing.T) {
 // "bn 1kg" asks a price per kilogram, not a count of "1kg"; "Cơn bão gây
 // thiệt hại … bao nhiêu" measures the damage, not the storm.
 func TestRatesAndEventsInNumberQuestions(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t10", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t10"), [][2]string{
 		{"gia vai thieu tai vuon bn 1kg", "25.000 đến 32.000 đồng/kg"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t6"), [][2]string{
 		{"Cơn bão gây thiệt hại ban đầu ước tính khoảng bao nhiêu tiền?", "742,5 tỷ đồng"},
 	}, nil)
 }
@@ -1285,13 +1292,13 @@ func TestRatesAndEventsInNumberQuestions(t *testing.T) {
 // ST25, "khối A00" beside "khối C00") is named in the answer; a code the
 // article names alone is its topic ("QL24") and need not be.
 func TestCodesAmongOthers(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t8", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t8"), [][2]string{
 		{"gia lua st25 thuong lai mua bn", "9.000 đến 9.200 đồng/kg"},
 	}, []string{"gia lua st24 thuong lai mua bn"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-u", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-u"), [][2]string{
 		{"Đoạn QL24 qua thị xã Đức Phổ dài bao nhiêu km?", "10,8 km"},
 	}, nil)
-	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles"))
+	svc := setService(t, "reader-news-t6")
 	q := "Thủ khoa khối A00 đạt bao nhiêu điểm môn Vật lý?"
 	if ans, err := svc.Ask(context.Background(), knowledge.Query{Text: q}); err != nil || strings.Contains(ans.Text, "C00") {
 		t.Errorf("%q: got %q (%v), want no answer about khối C00", q, ans.Text, err)
@@ -1302,7 +1309,7 @@ func TestCodesAmongOthers(t *testing.T) {
 // has its two syllables together: "huyện Như Xuân" of an article on
 // Thường Xuân and Như Thanh is not the article's.
 func TestCapitalisedPlaceUnknownToTheArticles(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t6"), nil,
 		[]string{"Lượng mưa đo được ở huyện Như Xuân trong bão số 4 là bao nhiêu mm?"})
 }
 
@@ -1325,10 +1332,10 @@ func TestProvinceOfAPartyCommittee(t *testing.T) {
 // A cause given as "nguyên nhân là do …" names no effect: what it caused is
 // in the sentence before, even at the end of the paragraph before.
 func TestCauseOfThePreviousParagraph(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t12", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t12"), [][2]string{
 		{"Vì sao xuất khẩu thanh long tăng mạnh?", "thị trường Trung Quốc phục hồi"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t13"), nil,
 		[]string{"Vì sao kim ngạch nhập khẩu của tỉnh cao hơn xuất khẩu?"})
 }
 
@@ -1343,7 +1350,7 @@ func TestDoctorsDegreesEndNoSentence(t *testing.T) {
 // A place whose name holds a place noun ("Trạm Tấu", "trạm" a station) is
 // one place: its syllables start no other, typed plain or capitalised.
 func TestPlaceNamedWithAPlaceNoun(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t16"), [][2]string{
 		{"ct ubnd huyen tram tau ten j", "Mùa A Vảng"},
 		{"Đám cháy rừng ở Trạm Tấu xảy ra tại tiểu khu nào?", "406"},
 	}, nil)
@@ -1352,10 +1359,10 @@ func TestPlaceNamedWithAPlaceNoun(t *testing.T) {
 // "Ai đang giữ chức …" asks who holds an office, as "… là ai" does: "giữ
 // chức" is no deed the sentence must say.
 func TestWhoHoldsTheOffice(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t14", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t14"), [][2]string{
 		{"Ai đang giữ chức Trưởng Ban Quản lý các KCN tỉnh Bắc Ninh?", "Ngô Văn Dũng"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t16"), [][2]string{
 		{"Ai đang giữ chức Chủ tịch UBND huyện Mù Cang Chải?", "Giàng A Chu"},
 	}, nil)
 }
@@ -1363,7 +1370,7 @@ func TestWhoHoldsTheOffice(t *testing.T) {
 // A police department asked by name is found by the code the paper names
 // it by: "Phòng Cảnh sát hình sự" is "PC02".
 func TestPoliceDepartmentCodes(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t14", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t14"), [][2]string{
 		{"Trưởng phòng Cảnh sát hình sự Công an tỉnh Bắc Ninh là ai?", "Vũ Ngọc Lâm"},
 		{"truong phong canh sat hinh su cong an tinh ten j", "Vũ Ngọc Lâm"},
 	}, nil)
@@ -1372,17 +1379,17 @@ func TestPoliceDepartmentCodes(t *testing.T) {
 // "Bậc mầm non thiếu bao nhiêu giáo viên" measures teachers at a level the
 // answer must name, as the papers write it: "mầm non thiếu 486 người".
 func TestLevelOfANumberQuestion(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t17", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t17"), [][2]string{
 		{"Bậc mầm non thiếu bao nhiêu giáo viên?", "486"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-p", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-p"), nil,
 		[]string{"bậc THCS bình định năm học mới thiếu bao nhiêu giáo viên"})
 }
 
 // A figure asked of one school level is not another level's: "sĩ số bậc
 // THCS" is not answered by "bậc tiểu học là 42,5 học sinh/lớp".
 func TestSchoolLevels(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t17", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t17"), [][2]string{
 		{"si so binh quan bac tieu hoc o tp vung tau la bn", "42,5 học sinh/lớp"},
 	}, []string{"si so binh quan bac thcs o tp vung tau la bn"})
 }
@@ -1390,7 +1397,7 @@ func TestSchoolLevels(t *testing.T) {
 // "Hai thanh niên … tên là gì?" asks people's names: a sentence naming no
 // one (the lead, about where and when) does not answer it.
 func TestNamesOfYoungMen(t *testing.T) {
-	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t17", "articles"))
+	svc := setService(t, "reader-news-t17")
 	for _, q := range []string{"Hai thanh niên tử vong trong vụ đuối nước tên là gì?", "hai thanh nien tu vong ten j"} {
 		ans, err := svc.Ask(context.Background(), knowledge.Query{Text: q})
 		if err != nil || !ans.Refused && !strings.Contains(ans.Text, "Nguyễn Văn Tài") {
@@ -1403,17 +1410,17 @@ func TestNamesOfYoungMen(t *testing.T) {
 // the first it names: "Đề án … được phê duyệt tại văn bản số mấy?" is
 // answered by the decision that approved the scheme.
 func TestDocumentAskedForItsNumber(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t15", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t15"), [][2]string{
 		{"Đề án phát triển vùng chuyên canh khóm Cầu Đúc được phê duyệt tại văn bản số mấy?", "486/QĐ-UBND"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t12", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t12"), [][2]string{
 		{"qd phe duyet de an phat trien thanh long den 2030 so may", "1632/QĐ-UBND"},
 	}, nil)
 }
 
 // "Kẻ cầm đầu … tên là gì?" asks a person's name: the answer names him.
 func TestNameOfTheRingleader(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t14", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t14"), [][2]string{
 		{"Kẻ cầm đầu đường dây đánh bạc trực tuyến tên là gì?", "Nguyễn Văn Hưng"},
 	}, nil)
 }
@@ -1421,7 +1428,7 @@ func TestNameOfTheRingleader(t *testing.T) {
 // "lúc mấy giờ" (or "luc may h") is answered by an hour of the day, not a
 // duration: "lúc 8 giờ", not "chạy thử … trong 72 giờ".
 func TestHourOfTheDay(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t14", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t14"), [][2]string{
 		{"le khanh thanh tram bom tieu lai ha to chuc luc may h", "8 giờ"},
 	}, nil)
 }
@@ -1430,7 +1437,7 @@ func TestHourOfTheDay(t *testing.T) {
 // nghiệp Thành Công (xã Vĩnh Viễn A, …)"), not by a sentence naming X
 // after another commune.
 func TestPlaceFollowingWhatIsAsked(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t15", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t15"), [][2]string{
 		{"HTX Nông nghiệp Thành Công thuộc xã nào?", "Vĩnh Viễn A"},
 	}, nil)
 }
@@ -1439,24 +1446,24 @@ func TestPlaceFollowingWhatIsAsked(t *testing.T) {
 // "bch đảng bộ huyện … có bn đồng chí" is answered by "BCH Đảng bộ huyện
 // khóa XXII gồm 39 đồng chí".
 func TestMeasuredSubjectAbbreviated(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t16"), [][2]string{
 		{"bch dang bo huyen van yen khoa 22 co bn dong chi", "39 đồng chí"},
 	}, nil)
 }
 
 // "Mỗi X … bao nhiêu" is answered by a figure per X: "150 triệu đồng/hộ".
 func TestFigurePerUnit(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t16"), [][2]string{
 		{"moi ho dc ho tro bn tien de cai tao nha lam homestay", "150 triệu đồng/hộ"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t6", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t6"), nil,
 		[]string{"Mỗi hộ có nhà bị sập được tỉnh hỗ trợ bao nhiêu tiền?"})
 }
 
 // "Tỷ lệ X … bao nhiêu phần trăm" is measured in percent: "87% lượng hàng
 // container được vận chuyển bằng đường bộ" answers it without "tỷ lệ".
 func TestShareMeasuredInPercent(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t17", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t17"), [][2]string{
 		{"ty le hang container cho bang duong bo chiem bn phan tram", "87%"},
 	}, nil)
 }
@@ -1464,7 +1471,7 @@ func TestShareMeasuredInPercent(t *testing.T) {
 // Hours counted ("sau gần 17 giờ nỗ lực") tell no time of day: "lúc mấy
 // giờ" is answered by "khoảng 13 giờ 15 ngày 25/3".
 func TestHoursCountedAreNoTimeOfDay(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t16"), [][2]string{
 		{"chay rung o xa ho phat hien luc may gio", "13 giờ 15"},
 	}, nil)
 }
@@ -1473,13 +1480,13 @@ func TestHoursCountedAreNoTimeOfDay(t *testing.T) {
 // khoa tỉnh Bạc Liêu, BS.CKII Đoàn Minh Tâm, Phó Giám đốc bệnh viện, cho
 // biết …"; "Ông Trần Văn Hưng, Giám đốc HTX cho biết" after the HTX's name.
 func TestOfficeNamedByItsHead(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t18", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t18"), [][2]string{
 		{"Giám đốc HTX Nông nghiệp Nhân Thịnh là ai?", "Trần Văn Hưng"},
 	}, []string{"gd cong an tinh la ai"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t19", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t19"), [][2]string{
 		{"Ai là Phó Giám đốc Bệnh viện Đa khoa tỉnh Bạc Liêu?", "Đoàn Minh Tâm"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t20", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t20"), [][2]string{
 		{"gd bv da khoa tinh ten j", "Trần Đức Long"},
 	}, nil)
 }
@@ -1488,13 +1495,13 @@ func TestOfficeNamedByItsHead(t *testing.T) {
 // answered by "67,2 tạ/ha", "giá bn 1kg" by "8.300 đồng/kg", not by a
 // profit per hectare.
 func TestRateAsked(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t18", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t18"), [][2]string{
 		{"Huyện Bình Lục đạt năng suất lúa bao nhiêu tạ một héc-ta?", "67,2 tạ/ha"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t19", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t19"), [][2]string{
 		{"gia lua mot bui do bn 1kg", "8.300 đồng/kg"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-g", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-g"), [][2]string{
 		{"năng suất bình quân mấy tấn/ha", "3,1 tấn nhân/ha"},
 	}, nil)
 }
@@ -1502,7 +1509,7 @@ func TestRateAsked(t *testing.T) {
 // "Lúc mấy giờ" keeps the clause with the hour when the sentence is
 // trimmed, not the one with a year ("SN 2001").
 func TestClockClauseKept(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t18", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t18"), [][2]string{
 		{"vu tai nan tren ql21a xay ra luc may h", "14 giờ 40"},
 	}, nil)
 }
@@ -1512,21 +1519,21 @@ func TestClockClauseKept(t *testing.T) {
 // the one asked, nor another firm's workers those of a firm no article
 // names ("cong ty dien tu hoang long").
 func TestFirmAsked(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t18", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t18"), [][2]string{
 		{"Những đơn vị nào thi công cầu Châu Giang 2?", "Cầu đường Thăng Long"},
 		{"Công ty nào bao tiêu lúa cho nông dân Bình Lục?", "Nông sản Hà Nam Xanh"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t20", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t20"), [][2]string{
 		{"cty nao thi cong cau ya xier", "Trường Sơn Kon Tum"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t14", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t14"), nil,
 		[]string{"tong giam doc cty hitomo precision viet nam la ai", "cong ty dien tu hoang long tuyen bn lao dong"})
 }
 
 // A person named once is "ông" after: "Gia đình ông Nguyễn Văn Bảy ở thôn
 // 4, xã Hà Mòn … Năm nay, vườn cà phê của ông cho thu hoạch 8,2 tấn nhân."
 func TestPersonCalledOng(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t20", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t20"), [][2]string{
 		{"Ông Nguyễn Văn Bảy ở Hà Mòn thu hoạch được bao nhiêu tấn cà phê nhân năm nay?", "8,2 tấn"},
 	}, nil)
 }
@@ -1534,7 +1541,7 @@ func TestPersonCalledOng(t *testing.T) {
 // "Khởi công khi nào" is answered by the day work began, not the day the
 // bridge was opened; a place typed plain after its noun is the place asked.
 func TestMilestoneAsked(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t19", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t19"), [][2]string{
 		{"cau vinh hau khoi cong ngay nao", "15/2/2023"},
 		{"ct ubnd huyen hong dan la ai", "Lâm Văn Hiền"},
 	}, []string{"bt huyen uy hong dan ten j"})
@@ -1544,7 +1551,7 @@ func TestMilestoneAsked(t *testing.T) {
 // without the paper's name before it; "chở bao nhiêu người" by the
 // passengers ("36 hành khách").
 func TestAccidentLead(t *testing.T) {
-	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t21", "articles"))
+	svc := setService(t, "reader-news-t21")
 	wantAnswers(t, svc, [][2]string{
 		{"vu tai nan xe khach o duc pho xay ra luc may gio", "4 giờ 40"},
 		{"xe khach cho bn nguoi", "36 hành khách"},
@@ -1559,7 +1566,7 @@ func TestAccidentLead(t *testing.T) {
 // Phạm Thị Thu Hà") is still a place: the chairman of another district
 // does not answer for it.
 func TestPlaceBeforeAName(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t21", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t21"), [][2]string{
 		{"Bí thư Huyện ủy Nghĩa Hành là ai?", "Phạm Thị Thu Hà"},
 	}, []string{"Chủ tịch UBND huyện Nghĩa Hành là ai?", "ct ubnd huyen nghia hanh la ai"})
 }
@@ -1567,16 +1574,16 @@ func TestPlaceBeforeAName(t *testing.T) {
 // "Thành lập năm nào" is answered where the founding is told, beside it,
 // or in an article on it: not by another date of the same HTX.
 func TestDatedEvent(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t22", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t22"), nil,
 		[]string{"htx ang to thanh lap nam nao"})
 }
 
 // A figure of the period before ("vụ trước", "cùng kỳ năm ngoái") is
 // answered only where the paper gives it, not by this season's.
 func TestPastPeriod(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t23", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t23"), nil,
 		[]string{"Vụ Đông Xuân năm trước toàn tỉnh xuống giống bao nhiêu ha?", "Giá khoai lang tím Nhật cùng kỳ năm ngoái là bao nhiêu?"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t18", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t18"), [][2]string{
 		{"nang suat lua tang bn ta/ha so voi cung ky nam truoc", "1,9 tạ/ha"},
 	}, nil)
 }
@@ -1584,7 +1591,7 @@ func TestPastPeriod(t *testing.T) {
 // "Thượng tá Đặng Văn Lộc - Trưởng Công an huyện Vũng Liêm": the office's
 // title is no name, though "Trưởng Công" reads like "Trương Công …".
 func TestOfficeTitleIsNoName(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t23", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t23"), [][2]string{
 		{"Trưởng Công an huyện Vũng Liêm nhấn mạnh điều gì sau vụ tai nạn?", "xử lý nghiêm"},
 	}, nil)
 }
@@ -1593,7 +1600,7 @@ func TestOfficeTitleIsNoName(t *testing.T) {
 // its places as a cased one does: "HUYỆN PHÙ YÊN" must be in the sentence
 // that answers, and "huyện mường la" is Mường La, not "là".
 func TestUncasedPlaces(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t24", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t24"), [][2]string{
 		{"AI LÀ CHỦ TỊCH UBND HUYỆN MƯỜNG LA?", "Quàng Văn Bình"},
 	}, []string{"HUYỆN PHÙ YÊN CÓ BAO NHIÊU NHÀ BỊ HƯ HỎNG?", "huyện phù yên có bao nhiêu nhà bị hư hỏng?", "PHÓ CHỦ TỊCH UBND HUYỆN MƯỜNG LA LÀ AI?"})
 }
@@ -1601,21 +1608,21 @@ func TestUncasedPlaces(t *testing.T) {
 // "Toàn tỉnh" asked is answered by the province's figure, not by a
 // district's "toàn huyện" one; "bình quân" typed plain names no quận.
 func TestWholeProvinceNotADistrict(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t25", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t25"), [][2]string{
 		{"nang suat khoai mi binh quan toan tinh bn tan/ha", "32,6 tấn/ha"},
 		{"Năng suất khoai mì bình quân toàn tỉnh bao nhiêu tấn/ha?", "32,6 tấn/ha"},
 		{"huyện Tân Châu thu hoạch bao nhiêu ha khoai mì", "15.900 ha"},
 	}, nil)
 	// "Huyện Yên Thế có tổng cộng …" asks the district's: a commune's
 	// "trên địa bàn xã hiện có 27 cơ sở" is not it.
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t31", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t31"), nil,
 		[]string{"Huyện Yên Thế có tổng cộng bao nhiêu cơ sở chế biến gỗ?"})
 }
 
 // "vi sao" typed plain asks why: "vi" is no content word, and "mấy" after
 // it asks no number ("vi sao may dua nay tham gia ca do").
 func TestWhyTypedPlain(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t18", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t18"), [][2]string{
 		{"vi sao may dua nay tham gia ca do", "kiếm tiền nhanh"},
 	}, nil)
 }
@@ -1624,7 +1631,7 @@ func TestWhyTypedPlain(t *testing.T) {
 // noun ("xã Hang Chú", "bản Suối Lềnh") or of the paper ("(Báo Sơn La)")
 // is none, so the lead that names only places does not answer.
 func TestPlacesAreNoPersons(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t24", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t24"), [][2]string{
 		{"Hai người mất tích trong trận lũ quét ở Bắc Yên là ai?", "Giàng A Sở"},
 	}, nil)
 }
@@ -1632,11 +1639,11 @@ func TestPlacesAreNoPersons(t *testing.T) {
 // "Đơn vị nào thi công" is answered where a firm does it, "thi công", not
 // by another firm the article names for something else.
 func TestFirmThatDidIt(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t24", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t24"), [][2]string{
 		{"don vi nao thi cong cau chieng lao", "Cầu đường Tây Bắc"},
 	}, nil)
 	// The deed's object may come a little after it: "đã mở 2 cửa xả đáy".
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t32", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t32"), [][2]string{
 		{"Đơn vị nào mở cửa xả đáy để điều tiết hồ chứa?", "Thủy điện Tuyên Quang"},
 	}, nil)
 }
@@ -1644,7 +1651,7 @@ func TestFirmThatDidIt(t *testing.T) {
 // "Tên 2 công nhân bị bỏng là gì" asks names: a sentence that counts the
 // workers and names none does not answer.
 func TestNamesAskedByTen(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t25", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t25"), nil,
 		[]string{"ten 2 cong nhan bi bong la j", "Tên 2 công nhân bị bỏng là gì?"})
 }
 
@@ -1652,18 +1659,18 @@ func TestNamesAskedByTen(t *testing.T) {
 // the sentence names the Chủ tịch of a commune too; "TP. Móng Cái" and
 // "tx chon thanh" are places, not another city's or the province's.
 func TestOfficeRankAndTownPlaces(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t26", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t26"), nil,
 		[]string{"ct ubnd huyen vu thu ten j"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t28", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t28"), nil,
 		[]string{"Phó Chủ tịch UBND TP. Móng Cái là ai?"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t27", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t27"), nil,
 		[]string{"pct ubnd tx chon thanh la ai"})
 }
 
 // "tăng hay giảm so với cùng kỳ" asks which: "tăng 5 vụ" answers, though
 // "giảm" is asked too.
 func TestIncreaseOrDecrease(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t26", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t26"), [][2]string{
 		{"Từ đầu năm 2024 toàn tỉnh xảy ra bao nhiêu vụ cháy, tăng hay giảm so với cùng kỳ?", "41 vụ"},
 	}, nil)
 }
@@ -1671,7 +1678,7 @@ func TestIncreaseOrDecrease(t *testing.T) {
 // "Giám đốc HTX cho biết" names the head of the HTX the paragraph is
 // about, though its name stands two sentences before.
 func TestBodyNamedEarlierInTheParagraph(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t27", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t27"), [][2]string{
 		{"Giám đốc HTX Nông nghiệp Bình Tân là ai?", "Lê Thị Hồng Vân"},
 	}, nil)
 }
@@ -1680,7 +1687,7 @@ func TestBodyNamedEarlierInTheParagraph(t *testing.T) {
 // lead gives ("TX. Chơn Thành"): the sentence with the cause need not
 // repeat it.
 func TestArticlesPlaceAskedWithoutItsNoun(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t27", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t27"), [][2]string{
 		{"Nguyên nhân ban đầu của vụ cháy xưởng gỗ ở Chơn Thành là gì?", "chập điện"},
 	}, nil)
 }
@@ -1703,7 +1710,7 @@ func TestPlaceOpeningWithASmallWord(t *testing.T) {
 // "Chủ tịch UBND xã Đường Âm Nông Văn Phúc": a commune's name, then its
 // official's, so he is no answer for xã Yên Phong.
 func TestPlaceThenItsOfficial(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t30", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t30"), nil,
 		[]string{"Chủ tịch UBND xã Yên Phong là ai?"})
 }
 
@@ -1711,7 +1718,7 @@ func TestPlaceThenItsOfficial(t *testing.T) {
 // Thành Xanh") is the one "Giám đốc HTX Lục Văn Đoàn" heads and "của HTX"
 // speaks of.
 func TestBodyNamedByItsHeadAlone(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t30", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t30"), [][2]string{
 		{"Giám đốc HTX Nông nghiệp Tân Thành Xanh là ai?", "Lục Văn Đoàn"},
 		{"Tỷ lệ quả loại 1 của HTX Tân Thành Xanh đạt bao nhiêu?", "65%"},
 	}, nil)
@@ -1723,7 +1730,7 @@ func TestBodyNamedByItsHeadAlone(t *testing.T) {
 // "doanh nghiệp nào" is answered by a company the article never calls a
 // doanh nghiệp.
 func TestSeatIsNoListAndFirmsAreBusinesses(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t29", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t29"), [][2]string{
 		{"Chủ tịch UBND huyện Hữu Lũng hỗ trợ mỗi gia đình có người tử vong bao nhiêu tiền?", "5 triệu đồng"},
 		{"Doanh nghiệp nào ký hợp đồng bao tiêu na cho nông dân các xã Quang Lang và Chi Lăng?", "Nông sản Xứ Lạng"},
 	}, nil)
@@ -1733,17 +1740,17 @@ func TestSeatIsNoListAndFirmsAreBusinesses(t *testing.T) {
 // paper names in full; where a firm has its seat ("trụ sở ở đâu") is
 // answered only where the paper says it, not where the firm works.
 func TestFirmsTypedShortAndTheirSeats(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t26", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t26"), [][2]string{
 		{"chay xuong go o vu thu la cua cty nao", "Minh Phát"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t24", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t24"), nil,
 		[]string{"cty hai phong co tru so o dau", "Công ty TNHH Hoàng Sơn có trụ sở ở đâu?"})
 }
 
 // "Xã Phù Lưu có tổng cộng bao nhiêu ha cam" asks the commune's total: the
 // cooperative's 96 ha, named before its figure, is not it.
 func TestCommuneTotalIsNoCooperatives(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t32", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t32"), nil,
 		[]string{"Xã Phù Lưu có tổng cộng bao nhiêu ha cam?"})
 }
 
@@ -1751,10 +1758,10 @@ func TestCommuneTotalIsNoCooperatives(t *testing.T) {
 // cùng kỳ năm 2023 ra sao") is no year asked of an article on 2024; a
 // figure asked of that year ("giá … cùng kỳ năm 2023 là bao nhiêu") is.
 func TestYearComparedWith(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t30", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t30"), [][2]string{
 		{"Giá cam loại 1 năm nay cao hơn cùng kỳ năm 2023 khoảng bao nhiêu?", "3.000 đồng/kg"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-g", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-g"), nil,
 		[]string{"gia ca phe nhan xo cung ky nam 2023 la bao nhieu"})
 }
 
@@ -1763,10 +1770,10 @@ func TestYearComparedWith(t *testing.T) {
 // the Phó Chính ủy for the Chính ủy. A unit's name that repeats its
 // head's title ("Hạt trưởng Hạt Kiểm lâm") need not be typed twice.
 func TestDeputiesNamedAfterTheirUnit(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t33", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t33"), [][2]string{
 		{"hat truong kiem lam bach thong la ai", "Hoàng Minh Tuấn"},
 	}, []string{"Hạt phó Hạt Kiểm lâm huyện Bạch Thông là ai?", "hat pho kiem lam bach thong la ai"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t34", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t34"), nil,
 		[]string{"Hiệu phó Trường THCS Lê Thiện là ai?", "chinh uy su doan 395 la ai"})
 }
 
@@ -1775,7 +1782,7 @@ func TestDeputiesNamedAfterTheirUnit(t *testing.T) {
 // where, answered by "toàn huyện"; "thiệt hại bao nhiêu do bão" counts no
 // "do".
 func TestChatAbbreviationsAndFirms(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t34", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t34"), [][2]string{
 		{"tgd cang hai phong la ai", "Trần Quốc Bảo"},
 		{"an duong co bao nhieu truong dat chuan qg", "52/56"},
 		{"Công ty CP Cảng Hải Phòng thiệt hại khoảng bao nhiêu do bão?", "35 tỷ đồng"},
@@ -1785,7 +1792,7 @@ func TestChatAbbreviationsAndFirms(t *testing.T) {
 // A figure over another span of the year ("9 tháng", "cả năm 2024", or an
 // article titled on 9 months) is no answer for "6 tháng đầu năm".
 func TestSpanOfTheYear(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t34", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t34"), [][2]string{
 		{"san luong hang hoa qua cang hai phong 9 thang nam 2024 bn", "139,6 triệu tấn"},
 	}, []string{"Sản lượng hàng hóa qua cảng biển Hải Phòng 6 tháng đầu năm 2024 là bao nhiêu?"})
 }
@@ -1793,7 +1800,7 @@ func TestSpanOfTheYear(t *testing.T) {
 // "cung" typed plain after "nào" is "cung cấp", not "cũng"; "giá mỗi
 // suất" measures a giá, given per suất ("22.000 đồng/suất").
 func TestDeedTypedPlainAndPricePerItem(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t35", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t35"), [][2]string{
 		{"cty nao cung cap suat an ban tru cho truong", "Hoàng Phát"},
 		{"Giá mỗi suất ăn bán trú là bao nhiêu tiền?", "22.000 đồng"},
 	}, nil)
@@ -1803,7 +1810,7 @@ func TestDeedTypedPlainAndPricePerItem(t *testing.T) {
 // rừng, diện tích thiệt hại 15,7 ha") nor that of several districts
 // ("7,2 ha tại các huyện Bạch Thông, Chợ Mới và Na Rì").
 func TestCommuneFigureIsNoWiderPlaces(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t33", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t33"), [][2]string{
 		{"Diện tích rừng bị cháy ở Đôn Phong là bao nhiêu?", "4,8 ha"},
 	}, nil)
 }
@@ -1814,7 +1821,7 @@ func TestCommuneFigureIsNoWiderPlaces(t *testing.T) {
 // sentence. A sentence that closes a quotation ("… an toàn thực phẩm".)
 // is not run on into the next.
 func TestQuotationGoesOnPastItsFirstSentence(t *testing.T) {
-	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t33", "articles"))
+	svc := setService(t, "reader-news-t33")
 	wantAnswers(t, svc, [][2]string{
 		{"Phó Chủ tịch UBND huyện Bạch Thông yêu cầu các xã làm gì trong những ngày cháy rừng cấp IV, cấp V?", "trực 24/24 giờ"},
 		{"Theo ông Lục Văn Tiến, khó nhất khi làm miến thủ công là gì?", "giữ được vị dai, trong"},
@@ -1831,14 +1838,14 @@ func TestQuotationGoesOnPastItsFirstSentence(t *testing.T) {
 // answers what the office's holder said. Voters are people: "bao nhiêu
 // người dự" is answered by "gần 250 cử tri".
 func TestSayingWithAnObjectAndVotersCounted(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t34", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t34"), [][2]string{
 		{"bi thu huyen uy dan do tan binh j", "truyền thống quê hương Vĩnh Bảo"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t35", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t35"), [][2]string{
 		{"Kết luận buổi tiếp xúc, bà Trần Thị Minh Hằng khẳng định Đoàn sẽ làm gì với các kiến nghị?", "giám sát việc giải quyết đến cùng"},
 		{"Buổi tiếp xúc cử tri ở Yên Lạc có bao nhiêu người dự?", "250 cử tri"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t26", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t26"), [][2]string{
 		{"Chi cục trưởng Chi cục Trồng trọt và Bảo vệ thực vật khuyến cáo bà con điều gì?", "không đốt rơm rạ"},
 	}, nil)
 }
@@ -1848,7 +1855,7 @@ func TestSayingWithAnObjectAndVotersCounted(t *testing.T) {
 // place followed by an official's name is his seat, not an item of a list
 // ("… các bãi biển du lịch Đà Nẵng Hồ Văn Tín, … 146 nhân viên").
 func TestLeadNamesTheTopicAndSeatsAreNoLists(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t38", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t38"), [][2]string{
 		{"Dự án nhà máy bán dẫn của Daehan Microtech có tổng vốn đầu tư bao nhiêu?", "86,4 triệu USD"},
 		{"Năm 2025 lực lượng cứu hộ bãi biển Đà Nẵng có bao nhiêu nhân viên?", "146 nhân viên"},
 	}, nil)
@@ -1857,7 +1864,7 @@ func TestLeadNamesTheTopicAndSeatsAreNoLists(t *testing.T) {
 // A count asked by its number ("Tên 2 người chết") is not answered by a
 // sentence counting the same thing by another ("làm 6 người chết").
 func TestCountByAnotherNumber(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t28", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t28"), nil,
 		[]string{"ten 2 nguoi chet trong vu tai nan ql18 o cam pha"})
 }
 
@@ -1866,14 +1873,14 @@ func TestCountByAnotherNumber(t *testing.T) {
 // tra" is an office, whose deputy is no answer for it; "ông Hồ Sỹ
 // Nguyên" is a man, not a lake.
 func TestComparedYearsOfficesAndNames(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t39", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t39"), [][2]string{
 		{"Dự toán thu năm 2024 được HĐND tỉnh giao tại nghị quyết nào?", "35/NQ-HĐND"},
 		{"Dự toán thu năm 2025 được HĐND tỉnh giao tại nghị quyết nào?", "54/NQ-HĐND"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t36", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t36"), [][2]string{
 		{"Chánh Thanh tra tỉnh Đắk Nông là ai?", "Lê Thị Thu Hà"},
 	}, []string{"Phó Chánh Thanh tra tỉnh Đắk Nông là ai?"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-o", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-o"), [][2]string{
 		{"Ai thực hành quyền công tố tại phiên tòa xét xử lưu động vụ ma túy ở Hướng Hóa?", "Hồ Sỹ Nguyên"},
 	}, nil)
 }
@@ -1895,7 +1902,7 @@ func TestProvinceTypedPlainAfterADepartment(t *testing.T) {
 	wantAnswers(t, amongNews(t, "reader-news-t37"), [][2]string{
 		{"giam doc so y te can tho la ai", "Lâm Hoàng Phúc"},
 	}, []string{"pho giam doc so y te can tho la ai"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "local-news", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "local-news"), [][2]string{
 		{"chu tich hdnd huyen thoai son la ai", "Đặng Văn Tài"},
 	}, nil)
 }
@@ -1903,7 +1910,7 @@ func TestProvinceTypedPlainAfterADepartment(t *testing.T) {
 // A figure of one day is no answer for another's: "mực nước … lúc 7h ngày
 // 12/10" is not "lúc 7h ngày 11/10, mực nước hồ … đạt 486,2 mét".
 func TestFigureOfAnotherDay(t *testing.T) {
-	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t36", "articles"))
+	svc := setService(t, "reader-news-t36")
 	wantAnswers(t, svc, [][2]string{{"muc nuoc ho buon tua srah luc 7h ngay 11/10 la bn", "486,2 mét"}}, nil)
 	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "muc nuoc ho buon tua srah luc 7h ngay 12/10 la bn"})
 	if err != nil || strings.Contains(ans.Text, "486,2") {
@@ -1916,7 +1923,7 @@ func TestFigureOfAnotherDay(t *testing.T) {
 // điểm" is compared with, not asked of. A body at one level ("Ủy ban MTTQ
 // tỉnh") gives no figure for the same body at another ("MTTQ huyện").
 func TestSchoolsYearsComparedAndBodiesAtLevels(t *testing.T) {
-	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t39", "articles"))
+	svc := setService(t, "reader-news-t39")
 	wantAnswers(t, svc, nil, []string{"Hiệu trưởng Trường Đại học Vinh là ai?", "chi ngan sach dia phuong nam 2023 la bao nhieu"})
 	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "uy ban mttq huyen que phong ho tro bn tien"})
 	if err != nil || strings.Contains(ans.Text, "500 triệu") {
@@ -1928,9 +1935,9 @@ func TestSchoolsYearsComparedAndBodiesAtLevels(t *testing.T) {
 // answer must hold, as when typed with diacritics; a district after a
 // commune ("xã Bình Tân, huyện Phú Riềng") only locates it.
 func TestPlacesTypedPlainAndLocatingDistricts(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t34", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t34"), nil,
 		[]string{"pho chi huy truong ban chqs huyen vinh bao ten gi"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t27", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t27"), [][2]string{
 		{"ct ubnd xa binh tan huyen phu rieng la ai", "Điểu Minh Hoàng"},
 		{"Chủ tịch UBND xã Bình Tân, huyện Phú Riềng là ai?", "Điểu Minh Hoàng"},
 	}, nil)
@@ -1939,17 +1946,17 @@ func TestPlacesTypedPlainAndLocatingDistricts(t *testing.T) {
 // "Chuyên án 324H được xác lập vào ngày nào" is answered where the case
 // was opened ("xác lập"), not by the day of a reward for solving it.
 func TestDayOfTheEventAsked(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t40", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t40"), nil,
 		[]string{"Chuyên án 324H được xác lập vào ngày nào?"})
 }
 
 // A person typed plain ("cu tri hoang thi lan", "ong ha van tinh") is a
 // name the answer must hold, as one typed in capitals is.
 func TestPeopleTypedPlain(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t35", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t35"), [][2]string{
 		{"cu tri hoang thi lan o trung kien kien nghi j", "tích tụ ruộng đất"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t32", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t32"), nil,
 		[]string{"tinh ho tro gia dinh ong ha van tinh bn tien"})
 }
 
@@ -1972,7 +1979,7 @@ func TestSingleNamesMustBeThere(t *testing.T) {
 // A place and a person typed in one run ("Bí thư Huyện ủy Lạc Sơn Đinh
 // Quang Vinh") are two names: the paper need not write them together.
 func TestPlaceThenPersonInOneRun(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t43", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t43"), [][2]string{
 		{"Bí thư Huyện ủy Lạc Sơn Đinh Quang Vinh nhấn mạnh điều gì tại đại hội?", "cầu nối giữa Đảng"},
 		{"bt huyen uy Lac Son Dinh Quang Vinh nhan manh gi", "cầu nối giữa Đảng"},
 	}, nil)
@@ -1983,20 +1990,20 @@ func TestPlaceThenPersonInOneRun(t *testing.T) {
 // English "say"; "bn 1 chục" asks a rate, with no "1" to find, though "bn
 // 1 tháng" asks a month's pay; "350ml" is a measure, no code.
 func TestFirmsRatesAndMeasuresTypedPlain(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t44", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t44"), [][2]string{
 		{"tong gd cty hung phat la ai", "Trương Minh Nhựt"},
 		{"moi nam hung phat cung cap bn tan com dua say", "1.200 tấn"},
 		{"gia san thu mua dua la bn 1 chuc", "45.000 đồng/chục"},
 		{"bn don vi mau loai 350ml", "874"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t26", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t26"), nil,
 		[]string{"cong nhan cty minh phat luong bn 1 thang"})
 }
 
 // "Ủy ban MTTQ (Việt Nam) huyện" names its level as "UBND huyện" does: the
 // province's Phó Chủ tịch is no answer for the district's.
 func TestFrontCommitteesHaveLevels(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t43", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t43"), [][2]string{
 		{"Các Phó Chủ tịch Ủy ban MTTQ huyện nhiệm kỳ mới là ai?", "Quách Thị Hoa"},
 		{"Phó Chủ tịch Ủy ban MTTQ tỉnh dự đại hội là ai?", "Bạch Thị Huyền"},
 	}, nil)
@@ -2005,10 +2012,10 @@ func TestFrontCommitteesHaveLevels(t *testing.T) {
 // "Giám đốc công ty cho biết" names the head of the firm the title (or the
 // lead) names in full: "gd cty phu hung" is answered there.
 func TestOfficeBareUnderItsTitle(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t47", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t47"), [][2]string{
 		{"gd cty phu hung ten j", "Đỗ Minh Tuấn"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t52", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t52"), [][2]string{
 		{"gd cty mekong xanh ten j", "Nguyễn Hữu Tài"}, // the lead names the firm
 	}, nil)
 }
@@ -2018,18 +2025,18 @@ func TestOfficeBareUnderItsTitle(t *testing.T) {
 // đồng, Luân 740 triệu đồng"), for any kind of question; a discharge asked is not answered by
 // another day in hospital.
 func TestCalledAgainByGivenName(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t46", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t46"), [][2]string{
 		{"Vì sao bị cáo Đỗ Quốc Việt được giảm nhẹ một phần hình phạt?", "người có công với cách mạng"},
 		{"Bị cáo Phạm Văn Khởi hưởng lợi bao nhiêu tiền?", "1,32 tỷ đồng"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t23", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t23"), nil,
 		[]string{"Cháu Nguyễn Gia Bảo được xuất viện vào ngày nào?"})
 }
 
 // A quotation over two sentences names what it is about in its first:
 // "Gạo ST25 … Tuy nhiên, để giữ vững thị trường …", bà Hạnh nhấn mạnh.
 func TestQuotationNamesItsCodeBefore(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t46", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t46"), [][2]string{
 		{"Bà Giám đốc Sở Công Thương nhấn mạnh điều gì để giữ vững thị trường gạo ST25?", "truy xuất được nguồn gốc"},
 	}, nil)
 }
@@ -2038,7 +2045,7 @@ func TestQuotationNamesItsCodeBefore(t *testing.T) {
 // Thị Kim Loan, Phó Chủ tịch UBND tỉnh, Trưởng Ban Tổ chức lễ hội" the
 // Phó Chủ tịch is Kim Loan, not "Trưởng Ban Tổ".
 func TestNoNamePastTheComma(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t46", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t46"), [][2]string{
 		{"pct ubnd tinh noi j khi be mac le hoi", "ngày hội chung"},
 	}, nil)
 }
@@ -2055,7 +2062,7 @@ func TestEnglishNamesInPlainQuestions(t *testing.T) {
 			t.Errorf("IsEnglish(%q) = %v, want %v", q, got, want)
 		}
 	}
-	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t48", "articles"))
+	svc := setService(t, "reader-news-t48")
 	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "tau spectrum of the seas dua bao nhieu du khach"})
 	if err != nil || strings.HasPrefix(ans.Text, "According") || !strings.Contains(ans.Text, "4.128") {
 		t.Errorf("got %q, %v; want the Vietnamese answer with 4.128", ans.Text, err)
@@ -2065,7 +2072,7 @@ func TestEnglishNamesInPlainQuestions(t *testing.T) {
 // "tại TP. Nha Trang và các vùng phụ cận" lists no names: the sentence's
 // figures are still Nha Trang's.
 func TestAndJoinsNamesOnly(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t48", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t48"), [][2]string{
 		{"Tàu Spectrum of the Seas cập Cảng Nha Trang đưa bao nhiêu du khách?", "4.128"},
 	}, nil)
 }
@@ -2073,7 +2080,7 @@ func TestAndJoinsNamesOnly(t *testing.T) {
 // A phone number asked ("sđt", "đường dây nóng") is answered by a number
 // to call, or refused: not by another figure of the same firm or office.
 func TestPhoneNumbersAsked(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t44", "articles")), nil, []string{
+	wantAnswers(t, setService(t, "reader-news-t44"), nil, []string{
 		"sdt phong tuyen dung cty hung phat la bn",
 		"SĐT đường dây nóng để xin xe bồn chở nước tới nhà?",
 	})
@@ -2090,25 +2097,25 @@ func TestPhoneNumbersAsked(t *testing.T) {
 // "Bao" opens a place's name ("huyen Bao Lam" typed plain is Bảo Lâm) unless
 // it asks ("bao nhiêu", "bao giờ"): Bảo Lạc's chairman is no answer.
 func TestBaoOpensPlaces(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t13", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t13"), nil,
 		[]string{"Chu tich UBND huyen Bao Lam ten la gi?", "CHỦ TỊCH UBND HUYỆN BẢO LÂM TÊN LÀ GÌ?"})
 }
 
 // "Năm ngoái" in news of 2024 is 2023 (not "mấy năm trước"); "r" ending a
 // question typed plain is "rồi", not a unit (nor the R of "Đắk R'lấp").
 func TestLastYearAndChatEndings(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t45", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t45"), [][2]string{
 		{"nam 2023 ti le co so vi pham la bn %", "42,7%"},
 		{"thu ngan sach qua hai quan dc bao nhieu r", "1.420,6 tỷ đồng"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-g", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-g"), nil,
 		[]string{"chu tich ubnd huyen dak r'lap la ai"})
 }
 
 // "Công trình do liên danh … thi công" speaks of the bridge the title
 // names: it answers which firms built it.
 func TestGeneralNounsReferToTheTopic(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t52", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t52"), [][2]string{
 		{"Đơn vị nào thi công cầu Long Mỹ?", "Phương Nam"},
 	}, nil)
 }
@@ -2117,10 +2124,10 @@ func TestGeneralNounsReferToTheTopic(t *testing.T) {
 // and their count follows in visits ("khách quốc tế đạt 96.300 lượt"), not
 // for other visitors ("khách Hàn Quốc").
 func TestCountedInVisits(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t49", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t49"), [][2]string{
 		{"pn ke bang 9 thang dau nam co bn khach quoc te", "96.300 lượt"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t16", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t16"), nil,
 		[]string{"mua lua chin 2023 mu cang chai co bn khach han quoc"})
 }
 
@@ -2128,7 +2135,7 @@ func TestCountedInVisits(t *testing.T) {
 // 2024", and a figure compared with the span before is still this span's:
 // "Doanh thu đạt 11,6 tỷ đồng, tăng 4,3 tỷ đồng so với niên vụ 2022 - 2023".
 func TestShortSpansAndComparedSpans(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t51", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t51"), [][2]string{
 		{"doanh thu htx nien vu 23-24 la bn", "11,6 tỷ đồng"},
 	}, nil)
 }
@@ -2137,21 +2144,21 @@ func TestShortSpansAndComparedSpans(t *testing.T) {
 // it, not the area of the season asked; "Giá vé … về đêm" is not answered by
 // a count of visitors.
 func TestPricesAreSums(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t50", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t50"), [][2]string{
 		{"Giá thu mua mía niên vụ 2024-2025 là bao nhiêu?", "1.250.000 đồng/tấn"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t49", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t49"), nil,
 		[]string{"Giá vé tham quan động Phong Nha về đêm là bao nhiêu?"})
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t38", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t38"), nil,
 		[]string{"kinh phi cuu ho bai bien nam 2024 la bao nhieu"}) // not a count of signs
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t54", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t54"), [][2]string{
 		{"hop dong xk tom sang nhat tri gia bn", "16,8 triệu USD"}, // not the share of exports
 	}, nil)
 }
 
 // "Diện tích … bao nhiêu" is answered in ha, m2 or km2, not by a price.
 func TestAreasAreMeasuredInArea(t *testing.T) {
-	svc := serviceOf(t, filepath.Join("testdata", "reader-news-t8", "articles"))
+	svc := setService(t, "reader-news-t8")
 	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "dien tich tom lua an bien tang bn so voi nam ngoai"})
 	if err != nil || strings.Contains(ans.Text, "đồng/kg") || !ans.Refused && !strings.Contains(ans.Text, " ha") {
 		t.Errorf("got %q, %v; want an area in ha, or a refusal", ans.Text, err)
@@ -2161,7 +2168,7 @@ func TestAreasAreMeasuredInArea(t *testing.T) {
 // "bị xử thế nào" asks the court's sentence: it is answered by the years
 // in prison (or a suspended sentence), not by what the court weighed.
 func TestCourtSentencesAsked(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t46", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t46"), [][2]string{
 		{"bi cao viet bi xu ntn", "án treo"},
 	}, nil)
 }
@@ -2170,10 +2177,10 @@ func TestCourtSentencesAsked(t *testing.T) {
 // có 41 tàu cá" is last year's drill where the article gives this year's.
 // In the first quarter, last year's is what the papers sum up.
 func TestFiguresOfPastYearsGiveWay(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t49", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t49"), [][2]string{
 		{"dien tap co bn tau ca tham gia", "62 tàu cá"},
 	}, nil)
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t33", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t33"), [][2]string{
 		{"mien dong tien thanh ban gia bn 1kg", "85.000 - 95.000 đồng/kg"},
 	}, nil)
 }
@@ -2181,7 +2188,7 @@ func TestFiguresOfPastYearsGiveWay(t *testing.T) {
 // "Đồn trưởng" is an office: the post's Chính trị viên is no answer, and
 // "đồn phó" is its deputy.
 func TestBorderPostHeads(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t51", "articles")), nil,
+	wantAnswers(t, setService(t, "reader-news-t51"), nil,
 		[]string{"Đồn trưởng Đồn Biên phòng Sín Thầu là ai?", "Don truong Don Bien phong Sin Thau la ai?"})
 	if got := knowledge.ExpandChat("don pho don bien phong la ai"); !strings.Contains(got, "pho don truong") {
 		t.Errorf("ExpandChat = %q, want the phó đồn trưởng", got)
@@ -2191,7 +2198,7 @@ func TestBorderPostHeads(t *testing.T) {
 // What opens a list of people ("Về phía huyện Đức Thọ có ông …; bà …")
 // says where each of them serves.
 func TestListHeadersNameTheirPlace(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t55", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t55"), [][2]string{
 		{"ai la ct ubnd huyen duc tho", "Lê Thị Hồng Nhung"},
 	}, nil)
 }
@@ -2199,7 +2206,7 @@ func TestListHeadersNameTheirPlace(t *testing.T) {
 // "xảy ra vào lúc nào" is answered by a time or a date ("Khoảng 2h15 ngày
 // 17/8, …"), not by "xảy ra vào ban đêm".
 func TestMomentsAreTimesOrDates(t *testing.T) {
-	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t56", "articles")), [][2]string{
+	wantAnswers(t, setService(t, "reader-news-t56"), [][2]string{
 		{"Vụ sạt lở trên đèo Tà Nung xảy ra vào lúc nào?", "2h15 ngày 17/8"},
 	}, nil)
 }
