@@ -587,9 +587,12 @@ func weighingOf(q Query, content []Token) weighing {
 	toks := Tokenize(q.Text)
 	w := weighing{q: q, content: content, wanted: wantedWords(q, content), frames: frameTokens(q.Text, content),
 		names: namePairs(q.Text), frame: framePair(q, toks), places: placePairs(q, toks), markers: distinguishing(toks),
-		subject: measured(q, content), singles: singleNames(q.Text, toks), ones: map[int]bool{}}
+		subject: measured(q, content), singles: singleNames(q.Text, toks)}
 	for i, t := range toks {
 		if perOne(toks, i) {
+			if w.ones == nil {
+				w.ones = map[int]bool{}
+			}
 			w.ones[t.Start] = true
 		}
 	}

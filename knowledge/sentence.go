@@ -3015,7 +3015,11 @@ var severalWords = map[string]bool{"may": true, "vai": true, "nhieu": true, "nhu
 // the year before is the one the papers sum up ("Năm 2024, HTX sản xuất
 // 160 tấn miến" in March 2025).
 func opensWithPastYear(sentence string, published time.Time) bool {
-	toks := Tokenize(sentence)
+	end := min(len(sentence), 40) // "Trong năm 2022," is in the first words
+	for end < len(sentence) && !utf8.RuneStart(sentence[end]) {
+		end++
+	}
+	toks := Tokenize(sentence[:end])
 	for i := 0; i+1 < len(toks) && i < 3; i++ {
 		if toks[i].Fold == "nam" && toks[i+1].Number && isYearNumber(toks[i+1].Fold) {
 			y, _ := strconv.Atoi(toks[i+1].Fold)
