@@ -578,7 +578,7 @@ type weighing struct {
 	places  []string
 	markers []string
 	subject []Token
-	singles []string
+	singles []Token
 	ones    map[int]bool // where a rate is asked per one of something, by the "1"'s offset
 }
 
@@ -607,12 +607,12 @@ func perOne(toks []Token, i int) bool {
 		i+1 < len(toks) && !timeUnits[toks[i+1].Fold]
 }
 
-// singleNames returns the folded capitalised words of a question that
+// singleNames returns the capitalised words of a question that
 // stand alone inside it ("Ai tạo ra Wikipedia?"): a name the answer's
 // article must hold. Not the first word, which every sentence capitalises,
 // nor abbreviations, nor the words of a pair (namePairs asks those).
-func singleNames(question string, toks []Token) []string {
-	var out []string
+func singleNames(question string, toks []Token) []Token {
+	var out []Token
 	for i, t := range toks {
 		if i == 0 || !t.Upper || t.Number || IsStopword(t) {
 			continue
@@ -622,7 +622,7 @@ func singleNames(question string, toks []Token) []string {
 			i+1 < len(toks) && toks[i+1].Upper && t.End+1 == toks[i+1].Start {
 			continue
 		}
-		out = append(out, t.Fold)
+		out = append(out, t)
 	}
 	return out
 }
@@ -667,7 +667,7 @@ func (in weighing) of(a *Article) coverage {
 		}
 	}
 	for _, name := range in.singles {
-		if !have.fold[name] {
+		if !have.fold[name.Fold] || name.Marked && !have.exact[name.Exact] { // "môn Toán" is not "toàn tỉnh"
 			return coverage{contradicted: true} // "Wikipedia" asked, the article never names it
 		}
 	}
@@ -726,6 +726,12 @@ func measured(q Query, content []Token) []Token {
 	if asksCode(q.Text) || len(Tokenize(q.Text[:strings.IndexByte(q.Text+",", ',')])) <= 4 {
 		return nil // "… công văn số mấy?" asks a code; "Sau vụ cháy, …" opens with when
 	}
+	if !content[0].Marked && content[0].Fold == "luc" && content[1].Fold != "luong" {
+		return nil // "luc tau gap nan song cao bn" typed plain opens with "lúc", when; "luc luong" is "lực lượng"
+	}
+	if isAbbreviation(content[0].Fold) && !measureAbbreviations[content[0].Fold] || companies[content[0].Fold] || content[0].Fold == "cong" && content[1].Fold == "ty" {
+		return nil // "HTX Gia Tân đầu tư bao nhiêu tiền" names who spends, not what is measured ("GDP tỉnh" is)
+	}
 	if scopes[content[0].Fold] && (placeNouns[content[1].Fold] || content[1].Fold == "nuoc") || people[content[0].Fold+" "+content[1].Fold] || events[content[0].Fold] ||
 		content[0].Fold == "dan" && content[1].Upper && content[1].Fold != "so" {
 		return nil // "Cả tỉnh có bao nhiêu bài …", "Người dân đóng góp bao nhiêu" say where or who, not what
@@ -768,6 +774,8 @@ var (
 	// levels open a phrase naming a level or branch counted in ("Bậc mầm
 	// non thiếu bao nhiêu giáo viên"): the level's name is what is asked.
 	levels = exactSet("bậc cấp khối")
+	// measureAbbreviations are abbreviations that name a measure, not a body.
+	measureAbbreviations = map[string]bool{"gdp": true, "grdp": true, "cpi": true, "pci": true, "fdi": true}
 )
 
 // namePairs returns the adjacent syllable pairs of the names in a question:
@@ -1490,7 +1498,8 @@ func wantedWords(q Query, content []Token) words {
 		w.fold[pair[0].Fold+" "+pair[1].Fold] = true
 	}
 	for _, name := range singleNames(q.Text, toks) {
-		w.fold[name] = true
+		w.fold[name.Fold] = true
+		w.exact[name.Exact] = true
 	}
 	for _, pair := range placePairs(q, toks) {
 		w.fold[pair] = true

@@ -2221,3 +2221,67 @@ func TestRoadsAndVehiclesAsked(t *testing.T) {
 		{"Khi nào dự kiến thông xe tạm qua đèo Tà Nung và cho những loại xe nào?", "19/8"},
 	}, nil)
 }
+
+// A "bao nhiêu" question that opens with when ("luc tau gap nan …" typed
+// plain) or with who spends ("HTX Gia Tân đầu tư …") does not open with
+// what it measures; "Từ năm 2023, HTX đã đầu tư …" runs on to now.
+func TestMeasuresAfterWhenAndWho(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t58"), [][2]string{
+		{"luc tau gap nan song cao bao nhieu", "3,2 mét"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t57"), [][2]string{
+		{"htx gia tan dau tu bao nhieu tien de phong dich", "1,2 tỷ đồng"},
+	}, nil)
+}
+
+// "Tuy nhiên, ông nhấn mạnh: …" is said by whom "ông" is, and "bệnh nhân"
+// in "dự kiến xuất viện sau 5 ngày" is the fisherman named before.
+func TestPronounsAfterConnectives(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t58"), [][2]string{
+		{"Giám đốc Sở GD&ĐT Phan Thanh Long nhấn mạnh điều gì về môn Tiếng Anh?", "điểm nghẽn lớn nhất"},
+		{"Ngư dân Võ Văn Hùng dự kiến bao lâu thì xuất viện?", "sau 5 ngày"},
+	}, nil)
+}
+
+// "Chỉ huy trưởng" is an office: its deputy ("Phó Chỉ huy trưởng Bộ Chỉ
+// huy …", who "trực tiếp chỉ huy") does not answer it; "số hiệu gì" is
+// answered by a code.
+func TestCommandersAndCodes(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t58"), [][2]string{
+		{"Phó Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh là ai?", "Huỳnh Công Danh"},
+		{"Tàu cá gặp nạn mang số hiệu gì?", "QNg 96789 TS"},
+	}, []string{"Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh là ai?", "chi huy truong bo chi huy bdbp tinh la ai"})
+}
+
+// What a count asks of ("thị trường Mỹ", "ha rau màu") must be in the
+// sentence that gives it; "môn Toán" is not "toàn tỉnh".
+func TestCountsOfWhatIsAsked(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t12"), nil,
+		[]string{"Sản lượng thanh long Bình Thuận xuất sang thị trường Mỹ là bao nhiêu tấn?"})
+	wantAnswers(t, setService(t, "reader-news-t14"), nil,
+		[]string{"Đợt mưa tháng 9/2023 làm Lương Tài thiệt hại bao nhiêu ha rau màu?"})
+}
+
+// A code named once in passing ("tuyến đường T2") is not the article's
+// topic; "khai thác" is a dated event; "23 ổ dịch tại 4 huyện: Trảng Bom,
+// …" is the province's figure, not Trảng Bom's.
+func TestPassingNamesAndSharedFigures(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t57"), [][2]string{
+		{"toan tinh co bao nhieu o dich ta lon chau phi", "23 ổ dịch"},
+	}, []string{
+		"Tổng vốn đầu tư xây dựng đường T2 là bao nhiêu?",
+		"san bay long thanh bao gio khai thac",
+		"Huyện Trảng Bom có bao nhiêu ổ dịch tả lợn châu Phi?",
+	})
+}
+
+// "Cầu dài 412 m" speaks of the bridge the title names; "8 xã đạt chuẩn
+// gồm: Yên Hợp, …" names the communes asked with "xã nào".
+func TestTopicNounsAndListedNames(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t18"), [][2]string{
+		{"Cầu Châu Giang 2 dài bao nhiêu mét?", "412 m"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t16"), [][2]string{
+		{"Những xã nào của huyện Văn Yên đã đạt chuẩn nông thôn mới?", "Yên Hợp"},
+	}, nil)
+}

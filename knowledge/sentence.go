@@ -51,7 +51,9 @@ type asked struct {
 	scope         string  // the level a whole of is asked: "tinh" of "toàn tỉnh", or ""
 	seat          bool    // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
 	phone         bool    // a number to call is asked: "số điện thoại đường dây nóng"
+	code          bool    // a code names what is asked: "tàu cá mang số hiệu gì"
 	courtSentence bool    // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
+	singles       []Token // of a "bao nhiêu", the capitalised words standing alone: "môn Toán"
 	moment        bool    // "lúc nào", "thời điểm nào": a time or a date answers
 	doing         []Token // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
 	ownCore       []Token // own words, but those typed plain that may be stopwords ("con" for "còn")
@@ -110,6 +112,13 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.question = Tokenize(q.Text)
 	a.ranks = askRanks(a.question)
 	a.names = namePairs(q.Text)
+	if kind == KindNumber {
+		a.singles = slices.DeleteFunc(singleNames(q.Text, a.question), func(n Token) bool {
+			i := slices.IndexFunc(a.question, func(t Token) bool { return t.Start == n.Start })
+			return i+1 < len(a.question) && a.question[i+1].Start == n.End+1 && !IsStopword(a.question[i+1]) ||
+				strings.ContainsAny(q.Text[max(n.Start-4, 0):min(n.End+4, len(q.Text))], "-–")
+		}) // "môn Toán của tỉnh", not "Công ty", "Bắc – Nam" nor a name spelled out
+	}
 	a.markers = distinguishing(a.question)
 	a.codeMarks = slices.DeleteFunc(slices.Clone(a.markers), func(m string) bool { return !typedAsCode(a.question, m) })
 	a.office = officeAsked(a.question)
@@ -137,6 +146,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.day = asks(q.Text, cueDay)
 	a.cause = asks(q.Text, cueReason)
 	a.phone = asks(q.Text, cuePhone)
+	a.code = kind == KindWhat && asksCodeName(Fold(spaced(q.Text)))
 	a.courtSentence = asksSentence(a.question)
 	a.clock = asksClock(q.Text)
 	a.moment = asks(q.Text, cueMoment)
@@ -434,7 +444,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 						sc.toks = append(Tokenize(speaker), sc.toks...)
 					}
 				}
-				if refersToTopic(sc.toks) {
+				if refersToTopic(sc.toks, title) {
 					// "Công trình do liên danh … thi công" speaks of what
 					// the title names: scored with it.
 					sc.toks = append(titleToks[:len(titleToks):len(titleToks)], sc.toks...)
@@ -594,14 +604,20 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	entity, anyPlace := entityFrame(content, a.frames)
 	// A code asked among others of its kind ("ST24" where the article
 	// has ST25 too) must be named near the answer; a code the article
-	// names alone is its topic ("QL24").
+	// names alone, in its title or lead, is its topic ("QL24"); one it
+	// names in passing ("tuyến đường T2") is not.
 	codes := slices.DeleteFunc(slices.Clone(a.codeMarks), func(m string) bool {
 		word, number, pair := strings.Cut(m, " ")
 		if !pair {
-			return !otherCodes(passages[0].Article, m)
+			return !otherCodes(passages[0].Article, m) && namesTopic(passages[0].Article, m)
 		}
 		_, other := numbersAfter(passages[0].Article, word, number)
 		return !other
+	})
+	// A person's given name ("cơ sở của Hùng") is not a name the answer
+	// must repeat: the papers go on with "cơ sở", "bị can", "ông".
+	singles := slices.DeleteFunc(slices.Clone(a.singles), func(n Token) bool {
+		return slices.ContainsFunc(all, func(sc scored) bool { return givenNameIn(sc.toks, n) })
 	})
 	askedVerb := speechVerbIn(Fold(spaced(q.Text))) // "khuyến cáo bà con điều gì" is answered by "… khuyến cáo bà con không đốt rơm rạ"
 	var out []candidate
@@ -623,6 +639,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if a.courtSentence && !givesSentence(sc.text) {
 			continue // "bị cáo Luân bị xử thế nào" is answered by the years in prison, not by who he is
+		}
+		if a.code && !reDocNumber.MatchString(sc.text) && !reCodeName.MatchString(sc.text) {
+			continue // "số hiệu gì" is answered by a code: "tàu cá QNg 96789 TS"
 		}
 		if a.phone && !rePhone.MatchString(sc.whole) {
 			continue // "số điện thoại đường dây nóng" is answered by a number to call
@@ -745,6 +764,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && len(a.spans) == 0 && comparedOnly(sc.toks, a.years) {
 			continue // "năm 2022" asked, the figure is of 2023 "so với năm 2022" (a span asked is read as one, above)
 		}
+		if kind == KindNumber && len(a.number.qualifier) > 0 && (measureWords[a.number.unit] || a.number.unit == "luot") && !holdsQualifier(a.number.qualifier, sc.window, title) {
+			continue // "bao nhiêu ha mắc ca" is not answered by "diện tích cà phê là 620 ha"
+		}
 		if kind == KindNumber && !a.number.in(sc.text, sc.wholeToks, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
 		}
@@ -761,9 +783,12 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			kind != KindWho && a.firmFrame && len(a.doing) > 0 && !statesDeed(sc.window, a.doing) { // "đơn vị nào thi công": "thi công" itself, here or beside
 			continue // "ai chủ trì hội nghị" is answered by a sentence saying who did, not one beside it
 		}
-		if entity.Fold != "" && !namesAfter(sc.window, entity, content) && !namesFrame(sc.window, content, a.frames) &&
+		if entity.Fold != "" && !namesAfter(sc.window, entity, content) && !namesFrame(sc.window, content, a.frames) && !listsAfter(sc.text, entity) &&
 			!(anyPlace && namesPlace(sc.window)) && !(companies[entity.Fold] && namesCompany(sc.window, content)) {
 			continue // "doanh nghiệp nào", "xã nào" is answered by a name after the word
+		}
+		if !holdsSingles(singles, sc.toks, title) {
+			continue // "điểm trung bình môn Toán" asked, the sentence gives Tiếng Anh's
 		}
 		words := newBag(sc.toks, true)
 		if measures && !namesSubject(words, a.subject) && !newBag(sc.window, true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] &&
@@ -1278,7 +1303,7 @@ var causeRest = map[string]bool{"la": true, "do": true, "chu": true, "chinh": tr
 // them too: "thành lập năm nào" is answered where the founding is told.
 var datedEvents = []string{"thanh lap", "khoi cong", "khanh thanh", "thong xe", "ban hanh", "khai truong", "khai mac", "be mac",
 	"ky ket", "khoi to", "ra doi", "dong tho", "xac lap", "xet xu", "tuyen an", "truy to", "phe duyet", "cong nhan", "ban giao", "nhap ngu",
-	"van hanh", "xa lu", "bat giu", "cong bo", "xuat vien", "nhap vien"}
+	"van hanh", "xa lu", "bat giu", "cong bo", "xuat vien", "nhap vien", "khai thac", "thong qua"}
 
 // titled reports whether a title holds two syllables, folded: "khanh
 // thanh".
@@ -1323,9 +1348,10 @@ func otherMilestone(asked int, toks []Token) bool {
 }
 
 // speaksOfSomeone reports whether a sentence speaks of a person named
-// before it by "ông" or "bà" alone: "vườn cà phê của ông cho thu hoạch …".
+// before it by "ông", "bà" or "bệnh nhân" alone: "vườn cà phê của ông cho
+// thu hoạch …", "bệnh nhân đã được bó bột".
 func speaksOfSomeone(text string) bool {
-	for _, word := range []string{"ông", "bà"} {
+	for _, word := range []string{"ông", "bà", "anh", "chị", "bệnh nhân", "nạn nhân"} {
 		for at := 0; ; {
 			i := strings.Index(text[at:], word)
 			if i < 0 {
@@ -1347,8 +1373,72 @@ func speaksOfSomeone(text string) bool {
 	return false
 }
 
-// opensWithPronoun reports whether a sentence opens with a pronoun.
+// asksCodeName reports whether a question, folded, ends asking a code:
+// "tàu mang số hiệu gì", "biển số xe là gì"; not "mã số vùng trồng là ngày
+// nào" nor "ví mã số như cái gì".
+func asksCodeName(folded string) bool {
+	words := strings.Fields(folded)
+	if len(words) < 3 || !slices.Contains([]string{"gi", "nao", "j"}, words[len(words)-1]) {
+		return false
+	}
+	for i := len(words) - 2; i >= max(len(words)-7, 1); i-- {
+		switch pair := words[i-1] + " " + words[i]; {
+		case pair == "so hieu" || pair == "ma so" || pair == "bien so" || pair == "ma hieu":
+			return true
+		case slices.Contains([]string{"nhu", "ngay", "nam", "thang", "khi", "luc", "cai", "ai"}, words[i]):
+			return false
+		}
+	}
+	return false
+}
+
+// reCodeName finds a code that names a thing: two capitals and a number,
+// "QNg 96789", "BP 31-01-01", "ĐT725", "ST25".
+var reCodeName = regexp.MustCompile(`(^|[^\pL])\p{Lu}{2}\pL{0,3}[ -]?\d+`)
+
+// holdsQualifier reports whether the words that say what a count counts
+// ("mắc ca" of "bao nhiêu ha mắc ca") stand in a sentence with its
+// neighbours, or in the title.
+func holdsQualifier(qualifier, window []Token, title bag) bool {
+	for _, q := range qualifier {
+		if title.fold[q.Fold] == 0 && !slices.ContainsFunc(window, func(t Token) bool { return t.Fold == q.Fold }) {
+			return false
+		}
+	}
+	return true
+}
+
+// givenNameIn reports whether syllables write a word as the last of a
+// person's name: "Hùng" of "Nguyễn Văn Hùng".
+func givenNameIn(toks []Token, n Token) bool {
+	for i := 2; i < len(toks); i++ {
+		if toks[i].Fold == n.Fold && toks[i].Upper && toks[i-1].Upper && toks[i-2].Upper && surnames[toks[i-2].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsSingles reports whether the capitalised words a question names alone
+// stand in a sentence, or in the title.
+func holdsSingles(singles, sentence []Token, title bag) bool {
+	for _, n := range singles {
+		if title.fold[n.Fold] > 0 {
+			continue
+		}
+		if !slices.ContainsFunc(sentence, func(t Token) bool { return t.Fold == n.Fold && (!n.Marked || t.Exact == n.Exact) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// opensWithPronoun reports whether a sentence opens with a pronoun, after
+// a connective of a few words if any ("Tuy nhiên, ông nhấn mạnh: …").
 func opensWithPronoun(sentence string) bool {
+	if head, rest, ok := strings.Cut(sentence, ", "); ok && len(strings.Fields(head)) <= 2 {
+		sentence = upperFirst(rest)
+	}
 	for _, p := range pronounOpeners {
 		if strings.HasPrefix(sentence, p) {
 			return true
@@ -1732,6 +1822,28 @@ func entityFrame(content []Token, frames map[int]bool) (entity Token, anyPlace b
 		return frame[n-1], false // "xã nào", "phường, xã nào"
 	}
 	return Token{}, false
+}
+
+// listsAfter reports whether a sentence lists names after the noun: "8 xã
+// đạt chuẩn gồm: Yên Hợp, Yên Thái, …".
+func listsAfter(text string, noun Token) bool {
+	for _, t := range Tokenize(text) {
+		if t.Fold != noun.Fold {
+			continue
+		}
+		rest := text[t.End:]
+		at := strings.Index(rest, "gồm")
+		if colon := strings.Index(rest, ":"); colon >= 0 && (at < 0 || colon < at) {
+			at = colon
+		}
+		if at < 0 {
+			return false
+		}
+		after := strings.TrimLeft(rest[at:], "gồm: ")
+		first, _ := utf8.DecodeRuneInString(after)
+		return unicode.IsUpper(first)
+	}
+	return false
 }
 
 // namesAfter reports whether syllables name something after the noun: a
@@ -2415,6 +2527,9 @@ func (r ranksAsked) mismatch(text []Token) bool {
 		if i == 0 || i+1 >= len(text) || r.next[t.Fold] || !r.firsts[t.Fold] || !r.titles[t.Fold+" "+text[i+1].Fold] {
 			continue // not an office's title ("Chư Sê" is a place)
 		}
+		if t.Fold == "chi" && (i+2 >= len(text) || text[i+2].Fold != "truong" && text[i+2].Fold != "pho") {
+			continue // "Bộ Chỉ huy" names a body, "trực tiếp chỉ huy" a deed, not the office "Chỉ huy trưởng"
+		}
 		if prev := text[i-1]; rankWords[prev.Exact] && !r.asked[prev.Exact] {
 			ranked = true
 		} else if !rankWords[prev.Exact] {
@@ -2501,6 +2616,15 @@ func otherCodes(a *Article, code string) bool {
 		}
 	}
 	return false
+}
+
+// namesTopic reports whether an article's title or lead names a key.
+func namesTopic(a *Article, key string) bool {
+	text := a.Title
+	if len(a.Paragraphs) > 0 {
+		text += " " + firstSentence(a.Paragraphs[0])
+	}
+	return slices.ContainsFunc(Tokenize(text), func(t Token) bool { return t.Fold == key })
 }
 
 // codeShape writes a code's letters as "a" and digits as "0": "a00" for
@@ -2998,9 +3122,10 @@ func relativeYear(toks []Token, published time.Time) string {
 }
 
 // refersToTopic reports whether a sentence opens by naming its article's
-// topic with a general noun: "Công trình …", "Dự án …".
-func refersToTopic(toks []Token) bool {
-	return len(toks) > 2 && toks[0].Upper && topicNouns[toks[0].Fold+" "+toks[1].Fold]
+// topic with a general noun: "Công trình …", "Dự án …", or "Cầu dài 412 m"
+// where the title names the bridge.
+func refersToTopic(toks []Token, title bag) bool {
+	return len(toks) > 2 && toks[0].Upper && (topicNouns[toks[0].Fold+" "+toks[1].Fold] || toks[0].Fold == "cau" && !toks[1].Upper && title.fold["cau"] > 0)
 }
 
 // topicNouns, folded, name an article's topic in general.
@@ -3011,9 +3136,9 @@ var topicNouns = map[string]bool{"cong trinh": true, "du an": true}
 var severalWords = map[string]bool{"may": true, "vai": true, "nhieu": true, "nhung": true, "cac": true, "mot": true, "hai": true, "ba": true}
 
 // opensWithPastYear reports whether a sentence opens with a year its news
-// has left behind: "Năm 2023, …" in news of mid-2024. In the first quarter
-// the year before is the one the papers sum up ("Năm 2024, HTX sản xuất
-// 160 tấn miến" in March 2025).
+// has left behind: "Năm 2023, …" in news of mid-2024, not "Từ năm 2023"
+// (since). In the first quarter the year before is the one the papers sum
+// up ("Năm 2024, HTX sản xuất 160 tấn miến" in March 2025).
 func opensWithPastYear(sentence string, published time.Time) bool {
 	end := min(len(sentence), 40) // "Trong năm 2022," is in the first words
 	for end < len(sentence) && !utf8.RuneStart(sentence[end]) {
@@ -3022,6 +3147,9 @@ func opensWithPastYear(sentence string, published time.Time) bool {
 	toks := Tokenize(sentence[:end])
 	for i := 0; i+1 < len(toks) && i < 3; i++ {
 		if toks[i].Fold == "nam" && toks[i+1].Number && isYearNumber(toks[i+1].Fold) {
+			if i > 0 && toks[i-1].Fold == "tu" {
+				return false // "Từ năm 2023, HTX đã đầu tư …" runs on to now
+			}
 			y, _ := strconv.Atoi(toks[i+1].Fold)
 			return y < published.Year()-1 || y == published.Year()-1 && published.Month() > time.March
 		}
@@ -4085,12 +4213,13 @@ var purposeWords = exactSet("để nhằm")
 
 // sharedBy reports whether a clause gives its figure to several places
 // together, one of them asked about: "96,5 tỷ đồng nâng cấp thủy lợi tại
-// các huyện Krông Pắc, Cư M'gar và Ea Kar".
+// các huyện Krông Pắc, Cư M'gar và Ea Kar", "23 ổ dịch tại 4 huyện: Trảng
+// Bom, Thống Nhất, …".
 func sharedBy(clause string, entities [][2]string) bool {
 	toks := Tokenize(clause)
 	for i := 1; i+1 < len(toks); i++ {
-		if toks[i-1].Fold != "cac" || !placeNouns[toks[i].Fold] {
-			continue
+		if toks[i-1].Fold != "cac" && !(toks[i-1].Number && strings.HasPrefix(clause[toks[i].End:], ":")) || !placeNouns[toks[i].Fold] {
+			continue // "các huyện A, B", "4 huyện: A, B"
 		}
 		list := toks[i+1:]
 		if end := strings.IndexAny(clause[toks[i].End:], "0123456789()"); end >= 0 {
