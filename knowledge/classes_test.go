@@ -2285,3 +2285,13 @@ func TestTopicNounsAndListedNames(t *testing.T) {
 		{"Những xã nào của huyện Văn Yên đã đạt chuẩn nông thôn mới?", "Yên Hợp"},
 	}, nil)
 }
+
+// "quê ở đâu" is answered where someone's home is said ("quê", "trú",
+// "ngụ"), not by where they worked; "doanh nghiệp nào" is not answered by
+// the HTX asked about.
+func TestHomesAndOtherFirms(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t46"), nil, []string{"Bị cáo Phạm Văn Khởi quê ở đâu?", "bi cao khoi que o dau"})
+	wantAnswers(t, setService(t, "reader-news-t8"), [][2]string{
+		{"HTX Tân Tiến bán lúa cho doanh nghiệp nào, với giá sàn bao nhiêu?", "Công ty TNHH"},
+	}, nil)
+}

@@ -51,6 +51,7 @@ type asked struct {
 	scope         string  // the level a whole of is asked: "tinh" of "toàn tỉnh", or ""
 	seat          bool    // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
 	phone         bool    // a number to call is asked: "số điện thoại đường dây nóng"
+	origin        bool    // where someone is from is asked: "quê ở đâu"
 	code          bool    // a code names what is asked: "tàu cá mang số hiệu gì"
 	courtSentence bool    // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
 	singles       []Token // of a "bao nhiêu", the capitalised words standing alone: "môn Toán"
@@ -125,6 +126,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.places = placePairs(q, a.question)
 	a.scope = scopeAsked(a.question)
 	a.seat = kind == KindWhere && namesSeat(foldedText(a.question))
+	a.origin = kind == KindWhere && strings.Contains(foldedText(a.question), " que ")
 	if !slices.ContainsFunc(a.question, func(t Token) bool { return t.Upper }) {
 		a.names = append(a.names, placeNames(a.question, a.places)...)
 		a.names = append(a.names, peopleTypedPlain(a.question)...)
@@ -748,6 +750,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if a.cause && (!givesCause(sc.toks) && !givesCauseAfter(sc.after) || causeUnknown(sc.wholeToks)) { // its own words: the sentence before may name an agent ("do anh X điều khiển")
 			continue // "nguyên nhân vụ cháy" is not answered by when it broke out, unless the cause follows
 		}
+		if a.origin && !namesHome(foldedText(sc.window)) {
+			continue // "bị cáo Khởi quê ở đâu" is not answered by where he worked
+		}
 		if a.seat && !namesSeat(foldedText(sc.window)) {
 			continue // "công ty X có trụ sở ở đâu" is not answered by where it works
 		}
@@ -783,7 +788,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			kind != KindWho && a.firmFrame && len(a.doing) > 0 && !statesDeed(sc.window, a.doing) { // "đơn vị nào thi công": "thi công" itself, here or beside
 			continue // "ai chủ trì hội nghị" is answered by a sentence saying who did, not one beside it
 		}
-		if entity.Fold != "" && !namesAfter(sc.window, entity, content) && !namesFrame(sc.window, content, a.frames) && !listsAfter(sc.text, entity) &&
+		if entity.Fold != "" && !(!companies[entity.Fold] && namesAfter(sc.window, entity, content)) && !namesFrame(sc.window, content, a.frames) && !listsAfter(sc.text, entity) &&
 			!(anyPlace && namesPlace(sc.window)) && !(companies[entity.Fold] && namesCompany(sc.window, content)) {
 			continue // "doanh nghiệp nào", "xã nào" is answered by a name after the word
 		}
@@ -1053,6 +1058,12 @@ func comparedWith(question []Token, i int) bool {
 // its "trụ sở" or "địa chỉ".
 func namesSeat(text string) bool {
 	return strings.Contains(text, " tru so ") || strings.Contains(text, " dia chi ")
+}
+
+// namesHome reports whether a folded text says where someone is from or
+// lives: "quê", "trú", "ngụ", "thường trú", "sinh ra".
+func namesHome(text string) bool {
+	return slices.ContainsFunc([]string{" que ", " tru ", " ngu ", " sinh ra "}, func(w string) bool { return strings.Contains(text, w) })
 }
 
 // statesDeed reports whether syllables say a deed of one or two syllables, the
@@ -1854,8 +1865,11 @@ func namesAfter(toks []Token, noun Token, content []Token) bool {
 		return slices.ContainsFunc(content, func(c Token) bool { return c.Fold == t.Fold })
 	}
 	for i := 1; i < len(toks); i++ {
+		if toks[i-1].Fold != noun.Fold {
+			continue
+		}
 		t := toks[i]
-		if toks[i-1].Fold != noun.Fold || !(t.Upper || t.Number) {
+		if !(t.Upper || t.Number) {
 			continue
 		}
 		if !asked(t) {
@@ -1900,6 +1914,13 @@ func namesCompany(toks []Token, content []Token) bool {
 		}
 		if j == len(toks) || !toks[j].Upper || toks[j].Number {
 			continue
+		}
+		end := j + 1 // the firm's name, its trade's words too: "Gỗ nội thất Hưng Phát Đạt"
+		for end < min(j+8, len(toks)) && toks[end].Start == toks[end-1].End+1 && !toks[end].Number {
+			end++
+		}
+		if slices.ContainsFunc(namePairsIn(toks[j:end]), func(p [2]Token) bool { return asked(p[0]) && asked(p[1]) }) {
+			continue // the firm asked about, named after its trade
 		}
 		for k := j; k < min(j+4, len(toks)) && (k == j || toks[k].Start == toks[k-1].End+1); k++ {
 			if !asked(toks[k]) {
@@ -1961,6 +1982,17 @@ var trades = foldedSet([]string{"xây", "dựng", "thương", "mại", "dịch",
 
 // companyForms are the words of a firm's legal form, folded.
 var companyForms = foldedSet([]string{"cổ", "phần", "cp", "tnhh", "mtv", "trách", "nhiệm", "hữu", "hạn", "một", "thành", "viên", "jsc"})
+
+// namePairsIn returns the adjacent capitalised pairs of syllables.
+func namePairsIn(toks []Token) [][2]Token {
+	var out [][2]Token
+	for i := 1; i < len(toks); i++ {
+		if toks[i-1].Upper && toks[i].Upper {
+			out = append(out, [2]Token{toks[i-1], toks[i]})
+		}
+	}
+	return out
+}
 
 // namesPlace reports whether syllables name a place: a place's noun
 // before a name ("huyện Phù Mỹ", "TP. Tuy Hòa").
