@@ -884,6 +884,9 @@ func kinOf(toks []Token, unit string) map[string]bool {
 				}
 			}
 		}
+		if len(kin) > 0 {
+			kin["nguoi"] = true // "bao nhiêu công nhân" is answered by "127 người" of them
+		}
 		if unit == "nguoi" && (i+1 == len(toks) || !kin[unit+" "+toks[i+1].Fold]) {
 			for _, group := range peopleNouns {
 				for _, n := range group {

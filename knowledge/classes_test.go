@@ -2295,3 +2295,26 @@ func TestHomesAndOtherFirms(t *testing.T) {
 		{"HTX Tân Tiến bán lúa cho doanh nghiệp nào, với giá sàn bao nhiêu?", "Công ty TNHH"},
 	}, nil)
 }
+
+// "bao nhiêu công nhân" is answered by "127 người" of them; "giá vé trẻ
+// em" is not answered by the adult's fare.
+func TestPeopleCountedAndFaresOfOthers(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t62"), [][2]string{
+		{"Đến 20 giờ ngày 16/4 có bao nhiêu công nhân phải đến cơ sở y tế cấp cứu?", "127 người"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t63"), nil, []string{"Giá vé trẻ em khi tham quan Tràng An là bao nhiêu?"})
+}
+
+// "thông tuyến vào lúc nào" is not answered by "thông tuyến … trong vòng
+// 48 giờ", an order; "sinh năm nào" wants a birth; a figure asked plainly
+// is what is, not "phấn đấu đạt"; "tại huyện Củ Chi, quận 12, …" shares
+// its figure among places.
+func TestWhensBirthsGoalsAndSharedPlaces(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t64"), nil, []string{
+		"Quốc lộ 14 đã được thông tuyến vào lúc nào?",
+		"ong trinh van hung sinh nam nao",
+	})
+	wantAnswers(t, setService(t, "reader-news-t60"), [][2]string{
+		{"cu chi co bao nhieu ha nong nghiep cong nghe cao", "3.460 ha"},
+	}, []string{"Huyện Củ Chi có bao nhiêu điểm sạt lở dọc sông Sài Gòn?"})
+}

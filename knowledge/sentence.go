@@ -52,6 +52,7 @@ type asked struct {
 	seat          bool    // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
 	phone         bool    // a number to call is asked: "số điện thoại đường dây nóng"
 	origin        bool    // where someone is from is asked: "quê ở đâu"
+	born          bool    // a birth's year or day is asked: "sinh năm nào"
 	code          bool    // a code names what is asked: "tàu cá mang số hiệu gì"
 	courtSentence bool    // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
 	singles       []Token // of a "bao nhiêu", the capitalised words standing alone: "môn Toán"
@@ -152,6 +153,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.courtSentence = asksSentence(a.question)
 	a.clock = asksClock(q.Text)
 	a.moment = asks(q.Text, cueMoment)
+	a.born = kind == KindWhen && reBornAsked.MatchString(foldedText(a.question))
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
 	if len(a.subject) == 2 {
@@ -750,14 +752,17 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if a.cause && (!givesCause(sc.toks) && !givesCauseAfter(sc.after) || causeUnknown(sc.wholeToks)) { // its own words: the sentence before may name an agent ("do anh X điều khiển")
 			continue // "nguyên nhân vụ cháy" is not answered by when it broke out, unless the cause follows
 		}
+		if a.born && !reBirth.MatchString(sc.before+" "+sc.whole) {
+			continue // "ông Hưng sinh năm nào" is answered by "(SN 1968)" or "sinh năm 1968", not by what he did
+		}
 		if a.origin && !namesHome(foldedText(sc.window)) {
 			continue // "bị cáo Khởi quê ở đâu" is not answered by where he worked
 		}
 		if a.seat && !namesSeat(foldedText(sc.window)) {
 			continue // "công ty X có trụ sở ở đâu" is not answered by where it works
 		}
-		if kind == KindWhen && a.moment && !statesClock(sc.text) && !reDate.MatchString(sc.text) && !reDay.MatchString(sc.text) && !namesYear(sc.toks) &&
-			!strings.Contains(foldedText(sc.toks), " luc ") {
+		if kind == KindWhen && a.moment && !statesClock(sc.text) && !reDate.MatchString(reDuration.ReplaceAllString(sc.text, "")) && !reDay.MatchString(sc.text) && !namesYear(sc.toks) &&
+			!slices.ContainsFunc(sc.toks, func(t Token) bool { return t.Exact == "lúc" }) { // not "lực lượng"
 			continue // "xảy ra vào lúc nào" is not answered by "xảy ra vào ban đêm"; "vào lúc nộp hồ sơ" answers
 		}
 		if kind == KindWhen && a.clock && !statesClock(sc.text) {
@@ -863,6 +868,11 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			}
 		}
 		out = kept
+	}
+	if kind == KindNumber && !asksGoal(a.question) && slices.ContainsFunc(out, func(c candidate) bool { return !statesGoal(c.sentence) }) {
+		// A figure asked plainly is what is, where the article says it, not
+		// what is aimed at: "phấn đấu đạt 4.500 ha" is a goal.
+		out = slices.DeleteFunc(out, func(c candidate) bool { return statesGoal(c.sentence) })
 	}
 	if kind == KindNumber && len(a.years) == 0 && !published.IsZero() {
 		// A figure asked without a year is the news's, where the article
@@ -1058,6 +1068,29 @@ func comparedWith(question []Token, i int) bool {
 // its "trụ sở" or "địa chỉ".
 func namesSeat(text string) bool {
 	return strings.Contains(text, " tru so ") || strings.Contains(text, " dia chi ")
+}
+
+// reBornAsked finds a question, folded, asking when someone was born;
+// reBirth, a sentence saying it.
+var (
+	reBornAsked = regexp.MustCompile(` (sinh (nam|ngay|thang|khi|vao|luc)|nam sinh) `)
+	reBirth     = regexp.MustCompile(`(?i)(sinh (năm|ngày|tháng|vào)|năm sinh|\bSN:? ?\d{4}|\(\d{4}\))`)
+)
+
+// goalWords say a figure is aimed at, planned or asked for, folded.
+var goalWords = []string{" muc tieu ", " phan dau ", " chi tieu ", " ke hoach ", " du kien ", " du bao ", " dat ra ", " du toan ", " de nghi ", " yeu cau ", " danh "}
+
+// asksGoal reports whether a question asks what is aimed at or planned.
+func asksGoal(question []Token) bool {
+	text := foldedText(question)
+	return slices.ContainsFunc(goalWords, func(w string) bool { return strings.Contains(text, w) })
+}
+
+// statesGoal reports whether a sentence gives a figure aimed at: "phấn
+// đấu đạt 4.500 ha", "mục tiêu đến năm 2025".
+func statesGoal(sentence string) bool {
+	text := foldedText(Tokenize(sentence))
+	return strings.Contains(text, " phan dau ") || strings.Contains(text, " muc tieu ")
 }
 
 // namesHome reports whether a folded text says where someone is from or
@@ -1314,7 +1347,7 @@ var causeRest = map[string]bool{"la": true, "do": true, "chu": true, "chinh": tr
 // them too: "thành lập năm nào" is answered where the founding is told.
 var datedEvents = []string{"thanh lap", "khoi cong", "khanh thanh", "thong xe", "ban hanh", "khai truong", "khai mac", "be mac",
 	"ky ket", "khoi to", "ra doi", "dong tho", "xac lap", "xet xu", "tuyen an", "truy to", "phe duyet", "cong nhan", "ban giao", "nhap ngu",
-	"van hanh", "xa lu", "bat giu", "cong bo", "xuat vien", "nhap vien", "khai thac", "thong qua"}
+	"van hanh", "xa lu", "bat giu", "cong bo", "xuat vien", "nhap vien", "khai thac", "thong qua", "thong tuyen"}
 
 // titled reports whether a title holds two syllables, folded: "khanh
 // thanh".
@@ -2819,6 +2852,7 @@ var opposites = func() map[string]string {
 		{"tăng", "giảm"}, {"nặng", "nhẹ"},
 		{"thuong nhe", "thuong nang"}, {"xuat khau", "nhap khau"}, {"toi da", "toi thieu"}, {"cao nhat", "thap nhat"},
 		{"lon nhat", "nho nhat"}, {"nhieu nhat", "it nhat"}, {"dau nam", "cuoi nam"}, {"noi thanh", "ngoai thanh"},
+		{"tre em", "nguoi lon"}, {"bi thuong", "tu vong"},
 	} {
 		a, b := key(pair[0]), key(pair[1])
 		m[a], m[b] = b, a
@@ -2860,8 +2894,8 @@ func oppositesAsked(question []Token) [][2]string {
 }
 
 // reDuration finds hours counted, not told: "sau gần 17 giờ nỗ lực",
-// "trong 72 giờ".
-var reDuration = regexp.MustCompile(`(?i)(gần|hơn|trong|suốt|mất|sau) \d{1,2} giờ`)
+// "trong 72 giờ", "trong vòng 48 giờ".
+var reDuration = regexp.MustCompile(`(?i)(gần|hơn|trong|trong vòng|suốt|mất|sau) \d{1,2} giờ`)
 
 // statesClock reports whether a text tells an hour of the day, not only
 // hours counted.
@@ -4271,6 +4305,30 @@ func sharedBy(clause string, entities [][2]string) bool {
 			continue
 		}
 		if slices.Contains(entities, [2]string{a[1].Fold, a[2].Fold}) || slices.Contains(entities, [2]string{b[1].Fold, b[2].Fold}) {
+			return true
+		}
+	}
+	// "tập trung tại huyện Củ Chi, quận 12, quận Bình Thạnh": places one
+	// after another, a kind of place named twice or joined by "và"; not
+	// an address ("xã A, huyện B, tỉnh C").
+	var nouns []string
+	listed, asked, end := false, false, 0
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Start < end || !placeNouns[toks[i].Fold] || !toks[i+1].Upper && !toks[i+1].Number {
+			continue // inside the name before, or no place named
+		}
+		gap := strings.TrimSpace(clause[end:toks[i].Start])
+		joined := gap == "và" || gap == ", và"
+		if len(nouns) > 0 && gap != "," && !joined {
+			nouns, listed, asked = nil, false, false // not the same list: "huyện A có 3.240 hộ, huyện B …" gives each its own
+		}
+		listed = listed || len(nouns) > 0 && (joined || slices.Contains(nouns, toks[i].Fold))
+		nouns = append(nouns, toks[i].Fold)
+		asked = asked || i+2 < len(toks) && slices.Contains(entities, [2]string{toks[i+1].Fold, toks[i+2].Fold})
+		for end = toks[i+1].End; i+2 < len(toks) && (toks[i+2].Upper || toks[i+2].Number) && toks[i+2].Start == end+1; i++ {
+			end = toks[i+2].End // past the name
+		}
+		if listed && asked {
 			return true
 		}
 	}
