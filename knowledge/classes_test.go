@@ -2318,3 +2318,12 @@ func TestWhensBirthsGoalsAndSharedPlaces(t *testing.T) {
 		{"cu chi co bao nhieu ha nong nghiep cong nghe cao", "3.460 ha"},
 	}, []string{"Huyện Củ Chi có bao nhiêu điểm sạt lở dọc sông Sài Gòn?"})
 }
+
+// "sinh năm bao nhiêu" asks a birth too; "giữ chức vụ gì" is answered by
+// an office; "Giải Nhì" is not answered by what the Giải Nhất won.
+func TestBirthsOfficesAndPrizes(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t66"), [][2]string{
+		{"Bà Hoàng Thị Lan Anh hiện giữ chức vụ gì?", "Phó Giám đốc Sở Y tế"},
+	}, []string{"Ông Vũ Đình Phong sinh năm bao nhiêu?"})
+	wantAnswers(t, setService(t, "reader-news-t41"), nil, []string{"Giải Nhì toàn đoàn của liên hoan được thưởng bao nhiêu tiền?"})
+}

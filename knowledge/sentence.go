@@ -53,6 +53,8 @@ type asked struct {
 	phone         bool    // a number to call is asked: "số điện thoại đường dây nóng"
 	origin        bool    // where someone is from is asked: "quê ở đâu"
 	born          bool    // a birth's year or day is asked: "sinh năm nào"
+	prize         string  // the rank of a prize asked, folded: "ba" of "Giải Ba"
+	post          bool    // someone's office is asked: "giữ chức vụ gì"
 	code          bool    // a code names what is asked: "tàu cá mang số hiệu gì"
 	courtSentence bool    // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
 	singles       []Token // of a "bao nhiêu", the capitalised words standing alone: "môn Toán"
@@ -153,7 +155,9 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.courtSentence = asksSentence(a.question)
 	a.clock = asksClock(q.Text)
 	a.moment = asks(q.Text, cueMoment)
-	a.born = kind == KindWhen && reBornAsked.MatchString(foldedText(a.question))
+	a.prize = prizeIn(a.question)
+	a.post = reAsksPost.MatchString(foldedText(a.question))
+	a.born = reBornAsked.MatchString(foldedText(a.question)) // "sinh năm nào", "sinh năm bao nhiêu"
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
 	if len(a.subject) == 2 {
@@ -752,6 +756,12 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if a.cause && (!givesCause(sc.toks) && !givesCauseAfter(sc.after) || causeUnknown(sc.wholeToks)) { // its own words: the sentence before may name an agent ("do anh X điều khiển")
 			continue // "nguyên nhân vụ cháy" is not answered by when it broke out, unless the cause follows
 		}
+		if a.post && !namesOffice(sc.toks) {
+			continue // "bà Lan Anh giữ chức vụ gì" is answered by her office, not by her votes
+		}
+		if a.prize != "" && otherPrize(sc.toks, a.prize) {
+			continue // "Giải Ba thuộc về ai" is not answered by who won the Giải Nhất
+		}
 		if a.born && !reBirth.MatchString(sc.before+" "+sc.whole) {
 			continue // "ông Hưng sinh năm nào" is answered by "(SN 1968)" or "sinh năm 1968", not by what he did
 		}
@@ -1091,6 +1101,48 @@ func asksGoal(question []Token) bool {
 func statesGoal(sentence string) bool {
 	text := foldedText(Tokenize(sentence))
 	return strings.Contains(text, " phan dau ") || strings.Contains(text, " muc tieu ")
+}
+
+// reAsksPost finds a question, folded, asking someone's office.
+var reAsksPost = regexp.MustCompile(` chuc (vu|danh) (gi|nao|la gi) `)
+
+// namesOffice reports whether syllables name an office: "Phó Giám đốc
+// Sở Y tế", "Bí thư Huyện ủy".
+func namesOffice(toks []Token) bool {
+	for i := 1; i < len(toks); i++ {
+		if officeTitles[toks[i-1].Fold+" "+toks[i].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// prizeRanks are the ranks of prizes, folded: "Giải Nhất", "giải Khuyến khích".
+var prizeRanks = map[string]bool{"nhat": true, "nhi": true, "ba": true, "tu": true, "khuyen": true, "dac": true}
+
+// prizeIn returns the rank of the first prize syllables name, or "".
+func prizeIn(toks []Token) string {
+	for i := 1; i < len(toks); i++ {
+		if toks[i-1].Fold == "giai" && prizeRanks[toks[i].Fold] {
+			return toks[i].Fold
+		}
+	}
+	return ""
+}
+
+// otherPrize reports whether syllables name a prize of another rank than
+// the one asked, and not the one asked.
+func otherPrize(toks []Token, asked string) bool {
+	other := false
+	for i := 1; i < len(toks); i++ {
+		if toks[i-1].Fold == "giai" && prizeRanks[toks[i].Fold] {
+			if toks[i].Fold == asked {
+				return false
+			}
+			other = true
+		}
+	}
+	return other
 }
 
 // namesHome reports whether a folded text says where someone is from or
@@ -1441,11 +1493,11 @@ func asksCodeName(folded string) bool {
 var reCodeName = regexp.MustCompile(`(^|[^\pL])\p{Lu}{2}\pL{0,3}[ -]?\d+`)
 
 // holdsQualifier reports whether the words that say what a count counts
-// ("mắc ca" of "bao nhiêu ha mắc ca") stand in a sentence with its
-// neighbours, or in the title.
+// ("mắc ca" of "bao nhiêu ha mắc ca", not "cà phê") stand in a sentence
+// with its neighbours, or in the title.
 func holdsQualifier(qualifier, window []Token, title bag) bool {
 	for _, q := range qualifier {
-		if title.fold[q.Fold] == 0 && !slices.ContainsFunc(window, func(t Token) bool { return t.Fold == q.Fold }) {
+		if title.fold[q.Fold] == 0 && !slices.ContainsFunc(window, func(t Token) bool { return t.Fold == q.Fold && (!q.Marked || t.Exact == q.Exact) }) {
 			return false
 		}
 	}
