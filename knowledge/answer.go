@@ -867,7 +867,7 @@ type numberWanted struct {
 // question counting "người" is answered by any of them.
 var peopleNouns = [][]string{{"cong nhan", "lao dong", "nguoi lao dong"}, {"phieu", "dai bieu"},
 	{"benh nhan", "nguoi benh", "ca benh"}, {"nguoi dan", "nhan khau"}, {"hanh khach"}, {"cu tri"}, {"hoc sinh"}, {"sinh vien"},
-	{"thi sinh"}, {"tan binh", "cong dan"}, {"giao vien"}, {"du khach"}, {"ngu dan"}}
+	{"thi sinh"}, {"tan binh", "cong dan"}, {"giao vien"}, {"du khach"}, {"ngu dan"}, {"doi tuong", "bi can", "nghi pham"}}
 
 // kinOf returns the nouns that count the people a question counts after
 // "bao nhiêu", or nil.

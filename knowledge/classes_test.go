@@ -2327,3 +2327,14 @@ func TestBirthsOfficesAndPrizes(t *testing.T) {
 	}, []string{"Ông Vũ Đình Phong sinh năm bao nhiêu?"})
 	wantAnswers(t, setService(t, "reader-news-t41"), nil, []string{"Giải Nhì toàn đoàn của liên hoan được thưởng bao nhiêu tiền?"})
 }
+
+// "chánh án tòa huyện X" is the Chánh án TAND huyện X; "bao nhiêu người bị
+// bắt" is answered by "4 đối tượng".
+func TestCourtsTypedShortAndSuspectsCounted(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t42"), [][2]string{
+		{"chanh an toa huyen quang xuong la ai", "Lê Thị Thu Hà"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t9"), [][2]string{
+		{"Vụ phá rừng ở Lâm Hà có bao nhiêu người bị bắt tạm giam?", "4 đối tượng"},
+	}, nil)
+}

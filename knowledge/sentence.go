@@ -3824,6 +3824,10 @@ func sameDepartment(q, s []Token) bool {
 			j++
 			agreed += 2
 			continue
+		case j < len(s) && bodies[s[j].Fold] && s[j].Fold[0] == t.Fold[0] && i+1 < len(q) && placeNouns[q[i+1].Fold]:
+			j++ // "tòa huyện" typed, "TAND huyện" written: the body's first word before its place
+			agreed += 2
+			continue
 		case isAbbreviation(t.Fold) && spelledThenAbbreviated(s, &j, t.Fold):
 			agreed += 2 // "Trung tâm Kiểm soát bệnh tật (CDC)"
 			continue
