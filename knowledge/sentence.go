@@ -803,7 +803,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			kind != KindWho && a.firmFrame && len(a.doing) > 0 && !statesDeed(sc.window, a.doing) { // "đơn vị nào thi công": "thi công" itself, here or beside
 			continue // "ai chủ trì hội nghị" is answered by a sentence saying who did, not one beside it
 		}
-		if entity.Fold != "" && !(!companies[entity.Fold] && namesAfter(sc.window, entity, content)) && !namesFrame(sc.window, content, a.frames) && !listsAfter(sc.text, entity) &&
+		if entity.Fold != "" && (companies[entity.Fold] || !namesAfter(sc.window, entity, content)) && !namesFrame(sc.window, content, a.frames) && !listsAfter(sc.text, entity) && // a firm by its name, below
 			!(anyPlace && namesPlace(sc.window)) && !(companies[entity.Fold] && namesCompany(sc.window, content)) {
 			continue // "doanh nghiệp nào", "xã nào" is answered by a name after the word
 		}
