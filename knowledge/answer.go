@@ -1164,7 +1164,7 @@ func countedNoun(question string) string {
 		if asks && strings.HasPrefix(strings.TrimSpace(question[t.End:]), "%") {
 			return "%" // "bn %"
 		}
-		if asks && i+1 < len(toks) && !IsStopword(toks[i+1]) && !toks[i+1].Number && strings.TrimSpace(question[t.End:toks[i+1].Start]) == "" {
+		if asks && i+1 < len(toks) && (!IsStopword(toks[i+1]) || timeUnits[toks[i+1].Fold]) && !toks[i+1].Number && strings.TrimSpace(question[t.End:toks[i+1].Start]) == "" { // "bao nhiêu năm" counts years
 			switch next := toks[i+1]; {
 			case next.Fold == "phan" && i+2 < len(toks) && toks[i+2].Fold == "tram":
 				return "%" // "bao nhiêu phần trăm" is answered by "98,4%"
@@ -1276,8 +1276,8 @@ func countsUnitAs(text string, toks []Token, unit string, perOther bool) bool {
 		if !counted || !perOther && rate(text, toks[i], unit) || perOther && !perAfter(text, toks, i) {
 			continue
 		}
-		if isNumber(toks[i-1]) && adjacent(toks[i-1], toks[i]) {
-			return true
+		if isNumber(toks[i-1]) && adjacent(toks[i-1], toks[i]) || timeUnits[unit] && i+2 < len(toks) && toks[i+1].Fold == "thu" && isNumber(toks[i+2]) {
+			return true // "13 năm", or "năm thứ 13 liên tiếp" for "bao nhiêu năm"
 		}
 		if i > 1 && (measureWords[toks[i-1].Fold] || periods[toks[i-1].Fold+" "+u]) && isNumber(toks[i-2]) && adjacent(toks[i-2], toks[i-1]) && adjacent(toks[i-1], toks[i]) {
 			return true

@@ -2338,3 +2338,15 @@ func TestCourtsTypedShortAndSuspectsCounted(t *testing.T) {
 		{"Vụ phá rừng ở Lâm Hà có bao nhiêu người bị bắt tạm giam?", "4 đối tượng"},
 	}, nil)
 }
+
+// "bao nhiêu năm" counts years: not "22 ngày", but "năm thứ 13 liên tiếp";
+// "nước nào" is answered by a country ("Hàn Quốc").
+func TestYearsCountedAndCountries(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t65"), nil, []string{"Ông Nguyễn Văn Hậu đã làm nghề câu cá ngừ được bao nhiêu năm?"})
+	wantAnswers(t, setService(t, "reader-news-t34"), [][2]string{
+		{"Vĩnh Bảo đã hoàn thành 100% chỉ tiêu giao quân bao nhiêu năm liên tiếp?", "năm thứ 13"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t8"), [][2]string{
+		{"Khách nước nào đến Phú Quốc đông nhất trong quý I?", "Hàn Quốc"},
+	}, nil)
+}

@@ -54,6 +54,7 @@ type asked struct {
 	origin        bool    // where someone is from is asked: "quê ở đâu"
 	born          bool    // a birth's year or day is asked: "sinh năm nào"
 	prize         string  // the rank of a prize asked, folded: "ba" of "Giải Ba"
+	country       bool    // a country is asked: "khách nước nào", "quốc gia nào"
 	post          bool    // someone's office is asked: "giữ chức vụ gì"
 	code          bool    // a code names what is asked: "tàu cá mang số hiệu gì"
 	courtSentence bool    // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
@@ -156,6 +157,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.clock = asksClock(q.Text)
 	a.moment = asks(q.Text, cueMoment)
 	a.prize = prizeIn(a.question)
+	a.country = strings.Contains(foldedText(a.question), " nuoc nao ") || strings.Contains(foldedText(a.question), " quoc gia nao ")
 	a.post = reAsksPost.MatchString(foldedText(a.question))
 	a.born = reBornAsked.MatchString(foldedText(a.question)) // "sinh năm nào", "sinh năm bao nhiêu"
 	a.number = wantsNumber(q.Text)
@@ -756,6 +758,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if a.cause && (!givesCause(sc.toks) && !givesCauseAfter(sc.after) || causeUnknown(sc.wholeToks)) { // its own words: the sentence before may name an agent ("do anh X điều khiển")
 			continue // "nguyên nhân vụ cháy" is not answered by when it broke out, unless the cause follows
 		}
+		if a.country && !namesCountry(sc.window) {
+			continue // "khách nước nào đông nhất" is answered by "Hàn Quốc …"
+		}
 		if a.post && !namesOffice(sc.toks) {
 			continue // "bà Lan Anh giữ chức vụ gì" is answered by her office, not by her votes
 		}
@@ -1101,6 +1106,32 @@ func asksGoal(question []Token) bool {
 func statesGoal(sentence string) bool {
 	text := foldedText(Tokenize(sentence))
 	return strings.Contains(text, " phan dau ") || strings.Contains(text, " muc tieu ")
+}
+
+// countries are the countries the papers name most, as capitalised
+// syllables folded ("han quoc").
+var countries = foldedSet([]string{"Hàn Quốc", "Trung Quốc", "Nhật Bản", "Mỹ", "Hoa Kỳ", "Nga", "Úc", "Ấn Độ", "Thái Lan",
+	"Lào", "Campuchia", "Đài Loan", "Singapore", "Malaysia", "Indonesia", "Philippines", "Pháp", "Đức", "Anh", "Canada",
+	"Hà Lan", "Ý", "Tây Ban Nha", "Brazil", "Myanmar", "Triều Tiên", "New Zealand", "Israel", "Ả Rập Xê Út", "Hồng Kông"})
+
+// namesCountry reports whether syllables name a country: a whole run of
+// capitalised syllables ("Hàn Quốc"; not "Đức" of "Nguyễn Văn Đức").
+func namesCountry(toks []Token) bool {
+	for i := 0; i < len(toks); {
+		if !toks[i].Upper {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Upper && toks[j].Start == toks[j-1].End+1 {
+			j++
+		}
+		if countries[strings.TrimSpace(foldedText(toks[i:j]))] {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // reAsksPost finds a question, folded, asking someone's office.
