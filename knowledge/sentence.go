@@ -129,8 +129,9 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.office = officeAsked(a.question)
 	a.places = placePairs(q, a.question)
 	a.scope = scopeAsked(a.question)
-	a.seat = kind == KindWhere && namesSeat(foldedText(a.question))
-	a.origin = kind == KindWhere && strings.Contains(foldedText(a.question), " que ")
+	folded := foldedText(a.question)
+	a.seat = kind == KindWhere && namesSeat(folded)
+	a.origin = kind == KindWhere && strings.Contains(folded, " que ")
 	if !slices.ContainsFunc(a.question, func(t Token) bool { return t.Upper }) {
 		a.names = append(a.names, placeNames(a.question, a.places)...)
 		a.names = append(a.names, peopleTypedPlain(a.question)...)
@@ -157,9 +158,9 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.clock = asksClock(q.Text)
 	a.moment = asks(q.Text, cueMoment)
 	a.prize = prizeIn(a.question)
-	a.country = strings.Contains(foldedText(a.question), " nuoc nao ") || strings.Contains(foldedText(a.question), " quoc gia nao ")
-	a.post = reAsksPost.MatchString(foldedText(a.question))
-	a.born = reBornAsked.MatchString(foldedText(a.question)) // "sinh năm nào", "sinh năm bao nhiêu"
+	a.country = strings.Contains(folded, " nuoc nao ") || strings.Contains(folded, " quoc gia nao ")
+	a.post = reAsksPost.MatchString(folded)
+	a.born = reBornAsked.MatchString(folded) // "sinh năm nào", "sinh năm bao nhiêu"
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
 	if len(a.subject) == 2 {
@@ -178,7 +179,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		a.doing = doneAfter(a.question, "nao") // "đơn vị nào thi công cầu" is answered where a firm "thi công"
 	}
 	a.milestone = milestoneAsked(a.question)
-	a.past = givesPast(a.question, 0) && !strings.Contains(foldedText(a.question), " so voi ")
+	a.past = givesPast(a.question, 0) && !strings.Contains(folded, " so voi ")
 	if kind == KindWhen {
 		a.event = eventAsked(a.question)
 	}
@@ -632,6 +633,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	askedVerb := speechVerbIn(Fold(spaced(q.Text))) // "khuyến cáo bà con điều gì" is answered by "… khuyến cáo bà con không đốt rơm rạ"
 	var out []candidate
 	var measuring []bool // whether out's sentences name what a "bao nhiêu" measures themselves
+	var goals []bool     // whether out's sentences give a figure aimed at
 	for _, sc := range all {
 		if speaker[0] != "" {
 			if kind == KindQuote && !quotesSpeech(sc.text) && (askedVerb == "" || !strings.Contains(Fold(spaced(sc.text)), " "+askedVerb+" ")) {
@@ -872,22 +874,29 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		out = append(out, c)
 		measuring = append(measuring, measures && (namesSubject(words, a.subject) || subjectLevel != "" && wholeOf(sc.toks, subjectLevel)))
+		goals = append(goals, kind == KindNumber && statesGoal(sc.wholeToks))
 	}
 	if slices.Contains(measuring, true) {
 		// What is measured is named beside the figure: "Tổng thiệt hại …
 		// ước tính khoảng 87,6 tỷ đồng", not the sentence before it.
-		kept := out[:0]
+		kept, keptGoals := out[:0], goals[:0]
 		for i, c := range out {
 			if measuring[i] {
+				kept, keptGoals = append(kept, c), append(keptGoals, goals[i])
+			}
+		}
+		out, goals = kept, keptGoals
+	}
+	if kind == KindNumber && slices.Contains(goals, true) && slices.Contains(goals, false) && !asksGoal(a.question) {
+		// A figure asked plainly is what is, where the article says it, not
+		// what is aimed at: "phấn đấu đạt 4.500 ha" is a goal.
+		kept := out[:0]
+		for i, c := range out {
+			if !goals[i] {
 				kept = append(kept, c)
 			}
 		}
 		out = kept
-	}
-	if kind == KindNumber && !asksGoal(a.question) && slices.ContainsFunc(out, func(c candidate) bool { return !statesGoal(c.sentence) }) {
-		// A figure asked plainly is what is, where the article says it, not
-		// what is aimed at: "phấn đấu đạt 4.500 ha" is a goal.
-		out = slices.DeleteFunc(out, func(c candidate) bool { return statesGoal(c.sentence) })
 	}
 	if kind == KindNumber && len(a.years) == 0 && !published.IsZero() {
 		// A figure asked without a year is the news's, where the article
@@ -1103,9 +1112,13 @@ func asksGoal(question []Token) bool {
 
 // statesGoal reports whether a sentence gives a figure aimed at: "phấn
 // đấu đạt 4.500 ha", "mục tiêu đến năm 2025".
-func statesGoal(sentence string) bool {
-	text := foldedText(Tokenize(sentence))
-	return strings.Contains(text, " phan dau ") || strings.Contains(text, " muc tieu ")
+func statesGoal(toks []Token) bool {
+	for i := 1; i < len(toks); i++ {
+		if pair := toks[i-1].Fold + " " + toks[i].Fold; pair == "phan dau" || pair == "muc tieu" {
+			return true
+		}
+	}
+	return false
 }
 
 // countries are the countries the papers name most, as capitalised
