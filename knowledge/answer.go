@@ -1046,7 +1046,9 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 var priceWord = Tokenize("giá")[0].Exact
 
 // measureUnitsOf are the units of the measures a question may open with,
-// folded: "Diện tích …", "Sản lượng …", "Chiều dài …".
+// folded: "Diện tích …", "Sản lượng …", "Chiều dài …". A "sản lượng" asked
+// wants tấn, though tấn alone does not tell a sentence gives one
+// (measureUnits).
 var measureUnitsOf = map[string][]string{
 	"dien tich": {"ha", "m2", "km2", "hecta"},
 	"san luong": {"tan", "ta", "kg"},

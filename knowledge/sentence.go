@@ -791,7 +791,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && len(a.spans) == 0 && comparedOnly(sc.toks, a.years) {
 			continue // "năm 2022" asked, the figure is of 2023 "so với năm 2022" (a span asked is read as one, above)
 		}
-		if kind == KindNumber && len(a.number.qualifier) > 0 && (measureWords[a.number.unit] || a.number.unit == "luot") && !holdsQualifier(a.number.qualifier, sc.window, title) {
+		if kind == KindNumber && len(a.number.qualifier) > 0 && (measureWords[a.number.unit] || a.number.unit == "luot") && !holdsWords(a.number.qualifier, sc.window, title) {
 			continue // "bao nhiêu ha mắc ca" is not answered by "diện tích cà phê là 620 ha"
 		}
 		if kind == KindNumber && !a.number.in(sc.text, sc.wholeToks, content) {
@@ -814,7 +814,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!(anyPlace && namesPlace(sc.window)) && !(companies[entity.Fold] && namesCompany(sc.window, content)) {
 			continue // "doanh nghiệp nào", "xã nào" is answered by a name after the word
 		}
-		if !holdsSingles(singles, sc.toks, title) {
+		if !holdsWords(singles, sc.toks, title) {
 			continue // "điểm trung bình môn Toán" asked, the sentence gives Tiếng Anh's
 		}
 		words := newBag(sc.toks, true)
@@ -1536,18 +1536,6 @@ func asksCodeName(folded string) bool {
 // "QNg 96789", "BP 31-01-01", "ĐT725", "ST25".
 var reCodeName = regexp.MustCompile(`(^|[^\pL])\p{Lu}{2}\pL{0,3}[ -]?\d+`)
 
-// holdsQualifier reports whether the words that say what a count counts
-// ("mắc ca" of "bao nhiêu ha mắc ca", not "cà phê") stand in a sentence
-// with its neighbours, or in the title.
-func holdsQualifier(qualifier, window []Token, title bag) bool {
-	for _, q := range qualifier {
-		if title.fold[q.Fold] == 0 && !slices.ContainsFunc(window, func(t Token) bool { return t.Fold == q.Fold && (!q.Marked || t.Exact == q.Exact) }) {
-			return false
-		}
-	}
-	return true
-}
-
 // givenNameIn reports whether syllables write a word as the last of a
 // person's name: "Hùng" of "Nguyễn Văn Hùng".
 func givenNameIn(toks []Token, n Token) bool {
@@ -1559,14 +1547,12 @@ func givenNameIn(toks []Token, n Token) bool {
 	return false
 }
 
-// holdsSingles reports whether the capitalised words a question names alone
-// stand in a sentence, or in the title.
-func holdsSingles(singles, sentence []Token, title bag) bool {
-	for _, n := range singles {
-		if title.fold[n.Fold] > 0 {
-			continue
-		}
-		if !slices.ContainsFunc(sentence, func(t Token) bool { return t.Fold == n.Fold && (!n.Marked || t.Exact == n.Exact) }) {
+// holdsWords reports whether each of the question's words stands in the
+// syllables given, as typed where it has diacritics ("môn Toán" is not
+// "toàn", "mắc ca" not "cà"), or in the title.
+func holdsWords(words, toks []Token, title bag) bool {
+	for _, w := range words {
+		if title.fold[w.Fold] == 0 && !slices.ContainsFunc(toks, func(t Token) bool { return t.Fold == w.Fold && (!w.Marked || t.Exact == w.Exact) }) {
 			return false
 		}
 	}
@@ -3236,7 +3222,8 @@ func numbersOther(toks []Token, markers []string) bool {
 
 // measureUnits are the units, folded, a measure is given in, by its name:
 // "diện tích" is told by "2.400 m2 nhà xưởng", "lượng khách" by "112.460
-// lượt khách".
+// lượt khách". Only units that tell their measure: tấn tells no "sản
+// lượng" (measureUnitsOf has the units a measure asked wants).
 var measureUnits = map[string][]string{
 	"dien tich": {"ha", "m2", "km2", "hecta"}, "chieu dai": {"m", "km", "met"}, "luong mua": {"mm"},
 	"luong khach": {"luot"}, "nhiet do": {"do"}, "ty le": {"%"}, "ti le": {"%"},
