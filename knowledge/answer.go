@@ -764,10 +764,10 @@ func measured(q Query, content []Token) []Token {
 
 // scopes open a phrase saying over what place all is counted ("cả tỉnh",
 // "toàn huyện"); people, one saying who gives or does ("người dân", "bà
-// con", or "dân" before a place's name).
+// con", "cơ quan chức năng", or "dân" before a place's name).
 var (
 	scopes = map[string]bool{"ca": true, "toan": true}
-	people = map[string]bool{"nguoi dan": true, "ba con": true}
+	people = map[string]bool{"nguoi dan": true, "ba con": true, "co quan": true}
 	// events open a phrase naming what happened ("Cơn bão gây thiệt hại
 	// …", "Vụ phá rừng có bao nhiêu người …"): what is measured follows.
 	events = map[string]bool{"con": true, "vu": true, "tran": true, "dot": true}
@@ -1197,7 +1197,8 @@ func asksRate(question string, toks []Token, unit string) bool {
 			continue
 		}
 		next := toks[i+1]
-		return strings.HasPrefix(question[toks[i].End:], "/") || (next.Fold == "mot" || next.Fold == "moi" || next.Fold == "tren" || next.Exact == "1") && i+2 < len(toks)
+		// "bao nhiêu gạo mỗi tháng" is no rate: papers write "15 kg gạo mỗi tháng", not "/tháng"
+		return strings.HasPrefix(question[toks[i].End:], "/") || (next.Fold == "mot" || next.Fold == "moi" || next.Fold == "tren" || next.Exact == "1") && i+2 < len(toks) && !timeUnits[toks[i+2].Fold]
 	}
 	return false
 }

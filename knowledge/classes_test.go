@@ -2350,3 +2350,29 @@ func TestYearsCountedAndCountries(t *testing.T) {
 		{"Khách nước nào đến Phú Quốc đông nhất trong quý I?", "Hàn Quốc"},
 	}, nil)
 }
+
+// A bulleted list joined into one sentence ("…; - Khu công nghiệp Triệu
+// Phú, … quy mô 472,5 ha;") answers item by item.
+func TestBulletedItems(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t67"), [][2]string{
+		{"Khu công nghiệp Triệu Phú có quy mô bao nhiêu héc-ta?", "472,5 ha"},
+		{"Khu du lịch nghỉ dưỡng Cửa Tùng có tổng vốn bao nhiêu?", "2.150 tỷ đồng"},
+	}, nil)
+}
+
+// "bao nhiêu gạo mỗi tháng" is no rate ("15 kg gạo mỗi tháng"), and "Cơ
+// quan chức năng" opening a count says who counts, not what is counted.
+func TestCountsPerMonthAndAgents(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t69"), [][2]string{
+		{"Mỗi học sinh bán trú được hỗ trợ bao nhiêu gạo mỗi tháng?", "15 kg gạo"},
+		{"Cơ quan chức năng thu giữ bao nhiêu bánh heroin?", "12 bánh heroin"},
+	}, nil)
+}
+
+// "bdbp" is typed for Bộ đội Biên phòng, and a Chỉ huy trưởng heads a "Bộ
+// Chỉ huy" the question need not name.
+func TestCommandTypedShort(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t70"), [][2]string{
+		{"chi huy truong bdbp tinh la ai", "Huỳnh Quốc Việt"},
+	}, []string{"Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh là ai?"})
+}

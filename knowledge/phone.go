@@ -23,7 +23,7 @@ var chatSpellings = map[string]string{
 	"bv": "bệnh viện", "bs": "bác sĩ", "gv": "giáo viên", "hs": "học sinh", "sv": "sinh viên",
 	"xd": "xây dựng", "ccn": "cụm công nghiệp", "kcn": "khu công nghiệp", "vs": "với", "mn": "mọi người", "tgian": "thời gian", "ptnt": "phát triển nông thôn", "xk": "xuất khẩu",
 	"tgd": "tổng giám đốc", "ptgd": "phó tổng giám đốc", "qg": "quốc gia", "vn": "việt nam", "chqs": "chỉ huy quân sự", "bchqs": "ban chỉ huy quân sự",
-	"sp": "sản phẩm", "cnc": "công nghệ cao", "sdt": "số điện thoại",
+	"sp": "sản phẩm", "cnc": "công nghệ cao", "sdt": "số điện thoại", "bdbp": "bộ đội biên phòng",
 }
 
 // namesFirm are the folded words a firm's name follows: "cty", "công ty", "HTX".

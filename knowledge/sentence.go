@@ -426,7 +426,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			// bà B, Phó Chủ tịch …") are scored one by one; the citation
 			// quotes the sentence.
 			items := []string{whole}
-			if kind == KindWho {
+			if kind == KindWho || kind != KindList && bulleted(whole) {
 				items = listItems(whole)
 			}
 			for _, item := range items {
@@ -439,6 +439,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 				}
 				if len(items) > 1 {
 					sc.toks = Tokenize(item)
+					if kind != KindWho {
+						sc.wholeToks = sc.toks // a bulleted item is a sentence of its own
+					}
 				}
 				if a.cause && opensWithCause(sc.text, sc.toks) {
 					// "Nguyên nhân chậm chủ yếu do …" gives the cause of
@@ -2686,6 +2689,13 @@ func (r ranksAsked) mismatch(text []Token) bool {
 	return ranked && !plain
 }
 
+// bulleted reports whether a sentence is lines of a bulleted list joined
+// ("…, diện tích 86,5 ha; - Khu công nghiệp Triệu Phú, … quy mô 472,5 ha;"):
+// each item says something of its own.
+func bulleted(sentence string) bool {
+	return strings.Contains(sentence, "; - ") || strings.Contains(sentence, "; + ")
+}
+
 // listItems splits a sentence that lists several items separated by ';'
 // ("ông A, Chủ tịch …; bà B, Phó Chủ tịch …") into them; any other
 // sentence is one item.
@@ -2694,14 +2704,27 @@ func listItems(sentence string) []string {
 	start := 0
 	for _, c := range clauses(sentence) {
 		if c.strongEnd && c.End < len(sentence) && sentence[c.End-1] == ';' {
-			items = append(items, strings.TrimSpace(sentence[start:c.End-1]))
+			items = append(items, bulletless(sentence[start:c.End-1]))
 			start = c.End
 		}
 	}
 	if len(items) == 0 {
 		return []string{sentence}
 	}
-	return append(items, strings.TrimSpace(sentence[start:]))
+	return append(items, bulletless(sentence[start:]))
+}
+
+// bulletless is a list item without its spaces and bullet: "- Khu công
+// nghiệp …" is "Khu công nghiệp …".
+func bulletless(item string) string {
+	item = strings.TrimSpace(item)
+	if rest, ok := strings.CutPrefix(item, "- "); ok {
+		return rest
+	}
+	if rest, ok := strings.CutPrefix(item, "+ "); ok {
+		return rest
+	}
+	return item
 }
 
 // whoClause cuts a who-answer at the name when a quotation follows it:
@@ -3815,6 +3838,12 @@ func firmWord(s []Token, j int) bool {
 	return j+1 < len(s) && s[j].Fold == "cong" && (s[j+1].Fold == "ty" || s[j+1].Fold == "ti")
 }
 
+// commandAt reports whether "Bộ Chỉ huy" stands at i: the command a
+// Chỉ huy trưởng heads, which a question need not repeat.
+func commandAt(toks []Token, i int) bool {
+	return i+3 < len(toks) && toks[i].Fold == "bo" && toks[i+1].Fold == "chi" && toks[i+2].Fold == "huy"
+}
+
 // unitWords, folded, name a unit after its head's title, which a question
 // need not repeat: "Hiệu trưởng Trường …", "Hạt trưởng Hạt Kiểm lâm …".
 var unitWords = map[string]bool{"truong": true, "hat": true, "doi": true, "to": true, "tram": true, "vien": true, "cuc": true, "vu": true, "don": true}
@@ -3833,6 +3862,9 @@ func sameDepartment(q, s []Token) bool {
 			if t.Fold != "cong" {
 				j += 2 // "Tổng Giám đốc Công ty CP Cảng Hải Phòng" for "tgd cảng Hải Phòng"
 			}
+		}
+		if commandAt(s, j) && !commandAt(q, i) {
+			j += 3 // "Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh" for "chỉ huy trưởng bộ đội biên phòng tỉnh"
 		}
 		for j < len(s) && (s[j].Fold == "va" || j == 0 && unitWords[s[j].Fold] && t.Fold != s[j].Fold || companyForms[s[j].Fold] && !companyForms[t.Fold]) {
 			j++ // "Hiệu trưởng Trường Đại học Quy Nhơn" for "hiệu trưởng ĐH Quy Nhơn", "Hạt trưởng Hạt Kiểm lâm" for "hạt trưởng kiểm lâm"
