@@ -2376,3 +2376,21 @@ func TestCommandTypedShort(t *testing.T) {
 		{"chi huy truong bdbp tinh la ai", "Huỳnh Quốc Việt"},
 	}, []string{"Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh là ai?"})
 }
+
+// "ai" typed plain after a place ("o trieu ai", "xa Trieu Ai") is the end
+// of the place's name (Triệu Ái), not "who"; "Hà Tĩnh là ai" still asks who.
+func TestPlaceNamesEndingInAi(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t67"), [][2]string{
+		{"pgd so y te ho quang thai nhan manh j khi kiem tra o trieu ai", "diệt lăng quăng"},
+		{"Chi so Breteau (BI) tai xa Trieu Ai la bao nhieu?", "lên tới 45"},
+		{"o xa trieu ai ai la chu tich", "Đoàn Văn Sỹ"},
+	}, nil)
+}
+
+// An office taken as a role ("Tổ công tác … do bà Hà làm tổ trưởng để …")
+// belongs to the body its sentence names before it.
+func TestOfficeTakenAsRole(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t67"), [][2]string{
+		{"Ai làm tổ trưởng Tổ công tác đặc biệt tháo gỡ khó khăn cho các dự án?", "Lê Thị Thu Hà"},
+	}, nil)
+}

@@ -129,6 +129,9 @@ func Classify(question string) Kind {
 		if w == "may" && !plainHowMany(toks, i) {
 			w = "máy" // "nha may": a factory, not "mấy"
 		}
+		if !marked && w == "ai" && plainPlaceName(question, toks, i) {
+			w = "ái" // "o trieu ai" is in Triệu Ái, it asks no "who"
+		}
 		words = append(words, w)
 	}
 	q := " " + strings.Join(words, " ") + " "
@@ -175,6 +178,17 @@ func plainHowMany(toks []Token, i int) bool {
 		return false
 	}
 	return i+1 >= len(toks) || !machineWords[toks[i+1].Fold]
+}
+
+// plainPlaceName reports whether the syllable "ai" at toks[i], typed
+// without diacritics, ends a place's name rather than asking who: "xa
+// Trieu Ai", "o trieu ai", after a place noun or "ở"/"tại" and one syllable.
+func plainPlaceName(question string, toks []Token, i int) bool {
+	if i < 2 || toks[i-1].Number || IsStopword(toks[i-1]) || toks[i-1].Fold == "nay" || toks[i-1].Fold == "do" {
+		return false
+	}
+	before := toks[i-2].Fold
+	return placeNouns[before] || before == "o" || before == "tai" || toks[i].Upper && toks[i-1].Upper && question[toks[i].Start:toks[i].End] == "Ai"
 }
 
 // strongNumberCue reports whether a question surely asks for a number:

@@ -410,9 +410,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		toks      []Token
 		window    []Token // the sentence's with its neighbours'
 		wholeToks []Token
+		item      bool // one item of a bulleted list, scored beside the list
 	}
 	var all []scored
-	syllables := 0
 	for n := range passages {
 		p := &passages[n]
 		if p.Chunk.Paragraph < 0 {
@@ -426,8 +426,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			// bà B, Phó Chủ tịch …") are scored one by one; the citation
 			// quotes the sentence.
 			items := []string{whole}
-			if kind == KindWho || kind != KindList && bulleted(whole) {
+			if kind == KindWho {
 				items = listItems(whole)
+			} else if kind != KindList && bulleted(whole) {
+				items = append(items, listItems(whole)...)
 			}
 			for _, item := range items {
 				sc := scored{p: p, whole: whole, text: item, toks: toks[i], window: window, wholeToks: toks[i]}
@@ -437,10 +439,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 				if i+1 < len(spans) {
 					sc.after = p.Chunk.Text[spans[i+1].Start:spans[i+1].End]
 				}
-				if len(items) > 1 {
+				if item != whole {
 					sc.toks = Tokenize(item)
 					if kind != KindWho {
-						sc.wholeToks = sc.toks // a bulleted item is a sentence of its own
+						sc.wholeToks, sc.item = sc.toks, true // a bulleted item is a sentence of its own
 					}
 				}
 				if a.cause && opensWithCause(sc.text, sc.toks) {
@@ -471,7 +473,6 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 					}
 					sc.whole = sc.before + " " + sc.whole
 				}
-				syllables += len(sc.toks)
 				all = append(all, sc)
 			}
 		}
@@ -479,11 +480,17 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	if len(all) == 0 {
 		return nil
 	}
-	avg := float64(syllables) / float64(len(all))
-	sentences := make([][]Token, len(all))
-	for i, sc := range all {
-		sentences[i] = sc.toks
+	// A bulleted item is scored beside its list, but counted once: the
+	// list's words weigh as they did.
+	counted := 0
+	sentences := make([][]Token, 0, len(all))
+	for _, sc := range all {
+		if !sc.item {
+			sentences = append(sentences, sc.toks)
+			counted += len(sc.toks)
+		}
 	}
+	avg := float64(counted) / float64(len(sentences))
 	local := Query{Text: q.Text, Weights: localWeights(q, content, sentences)}
 	var focus []Token // the question's words the title lacks
 	for _, t := range content {
@@ -3925,12 +3932,16 @@ func namedLater(s []Token, j *int, name []Token) bool {
 }
 
 // officeBare reports whether a sentence names an office by its title and
-// the head of its body alone, as papers do once the body is named in full
-// nearby: "Giám đốc HTX cho biết", "Phó Giám đốc bệnh viện, cho biết".
+// the head of its body alone, or as the role someone "làm" (takes), as
+// papers do once the body is named in full nearby: "Giám đốc HTX cho
+// biết", "Phó Giám đốc bệnh viện, cho biết", "Tổ công tác … do bà Hà làm
+// tổ trưởng để …".
 func officeBare(toks []Token, office string) bool {
 	title := strings.Fields(office)
 	for i := 0; i+len(title) <= len(toks); i++ {
-		if slices.EqualFunc(toks[i:i+len(title)], title, func(t Token, w string) bool { return t.Fold == w }) && headOnly(toks, i+len(title)) {
+		end := i + len(title)
+		if slices.EqualFunc(toks[i:end], title, func(t Token, w string) bool { return t.Fold == w }) &&
+			(headOnly(toks, end) || i > 0 && toks[i-1].Fold == "lam" && (end == len(toks) || !toks[end].Upper && !toks[end].Number && !bodyHeads[toks[end].Fold])) {
 			return true
 		}
 	}
