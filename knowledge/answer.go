@@ -1083,7 +1083,8 @@ var adjectiveUnits = map[string][]string{
 }
 
 // sums, folded, open a question asking an amount of money.
-var sums = map[string]bool{"kinh phi": true, "doanh thu": true, "chi phi": true, "loi nhuan": true, "thu nhap": true, "tong von": true}
+var sums = map[string]bool{"kinh phi": true, "doanh thu": true, "chi phi": true, "loi nhuan": true, "thu nhap": true, "tong von": true,
+	"thu ngan": true, "von dau": true, "ngan sach": true}
 
 // valued reports whether a question asks what something is worth: "trị
 // giá bao nhiêu", "giá trị bao nhiêu".
@@ -1166,7 +1167,7 @@ func countedNoun(question string) string {
 		if asks && strings.HasPrefix(strings.TrimSpace(question[t.End:]), "%") {
 			return "%" // "bn %"
 		}
-		if asks && i+1 < len(toks) && (!IsStopword(toks[i+1]) || timeUnits[toks[i+1].Fold]) && !toks[i+1].Number && strings.TrimSpace(question[t.End:toks[i+1].Start]) == "" { // "bao nhiêu năm" counts years
+		if asks && i+1 < len(toks) && (!IsStopword(toks[i+1]) || timeUnits[toks[i+1].Fold] || i+2 < len(toks) && countedPairs[toks[i+1].Fold+" "+toks[i+2].Fold]) && !toks[i+1].Number && strings.TrimSpace(question[t.End:toks[i+1].Start]) == "" { // "bao nhiêu năm" counts years
 			switch next := toks[i+1]; {
 			case next.Fold == "phan" && i+2 < len(toks) && toks[i+2].Fold == "tram":
 				return "%" // "bao nhiêu phần trăm" is answered by "98,4%"
@@ -1185,6 +1186,10 @@ func countedNoun(question string) string {
 	}
 	return ""
 }
+
+// countedPairs are things counted whose first syllable alone is a
+// stopword: "bao nhiêu điều dưỡng" counts nurses, not "bác sĩ".
+var countedPairs = map[string]bool{"dieu duong": true, "viec lam": true}
 
 // asksRate reports whether a question asks its unit per another: "bao
 // nhiêu tạ một héc-ta", "mấy tấn mỗi ha", "bn tấn/ha".

@@ -2394,3 +2394,14 @@ func TestOfficeTakenAsRole(t *testing.T) {
 		{"Ai làm tổ trưởng Tổ công tác đặc biệt tháo gỡ khó khăn cho các dự án?", "Lê Thị Thu Hà"},
 	}, nil)
 }
+
+// "bao nhiêu điều dưỡng" counts nurses, whose first syllable alone is a
+// stopword; "Tổng thu ngân sách … bao nhiêu" is answered by a sum.
+func TestCountsAndSumsNamedByTwoSyllables(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t68"), [][2]string{
+		{"Toàn tỉnh thiếu bao nhiêu bác sĩ?", "320 bác sĩ"},
+	}, []string{"toan tinh thieu bao nhieu dieu duong"})
+	wantAnswers(t, setService(t, "reader-news-t67"), [][2]string{
+		{"Tổng thu ngân sách năm 2023 đạt bao nhiêu?", "3.960 tỷ đồng"},
+	}, []string{"Tổng thu ngân sách của tỉnh năm 2024 dự kiến đạt bao nhiêu?"})
+}
