@@ -1717,7 +1717,14 @@ func numbersAfter(a *Article, word, number string) (same, other bool) {
 	for _, p := range append([]string{a.Title}, a.Paragraphs...) {
 		toks := Tokenize(p)
 		for i := 0; i+1 < len(toks); i++ {
-			if toks[i].Fold != word || !numeral(toks[i+1]) || toks[i].End+1 < toks[i+1].Start {
+			if toks[i].Fold != word || toks[i].End+1 < toks[i+1].Start {
+				continue
+			}
+			if toks[i+1].Exact == spelledNumber[number] {
+				same = true // "thứ 3" written "thứ ba"
+				continue
+			}
+			if !numeral(toks[i+1]) {
 				continue
 			}
 			if toks[i+1].Fold == number {

@@ -2405,3 +2405,43 @@ func TestCountsAndSumsNamedByTwoSyllables(t *testing.T) {
 		{"Tổng thu ngân sách năm 2023 đạt bao nhiêu?", "3.960 tỷ đồng"},
 	}, []string{"Tổng thu ngân sách của tỉnh năm 2024 dự kiến đạt bao nhiêu?"})
 }
+
+// One of three rice seasons or medals is not another: "vụ đông xuân" is
+// not answered by "vụ thu đông", "HCB" not by "HCV"; "thứ 3" is written
+// "thứ ba".
+func TestSeasonsMedalsAndRanks(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t73"), [][2]string{
+		{"san luong lua thu dong du kien dat bn tan", "414.000 tấn"},
+	}, []string{"san luong lua dong xuan 2024-2025 du kien dat bn tan"})
+	wantAnswers(t, setService(t, "reader-news-t74"), [][2]string{
+		{"doan cong an tinh dc bn hcv", "19 HCV"},
+		{"doan nao xep thu 3 toan doan", "Tuy An"},
+	}, nil)
+}
+
+// A name typed plain keeps its syllables ("nguyen thi hong nhung" is Hồng,
+// not "không"), and a firm's keeps its first ("Biển Xanh" is no trade,
+// "Thành Phát" no legal form).
+func TestNamesTypedPlainKeepTheirSyllables(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t74"), [][2]string{
+		{"vdv nguyen thi hong nhung boi 200m tu do nu thanh tich bn", "2 phút 28 giây 45"},
+		{"ca ngu chuan sashimi cty bien xanh thu mua gia bn", "185.000 đồng/kg"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t65"), [][2]string{
+		{"cty thanh phat ho tro moi gia dinh nguoi chet bao nhieu tien", "50 triệu đồng"},
+	}, nil)
+}
+
+// A count asked of the body that gives or sends ("Sở Y tế hỗ trợ …",
+// "Công an tỉnh cử …") is not answered by another body's; a score of
+// "môn vật lý" not by Toán's; "tb" is typed for "trung bình".
+func TestAgentsAndCourses(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t67"), [][2]string{
+		{"UBND huyện Triệu Phong cấp bổ sung bao nhiêu cho phòng chống dịch?", "1,35 tỷ đồng"},
+	}, []string{"Sở Y tế hỗ trợ huyện Triệu Phong bao nhiêu kinh phí chống dịch?"})
+	wantAnswers(t, setService(t, "reader-news-t72"), [][2]string{
+		{"diem tb mon toan nam nay la bn", "5,86"},
+	}, []string{"Công an tỉnh cử bao nhiêu cán bộ, chiến sĩ phân luồng giao thông?"})
+	wantAnswers(t, setService(t, "reader-news-t28"), nil, []string{"cty thanh dat ho tro moi nguoi bi thuong bn tien"})
+	wantAnswers(t, setService(t, "reader-news-t58"), nil, []string{"Thủ khoa khối C00 Lê Thị Thanh Thảo được bao nhiêu điểm môn Ngữ văn?"})
+}

@@ -15,7 +15,7 @@ import (
 var chatSpellings = map[string]string{
 	"bt": "bí thư", "pbt": "phó bí thư", "ct": "chủ tịch", "pct": "phó chủ tịch", "cti": "công ty",
 	"btv": "ban thường vụ", "ubkt": "ủy ban kiểm tra", "bch": "ban chấp hành",
-	"qd": "quyết định", "nq": "nghị quyết",
+	"qd": "quyết định", "nq": "nghị quyết", "tb": "trung bình",
 	"j": "gì", "ji": "gì", "dc": "được", "ko": "không", "k": "không", "hok": "không", "hong": "không",
 	"bn": "bao nhiêu", "bnhieu": "bao nhiêu", "z": "vậy", "ng": "người", "ntn": "như thế nào",
 	"trc": "trước", "ns": "nói", "nhiu": "nhiêu",
@@ -171,7 +171,8 @@ func ExpandChat(question string) string {
 			prev = t.Fold
 			continue // kept as typed: the papers write "Sở GD&ĐT"
 		}
-		if !ok && !inCode && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd" || t.Fold == "sdt") && !((placeNouns[prev] || prev == "uy" || namesFirm[prev]) && strings.ContainsAny(t.Fold, "aeiou")) {
+		inName := (prev == "thi" || prev == "van") && i > 1 && surnames[toks[i-2].Fold] // "nguyen thi hong nhung" is Hồng
+		if !ok && !inCode && !inName && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd" || t.Fold == "sdt") && !((placeNouns[prev] || prev == "uy" || namesFirm[prev]) && strings.ContainsAny(t.Fold, "aeiou")) {
 			// After a place's noun (or "huyện ủy", or a firm's) a syllable opens its name: "huyen hong dan" is Hồng Dân, "cty hong phat" Hồng Phát.
 			repl, ok = chatSpellings[t.Fold]
 			if !ok && (committeeTitles[prev] || strings.ToUpper(word) == word && len(word) == 2) {

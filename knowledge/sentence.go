@@ -95,6 +95,8 @@ type asked struct {
 	holder        bool                 // asks only who holds an office (asksHolder)
 	spans         []yearSpan           // the spans of years it names ("2023-2024")
 	firm          string               // the two syllables that open the name of a firm it asks about ("hoang luc"), folded, or ""
+	course        []string             // the school subject a question asks a score of ("vat ly" of "môn vật lý"), folded syllables, or nil
+	agent         string               // the head of the body a question opens with as the one that acts ("so" of "Sở Y tế hỗ trợ …"), folded, or ""
 	event         string               // the event whose date it asks ("thanh lap"), folded, or ""
 	past          bool                 // asks the figure of the period before ("năm ngoái"), not how one compares with it
 	firmFrame     bool                 // its frame asks for a firm: "công ty nào", "đơn vị nào"
@@ -174,6 +176,10 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	}
 	a.spans = yearSpans(q.Text)
 	a.firm = firmAsked(a.question)
+	if kind == KindNumber {
+		a.agent = agentAt(a.question, 0, true)
+		a.course = courseAsked(a.question)
+	}
 	a.firmFrame = asksFirm(a.content, a.frames)
 	if a.firmFrame && len(a.doing) == 0 {
 		a.doing = doneAfter(a.question, "nao") // "đơn vị nào thi công cầu" is answered where a firm "thi công"
@@ -803,6 +809,12 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindNumber && len(a.number.qualifier) > 0 && (measureWords[a.number.unit] || a.number.unit == "luot") && !holdsWords(a.number.qualifier, sc.window, title) {
 			continue // "bao nhiêu ha mắc ca" is not answered by "diện tích cà phê là 620 ha"
+		}
+		if a.course != nil && !namesCourse(sc.wholeToks, a.course) {
+			continue // "điểm tb môn vật lý" is not answered by "điểm trung bình môn Toán"
+		}
+		if a.agent != "" && otherAgent(sc.wholeToks, a.agent) {
+			continue // "Sở Y tế hỗ trợ bao nhiêu" is not answered by what "UBND huyện … đã cấp"
 		}
 		if kind == KindNumber && !a.number.in(sc.text, sc.wholeToks, content) {
 			continue // "bao nhiêu" is answered by a number ("bao nhiêu xã" by "12 xã")
@@ -2082,8 +2094,14 @@ func firmAsked(question []Token) string {
 			continue
 		}
 		j := i + 1
-		for j < len(question) && (companyForms[question[j].Fold] || trades[question[j].Fold]) {
-			j++
+		for j < len(question) {
+			if n := legalForm(question, j); n > 0 {
+				j += n
+			} else if tradeAt(question, j, i+1) {
+				j++
+			} else {
+				break
+			}
 		}
 		if j+1 >= len(question) {
 			return ""
@@ -2104,6 +2122,112 @@ var trades = foldedSet([]string{"xây", "dựng", "thương", "mại", "dịch",
 	"công", "nghệ", "phát", "triển", "nhập", "khẩu", "nông", "nghiệp", "thực", "phẩm", "vận", "tải", "du", "lịch", "bất", "động",
 	"xăng", "dầu", "điện", "môi", "trường", "kinh", "doanh", "vấn", "thiết", "kế", "giao", "thông", "thủy", "lợi", "cơ", "khí",
 	"vật", "liệu", "gỗ", "may", "mặc", "tổng", "hợp", "khai", "thác", "cà", "phê", "chè", "lương"})
+
+// tradeAt reports whether the syllable at j, in a firm's name that opens
+// at from, names its trade: one that stands alone ("Gỗ"), or one of two
+// that do together ("Chế biến"), not "Biển" of "Biển Xanh".
+func tradeAt(question []Token, j, from int) bool {
+	if !trades[question[j].Fold] {
+		return false
+	}
+	return soleTrades[question[j].Fold] || j+1 < len(question) && trades[question[j+1].Fold] || j > from && trades[question[j-1].Fold]
+}
+
+// courses are the subjects of school, folded: what "môn …" names.
+var courses = func() [][]string {
+	var out [][]string
+	for _, c := range []string{"ngữ văn", "văn", "toán", "vật lý", "vật lí", "hóa học", "hóa", "sinh học", "sinh", "lịch sử", "sử",
+		"địa lý", "địa lí", "địa", "tiếng anh", "ngoại ngữ", "tin học", "công nghệ", "giáo dục công dân", "gdcd"} {
+		out = append(out, strings.Fields(Fold(c)))
+	}
+	return out
+}()
+
+// courseAt returns the subject of school whose syllables stand at i, or nil.
+func courseAt(toks []Token, i int) []string {
+	for _, c := range courses {
+		if i+len(c) <= len(toks) && slices.EqualFunc(toks[i:i+len(c)], c, func(t Token, w string) bool { return t.Fold == w }) {
+			return c
+		}
+	}
+	return nil
+}
+
+// courseAsked returns the subject a question names after "môn", or nil.
+func courseAsked(question []Token) []string {
+	for i := 0; i+1 < len(question); i++ {
+		if question[i].Fold == "mon" {
+			if c := courseAt(question, i+1); c != nil {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// namesCourse reports whether a sentence names the subject: after "môn" or
+// "chuyên", or capitalised ("Toán"), not "toàn tỉnh".
+func namesCourse(toks []Token, course []string) bool {
+	for i := range toks {
+		if c := courseAt(toks, i); slices.Equal(c, course) && (toks[i].Upper || i > 0 && (toks[i-1].Fold == "mon" || toks[i-1].Fold == "chuyen")) {
+			return true
+		}
+	}
+	return false
+}
+
+// agentHeads are the heads, folded, of the bodies that give, send or do
+// what a count asks about: "UBND", "Sở", "Công an", "công ty", "HTX".
+var agentHeads = map[string]bool{"ubnd": true, "hdnd": true, "mttq": true, "ubmttq": true, "so": true, "cong an": true, "cong ti": true,
+	"htx": true, "ldld": true, "bchqs": true, "bo chi": true, "ngan hang": true}
+
+// agentAt returns the head of a body that stands at i, or "". "Sở" must be
+// written so, or typed before a department ("so y te"): "số" folds alike.
+func agentAt(toks []Token, i int, question bool) string {
+	if i+1 < len(toks) && agentHeads[toks[i].Fold+" "+toks[i+1].Fold] {
+		return toks[i].Fold + " " + toks[i+1].Fold
+	}
+	if !agentHeads[toks[i].Fold] {
+		return ""
+	}
+	if toks[i].Fold == "so" {
+		named := toks[i].Exact == "sơ3" && (toks[i].Upper || question) // not "trụ sở"
+		typed := question && !toks[i].Marked && i+2 < len(toks) && (departments[toks[i+1].Fold+" "+toks[i+2].Fold] || isAbbreviation(toks[i+1].Fold))
+		if !named && !typed {
+			return ""
+		}
+	}
+	return toks[i].Fold
+}
+
+// otherAgent reports whether the first body a sentence names is another
+// than the one asked, which it does not name at all.
+func otherAgent(toks []Token, asked string) bool {
+	for i := range toks {
+		if head := agentAt(toks, i, false); head != "" {
+			return head != asked && !says(toks, asked)
+		}
+	}
+	return false
+}
+
+// legalForm returns how many syllables at j spell a firm's legal form
+// ("TNHH", "cổ phần", "một thành viên"), or 0: "Thành" of "Thành Phát"
+// spells none.
+func legalForm(toks []Token, j int) int {
+	for _, form := range legalForms {
+		if j+len(form) <= len(toks) && slices.EqualFunc(toks[j:j+len(form)], form, func(t Token, w string) bool { return t.Fold == w }) {
+			return len(form)
+		}
+	}
+	return 0
+}
+
+// legalForms are the legal forms of firms, folded, syllable by syllable.
+var legalForms = [][]string{{"cp"}, {"tnhh"}, {"mtv"}, {"jsc"}, {"co", "phan"}, {"trach", "nhiem", "huu", "han"}, {"mot", "thanh", "vien"}}
+
+// soleTrades name a firm's trade in one syllable, folded.
+var soleTrades = foldedSet([]string{"gỗ", "điện", "chè"})
 
 // companyForms are the words of a firm's legal form, folded.
 var companyForms = foldedSet([]string{"cổ", "phần", "cp", "tnhh", "mtv", "trách", "nhiệm", "hữu", "hạn", "một", "thành", "viên", "jsc"})
@@ -2948,26 +3072,34 @@ func otherYears(toks []Token, years []string) bool {
 	return named
 }
 
-// opposites are words with their opposites: a sentence that says the one
-// and not the other answers nothing about it. Single syllables count only
+// opposites are words with their opposites, or with their rivals (one of
+// three seasons, one of three medals): a sentence that says another and
+// not the one asked answers nothing about it. Single syllables count only
 // as written, with their diacritics ("tăng", not "tang" of "tầng"), and are
 // kept as Tokenize writes them; pairs count folded too ("thuong nhe").
-var opposites = func() map[string]string {
-	m := map[string]string{}
+var opposites = func() map[string][]string {
+	m := map[string][]string{}
 	key := func(word string) string {
 		if strings.Contains(word, " ") {
 			return word
 		}
 		return Tokenize(word)[0].Exact
 	}
-	for _, pair := range [][2]string{
+	for _, group := range [][]string{
 		{"tăng", "giảm"}, {"nặng", "nhẹ"},
 		{"thuong nhe", "thuong nang"}, {"xuat khau", "nhap khau"}, {"toi da", "toi thieu"}, {"cao nhat", "thap nhat"},
 		{"lon nhat", "nho nhat"}, {"nhieu nhat", "it nhat"}, {"dau nam", "cuoi nam"}, {"noi thanh", "ngoai thanh"},
-		{"tre em", "nguoi lon"}, {"bi thuong", "tu vong"},
+		{"tre em", "nguoi lon"}, {"bi thuong", "tu vong"}, {"noi tru", "ngoai tru"},
+		{"dong xuan", "he thu", "thu dong"}, // rice seasons: "vụ đông xuân" is not "vụ thu đông"
+		{"hcv", "hcb", "hcd"},               // medals
 	} {
-		a, b := key(pair[0]), key(pair[1])
-		m[a], m[b] = b, a
+		for _, a := range group {
+			for _, b := range group {
+				if a != b {
+					m[key(a)] = append(m[key(a)], key(b))
+				}
+			}
+		}
 	}
 	return m
 }()
@@ -2981,11 +3113,11 @@ func oppositesAsked(question []Token) [][2]string {
 	}
 	var found []asked
 	for i, t := range question {
-		if o, ok := opposites[t.Exact]; ok && t.Marked {
+		for _, o := range opposites[t.Exact] { // "tang" typed plain, which may be "tầng", is no key
 			found = append(found, asked{[2]string{t.Exact, o}, i, i})
 		}
 		if i > 0 {
-			if o, ok := opposites[question[i-1].Fold+" "+t.Fold]; ok {
+			for _, o := range opposites[question[i-1].Fold+" "+t.Fold] {
 				found = append(found, asked{[2]string{question[i-1].Fold + " " + t.Fold, o}, i - 1, i})
 			}
 		}
