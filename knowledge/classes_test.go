@@ -2445,3 +2445,11 @@ func TestAgentsAndCourses(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t28"), nil, []string{"cty thanh dat ho tro moi nguoi bi thuong bn tien"})
 	wantAnswers(t, setService(t, "reader-news-t58"), nil, []string{"Thủ khoa khối C00 Lê Thị Thanh Thảo được bao nhiêu điểm môn Ngữ văn?"})
 }
+
+// A sentence that gives a goal and what is now ("đạt 40%, trong khi hiện
+// nay mới đạt 27,3%") is no mere goal.
+func TestGoalBesideWhatIs(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t73"), [][2]string{
+		{"Tỷ lệ diện tích lúa sản xuất theo hợp đồng liên kết hiện nay là bao nhiêu?", "27,3%"},
+	}, nil)
+}
