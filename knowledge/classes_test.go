@@ -2453,3 +2453,11 @@ func TestGoalBesideWhatIs(t *testing.T) {
 		{"Tỷ lệ diện tích lúa sản xuất theo hợp đồng liên kết hiện nay là bao nhiêu?", "27,3%"},
 	}, nil)
 }
+
+// "của tỉnh", with no place below it named, is the whole province: its
+// figure does not answer for one district.
+func TestProvincesOwnFigure(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t75"), [][2]string{
+		{"Tỷ lệ trẻ em biết bơi của tỉnh là bao nhiêu?", "42,6%"},
+	}, []string{"Tỷ lệ trẻ em biết bơi của huyện Quỳnh Phụ là bao nhiêu?"})
+}

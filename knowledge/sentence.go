@@ -1260,10 +1260,23 @@ func namesLevel(toks []Token, level string) bool {
 }
 
 // wholeOf reports whether a sentence speaks of the whole of a place of a
-// level: "toàn huyện", "cả huyện".
+// level: "toàn huyện", "cả huyện", or "của tỉnh" with no name after it
+// and no place below it named.
 func wholeOf(toks []Token, level string) bool {
 	text := foldedText(toks)
-	return strings.Contains(text, " toan "+level+" ") || strings.Contains(text, " ca "+level+" ")
+	if strings.Contains(text, " toan "+level+" ") || strings.Contains(text, " ca "+level+" ") {
+		return true
+	}
+	of := false // "của tỉnh", where the sentence names no place below it ("huyện đã vận động" follows "quy định của tỉnh")
+	for i, t := range toks {
+		switch {
+		case i > 0 && toks[i-1].Fold == "cua" && t.Fold == level && (i+1 == len(toks) || !toks[i+1].Upper):
+			of = true
+		case placeNouns[t.Fold] && t.Fold != level && t.Fold != "tinh":
+			return false
+		}
+	}
+	return of
 }
 
 // placedIn reports whether syllables name a place, folded, after its noun:
