@@ -745,8 +745,8 @@ func measured(q Query, content []Token) []Token {
 	} else if (levels[content[0].Exact] || !content[0].Marked && levels[content[0].Fold]) && adjacent(0) && adjacent(1) {
 		content = content[1:] // "Bậc mầm non thiếu …": the papers write "mầm non thiếu 486 người"
 	}
-	if !adjacent(0) || placeNouns[content[0].Fold] {
-		return nil // "Huyện Châu Phú có bao nhiêu …" names where, not what
+	if !adjacent(0) || placeNouns[content[0].Fold] || content[0].Fold == "khu" && slices.ContainsFunc(content[1:], func(t Token) bool { return t.Upper }) {
+		return nil // "Huyện Châu Phú có bao nhiêu …", "Khu du lịch Cù Lao Chàm …" name where, not what
 	}
 	if rest := Fold(spaced(q.Text[content[1].End:])); strings.HasPrefix(rest, " nao ") {
 		return nil // "Địa phương nào có nhiều … nhất" asks which, it measures nothing
@@ -1128,9 +1128,9 @@ func qualifierOf(question, unit string) []Token {
 		var out []Token
 		for j := start; j < len(toks); j++ {
 			t := toks[j]
-			if len(out) == 2 || IsStopword(t) || t.Number || placeNouns[t.Fold] || asking[t.Fold] || t.Upper ||
+			if len(out) == 2 || IsStopword(t) || t.Number || placeNouns[t.Fold] || asking[t.Fold] || t.Upper || t.Fold == "moi" || t.Fold == "tren" ||
 				strings.TrimSpace(question[toks[j-1].End:t.Start]) != "" {
-				break
+				break // "mỗi ngày", "trên ha" say per what, not what is counted
 			}
 			out = append(out, t)
 		}
@@ -1341,7 +1341,7 @@ func rate(text string, found Token, unit string) bool {
 // measureWords stand between a number and what it counts or weighs:
 // units and classifiers ("2,35 kg ma túy", "1.200 viên thuốc", "300 con bò").
 var measureWords = foldedSet([]string{"kg", "gam", "gram", "tấn", "tạ", "yến", "lít", "ha", "hecta", "m", "m2", "m3", "km",
-	"con", "chiếc", "cái", "viên", "bao", "thùng", "kiện", "gói", "liều", "suất", "túi", "hộp", "chai", "cây", "căn", "lô", "phần"})
+	"con", "chiếc", "cái", "viên", "bao", "thùng", "kiện", "gói", "liều", "suất", "túi", "hộp", "chai", "cây", "căn", "lô", "phần", "lượt"})
 
 // unitSpellings are units' short forms with their words: "mấy m" is
 // answered by "12 mét", "bao nhiêu mét" by "12 m", "bao nhiêu nước" by "72

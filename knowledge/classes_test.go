@@ -2461,3 +2461,17 @@ func TestProvincesOwnFigure(t *testing.T) {
 		{"Tỷ lệ trẻ em biết bơi của tỉnh là bao nhiêu?", "42,6%"},
 	}, []string{"Tỷ lệ trẻ em biết bơi của huyện Quỳnh Phụ là bao nhiêu?"})
 }
+
+// "HTX … Đông Hợp do ông Sáu làm Giám đốc" names the body before the
+// office; "bao nhiêu khách" is answered by "5 triệu lượt khách"; "mỗi
+// ngày" says per what, not what is counted; "Khu du lịch Cù Lao Chàm"
+// says where, not what is measured.
+func TestBodiesVisitsAndPlacesOpening(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t75"), [][2]string{
+		{"Ai là Giám đốc HTX dịch vụ nông nghiệp Đông Hợp?", "Lương Văn Sáu"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t80"), [][2]string{
+		{"muc tieu nam 2025 hoi an don bn khach", "5 triệu lượt"},
+		{"Khu du lịch Cù Lao Chàm giới hạn tối đa bao nhiêu lượt khách mỗi ngày?", "3.000 lượt"},
+	}, nil)
+}

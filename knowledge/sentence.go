@@ -807,7 +807,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && len(a.spans) == 0 && comparedOnly(sc.toks, a.years) {
 			continue // "năm 2022" asked, the figure is of 2023 "so với năm 2022" (a span asked is read as one, above)
 		}
-		if kind == KindNumber && len(a.number.qualifier) > 0 && (measureWords[a.number.unit] || a.number.unit == "luot") && !holdsWords(a.number.qualifier, sc.window, title) {
+		if kind == KindNumber && len(a.number.qualifier) > 0 && (measureWords[a.number.unit] || a.number.unit == "luot" || a.number.unit == "khach") && !holdsWords(a.number.qualifier, sc.window, title) {
 			continue // "bao nhiêu ha mắc ca" is not answered by "diện tích cà phê là 620 ha"
 		}
 		if a.course != nil && !namesCourse(sc.wholeToks, a.course) {
@@ -4146,7 +4146,7 @@ func namesDepartment(question, window []Token, office string) bool {
 	}
 	asked := question[at+1:]
 	for k := range window {
-		if window[k].Upper && window[k].Fold == asked[0].Fold && !headOnly(window, k) && sameDepartment(asked, window[k:]) {
+		if window[k].Upper && window[k].Fold == asked[0].Fold && sameDepartment(asked, window[k:]) {
 			return true
 		}
 	}
