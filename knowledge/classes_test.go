@@ -78,7 +78,13 @@ func TestExpandChat(t *testing.T) {
 		"gd so gd la ai": "giam doc so gd la ai",
 		// Before a department "tp" is its head, elsewhere a city.
 		"tp kinh te ha tang la ai": "truong phong kinh te ha tang la ai",
-		"tp long xuyen":            "tp long xuyen",
+		// "tb", "hsg", "bdbp" as people type them; a name's middle
+		// syllable is kept ("hong" of Nguyễn Thị Hồng Nhung).
+		"diem tb mon toan":                   "diem trung binh mon toan",
+		"ha nam dc may giai nhat hsg":        "ha nam duoc may giai nhat hoc sinh gioi",
+		"chi huy truong bdbp":                "chi huy truong bo doi bien phong",
+		"vdv nguyen thi hong nhung boi 200m": "vdv nguyen thi hong nhung boi 200m",
+		"tp long xuyen":                      "tp long xuyen",
 		// After a place's noun a syllable opens its name, even one that
 		// chat spells ("hong" is "không" elsewhere).
 		"ct ubnd huyen hong dan la ai": "chu tich ubnd huyen hong dan la ai",

@@ -15,7 +15,7 @@ import (
 var chatSpellings = map[string]string{
 	"bt": "bí thư", "pbt": "phó bí thư", "ct": "chủ tịch", "pct": "phó chủ tịch", "cti": "công ty",
 	"btv": "ban thường vụ", "ubkt": "ủy ban kiểm tra", "bch": "ban chấp hành",
-	"qd": "quyết định", "nq": "nghị quyết", "tb": "trung bình",
+	"qd": "quyết định", "nq": "nghị quyết", "tb": "trung bình", "hsg": "học sinh giỏi",
 	"j": "gì", "ji": "gì", "dc": "được", "ko": "không", "k": "không", "hok": "không", "hong": "không",
 	"bn": "bao nhiêu", "bnhieu": "bao nhiêu", "z": "vậy", "ng": "người", "ntn": "như thế nào",
 	"trc": "trước", "ns": "nói", "nhiu": "nhiêu",

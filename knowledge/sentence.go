@@ -648,8 +648,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	})
 	askedVerb := speechVerbIn(Fold(spaced(q.Text))) // "khuyến cáo bà con điều gì" is answered by "… khuyến cáo bà con không đốt rơm rạ"
 	var out []candidate
-	var measuring []bool // whether out's sentences name what a "bao nhiêu" measures themselves
-	var goals []bool     // whether out's sentences give a figure aimed at
+	// marks says of each of out's sentences whether it names itself what a
+	// "bao nhiêu" measures, and whether it gives a figure aimed at.
+	type mark struct{ measuring, goal bool }
+	var marks []mark
 	for _, sc := range all {
 		if speaker[0] != "" {
 			if kind == KindQuote && !quotesSpeech(sc.text) && (askedVerb == "" || !strings.Contains(Fold(spaced(sc.text)), " "+askedVerb+" ")) {
@@ -895,30 +897,31 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			f[fBack] = share(q, content, newBag(append(Tokenize(sc.before), sc.toks...), false))
 		}
 		out = append(out, c)
-		measuring = append(measuring, measures && (namesSubject(words, a.subject) || subjectLevel != "" && wholeOf(sc.toks, subjectLevel)))
-		goals = append(goals, kind == KindNumber && statesGoal(sc.wholeToks))
+		marks = append(marks, mark{
+			measuring: measures && (namesSubject(words, a.subject) || subjectLevel != "" && wholeOf(sc.toks, subjectLevel)),
+			goal:      kind == KindNumber && statesGoal(sc.wholeToks),
+		})
 	}
-	if slices.Contains(measuring, true) {
-		// What is measured is named beside the figure: "Tổng thiệt hại …
-		// ước tính khoảng 87,6 tỷ đồng", not the sentence before it.
-		kept, keptGoals := out[:0], goals[:0]
+	// keep keeps the candidates whose marks hold, when some do.
+	keep := func(holds func(mark) bool) {
+		if !slices.ContainsFunc(marks, holds) {
+			return
+		}
+		kept, keptMarks := out[:0], marks[:0]
 		for i, c := range out {
-			if measuring[i] {
-				kept, keptGoals = append(kept, c), append(keptGoals, goals[i])
+			if holds(marks[i]) {
+				kept, keptMarks = append(kept, c), append(keptMarks, marks[i])
 			}
 		}
-		out, goals = kept, keptGoals
+		out, marks = kept, keptMarks
 	}
-	if kind == KindNumber && slices.Contains(goals, true) && slices.Contains(goals, false) && !asksGoal(a.question) {
+	// What is measured is named beside the figure: "Tổng thiệt hại … ước
+	// tính khoảng 87,6 tỷ đồng", not the sentence before it.
+	keep(func(m mark) bool { return m.measuring })
+	if kind == KindNumber && !asksGoal(a.question) {
 		// A figure asked plainly is what is, where the article says it, not
 		// what is aimed at: "phấn đấu đạt 4.500 ha" is a goal.
-		kept := out[:0]
-		for i, c := range out {
-			if !goals[i] {
-				kept = append(kept, c)
-			}
-		}
-		out = kept
+		keep(func(m mark) bool { return !m.goal })
 	}
 	if kind == KindNumber && len(a.years) == 0 && !published.IsZero() {
 		// A figure asked without a year is the news's, where the article
