@@ -2481,3 +2481,9 @@ func TestBodiesVisitsAndPlacesOpening(t *testing.T) {
 		{"Khu du lịch Cù Lao Chàm giới hạn tối đa bao nhiêu lượt khách mỗi ngày?", "3.000 lượt"},
 	}, nil)
 }
+
+// "năm nào" wants a year, of any age ("1867" too): "Từ 7h30, nghi lễ …
+// tại chùa Hồ Bấc" does not say when the pagoda was built.
+func TestYearAsked(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t77"), nil, []string{"Chùa Hồ Bấc được xây dựng vào năm nào?"})
+}

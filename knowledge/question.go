@@ -41,6 +41,7 @@ var (
 		"dự án", "sách", "tác phẩm", "bài hát", "bài thơ", "ca khúc", "công trình", "phát minh", "book", "law")
 	cueClock      = cues("mấy giờ", "giờ nào", "ngày mấy", "tháng mấy", "năm mấy", "mấy h")
 	cueTimeOfDay  = cues("mấy giờ", "giờ nào", "mấy h", "mấy g")
+	cueYear       = cues("năm nào", "năm mấy", "what year")
 	cueExactDate  = cues("ngày nào", "năm nào", "tháng nào", "mấy giờ", "giờ nào", "ngày mấy", "năm mấy", "what year", "what date")
 	cueDay        = cues("ngày nào", "ngày mấy", "hôm nào", "what date")
 	cueQuote      = quoteCues()

@@ -78,6 +78,7 @@ type asked struct {
 	days          []string            // the days it names ("12/10")
 	bodyLevels    map[string][]string // the levels of the bodies it names ("mttq": "huyen" of "ủy ban mttq huyện")
 	exactDate     bool
+	yearAsked     bool // "năm nào", "năm mấy": a year is wanted
 	day           bool // asks the day ("ngày nào"), which a year does not give
 	cause         bool // asks why ("nguyên nhân", "vì sao")
 	clock         bool // asks the time of day
@@ -152,6 +153,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.days = daysIn(q.Text)
 	a.bodyLevels = levelsOfBodies(a.question)
 	a.exactDate = asksExactDate(q.Text)
+	a.yearAsked = asks(q.Text, cueYear)
 	a.day = asks(q.Text, cueDay)
 	a.cause = asks(q.Text, cueReason)
 	a.phone = asks(q.Text, cuePhone)
@@ -712,6 +714,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindWhen && a.exactDate && !reDate.MatchString(sc.text) {
 			continue // "ngày nào" is answered by a date
+		}
+		if kind == KindWhen && a.yearAsked && !givesYear(sc.wholeToks) {
+			continue // "xây dựng năm nào" is answered by a year, not by "Từ 7h30, …"
 		}
 		if kind == KindWhen && a.day && !reDay.MatchString(sc.text) {
 			continue // "ngày nào" is answered by a day, not by a year ("SN 1989")
@@ -3484,6 +3489,20 @@ func opensWithPastYear(sentence string, published time.Time) bool {
 			}
 			y, _ := strconv.Atoi(toks[i+1].Fold)
 			return y < published.Year()-1 || y == published.Year()-1 && published.Month() > time.March
+		}
+	}
+	return false
+}
+
+// givesYear reports whether a sentence gives a year, of any age: "năm
+// 1867", "1885", "năm 7 TCN".
+func givesYear(toks []Token) bool {
+	for i, t := range toks {
+		if !t.Number {
+			continue
+		}
+		if n, err := strconv.Atoi(t.Fold); err == nil && (n >= 1000 && n <= 2100 || i > 0 && toks[i-1].Fold == "nam") {
+			return true
 		}
 	}
 	return false
