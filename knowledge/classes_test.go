@@ -2487,3 +2487,10 @@ func TestBodiesVisitsAndPlacesOpening(t *testing.T) {
 func TestYearAsked(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t77"), nil, []string{"Chùa Hồ Bấc được xây dựng vào năm nào?"})
 }
+
+// "Trưởng Trạm …" is an office and "thư ký" a role: a sentence naming the
+// station or another officer of the court does not say who holds them.
+func TestStationHeadsAndClerks(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t77"), nil, []string{"Trưởng Trạm Chăn nuôi và Thú y huyện Lạng Giang là ai?"})
+	wantAnswers(t, setService(t, "reader-news-t78"), nil, []string{"thu ky phien toa la ai"})
+}

@@ -3291,7 +3291,7 @@ func qualifies(a *Article, want words) bool {
 // Nguyễn Văn A"). Roles a verb can give instead ("nhà thầu" of a company
 // that "thi công") are not here.
 var roles = []string{"luat su", "tham phan", "kiem sat", "chu toa", "bac si", "tai xe", "thu khoa", "giang vien", "giao vien",
-	"ki su", "phong vien", "bi cao"}
+	"ki su", "phong vien", "bi cao", "thu ki"}
 
 // roleAsked returns the role a question names, or "".
 func roleAsked(question []Token) string {
@@ -3735,6 +3735,7 @@ var officeTitles = map[string]bool{
 	"hieu truong": true, "tong bien": true, "chanh van": true, "truong khoa": true, "truong cong": true,
 	"chanh an": true, "chanh thanh": true, "vien truong": true, "chu nhiem": true, "cuc truong": true, "tong giam": true, "chi huy": true, "chi cuc": true,
 	"chinh uy": true, "hat truong": true, "doi truong": true, "to truong": true, "tram truong": true, "vu truong": true, "don truong": true,
+	"truong tram": true,
 }
 
 // officeAsked returns the office a who-question names, folded, as it must
