@@ -2483,9 +2483,13 @@ func TestBodiesVisitsAndPlacesOpening(t *testing.T) {
 }
 
 // "năm nào" wants a year, of any age ("1867" too): "Từ 7h30, nghi lễ …
-// tại chùa Hồ Bấc" does not say when the pagoda was built.
+// tại chùa Hồ Bấc" does not say when the pagoda was built. "học sinh năm
+// học 2024 2025" asks no birth year.
 func TestYearAsked(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t77"), nil, []string{"Chùa Hồ Bấc được xây dựng vào năm nào?"})
+	wantAnswers(t, setService(t, "reader-news-t76"), [][2]string{
+		{"truong co bn hoc sinh nam hoc 2024 2025", "512 học sinh"},
+	}, nil)
 }
 
 // "Trưởng Trạm …" is an office and "thư ký" a role: a sentence naming the

@@ -164,7 +164,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.prize = prizeIn(a.question)
 	a.country = strings.Contains(folded, " nuoc nao ") || strings.Contains(folded, " quoc gia nao ")
 	a.post = reAsksPost.MatchString(folded)
-	a.born = reBornAsked.MatchString(folded) // "sinh năm nào", "sinh năm bao nhiêu"
+	a.born = reBornAsked.MatchString(pupils.Replace(folded)) // "sinh năm nào", "sinh năm bao nhiêu", not "học sinh năm học"
 	a.number = wantsNumber(q.Text)
 	a.subject = measured(q, own)
 	if len(a.subject) == 2 {
@@ -1127,6 +1127,8 @@ func namesSeat(text string) bool {
 // reBornAsked finds a question, folded, asking when someone was born;
 // reBirth, a sentence saying it.
 var (
+	// pupils joins "học sinh", "thí sinh" into one word for reBornAsked.
+	pupils      = strings.NewReplacer(" hoc sinh ", " hocsinh ", " thi sinh ", " thisinh ")
 	reBornAsked = regexp.MustCompile(` (sinh (nam|ngay|thang|khi|vao|luc)|nam sinh) `)
 	reBirth     = regexp.MustCompile(`(?i)(sinh (năm|ngày|tháng|vào)|năm sinh|\bSN:? ?\d{4}|\(\d{4}\))`)
 )
