@@ -2450,6 +2450,10 @@ func TestAgentsAndCourses(t *testing.T) {
 	}, []string{"Công an tỉnh cử bao nhiêu cán bộ, chiến sĩ phân luồng giao thông?"})
 	wantAnswers(t, setService(t, "reader-news-t28"), nil, []string{"cty thanh dat ho tro moi nguoi bi thuong bn tien"})
 	wantAnswers(t, setService(t, "reader-news-t58"), nil, []string{"Thủ khoa khối C00 Lê Thị Thanh Thảo được bao nhiêu điểm môn Ngữ văn?"})
+	// "chuyên lý" is short for Vật lý; "Anh" of "Đỗ Hoàng Anh" is no subject.
+	wantAnswers(t, setService(t, "reader-news-t72"), [][2]string{
+		{"thu khoa chuyen toan la ai", "Đỗ Hoàng Anh"},
+	}, []string{"diem chuan lop chuyen ly la bn"})
 }
 
 // A sentence that gives a goal and what is now ("đạt 40%, trong khi hiện

@@ -96,7 +96,7 @@ type asked struct {
 	holder        bool                 // asks only who holds an office (asksHolder)
 	spans         []yearSpan           // the spans of years it names ("2023-2024")
 	firm          string               // the two syllables that open the name of a firm it asks about ("hoang luc"), folded, or ""
-	course        []string             // the school subject a question asks a score of ("vat ly" of "môn vật lý"), folded syllables, or nil
+	course        string               // the school subject a question names ("vat ly" of "môn vật lý", "chuyên lý"), folded, or ""
 	agent         string               // the head of the body a question opens with as the one that acts ("so" of "Sở Y tế hỗ trợ …"), folded, or ""
 	event         string               // the event whose date it asks ("thanh lap"), folded, or ""
 	past          bool                 // asks the figure of the period before ("năm ngoái"), not how one compares with it
@@ -180,8 +180,8 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.firm = firmAsked(a.question)
 	if kind == KindNumber {
 		a.agent = agentAt(a.question, 0, true)
-		a.course = courseAsked(a.question)
 	}
+	a.course = courseAsked(a.question)
 	a.firmFrame = asksFirm(a.content, a.frames)
 	if a.firmFrame && len(a.doing) == 0 {
 		a.doing = doneAfter(a.question, "nao") // "đơn vị nào thi công cầu" is answered where a firm "thi công"
@@ -817,7 +817,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && len(a.number.qualifier) > 0 && (measureWords[a.number.unit] || a.number.unit == "luot" || a.number.unit == "khach") && !holdsWords(a.number.qualifier, sc.window, title) {
 			continue // "bao nhiêu ha mắc ca" is not answered by "diện tích cà phê là 620 ha"
 		}
-		if a.course != nil && !namesCourse(sc.wholeToks, a.course) {
+		if a.course != "" && !namesCourse(sc.wholeToks, a.course) {
 			continue // "điểm tb môn vật lý" is not answered by "điểm trung bình môn Toán"
 		}
 		if a.agent != "" && otherAgent(sc.wholeToks, a.agent) {
@@ -2161,43 +2161,50 @@ func tradeAt(question []Token, j, from int) bool {
 	return soleTrades[question[j].Fold] || j+1 < len(question) && trades[question[j+1].Fold] || j > from && trades[question[j-1].Fold]
 }
 
-// courses are the subjects of school, folded: what "môn …" names.
-var courses = func() [][]string {
-	var out [][]string
-	for _, c := range []string{"ngữ văn", "văn", "toán", "vật lý", "vật lí", "hóa học", "hóa", "sinh học", "sinh", "lịch sử", "sử",
-		"địa lý", "địa lí", "địa", "tiếng anh", "ngoại ngữ", "tin học", "công nghệ", "giáo dục công dân", "gdcd"} {
-		out = append(out, strings.Fields(Fold(c)))
+// courses are the subjects of school, folded, each with its short names
+// ("lý" for "vật lý"): what "môn …" and "chuyên …" name.
+var courses = func() map[string]string {
+	m := map[string]string{}
+	for _, names := range [][]string{{"ngữ văn", "văn"}, {"toán"}, {"vật lý", "vật lí", "lý", "lí"}, {"hóa học", "hóa"}, {"sinh học", "sinh"},
+		{"lịch sử", "sử"}, {"địa lý", "địa lí", "địa"}, {"tiếng anh", "anh", "ngoại ngữ"}, {"tin học", "tin"}, {"công nghệ"},
+		{"giáo dục công dân", "gdcd"}} {
+		for _, n := range names {
+			m[Fold(n)] = Fold(names[0])
+		}
 	}
-	return out
+	return m
 }()
 
-// courseAt returns the subject of school whose syllables stand at i, or nil.
-func courseAt(toks []Token, i int) []string {
-	for _, c := range courses {
-		if i+len(c) <= len(toks) && slices.EqualFunc(toks[i:i+len(c)], c, func(t Token, w string) bool { return t.Fold == w }) {
+// courseAt returns the subject of school whose name stands at i, the
+// longest, or "".
+func courseAt(toks []Token, i int) string {
+	for n := min(3, len(toks)-i); n >= 1; n-- {
+		if c, ok := courses[strings.TrimSpace(foldedText(toks[i:i+n]))]; ok {
 			return c
 		}
 	}
-	return nil
+	return ""
 }
 
-// courseAsked returns the subject a question names after "môn", or nil.
-func courseAsked(question []Token) []string {
+// courseAsked returns the subject a question names after "môn" or
+// "chuyên", or "".
+func courseAsked(question []Token) string {
 	for i := 0; i+1 < len(question); i++ {
-		if question[i].Fold == "mon" {
-			if c := courseAt(question, i+1); c != nil {
+		if question[i].Fold == "mon" || question[i].Fold == "chuyen" {
+			if c := courseAt(question, i+1); c != "" {
 				return c
 			}
 		}
 	}
-	return nil
+	return ""
 }
 
 // namesCourse reports whether a sentence names the subject: after "môn" or
-// "chuyên", or capitalised ("Toán"), not "toàn tỉnh".
-func namesCourse(toks []Token, course []string) bool {
+// "chuyên", or capitalised ("Toán") outside a name, not "toàn tỉnh".
+func namesCourse(toks []Token, course string) bool {
 	for i := range toks {
-		if c := courseAt(toks, i); slices.Equal(c, course) && (toks[i].Upper || i > 0 && (toks[i-1].Fold == "mon" || toks[i-1].Fold == "chuyen")) {
+		after := i > 0 && (toks[i-1].Fold == "mon" || toks[i-1].Fold == "chuyen")
+		if courseAt(toks, i) == course && (after || toks[i].Upper && (i == 0 || !toks[i-1].Upper)) { // not "Anh" of "Đỗ Hoàng Anh"
 			return true
 		}
 	}
