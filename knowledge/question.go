@@ -185,11 +185,11 @@ func plainHowMany(toks []Token, i int) bool {
 // without diacritics, ends a place's name rather than asking who: "xa
 // Trieu Ai", "o trieu ai", after a place noun or "ở"/"tại" and one syllable.
 func plainPlaceName(question string, toks []Token, i int) bool {
-	if i < 2 || toks[i-1].Number || IsStopword(toks[i-1]) || toks[i-1].Fold == "nay" || toks[i-1].Fold == "do" {
-		return false
+	if i < 2 || toks[i-1].Number || IsStopword(toks[i-1]) {
+		return false // "tinh la ai", "huyen nay ai"
 	}
 	before := toks[i-2].Fold
-	return placeNouns[before] || before == "o" || before == "tai" || toks[i].Upper && toks[i-1].Upper && question[toks[i].Start:toks[i].End] == "Ai"
+	return placeNouns[before] || before == "o" || before == "tai" || toks[i-1].Upper && question[toks[i].Start:toks[i].End] == "Ai"
 }
 
 // strongNumberCue reports whether a question surely asks for a number:

@@ -2074,8 +2074,8 @@ func namesCompany(toks []Token, content []Token) bool {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && companyForms[toks[j].Fold] {
-			j++
+		for n := legalForm(toks, j); n > 0; n = legalForm(toks, j) {
+			j += n
 		}
 		if j == len(toks) || !toks[j].Upper || toks[j].Number {
 			continue
@@ -2263,9 +2263,6 @@ var legalForms = [][]string{{"cp"}, {"tnhh"}, {"mtv"}, {"jsc"}, {"co", "phan"}, 
 
 // soleTrades name a firm's trade in one syllable, folded.
 var soleTrades = foldedSet([]string{"gỗ", "điện", "chè"})
-
-// companyForms are the words of a firm's legal form, folded.
-var companyForms = foldedSet([]string{"cổ", "phần", "cp", "tnhh", "mtv", "trách", "nhiệm", "hữu", "hạn", "một", "thành", "viên", "jsc"})
 
 // namePairsIn returns the adjacent capitalised pairs of syllables.
 func namePairsIn(toks []Token) [][2]Token {
@@ -4055,8 +4052,14 @@ func sameDepartment(q, s []Token) bool {
 		if commandAt(s, j) && !commandAt(q, i) {
 			j += 3 // "Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh" for "chỉ huy trưởng bộ đội biên phòng tỉnh"
 		}
-		for j < len(s) && (s[j].Fold == "va" || j == 0 && unitWords[s[j].Fold] && t.Fold != s[j].Fold || companyForms[s[j].Fold] && !companyForms[t.Fold]) {
-			j++ // "Hiệu trưởng Trường Đại học Quy Nhơn" for "hiệu trưởng ĐH Quy Nhơn", "Hạt trưởng Hạt Kiểm lâm" for "hạt trưởng kiểm lâm"
+		for j < len(s) {
+			if n := legalForm(s, j); n > 0 && legalForm(q, i) == 0 {
+				j += n // "Công ty TNHH Xây dựng Thành Phát" for "cty xây dựng Thành Phát"
+			} else if s[j].Fold == "va" || j == 0 && unitWords[s[j].Fold] && t.Fold != s[j].Fold {
+				j++ // "Hiệu trưởng Trường Đại học Quy Nhơn" for "hiệu trưởng ĐH Quy Nhơn", "Hạt trưởng Hạt Kiểm lâm" for "hạt trưởng kiểm lâm"
+			} else {
+				break
+			}
 		}
 		switch {
 		case schoolLevels[t.Fold] && slices.ContainsFunc(s[j:min(j+2, len(s))], func(x Token) bool { return x.Fold == t.Fold }):
