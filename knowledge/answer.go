@@ -607,10 +607,15 @@ func perOne(toks []Token, i int) bool {
 		i+1 < len(toks) && !timeUnits[toks[i+1].Fold]
 }
 
+// markets are the groups of countries written in capitals that a single
+// name may be, folded: "thị trường EU".
+var markets = map[string]bool{"eu": true, "asean": true, "uae": true, "uk": true, "usa": true}
+
 // singleNames returns the capitalised words of a question that
 // stand alone inside it ("Ai tạo ra Wikipedia?"): a name the answer's
 // article must hold. Not the first word, which every sentence capitalises,
-// nor abbreviations, nor the words of a pair (namePairs asks those).
+// nor abbreviations but markets ("EU"), nor the words of a pair (namePairs
+// asks those).
 func singleNames(question string, toks []Token) []Token {
 	var out []Token
 	for i, t := range toks {
@@ -618,7 +623,7 @@ func singleNames(question string, toks []Token) []Token {
 			continue
 		}
 		w := question[t.Start:t.End]
-		if utf8.RuneCountInString(w) < 2 || strings.ToUpper(w) == w || toks[i-1].Upper && toks[i-1].End+1 == t.Start ||
+		if utf8.RuneCountInString(w) < 2 || strings.ToUpper(w) == w && !markets[t.Fold] || toks[i-1].Upper && toks[i-1].End+1 == t.Start ||
 			i+1 < len(toks) && toks[i+1].Upper && t.End+1 == toks[i+1].Start {
 			continue
 		}

@@ -2436,6 +2436,9 @@ func TestNamesTypedPlainKeepTheirSyllables(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t65"), [][2]string{
 		{"cty thanh phat ho tro moi gia dinh nguoi chet bao nhieu tien", "50 triệu đồng"},
 	}, nil)
+	// A market written in capitals ("EU") is a name the count's sentence must hold.
+	wantAnswers(t, setService(t, "reader-news-t74"), nil,
+		[]string{"Công ty CP Thủy sản Biển Xanh Phú Yên xuất khẩu bao nhiêu tấn cá ngừ sang thị trường EU?"})
 }
 
 // A count asked of the body that gives or sends ("Sở Y tế hỗ trợ …",
