@@ -747,6 +747,8 @@ func measured(q Query, content []Token) []Token {
 	}
 	if (content[0].Exact == "sô2" || content[0].Exact == "so" || content[0].Fold == "luong" && measureUnits["luong "+content[1].Fold] == nil) && adjacent(0) && adjacent(1) {
 		content = content[1:] // "số" (or "so" typed plain), "lượng" say "the amount of": "Lượng sầu riêng xuất …"
+	} else if (classifiers[content[0].Exact] || content[0].Fold == "cay" && content[1].Fold == "cau") && adjacent(0) && adjacent(1) {
+		content = content[1:] // "Cây cầu treo …": the papers write "cầu treo"
 	} else if (levels[content[0].Exact] || !content[0].Marked && levels[content[0].Fold]) && adjacent(0) && adjacent(1) {
 		content = content[1:] // "Bậc mầm non thiếu …": the papers write "mầm non thiếu 486 người"
 	}
@@ -779,6 +781,9 @@ var (
 	// levels open a phrase naming a level or branch counted in ("Bậc mầm
 	// non thiếu bao nhiêu giáo viên"): the level's name is what is asked.
 	levels = exactSet("bậc cấp khối")
+	// classifiers open a phrase on one thing ("Chiếc xe …", "Ngôi trường
+	// …"), which the papers name without them.
+	classifiers = exactSet("chiếc ngôi căn bức tấm")
 	// measureAbbreviations are abbreviations that name a measure, not a body.
 	measureAbbreviations = map[string]bool{"gdp": true, "grdp": true, "cpi": true, "pci": true, "fdi": true}
 )
