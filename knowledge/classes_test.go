@@ -2505,3 +2505,30 @@ func TestStationHeadsAndClerks(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t77"), nil, []string{"Trưởng Trạm Chăn nuôi và Thú y huyện Lạng Giang là ai?"})
 	wantAnswers(t, setService(t, "reader-news-t78"), nil, []string{"thu ky phien toa la ai"})
 }
+
+// "Cây cầu …" is the papers' "cầu": the classifier measures nothing.
+func TestClassifierOpensSubject(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t20"), [][2]string{
+		{"Cây cầu mới phục vụ trực tiếp cho bao nhiêu hộ dân?", "1.250 hộ"},
+	}, nil)
+}
+
+// The figure of what the answer's last clause names follows it: "…; trong
+// đó lao động thuộc hộ nghèo, hộ cận nghèo được hỗ trợ 10 triệu
+// đồng/người" is not cut before "10 triệu".
+func TestFigureAfterItsClause(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t40"), [][2]string{
+		{"Lao động thuộc hộ nghèo được hỗ trợ bao nhiêu tiền khi đi làm việc ở nước ngoài?", "10 triệu đồng/người"},
+	}, nil)
+}
+
+// "Trước đây, … chỉ có 15 máy" is the past: the news's figure answers,
+// unless the question asks before ("trước khi có cầu").
+func TestFormerlyIsPast(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t15"), [][2]string{
+		{"Khoa Thận nhân tạo mới có tất cả bao nhiêu máy chạy thận?", "35 máy"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t26"), [][2]string{
+		{"Trước khi có cầu, người dân Thụy Trình sang Tiền Hải phải đi vòng quãng đường khoảng bao nhiêu km?", "27 km"},
+	}, nil)
+}

@@ -928,7 +928,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		// what is aimed at: "phấn đấu đạt 4.500 ha" is a goal.
 		keep(func(m mark) bool { return !m.goal })
 	}
-	if kind == KindNumber && len(a.years) == 0 && !published.IsZero() {
+	if kind == KindNumber && len(a.years) == 0 && !published.IsZero() && !a.past && !strings.Contains(Fold(spaced(q.Text)), " truoc ") { // "trước khi có cầu" asks the past
 		// A figure asked without a year is the news's, where the article
 		// has one: "Năm 2023, buổi diễn tập chỉ có 41 tàu cá" is the past.
 		past := func(c candidate) bool { return opensWithPastYear(c.sentence, published) }
@@ -2560,6 +2560,13 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 			}
 		}
 	}
+	// A figure asked of what the core's last clause names follows it when
+	// that clause has none: "…; trong đó lao động thuộc hộ nghèo, hộ cận
+	// nghèo được hỗ trợ 10 triệu đồng/người".
+	if kind == KindNumber && ci < cj && !cs[cj].strongEnd && cj+1 < len(cs) && !holds(text(cj, cj)) && holds(text(cj+1, cj+1)) {
+		for cj++; utf8.RuneCountInString(text(ci, cj)) > MaxAnswerRunes && ci < cj; ci++ {
+		}
+	}
 	// "Vì sao …?" is answered by the clause that says why: "Lý giải việc
 	// điểm chuẩn … tăng …, ThS. …, cho biết do …".
 	if asks(q.Text, cueReason) && !statesCause(Tokenize(text(ci, cj))) {
@@ -3489,6 +3496,9 @@ func opensWithPastYear(sentence string, published time.Time) bool {
 	}
 	toks := Tokenize(sentence[:end])
 	for i := 0; i+1 < len(toks) && i < 3; i++ {
+		if pair := toks[i].Fold + " " + toks[i+1].Fold; pair == "truoc day" || pair == "truoc kia" {
+			return true // "Trước đây, đơn vị … chỉ có 15 máy"
+		}
 		if toks[i].Fold == "nam" && toks[i+1].Number && isYearNumber(toks[i+1].Fold) {
 			if i > 0 && toks[i-1].Fold == "tu" {
 				return false // "Từ năm 2023, HTX đã đầu tư …" runs on to now
