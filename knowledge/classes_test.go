@@ -2532,3 +2532,19 @@ func TestFormerlyIsPast(t *testing.T) {
 		{"Trước khi có cầu, người dân Thụy Trình sang Tiền Hải phải đi vòng quãng đường khoảng bao nhiêu km?", "27 km"},
 	}, nil)
 }
+
+// "cao hơn năm 2023" compares with that year: the figure before it is
+// this year's.
+func TestHigherThanYearCompares(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t42"), [][2]string{
+		{"Tỷ lệ hòa giải, đối thoại thành tại Tòa án năm 2024 đạt bao nhiêu?", "77,9%"},
+	}, nil)
+}
+
+// "Nếu loại trừ tiền sử dụng đất …, thu nội địa đạt …" does not give the
+// land's money asked plainly.
+func TestFigureWithSomethingTakenOut(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t39"), [][2]string{
+		{"Thu tiền sử dụng đất năm 2024 được bao nhiêu?", "7.850 tỷ đồng"},
+	}, nil)
+}

@@ -652,7 +652,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	var out []candidate
 	// marks says of each of out's sentences whether it names itself what a
 	// "bao nhiêu" measures, and whether it gives a figure aimed at.
-	type mark struct{ measuring, goal bool }
+	type mark struct{ measuring, goal, excepting bool }
 	var marks []mark
 	for _, sc := range all {
 		if speaker[0] != "" {
@@ -905,6 +905,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		marks = append(marks, mark{
 			measuring: measures && (namesSubject(words, a.subject) || subjectLevel != "" && wholeOf(sc.toks, subjectLevel)),
 			goal:      kind == KindNumber && statesGoal(sc.wholeToks),
+			excepting: kind == KindNumber && excepts(sc.toks[:min(len(sc.toks), 4)]), // opens with it: not "(không tính điểm ưu tiên)"
 		})
 	}
 	// keep keeps the candidates whose marks hold, when some do.
@@ -927,6 +928,12 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		// A figure asked plainly is what is, where the article says it, not
 		// what is aimed at: "phấn đấu đạt 4.500 ha" is a goal.
 		keep(func(m mark) bool { return !m.goal })
+	}
+	if kind == KindNumber && !excepts(a.question) {
+		// A figure asked plainly is not the one left when something is
+		// taken out: "Nếu loại trừ tiền sử dụng đất …, thu nội địa đạt …"
+		// gives neither the land's money nor the whole.
+		keep(func(m mark) bool { return !m.excepting })
 	}
 	if kind == KindNumber && len(a.years) == 0 && !published.IsZero() && !a.past && !strings.Contains(Fold(spaced(q.Text)), " truoc ") { // "trước khi có cầu" asks the past
 		// A figure asked without a year is the news's, where the article
@@ -3545,11 +3552,26 @@ func yearBefore(passage, sentence string) string {
 	return ""
 }
 
+// excepting are the words that take something out of a figure, folded.
+var excepting = map[string]bool{"loai tru": true, "ngoai tru": true, "khong ke": true, "khong tinh": true}
+
+// excepts reports whether syllables take something out of a figure:
+// "Nếu loại trừ tiền sử dụng đất, …", "không kể …".
+func excepts(toks []Token) bool {
+	for i := 1; i < len(toks); i++ {
+		if excepting[toks[i-1].Fold+" "+toks[i].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
 // comparing reports whether the syllable at i is named to compare with:
-// "so với năm 2022", "cùng kỳ năm 2023".
+// "so với năm 2022", "cùng kỳ năm 2023", "cao hơn năm 2023".
 func comparing(toks []Token, i int) bool {
 	back := foldedText(toks[max(0, i-5):i])
-	return strings.Contains(back, " so voi ") || strings.Contains(back, " cung ky ") || strings.Contains(back, " cung thoi ") // "so với cùng thời điểm năm 2023"
+	return strings.Contains(back, " so voi ") || strings.Contains(back, " cung ky ") || strings.Contains(back, " cung thoi ") || // "so với cùng thời điểm năm 2023"
+		strings.HasSuffix(back, " hon nam ")
 }
 
 // otherMonths reports whether a sentence names months ("tháng 1"), none of
