@@ -2548,3 +2548,19 @@ func TestFigureWithSomethingTakenOut(t *testing.T) {
 		{"Thu tiền sử dụng đất năm 2024 được bao nhiêu?", "7.850 tỷ đồng"},
 	}, nil)
 }
+
+// "bị thương" and "chết" are rivals as "bị thương" and "tử vong" are,
+// and "chết" is "tử vong" said plainly.
+func TestDeadAndInjured(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t63"), nil, []string{"Năm 2023 toàn tỉnh có bao nhiêu người bị thương do cháy nổ?"})
+	wantAnswers(t, setService(t, "reader-news-t21"), [][2]string{
+		{"Gia đình có người chết trong vụ tai nạn được hỗ trợ bao nhiêu tiền?", "10 triệu đồng"},
+	}, nil)
+}
+
+// An article whose title gives another year than the one asked speaks of
+// its own where a sentence and its neighbours name none asked: the year
+// of the sentence before does not make it 2023's.
+func TestYearOfTitleAndNeighbours(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t40"), nil, []string{"Năm 2023 có bao nhiêu lao động Hà Tĩnh sang Đài Loan?"})
+}

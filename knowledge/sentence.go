@@ -733,7 +733,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if otherYears(sc.toks, a.years) {
 			continue // "năm 2019" asked, the sentence speaks of 2020 and 2015
 		}
-		if titleYears && !namesYear(sc.window) && !slices.Contains(a.years, yearBefore(sc.p.Chunk.Text, sc.whole)) {
+		if titleYears && !namesYearAsked(sc.window, a.years, comparesYear) && !slices.Contains(a.years, yearBefore(sc.p.Chunk.Text, sc.whole)) {
 			continue // "năm 2024" asked, the article is on 2025 and the sentence says no year
 		}
 		if otherYear && !namesYearAsked(sc.window, a.years, comparesYear) && !slices.Contains(a.years, yearBefore(sc.p.Chunk.Text, sc.whole)) &&
@@ -3135,7 +3135,7 @@ var opposites = func() map[string][]string {
 		{"tăng", "giảm"}, {"nặng", "nhẹ"},
 		{"thuong nhe", "thuong nang"}, {"xuat khau", "nhap khau"}, {"toi da", "toi thieu"}, {"cao nhat", "thap nhat"},
 		{"lon nhat", "nho nhat"}, {"nhieu nhat", "it nhat"}, {"dau nam", "cuoi nam"}, {"noi thanh", "ngoai thanh"},
-		{"tre em", "nguoi lon"}, {"bi thuong", "tu vong"}, {"noi tru", "ngoai tru"},
+		{"tre em", "nguoi lon"}, {"bi thuong", "tu vong"}, {"bi thuong", "chết"}, {"noi tru", "ngoai tru"},
 		{"dong xuan", "he thu", "thu dong"}, // rice seasons: "vụ đông xuân" is not "vụ thu đông"
 		{"hcv", "hcb", "hcd"},               // medals
 	} {
@@ -3149,6 +3149,9 @@ var opposites = func() map[string][]string {
 	}
 	return m
 }()
+
+// sameAs are the words of opposites said another way: "chết" is "tử vong".
+var sameAs = map[string]string{Tokenize("chết")[0].Exact: "tu vong", "tu vong": Tokenize("chết")[0].Exact}
 
 // oppositesAsked returns the words of a question that have opposites,
 // each with its opposite.
@@ -3236,7 +3239,7 @@ var levelSpellings = map[string]string{"thcs": "trung hoc co so", "thpt": "trung
 // asked and not the word.
 func saysOpposite(toks []Token, asked [][2]string) bool {
 	for _, pair := range asked {
-		if says(toks, pair[1]) && !says(toks, pair[0]) {
+		if says(toks, pair[1]) && !says(toks, pair[0]) && (sameAs[pair[0]] == "" || !says(toks, sameAs[pair[0]])) {
 			return true
 		}
 	}
