@@ -2564,3 +2564,15 @@ func TestDeadAndInjured(t *testing.T) {
 func TestYearOfTitleAndNeighbours(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t40"), nil, []string{"Năm 2023 có bao nhiêu lao động Hà Tĩnh sang Đài Loan?"})
 }
+
+// A budget stands at a level as a body does: "ngân sách trung ương" is
+// not answered by "ngân sách tỉnh 2,9 tỷ đồng".
+func TestBudgetLevels(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t74"), nil, []string{"ngan sach trung uong ho tro bn cho dai hoi"})
+}
+
+// "các địa phương đã phát dọn 56 km" is all the places' figure, not the
+// commune's asked.
+func TestAllPlacesFigure(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t33"), nil, []string{"Xã Đôn Phong đã phát dọn bao nhiêu km đường băng cản lửa?"})
+}

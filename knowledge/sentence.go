@@ -755,9 +755,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if otherMonths(sc.toks, a.months) {
 			continue // "tháng 2/2025" asked, the sentence gives January's figure
 		}
-		if slices.ContainsFunc(wider, func(scope string) bool { return wholeOf(sc.toks, scope) || namesLevel(sc.toks, scope) }) &&
+		if len(wider) > 0 && (slices.ContainsFunc(wider, func(scope string) bool { return wholeOf(sc.toks, scope) || namesLevel(sc.toks, scope) }) || strings.Contains(foldedText(sc.toks), " cac dia phuong ")) &&
 			!slices.ContainsFunc(asked, func(pair string) bool { return names(sc.toks, pair) }) {
-			continue // "cháy ở Đôn Phong" asked, "toàn tỉnh xảy ra 6 vụ cháy" or "7,2 ha tại các huyện Bạch Thông, …" found
+			continue // "cháy ở Đôn Phong" asked, "toàn tỉnh xảy ra 6 vụ cháy", "các địa phương đã phát dọn 56 km" or "7,2 ha tại các huyện Bạch Thông, …" found
 		}
 		if kind == KindNumber && len(a.days) > 0 && otherDays(daysIn(sc.text), a.days) {
 			continue // "mực nước lúc 7h ngày 12/10" asked, "lúc 7h ngày 11/10" found
@@ -3607,21 +3607,26 @@ func monthsIn(toks []Token) []string {
 
 // levelsOfBodies returns the levels each body a text names stands at, by
 // the body's initials folded: "huyen" for "mttq" of "Ủy ban MTTQ huyện".
+// A budget is one too: "trung" for "ngan sach" of "ngân sách trung ương".
 func levelsOfBodies(toks []Token) map[string][]string {
 	var out map[string][]string
 	for i := 0; i+1 < len(toks); i++ {
-		if !bodies[toks[i].Fold] {
+		body, at := toks[i].Fold, i+1
+		budget := body == "ngan" && toks[i+1].Fold == "sach"
+		switch {
+		case budget:
+			body, at = "ngan sach", i+2
+		case !bodies[body]:
 			continue
 		}
-		at := i + 1
 		if at+2 < len(toks) && toks[at].Fold == "viet" && toks[at+1].Fold == "nam" {
 			at += 2 // "MTTQ Việt Nam tỉnh"
 		}
-		if placeNoun(toks[at]) {
+		if at < len(toks) && (placeNoun(toks[at]) || budget && at+1 < len(toks) && toks[at].Fold == "trung" && toks[at+1].Fold == "uong") {
 			if out == nil {
 				out = map[string][]string{}
 			}
-			out[toks[i].Fold] = append(out[toks[i].Fold], toks[at].Fold)
+			out[body] = append(out[body], toks[at].Fold)
 		}
 	}
 	return out
