@@ -1116,6 +1116,36 @@ func asksSum(toks []Token) bool {
 	return toks[0].Fold == "gia" && (!toks[0].Marked || toks[0].Exact == priceWord) || sums[toks[0].Fold+" "+toks[1].Fold]
 }
 
+// pricedOf returns what a question opening with "Giá" asks the price of,
+// at most two words ("cao su" of "giá cao su ở Sa Thầy", "lúa khô" of
+// "giá lúa khô"), past the words for buying and selling and for an
+// average; none for "giá trị".
+func pricedOf(toks []Token) []Token {
+	if len(toks) < 2 || toks[0].Fold != "gia" || toks[0].Marked && toks[0].Exact != priceWord {
+		return nil
+	}
+	i := 1
+	for i < len(toks) && priceVerbs[toks[i].Fold] {
+		i++
+	}
+	var out []Token
+	for ; i < len(toks) && len(out) < 2; i++ {
+		t := toks[i]
+		if IsStopword(t) || t.Number || placeNouns[t.Fold] || asking[t.Fold] || timeUnits[t.Fold] || t.Upper || t.Fold == "moi" || t.Fold == "tren" || t.Fold == "hien" {
+			break // "giá mía năm nay": what is priced ends before when
+		}
+		out = append(out, t)
+	}
+	if len(out) > 0 && (out[0].Fold == "tri" || out[0].Fold == "thanh") {
+		return nil // "giá trị", "giá thành" name no good
+	}
+	return out
+}
+
+// priceVerbs stand between "giá" and what is priced, folded: "giá thu mua
+// lúa", "giá bán bình quân".
+var priceVerbs = map[string]bool{"ban": true, "thu": true, "mua": true, "binh": true, "quan": true, "trung": true, "bq": true, "tb": true}
+
 // qualifierOf returns the content words right after the unit a question
 // counts ("tử vong" of "bao nhiêu ca tử vong do sởi"), or after the thing
 // a "tỷ lệ" is of ("cận nghèo" of "tỷ lệ hộ cận nghèo"), at most two. A

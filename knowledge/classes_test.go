@@ -2576,3 +2576,13 @@ func TestBudgetLevels(t *testing.T) {
 func TestAllPlacesFigure(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t33"), nil, []string{"Xã Đôn Phong đã phát dọn bao nhiêu km đường băng cản lửa?"})
 }
+
+// "Giá …" asks the price of something: the sentence or its neighbours
+// must name it ("cao su", "con giống"), not another good's price.
+func TestPriceOfWhat(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t20"), nil, []string{"gia cao su o sa thay hien nay bn"})
+	wantAnswers(t, setService(t, "reader-news-t28"), nil, []string{"Giá con giống hàu tam bội hiện nay là bao nhiêu?"})
+	wantAnswers(t, setService(t, "reader-news-t50"), [][2]string{
+		{"gia mia nam nay tang bn so vs nien vu truoc", "100.000 đồng/tấn"},
+	}, nil)
+}

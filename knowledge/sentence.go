@@ -96,6 +96,7 @@ type asked struct {
 	holder        bool                 // asks only who holds an office (asksHolder)
 	spans         []yearSpan           // the spans of years it names ("2023-2024")
 	firm          string               // the two syllables that open the name of a firm it asks about ("hoang luc"), folded, or ""
+	priced        []Token              // what a "Giá … bao nhiêu" asks the price of ("cao su"), or none
 	course        string               // the school subject a question names ("vat ly" of "môn vật lý", "chuyên lý"), folded, or ""
 	agent         string               // the head of the body a question opens with as the one that acts ("so" of "Sở Y tế hỗ trợ …"), folded, or ""
 	event         string               // the event whose date it asks ("thanh lap"), folded, or ""
@@ -166,6 +167,9 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.post = reAsksPost.MatchString(folded)
 	a.born = reBornAsked.MatchString(pupils.Replace(folded)) // "sinh năm nào", "sinh năm bao nhiêu", not "học sinh năm học"
 	a.number = wantsNumber(q.Text)
+	if kind == KindNumber {
+		a.priced = pricedOf(a.question)
+	}
 	a.subject = measured(q, own)
 	if len(a.subject) == 2 {
 		a.subjectAbbr = openingInitials(own, a.subject[0])
@@ -816,6 +820,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if kind == KindNumber && len(a.number.qualifier) > 0 && (measureWords[a.number.unit] || a.number.unit == "luot" || a.number.unit == "khach") && !holdsWords(a.number.qualifier, sc.window, title) {
 			continue // "bao nhiêu ha mắc ca" is not answered by "diện tích cà phê là 620 ha"
+		}
+		if len(a.priced) > 0 && !holdsWords(a.priced, sc.window, title) {
+			continue // "giá cao su ở Sa Thầy" is not answered by the price of cassava
 		}
 		if a.course != "" && !namesCourse(sc.wholeToks, a.course) {
 			continue // "điểm tb môn vật lý" is not answered by "điểm trung bình môn Toán"
