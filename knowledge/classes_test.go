@@ -2586,3 +2586,10 @@ func TestPriceOfWhat(t *testing.T) {
 		{"gia mia nam nay tang bn so vs nien vu truoc", "100.000 đồng/tấn"},
 	}, nil)
 }
+
+// A country typed plain ("khach an do") is a name the answer must hold,
+// as "Ấn Độ" typed with capitals is: the total of all visitors does not
+// answer for India's.
+func TestCountryTypedPlain(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t80"), nil, []string{"khach an do den hoi an 6 thang dau nam bn luot"})
+}

@@ -139,6 +139,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	if !slices.ContainsFunc(a.question, func(t Token) bool { return t.Upper }) {
 		a.names = append(a.names, placeNames(a.question, a.places)...)
 		a.names = append(a.names, peopleTypedPlain(a.question)...)
+		a.names = append(a.names, countriesTypedPlain(a.question)...)
 	}
 	a.names = slices.DeleteFunc(a.names, func(n [2]Token) bool { return locates(a.question, n) })
 	a.doing = doneBy(a.question)
@@ -269,6 +270,19 @@ func peopleTypedPlain(toks []Token) [][2]Token {
 			continue // "huyen tan chau thi sao": a place, then "thì sao"
 		}
 		out = append(out, [2]Token{toks[i+1], toks[i+2]}) // "Thị Lan" of Hoàng Thị Lan, "Thị Minh" of Trần Thị Minh Hằng
+	}
+	return out
+}
+
+// countriesTypedPlain returns the countries of two syllables a question
+// typed without capitals names ("khach an do", "xk sang nhat ban"): names
+// the answer must hold.
+func countriesTypedPlain(toks []Token) [][2]Token {
+	var out [][2]Token
+	for i := 1; i < len(toks); i++ {
+		if countries[toks[i-1].Fold+" "+toks[i].Fold] && toks[i-1].End+1 == toks[i].Start {
+			out = append(out, [2]Token{toks[i-1], toks[i]})
+		}
 	}
 	return out
 }
