@@ -709,7 +709,7 @@ func (in weighing) of(a *Article) coverage {
 	// bao nhiêu?"): a word of the corpus there must stand in the article,
 	// or it measures something else; so must one no article has a syllable
 	// of ("Ngân sách …" where no article says "ngân").
-	if subject := in.subject; len(subject) == 2 && !have.fold[subject[0].Fold+" "+subject[1].Fold] &&
+	if subject := in.subject; len(subject) == 2 && !have.fold[subject[0].Fold+" "+subject[1].Fold] && measureUnits[subject[0].Fold+" "+subject[1].Fold] == nil && // "1.800 m²" gives a "diện tích" unnamed
 		(q.weight(subject[0].Fold+" "+subject[1].Fold) > 0 || q.Unseen[subject[0].Fold] || q.Unseen[subject[1].Fold]) {
 		return coverage{contradicted: true}
 	}

@@ -2593,3 +2593,15 @@ func TestPriceOfWhat(t *testing.T) {
 func TestCountryTypedPlain(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t80"), nil, []string{"khach an do den hoi an 6 thang dau nam bn luot"})
 }
+
+// "hu hong" typed plain is "hư hỏng", not "hư không"; and a "diện tích"
+// asked in m2 is given by "1.800 m²" though the article never says
+// "diện tích".
+func TestDamagedAreaTypedPlain(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t25"), [][2]string{
+		{"dien tich nha xuong bi hu hong bn m2", "1.800 m²"},
+	}, nil)
+	if got := knowledge.ExpandChat("nha xuong bi hu hong bn m2"); !strings.Contains(got, "hu hong") {
+		t.Errorf("ExpandChat = %q, want “hu hong” kept", got)
+	}
+}

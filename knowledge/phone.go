@@ -26,6 +26,11 @@ var chatSpellings = map[string]string{
 	"sp": "sản phẩm", "cnc": "công nghệ cao", "sdt": "số điện thoại", "bdbp": "bộ đội biên phòng",
 }
 
+// wordsWith are the chat spellings that, typed plain after these
+// syllables, are rather the second syllable of a word: "hư hỏng", "hoa
+// hồng", "màu hồng".
+var wordsWith = map[string]map[string]bool{"hong": {"hu": true, "hoa": true, "mau": true}}
+
 // namesFirm are the folded words a firm's name follows: "cty", "công ty", "HTX".
 var namesFirm = map[string]bool{"cti": true, "ti": true, "htx": true}
 
@@ -172,7 +177,8 @@ func ExpandChat(question string) string {
 			continue // kept as typed: the papers write "Sở GD&ĐT"
 		}
 		inName := (prev == "thi" || prev == "van") && i > 1 && surnames[toks[i-2].Fold] // "nguyen thi hong nhung" is Hồng
-		if !ok && !inCode && !inName && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd" || t.Fold == "sdt") && !((placeNouns[prev] || prev == "uy" || namesFirm[prev]) && strings.ContainsAny(t.Fold, "aeiou")) {
+		inWord := wordsWith[t.Fold][prev]                                               // "hu hong" is hư hỏng
+		if !ok && !inCode && !inName && !inWord && (!t.Marked || t.Fold == "dc" || t.Fold == "gd" || t.Fold == "pgd" || t.Fold == "sdt") && !((placeNouns[prev] || prev == "uy" || namesFirm[prev]) && strings.ContainsAny(t.Fold, "aeiou")) {
 			// After a place's noun (or "huyện ủy", or a firm's) a syllable opens its name: "huyen hong dan" is Hồng Dân, "cty hong phat" Hồng Phát.
 			repl, ok = chatSpellings[t.Fold]
 			if !ok && (committeeTitles[prev] || strings.ToUpper(word) == word && len(word) == 2) {
