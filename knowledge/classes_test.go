@@ -2605,3 +2605,12 @@ func TestDamagedAreaTypedPlain(t *testing.T) {
 		t.Errorf("ExpandChat = %q, want “hu hong” kept", got)
 	}
 }
+
+// A who-answer reaches for the name before the office ("Thượng tá Phạm
+// Văn Lực, Đồn trưởng …") before a capitalised place after it ("Hà
+// Khẩu"), which looks like a name.
+func TestWhoNameBeforeOffice(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t45"), [][2]string{
+		{"Đồn trưởng Đồn Biên phòng cửa khẩu quốc tế Lào Cai là ai?", "Phạm Văn Lực"},
+	}, nil)
+}

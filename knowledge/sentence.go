@@ -2576,14 +2576,23 @@ func trimClause(q Query, kind Kind, content, known []Token, sentence string) str
 		if kind == KindWhen && asksClock(q.Text) {
 			reach = len(cs)
 		}
+		before := func(d int) bool {
+			if ci-d < 0 || !holds(text(ci-d, ci-d)) {
+				return false
+			}
+			for ci -= d; !fits() && cj > ci; cj-- {
+			}
+			return true
+		}
 		for d := 1; d <= reach; d++ {
+			if kind == KindWho && before(d) {
+				break // a name and then the office: "Thượng tá Phạm Văn Lực, Đồn trưởng …"
+			}
 			if cj+d < len(cs) && holds(text(cj+d, cj+d)) {
 				cj += d
 				break
 			}
-			if ci-d >= 0 && holds(text(ci-d, ci-d)) {
-				for ci -= d; !fits() && cj > ci; cj-- {
-				}
+			if before(d) {
 				break
 			}
 		}
