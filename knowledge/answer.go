@@ -580,6 +580,7 @@ type weighing struct {
 	subject []Token
 	singles []Token
 	ones    map[int]bool // where a rate is asked per one of something, by the "1"'s offset
+	codes   []*regexp.Regexp
 }
 
 // weighingOf reads a question for weighing articles.
@@ -587,7 +588,7 @@ func weighingOf(q Query, content []Token) weighing {
 	toks := Tokenize(q.Text)
 	w := weighing{q: q, content: content, wanted: wantedWords(q, content), frames: frameTokens(q.Text, content),
 		names: namePairs(q.Text), frame: framePair(q, toks), places: placePairs(q, toks), markers: distinguishing(toks),
-		subject: measured(q, content), singles: singleNames(q.Text, toks)}
+		subject: measured(q, content), singles: singleNames(q.Text, toks), codes: codesOf(q.Text)}
 	for i, t := range toks {
 		if perOne(toks, i) {
 			if w.ones == nil {
@@ -681,7 +682,7 @@ func (in weighing) of(a *Article) coverage {
 			return coverage{contradicted: true}
 		}
 	}
-	if !holdsCodes(a, q.Text) {
+	if !holdsCodes(a, in.codes) {
 		return coverage{contradicted: true} // "Kế hoạch số 12/KH-BCH" asked, the article has 21/KH-BCH
 	}
 	if frame := in.frame; frame != "" && !have.fold[frame] {
@@ -725,7 +726,7 @@ func (in weighing) of(a *Article) coverage {
 // syllable that rather starts a more common word with the third is not
 // part of them ("số học" of "số học sinh").
 func measured(q Query, content []Token) []Token {
-	if Classify(q.Text) != KindNumber || !strongNumberCue(q.Text) || len(content) < 2 || content[0].Start != firstWord(q.Text) {
+	if len(content) < 2 || content[0].Start != firstWord(q.Text) || !strongNumberCue(q.Text) || Classify(q.Text) != KindNumber {
 		return nil
 	}
 	if asksCode(q.Text) || len(Tokenize(q.Text[:strings.IndexByte(q.Text+",", ',')])) <= 4 {
@@ -1788,11 +1789,20 @@ func isYearNumber(n string) bool {
 // "12/KH-BCH", "1240/" of "1240/QĐ-UBND", "12-" of "12-CT/TU".
 var reDocNumber = regexp.MustCompile(`(^|[^\d.,])(\d+[/-])\pL`)
 
-// holdsCodes reports whether an article holds the number of every
-// document code a question names, as a code.
-func holdsCodes(a *Article, question string) bool {
+// codesOf returns the numbers of the documents a question names
+// ("Kế hoạch số 12/KH-BCH"), each as an expression finding it whole.
+func codesOf(question string) []*regexp.Regexp {
+	var out []*regexp.Regexp
 	for _, m := range reDocNumber.FindAllStringSubmatch(question, -1) {
-		code := regexp.MustCompile(`(^|\D)` + regexp.QuoteMeta(m[2]))
+		out = append(out, regexp.MustCompile(`(^|\D)`+regexp.QuoteMeta(m[2])))
+	}
+	return out
+}
+
+// holdsCodes reports whether an article holds every document number a
+// question names (codesOf).
+func holdsCodes(a *Article, codes []*regexp.Regexp) bool {
+	for _, code := range codes {
 		found := code.MatchString(a.Title)
 		for _, p := range a.Paragraphs {
 			found = found || code.MatchString(p)
