@@ -579,8 +579,8 @@ type weighing struct {
 	markers []string
 	subject []Token
 	singles []Token
-	ones    map[int]bool // where a rate is asked per one of something, by the "1"'s offset
-	codes   []*regexp.Regexp
+	ones    map[int]bool     // where a rate is asked per one of something, by the "1"'s offset
+	codes   []*regexp.Regexp // the document numbers it names (codesOf)
 }
 
 // weighingOf reads a question for weighing articles.

@@ -207,10 +207,9 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	for _, n := range a.names {
 		a.entities = append(a.entities, [2]string{n[0].Fold, n[1].Fold})
 	}
-	for _, m := range reDocNumber.FindAllStringSubmatch(q.Text, -1) {
-		number := `(^|\D)` + regexp.QuoteMeta(m[2])
-		a.codes = append(a.codes, regexp.MustCompile(number))
-		a.dated = append(a.dated, regexp.MustCompile(number+`\S*\s+(\pL+\s+)?(ngày\s+)?\d{1,2}/\d{1,2}`))
+	a.codes = codesOf(q.Text)
+	for _, code := range a.codes {
+		a.dated = append(a.dated, regexp.MustCompile(code.String()+`\S*\s+(\pL+\s+)?(ngày\s+)?\d{1,2}/\d{1,2}`))
 	}
 	return a
 }
@@ -669,7 +668,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	askedVerb := speechVerbIn(Fold(spaced(q.Text))) // "khuyến cáo bà con điều gì" is answered by "… khuyến cáo bà con không đốt rơm rạ"
 	var out []candidate
 	// marks says of each of out's sentences whether it names itself what a
-	// "bao nhiêu" measures, and whether it gives a figure aimed at.
+	// "bao nhiêu" measures, whether it gives a figure aimed at, and whether
+	// it opens by taking something out of its figure.
 	type mark struct{ measuring, goal, excepting bool }
 	var marks []mark
 	for _, sc := range all {
