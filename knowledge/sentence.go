@@ -959,7 +959,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	if kind == KindNumber && len(a.years) == 0 && !published.IsZero() && !a.past && !strings.Contains(Fold(spaced(q.Text)), " truoc ") { // "trước khi có cầu" asks the past
 		// A figure asked without a year is the news's, where the article
 		// has one: "Năm 2023, buổi diễn tập chỉ có 41 tàu cá" is the past.
-		past := func(c candidate) bool { return opensWithPastYear(c.sentence, published) }
+		past := func(c candidate) bool { return opensInPast(c.sentence, published) }
 		if slices.ContainsFunc(out, func(c candidate) bool { return !past(c) }) {
 			out = slices.DeleteFunc(out, past)
 		}
@@ -3525,11 +3525,12 @@ var topicNouns = map[string]bool{"cong trinh": true, "du an": true}
 // is some years ago, not last year.
 var severalWords = map[string]bool{"may": true, "vai": true, "nhieu": true, "nhung": true, "cac": true, "mot": true, "hai": true, "ba": true}
 
-// opensWithPastYear reports whether a sentence opens with a year its news
-// has left behind: "Năm 2023, …" in news of mid-2024, not "Từ năm 2023"
-// (since). In the first quarter the year before is the one the papers sum
-// up ("Năm 2024, HTX sản xuất 160 tấn miến" in March 2025).
-func opensWithPastYear(sentence string, published time.Time) bool {
+// opensInPast reports whether a sentence opens in the past: with "Trước
+// đây" or a year its news has left behind ("Năm 2023, …" in news of
+// mid-2024, not "Từ năm 2023", since). In the first quarter the year
+// before is the one the papers sum up ("Năm 2024, HTX sản xuất 160 tấn
+// miến" in March 2025).
+func opensInPast(sentence string, published time.Time) bool {
 	end := min(len(sentence), 40) // "Trong năm 2022," is in the first words
 	for end < len(sentence) && !utf8.RuneStart(sentence[end]) {
 		end++
