@@ -869,6 +869,10 @@ type numberWanted struct {
 	// kin are the other nouns the papers count the same people by:
 	// "bao nhiêu công nhân" is answered by "4.500 lao động".
 	kin map[string]bool
+	// bySo is set when the unit is what a question opening "Số X …"
+	// counts: a sentence saying "số X … là 120" answers without it, but
+	// not with a share ("87,45% số phiếu").
+	bySo bool
 	// ordinal is set when a rank is asked ("thứ mấy", "lần thứ bao
 	// nhiêu"): "thứ tư" and "lần đầu" answer.
 	ordinal bool
@@ -943,6 +947,10 @@ func spaced(question string) string {
 
 func wantsNumber(question string) numberWanted {
 	w := numberWanted{unit: countedNoun(question), strong: strongNumberCue(question), code: asksCode(question)}
+	if folded := Fold(spaced(question)); w.unit == "" && w.strong && !w.code && !reChange.MatchString(folded) {
+		w.unit = countedBySo(Tokenize(question)) // "Số nhà bị ngập là bao nhiêu" is answered by "5.130 nhà"
+		w.bySo = w.unit != ""
+	}
 	if folded := Fold(spaced(question)); w.unit == "" && w.strong && (strings.Contains(folded, " ty le ") || strings.Contains(folded, " ti le ")) {
 		w.unit = "%" // "tỷ lệ … đạt bao nhiêu" is answered by a share
 	}
@@ -1039,7 +1047,7 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 		return slices.ContainsFunc(w.units, func(u string) bool { return countsUnit(sentence, toks, u) })
 	}
 	if w.unit != "" {
-		return countsUnit(sentence, toks, w.unit) || len(w.qualifier) > 0 && countsUnit(sentence, toks, initialsOf(w.unit, w.qualifier)) ||
+		return countsUnit(sentence, toks, w.unit) || w.bySo && strings.Contains(foldedText(toks), " so "+w.unit+" ") && !rePercent.MatchString(sentence) || len(w.qualifier) > 0 && countsUnit(sentence, toks, initialsOf(w.unit, w.qualifier)) ||
 			len(w.kin) > 0 && countsPeople(sentence, toks, w.kin) || tallied(toks, w.unit, w.qualifier)
 	}
 	if hasKind(KindNumber, sentence, content) || !w.strong {
@@ -1226,6 +1234,36 @@ func countedNoun(question string) string {
 		}
 	}
 	return ""
+}
+
+// reChange finds, folded, a question on how much something changed, which
+// a share may answer: "số lượt khám tăng bao nhiêu" by "12,3%".
+var reChange = regexp.MustCompile(` (so voi|tang|giam|hon|chenh lech) `)
+
+// countedBySo returns the folded syllable a question opening "Số X …"
+// ("Tổng số X …") counts, or "": "số hộ nghèo … là bao nhiêu" counts "ho",
+// "số tiền" a sum. "Số lượng X" counts X; "So Y tế" typed plain is a
+// department, "số 12" a code.
+func countedBySo(toks []Token) string {
+	i := 0
+	if len(toks) > 0 && toks[0].Fold == "tong" {
+		i = 1
+	}
+	if i+1 >= len(toks) || toks[i].Fold != "so" || toks[i].Marked && toks[i].Exact != "sô2" || agentAt(toks, i, true) != "" {
+		return ""
+	}
+	next := i + 1
+	if toks[next].Fold == "luong" && next+1 < len(toks) {
+		next++
+	}
+	switch t := toks[next]; {
+	case t.Number || isAbbreviation(t.Fold) || t.Start != toks[next-1].End+1:
+		return ""
+	case t.Fold == "tien" || t.Fold == "von" || t.Fold == "kinh" && next+1 < len(toks) && toks[next+1].Fold == "phi":
+		return "tien"
+	default:
+		return t.Fold
+	}
 }
 
 // countedPairs are things counted whose first syllable alone is a

@@ -2614,3 +2614,14 @@ func TestWhoNameBeforeOffice(t *testing.T) {
 		{"Đồn trưởng Đồn Biên phòng cửa khẩu quốc tế Lào Cai là ai?", "Phạm Văn Lực"},
 	}, nil)
 }
+
+// "Số X … là bao nhiêu" counts X as "bao nhiêu X" does: the number of
+// houses flooded is "5.130 nhà", not a share of the votes or of children;
+// "So NN&PTNT" typed plain is still a department.
+func TestCountedBySo(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t1"), [][2]string{
+		{"so nha bi ngap o huyen quang ninh la bn", "5.130 nhà"},
+		{"tong so tre can tiem vac xin soi theo ke hoach la bn", "26.480 trẻ"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t75"), nil, []string{"so phieu khong hop le o don vi bau cu so 3 la bn"})
+}
