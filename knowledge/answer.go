@@ -1693,7 +1693,8 @@ func placePairs(q Query, toks []Token) []string {
 			continue // "cháy rừng ở Trạm Tấu": capitalised inside a question, it opens a name
 		}
 		noun := toks[i].Fold
-		if toks[i+1].Fold == "uy" {
+		office := toks[i+1].Fold == "uy"
+		if office {
 			i++ // "Tỉnh ủy An Giang": the place follows the office
 			if i+2 >= len(toks) {
 				break
@@ -1719,7 +1720,11 @@ func placePairs(q Query, toks []Token) []string {
 		if asksAt(toks, i+1) || asksAt(toks, i+2) && !whoTwice {
 			continue // "huyện số mấy" asks, it names no place
 		}
-		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; (q.weight(pair) > 0 || whoTwice || noun == "tinh" && provinces[pair] || unknownName(q, toks[i+1], toks[i+2]) || cased && toks[i+2].Upper) && !saying[pair] && !acting[pair] {
+		// After "huyện ủy" typed plain, two syllables that end the asking
+		// are a place: "bt huyen uy tu nghia la ai" asks of Tư Nghĩa, though
+		// no article names it.
+		officePlace := office && !cased && !IsStopword(toks[i+1]) && !IsStopword(toks[i+2]) && (i+3 == len(toks) || endsAsking[toks[i+3].Fold])
+		if pair := toks[i+1].Fold + " " + toks[i+2].Fold; (q.weight(pair) > 0 || officePlace || whoTwice || noun == "tinh" && provinces[pair] || unknownName(q, toks[i+1], toks[i+2]) || cased && toks[i+2].Upper) && !saying[pair] && !acting[pair] {
 			out = append(out, pair)
 			named = i + 2
 		}
@@ -1763,6 +1768,10 @@ var baoAsks = foldedSet([]string{"nhiêu", "giờ", "lâu", "xa"})
 func asksAt(toks []Token, j int) bool {
 	return asking[toks[j].Fold] && (toks[j].Fold != "bao" || j+1 < len(toks) && baoAsks[toks[j+1].Fold])
 }
+
+// endsAsking, folded, follow the office and place a who-question asks
+// of: "la ai", "ten gi", "hien nay", "nhiem ky …".
+var endsAsking = map[string]bool{"la": true, "ten": true, "hien": true, "nhiem": true, "ai": true, "gi": true, "j": true}
 
 // acting are what an office's holder is asked about doing, folded: "pct
 // ubnd tinh du le …" names no place "Dự Lễ".

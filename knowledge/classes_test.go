@@ -413,9 +413,6 @@ func TestWhoAnswersNameAPerson(t *testing.T) {
 	})
 }
 
-// wantAnswers asks svc each question: those of answered must be answered
-// with their text in the answer, those of refused refused.
-// serviceOf serves the articles of the files and folders given.
 // amongNews serves a reader set's articles among the news distractors,
 // skipping the test when they are absent.
 func amongNews(t *testing.T, set string) *knowledge.Service {
@@ -451,6 +448,8 @@ func serviceOf(t *testing.T, paths ...string) *knowledge.Service {
 	return knowledge.NewService(articles)
 }
 
+// wantAnswers asks svc each question: those of answered must be answered
+// with their text in the answer, those of refused refused.
 func wantAnswers(t *testing.T, svc *knowledge.Service, answered [][2]string, refused []string) {
 	t.Helper()
 	for _, tc := range answered {
@@ -2624,4 +2623,10 @@ func TestCountedBySo(t *testing.T) {
 		{"tong so tre can tiem vac xin soi theo ke hoach la bn", "26.480 trẻ"},
 	}, nil)
 	wantAnswers(t, setService(t, "reader-news-t75"), nil, []string{"so phieu khong hop le o don vi bau cu so 3 la bn"})
+}
+
+// "bt huyen uy tu nghia" typed plain asks of Tư Nghĩa, a place no article
+// names: the Bí thư of Nghĩa Hành does not answer.
+func TestOfficePlaceTypedPlain(t *testing.T) {
+	wantAnswers(t, amongNews(t, "reader-news-t21"), nil, []string{"bi thu huyen uy tu nghia la ai"})
 }
