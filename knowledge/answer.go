@@ -1103,7 +1103,7 @@ var adjectiveUnits = map[string][]string{
 
 // sums, folded, open a question asking an amount of money.
 var sums = map[string]bool{"kinh phi": true, "doanh thu": true, "chi phi": true, "loi nhuan": true, "thu nhap": true, "tong von": true,
-	"thu ngan": true, "von dau": true, "ngan sach": true}
+	"thu ngan": true, "von dau": true, "ngan sach": true, "muc dau": true}
 
 // valued reports whether a question asks what something is worth: "trị
 // giá bao nhiêu", "giá trị bao nhiêu".

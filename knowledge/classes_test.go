@@ -2630,3 +2630,11 @@ func TestCountedBySo(t *testing.T) {
 func TestOfficePlaceTypedPlain(t *testing.T) {
 	wantAnswers(t, amongNews(t, "reader-news-t21"), nil, []string{"bi thu huyen uy tu nghia la ai"})
 }
+
+// "Tổng mức đầu tư … bao nhiêu" is answered by a sum, not by the bridge's
+// length in the sentence naming the investor.
+func TestInvestmentIsASum(t *testing.T) {
+	wantAnswers(t, amongNews(t, "local-news"), [][2]string{
+		{"Tổng mức đầu tư cầu Vàm Giồng là bao nhiêu?", "485,7 tỷ đồng"},
+	}, nil)
+}
