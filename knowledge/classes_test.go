@@ -2638,3 +2638,18 @@ func TestInvestmentIsASum(t *testing.T) {
 		{"Tổng mức đầu tư cầu Vàm Giồng là bao nhiêu?", "485,7 tỷ đồng"},
 	}, nil)
 }
+
+// A question on one case ("vụ tai nạn ở Hữu Lũng") is not answered by
+// the tally of all cases ("toàn tỉnh xảy ra 68 vụ tai nạn, làm chết 52
+// người"); one counting cases ("mấy vụ án", typed "bnhiu vu") is.
+func TestOneCaseNotTally(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t29"), [][2]string{
+		{"vu tai nan o huu lung lam bn nguoi chet bn nguoi bi thuong", "2 người tử vong"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t70"), [][2]string{
+		{"cong an tinh khoi to may vu an, bn bi can", "2 vụ án"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-v"), [][2]string{
+		{"cong an xu ly dc bnhiu vu trom cap cf", "27 vụ"},
+	}, nil)
+}

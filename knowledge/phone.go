@@ -17,7 +17,7 @@ var chatSpellings = map[string]string{
 	"btv": "ban thường vụ", "ubkt": "ủy ban kiểm tra", "bch": "ban chấp hành",
 	"qd": "quyết định", "nq": "nghị quyết", "tb": "trung bình", "hsg": "học sinh giỏi",
 	"j": "gì", "ji": "gì", "dc": "được", "ko": "không", "k": "không", "hok": "không", "hong": "không",
-	"bn": "bao nhiêu", "bnhieu": "bao nhiêu", "z": "vậy", "ng": "người", "ntn": "như thế nào",
+	"bn": "bao nhiêu", "bnhieu": "bao nhiêu", "bnhiu": "bao nhiêu", "z": "vậy", "ng": "người", "ntn": "như thế nào",
 	"trc": "trước", "ns": "nói", "nhiu": "nhiêu",
 	"gd": "giám đốc", "pgd": "phó giám đốc", "sgd": "sở giáo dục", "sx": "sản xuất", "dn": "doanh nghiệp",
 	"bv": "bệnh viện", "bs": "bác sĩ", "gv": "giáo viên", "hs": "học sinh", "sv": "sinh viên",

@@ -103,6 +103,7 @@ type asked struct {
 	past          bool                 // asks the figure of the period before ("năm ngoái"), not how one compares with it
 	firmFrame     bool                 // its frame asks for a firm: "công ty nào", "đơn vị nào"
 	milestone     int                  // the step of a work whose date it asks (milestones), or -1
+	oneCase       bool                 // asks of one case ("vụ tai nạn", "vụ cháy"), not of a tally of cases
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -168,6 +169,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.post = reAsksPost.MatchString(folded)
 	a.born = reBornAsked.MatchString(pupils.Replace(folded)) // "sinh năm nào", "sinh năm bao nhiêu", not "học sinh năm học"
 	a.number = wantsNumber(q.Text)
+	a.oneCase = asksOneCase(a.question, a.number.unit)
 	if kind == KindNumber {
 		a.priced = pricedOf(a.question)
 	}
@@ -686,6 +688,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 					continue // said by someone else
 				}
 			}
+		}
+		if a.oneCase && talliesCases(sc.toks) {
+			continue // "vụ tai nạn làm bao nhiêu người chết" is not answered by "toàn tỉnh xảy ra 18 vụ tai nạn, làm chết 11 người"
 		}
 		if a.courtSentence && !givesSentence(sc.text) {
 			continue // "bị cáo Luân bị xử thế nào" is answered by the years in prison, not by who he is
@@ -4761,4 +4766,41 @@ func placeBefore(text string) bool {
 // district the sentence before names.
 func placeOpens(toks []Token, kinds map[string]bool) bool {
 	return len(toks) > 1 && kinds[toks[0].Fold] && !toks[1].Upper
+}
+
+// caseWords, folded, name what "vụ" opens when it is one case, not a crop
+// season ("vụ Đông Xuân"): "vụ tai nạn", "vụ cháy", "vụ án".
+var caseWords = foldedSet([]string{"tai", "cháy", "án", "ma", "đánh", "trộm", "cướp", "va", "sạt", "ngộ", "nổ", "lừa", "buôn", "đuối", "hỏa", "giết", "xô", "đâm", "lật", "chìm", "vận", "tàng", "khai", "sập"})
+
+// severalCases, folded, before "vụ" make it several cases.
+var severalCases = map[string]bool{"cac": true, "nhung": true, "so": true, "may": true, "nhieu": true}
+
+// asksOneCase reports whether a question asks of one case it names ("vụ
+// tai nạn", "vụ cháy ở Minh Phát") rather than counts cases ("bao nhiêu
+// vụ", "2 vụ").
+func asksOneCase(question []Token, unit string) bool {
+	if unit == "vu" {
+		return false
+	}
+	for i, t := range question {
+		if t.Fold != "vu" || i+1 == len(question) || !caseWords[question[i+1].Fold] {
+			continue
+		}
+		if i > 0 && (question[i-1].Number || numberWords[question[i-1].Exact] || severalCases[question[i-1].Fold]) {
+			return false // "2 vụ cháy", "các vụ tai nạn", "số vụ", "mấy vụ án" are several
+		}
+		return true
+	}
+	return false
+}
+
+// talliesCases reports whether a sentence counts cases: "xảy ra 18 vụ",
+// "bắt giữ 128 vụ với 196 đối tượng".
+func talliesCases(toks []Token) bool {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Fold == "vu" && (toks[i-1].Number || numberWords[toks[i-1].Exact]) && toks[i-1].Fold != "mot" {
+			return true
+		}
+	}
+	return false
 }
