@@ -2653,3 +2653,12 @@ func TestOneCaseNotTally(t *testing.T) {
 		{"cong an xu ly dc bnhiu vu trom cap cf", "27 vụ"},
 	}, nil)
 }
+
+// A who-answer trimmed to the clause that says what was done reaches back
+// to the name before it: "đồng chí Trịnh Quang Vinh, …, Trưởng Ban Chỉ huy
+// …, đã chủ trì hội nghị", not from "Trưởng Ban" ("Trưởng" is no Trương).
+func TestWhoAnswerKeepsName(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t6"), [][2]string{
+		{"Ai chủ trì hội nghị trực tuyến đánh giá thiệt hại do bão số 4 ở Thanh Hóa?", "Trịnh Quang Vinh"},
+	}, nil)
+}

@@ -993,6 +993,9 @@ func finish(q Query, kind Kind, own, context []Token, best candidate) candidate 
 	best.clause = trimClause(q, kind, core, content, best.clause)
 	if kind == KindWho {
 		best.clause = whoClause(best.clause, content)
+		if !opensPersonRun(Tokenize(best.clause)) {
+			best.clause = fromNameBefore(best.sentence, best.clause) // "Trưởng Ban Chỉ huy …, đã chủ trì" was cut from the name before it
+		}
 	}
 	switch {
 	case (kind == KindQuote || kind == KindWhat) && closesQuotation(best.sentence):
@@ -4799,6 +4802,46 @@ func asksOneCase(question []Token, unit string) bool {
 func talliesCases(toks []Token) bool {
 	for i := 1; i < len(toks); i++ {
 		if toks[i].Fold == "vu" && (toks[i-1].Number || numberWords[toks[i-1].Exact]) && toks[i-1].Fold != "mot" {
+			return true
+		}
+	}
+	return false
+}
+
+// fromNameBefore returns a who-answer's clause reaching back to the last
+// person the sentence names before it ("đồng chí Trịnh Quang Vinh, …, đã
+// chủ trì hội nghị"), shortened to fit an answer; the clause as it was
+// when no name stands before it.
+func fromNameBefore(sentence, clause string) string {
+	at := strings.Index(sentence, strings.TrimSpace(clause))
+	if at <= 0 {
+		return clause
+	}
+	toks := Tokenize(sentence[:at])
+	for i := len(toks) - 2; i >= 0; i-- {
+		if !opensPersonRun(toks[i:]) || i > 0 && toks[i-1].Upper && toks[i-1].End+1 == toks[i].Start {
+			continue
+		}
+		start := toks[i].Start
+		if i > 1 && toks[i-2].Fold+" "+toks[i-1].Fold == "dong chi" {
+			start = toks[i-2].Start
+		} else if i > 0 && honorifics[toks[i-1].Fold] {
+			start = toks[i-1].Start // "ông Trần Văn A"
+		}
+		return shorten(sentence[start:at]+strings.TrimSpace(clause), MaxAnswerRunes)
+	}
+	return clause
+}
+
+// notSurnames are words that fold as surnames do but open offices and
+// places: "Trưởng Ban" is no Trương.
+var notSurnames = exactSet("Trưởng Trường Phó Hạ Huyện")
+
+// opensPersonRun reports whether syllables hold a person's name: a
+// surname followed by capitalised syllables ("Trịnh Quang Vinh").
+func opensPersonRun(toks []Token) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Upper && surnames[toks[k].Fold] && !notSurnames[toks[k].Exact] && toks[k+1].Upper && toks[k].End+1 == toks[k+1].Start {
 			return true
 		}
 	}
