@@ -89,6 +89,9 @@ func TestExpandChat(t *testing.T) {
 		// chat spells ("hong" is "không" elsewhere).
 		"ct ubnd huyen hong dan la ai": "chu tich ubnd huyen hong dan la ai",
 		"bt huyen uy hong dan ten j":   "bi thu huyen uy hong dan ten gi",
+		// Chat spellings of question and function words.
+		"cau bgio lm xong, kq ntnao": "cau bao gio lam hoan thanh, ket qua nhu the nao",
+		"sl hs dag hoc cx tang a":    "so luong hoc sinh dang hoc cung tang a",
 	} {
 		if got := knowledge.ExpandChat(in); got != want {
 			t.Errorf("ExpandChat(%q) = %q, want %q", in, got, want)
