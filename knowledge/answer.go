@@ -947,11 +947,12 @@ func spaced(question string) string {
 
 func wantsNumber(question string) numberWanted {
 	w := numberWanted{unit: countedNoun(question), strong: strongNumberCue(question), code: asksCode(question)}
-	if folded := Fold(spaced(question)); w.unit == "" && w.strong && !w.code && !reChange.MatchString(folded) {
+	folded := Fold(spaced(question))
+	if w.unit == "" && w.strong && !w.code && !reChange.MatchString(folded) {
 		w.unit = countedBySo(Tokenize(question)) // "Số nhà bị ngập là bao nhiêu" is answered by "5.130 nhà"
 		w.bySo = w.unit != ""
 	}
-	if folded := Fold(spaced(question)); w.unit == "" && w.strong && (strings.Contains(folded, " ty le ") || strings.Contains(folded, " ti le ")) {
+	if w.unit == "" && w.strong && (strings.Contains(folded, " ty le ") || strings.Contains(folded, " ti le ")) {
 		w.unit = "%" // "tỷ lệ … đạt bao nhiêu" is answered by a share
 	}
 	toks := Tokenize(question)
@@ -976,7 +977,6 @@ func wantsNumber(question string) numberWanted {
 		// first named: "Đề án … được phê duyệt tại văn bản số mấy?" asks
 		// the decision that approved the scheme, by any code; "qd phe
 		// duyet de an … so may" a decision.
-		folded := Fold(spaced(question))
 		types := append(documentTypes, struct{ words, initials string }{"van ban", ""})
 		first := len(folded)
 		for _, d := range types {

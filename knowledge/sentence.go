@@ -993,7 +993,7 @@ func finish(q Query, kind Kind, own, context []Token, best candidate) candidate 
 	best.clause = trimClause(q, kind, core, content, best.clause)
 	if kind == KindWho {
 		best.clause = whoClause(best.clause, content)
-		if !opensPersonRun(Tokenize(best.clause)) {
+		if !namesPerson(Tokenize(best.clause)) {
 			best.clause = fromNameBefore(best.sentence, best.clause) // "Trưởng Ban Chỉ huy …, đã chủ trì" was cut from the name before it
 		}
 	}
@@ -4809,18 +4809,21 @@ func talliesCases(toks []Token) bool {
 }
 
 // fromNameBefore returns a who-answer's clause reaching back to the last
-// person the sentence names before it ("đồng chí Trịnh Quang Vinh, …, đã
-// chủ trì hội nghị"), shortened to fit an answer; the clause as it was
-// when no name stands before it.
+// person the sentence introduces with titles before it ("đồng chí Trịnh
+// Quang Vinh, …, đã chủ trì hội nghị"), shortened to fit an answer; the
+// clause as it was when none stands before it.
 func fromNameBefore(sentence, clause string) string {
 	at := strings.Index(sentence, strings.TrimSpace(clause))
 	if at <= 0 {
 		return clause
 	}
 	toks := Tokenize(sentence[:at])
-	for i := len(toks) - 2; i >= 0; i-- {
-		if !opensPersonRun(toks[i:]) || i > 0 && toks[i-1].Upper && toks[i-1].End+1 == toks[i].Start {
+	for i := len(toks) - 1; i >= 0; i-- {
+		if !nameAt(toks, i) || !titledAfter(sentence, toks, i) {
 			continue
+		}
+		for i > 0 && toks[i-1].Upper && toks[i-1].End+1 == toks[i].Start {
+			i-- // from where the capitalised run opens
 		}
 		start := toks[i].Start
 		if i > 1 && toks[i-2].Fold+" "+toks[i-1].Fold == "dong chi" {
@@ -4833,15 +4836,32 @@ func fromNameBefore(sentence, clause string) string {
 	return clause
 }
 
+// titledAfter reports whether the name opening at toks[i] is followed by
+// its titles, as the papers introduce officials: "Trịnh Quang Vinh, Phó
+// Chủ tịch …", "Trần Văn A - Giám đốc …".
+func titledAfter(sentence string, toks []Token, i int) bool {
+	j := i
+	for j+1 < len(toks) && toks[j+1].Upper && toks[j].End+1 == toks[j+1].Start {
+		j++
+	}
+	rest := strings.TrimLeft(sentence[toks[j].End:], " ")
+	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–")
+}
+
 // notSurnames are words that fold as surnames do but open offices and
-// places: "Trưởng Ban" is no Trương.
+// places: "Trưởng Ban Chỉ huy" is no Trương.
 var notSurnames = exactSet("Trưởng Trường Phó Hạ Huyện")
 
-// opensPersonRun reports whether syllables hold a person's name: a
-// surname followed by capitalised syllables ("Trịnh Quang Vinh").
-func opensPersonRun(toks []Token) bool {
-	for k := 0; k+1 < len(toks); k++ {
-		if toks[k].Upper && surnames[toks[k].Fold] && !notSurnames[toks[k].Exact] && toks[k+1].Upper && toks[k].End+1 == toks[k+1].Start {
+// nameAt reports whether a person's name opens at toks[i] (personAt),
+// not an office.
+func nameAt(toks []Token, i int) bool {
+	return toks[i].Upper && !notSurnames[toks[i].Exact] && personAt(toks, i)
+}
+
+// namesPerson reports whether syllables hold a person's name (nameAt).
+func namesPerson(toks []Token) bool {
+	for i := range toks {
+		if nameAt(toks, i) {
 			return true
 		}
 	}
