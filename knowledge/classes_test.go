@@ -2665,3 +2665,11 @@ func TestWhoAnswerKeepsName(t *testing.T) {
 		{"Ai chủ trì hội nghị trực tuyến đánh giá thiệt hại do bão số 4 ở Thanh Hóa?", "Trịnh Quang Vinh"},
 	}, nil)
 }
+
+// "do liên danh Công ty … thi công" says by whom, not why: a "vì sao"
+// or "do đâu" question wants a cause ("do triều cường …").
+func TestCauseNotAgent(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t19"), [][2]string{
+		{"ke chong sat lo vinh thinh cham do dau", "triều cường"},
+	}, nil)
+}

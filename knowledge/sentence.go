@@ -4620,12 +4620,21 @@ var (
 // "vì mưa lớn", "nguyên nhân là …".
 func givesCause(toks []Token) bool {
 	for i, t := range toks {
-		if causeWords[t.Exact] || i > 0 && causePairs[[2]string{toks[i-1].Fold, t.Fold}] {
+		if causeWords[t.Exact] && !byAgent(toks, i) || i > 0 && causePairs[[2]string{toks[i-1].Fold, t.Fold}] {
 			return true
 		}
 	}
 	return false
 }
+
+// byAgent reports whether the "do" at toks[i] says by whom, not why: "do
+// liên danh Công ty … thi công", "do UBND tỉnh làm chủ đầu tư".
+func byAgent(toks []Token, i int) bool {
+	return toks[i].Exact == "do" && i+1 < len(toks) && (toks[i+1].Upper || honorifics[toks[i+1].Fold] || i+2 < len(toks) && agentNouns[toks[i+1].Fold+" "+toks[i+2].Fold])
+}
+
+// agentNouns, folded, open the name of who does a work: "liên danh", "công ty".
+var agentNouns = map[string]bool{"lien danh": true, "cong ty": true, "cong ti": true, "don vi": true, "nha thau": true, "chu dau": true}
 
 // givesCauseAfter reports whether the sentence after one gives a cause
 // it knows: not "Nguyên nhân vụ tai nạn đang được điều tra, làm rõ".
