@@ -67,6 +67,11 @@ func TestExpandChat(t *testing.T) {
 		"truong ca huyen ham tan la ai":    "truong cong an huyen ham tan la ai",
 		"ca tinh co bn bai dc diem 10":     "ca tinh co bao nhieu bai duoc diem 10",
 		"le khanh thanh to chuc luc may h": "le khanh thanh to chuc luc may gio",
+		// A department's initials are kept as typed ("ptnt" alone is
+		// phát triển nông thôn): departments.go reads them.
+		"gd so nn&ptnt la ai":             "giam doc so nn&ptnt la ai",
+		"Giám đốc Sở NN&PTNT tỉnh là ai?": "Giám đốc Sở NN&PTNT tỉnh là ai?",
+		"pgd so ld-tb&xh ten j":           "pho giam doc so ld-tb&xh ten gi",
 		// Units spelled out are written as the papers write them.
 		"Cháy bao nhiêu héc-ta rừng?":       "Cháy bao nhiêu ha rừng?",
 		"ke dai bn ki lo met":               "ke dai bao nhieu km",
@@ -2671,5 +2676,19 @@ func TestWhoAnswerKeepsName(t *testing.T) {
 func TestCauseNotAgent(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t19"), [][2]string{
 		{"ke chong sat lo vinh thinh cham do dau", "triều cường"},
+	}, nil)
+}
+
+// A department typed by its initials is read as the article found writes
+// it: "so nn&ptnt" where one paper writes "Sở NN&PTNT tỉnh Đồng Tháp" and
+// another "Sở Nông nghiệp và Phát triển nông thôn" (Kon Tum); properly
+// typed, the initials are kept as the papers write them.
+func TestDepartmentInitials(t *testing.T) {
+	wantAnswers(t, serviceOf(t, filepath.Join("testdata", "reader-news-t20", "articles"), filepath.Join("testdata", "reader-news-o", "articles")), [][2]string{
+		{"gd so nn&ptnt kon tum ten j", "Phan Văn Thắng"},
+		{"giam doc so nn ptnt kon tum la ai", "Phan Văn Thắng"},
+		{"Giám đốc Sở NN&PTNT tỉnh Kon Tum là ai?", "Phan Văn Thắng"},
+		{"giam doc so nn&ptnt dong thap la ai", "Nguyễn Thanh Hùng"},
+		{"Giám đốc Sở Nông nghiệp và Phát triển nông thôn tỉnh Đồng Tháp là ai?", "Nguyễn Thanh Hùng"},
 	}, nil)
 }

@@ -143,8 +143,16 @@ func ExpandChat(question string) string {
 	var b strings.Builder
 	last := 0
 	prev := ""
+	typedDepartment := -1 // the end of a department typed by its initials, kept as typed ("so nn&ptnt"): departments.go reads it
 	for i, t := range toks {
 		word := question[t.Start:t.End]
+		if d, ok := departmentAt(question, toks, i, true); ok {
+			typedDepartment = d.end
+		}
+		if i < typedDepartment {
+			prev = t.Fold
+			continue
+		}
 		inCode := t.Start > 0 && strings.ContainsRune("-/.", rune(question[t.Start-1])) ||
 			t.End < len(question) && strings.ContainsRune("-/", rune(question[t.End]))
 		repl, ok := everydayWords[strings.ToLower(word)]

@@ -325,14 +325,18 @@ func (s *Service) AskStream(ctx context.Context, q Query, onText func(partial st
 	}()
 	ix := s.Index()
 	ix.weigh(&q)
-	passages := s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context)) // BM25, fused with vectors when configured (hybrid.go)
-	// "bhyt" is read as the passages spell it, "Sở Giáo dục và Đào tạo" as
-	// they abbreviate it, "quy 1" as they number it ("quý I"), "Cảnh sát
-	// hình sự" by its code ("PC02").
-	if spelled, abbreviated, numbered, coded := spellOutAbbreviations(&q, passages), abbreviateNames(&q, passages), writeRoman(&q, passages), writeUnitCodes(&q, passages); spelled || abbreviated || numbered || coded {
+	search := func(text string) []Passage {
+		return s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context)) // BM25, fused with vectors when configured (hybrid.go)
+	}
+	passages := search(text)
+	// "so gtvt" is read as the article found writes it, "bhyt" as the
+	// passages spell it, "Sở Giáo dục và Đào tạo" as they abbreviate it,
+	// "quy 1" as they number it ("quý I"), "Cảnh sát hình sự" by its code
+	// ("PC02").
+	if department, spelled, abbreviated, numbered, coded := spellDepartments(&q, passages, search), spellOutAbbreviations(&q, passages), abbreviateNames(&q, passages), writeRoman(&q, passages), writeUnitCodes(&q, passages); department || spelled || abbreviated || numbered || coded {
 		text = q.Text
 		ix.weigh(&q)
-		passages = s.retrieve(ctx, ix, strings.TrimSpace(searchText(text)+" "+q.Context))
+		passages = search(text)
 	}
 	passages = withNewerHolder(ix, text, passages, 4*s.topK)
 	if len(passages) == 0 && Classify(text).isMeta() {

@@ -1,0 +1,201 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+)
+
+// People type a department by its initials ("so gtvt", "Sở NN&PTNT") or
+// its name where one paper writes the initials and another spells the
+// name out ("Sở Giao thông vận tải"). A question naming one is read as
+// the article found for it writes it.
+
+// departmentNames are the departments of a province or district, with
+// their initials as the papers write them, from common administrative
+// usage.
+var departmentNames = []struct{ initials, name string }{
+	{"GTVT", "Giao thông vận tải"}, {"TN&MT", "Tài nguyên và Môi trường"}, {"NN&PTNT", "Nông nghiệp và Phát triển nông thôn"},
+	{"NN&MT", "Nông nghiệp và Môi trường"}, {"GD&ĐT", "Giáo dục và Đào tạo"}, {"KH&ĐT", "Kế hoạch và Đầu tư"},
+	{"LĐ-TB&XH", "Lao động - Thương binh và Xã hội"}, {"VH-TT&DL", "Văn hóa, Thể thao và Du lịch"}, {"TT&TT", "Thông tin và Truyền thông"},
+	{"KH&CN", "Khoa học và Công nghệ"}, {"TC-KH", "Tài chính - Kế hoạch"}, {"KT-HT", "Kinh tế - Hạ tầng"}, {"VH-TT", "Văn hóa - Thông tin"},
+	{"TC", "Tài chính"}, {"NV", "Nội vụ"}, {"XD", "Xây dựng"},
+}
+
+// departmentLetters are the departments' indexes in departmentNames by
+// their initials' letters, folded ("nnptnt"), and by their names' folded
+// syllables without "và" ("nong nghiep phat trien nong thon").
+var departmentLetters, departmentWords = func() (map[string]int, map[string]int) {
+	letters, words := map[string]int{}, map[string]int{}
+	for i, d := range departmentNames {
+		letters[Fold(strings.ToLower(joiners.Replace(d.initials)))] = i
+		words[strings.TrimSpace(withoutVa(foldedText(Tokenize(d.name))))] = i
+		departmentOpeners[Tokenize(d.initials)[0].Fold] = true
+		departmentOpeners[Tokenize(d.name)[0].Fold] = true
+	}
+	return letters, words
+}()
+
+// departmentOpeners are the first syllables, folded, of the departments'
+// initials and names: where no department opens, none is looked for.
+var departmentOpeners = map[string]bool{}
+
+func withoutVa(folded string) string { return strings.ReplaceAll(folded, " va ", " ") }
+
+// initialsHeads are the folded words a department's initials or name follow.
+var initialsHeads = map[string]bool{"so": true, "phong": true, "nganh": true}
+
+// department is a department a text names: its syllables from start to
+// end (exclusive), which department, and whether by its name.
+type department struct {
+	start, end int // token indexes
+	which      int // index in departmentNames
+	named      bool
+}
+
+// departmentAt returns the department named at toks[i] after a word that
+// heads one ("sở", "phòng", "ngành"): by its name, by its initials in one
+// syllable ("gtvt") or several joined by "&", "-" or spaces ("nn&ptnt",
+// "ld tb xh", "nn va ptnt"), or by both ("Nông nghiệp và PTNT"); the
+// longest that is one. Unheaded, only initials of three letters or more
+// are ("Sở Khoa học và Công nghệ (KH&CN)").
+func departmentAt(text string, toks []Token, i int, headed bool) (department, bool) {
+	if !departmentOpeners[toks[i].Fold] || headed && (i == 0 || !initialsHeads[toks[i-1].Fold]) {
+		return department{}, false
+	}
+	found := department{which: -1}
+	letters, words, initials, spelled := "", "", true, true
+	for j := i; j < len(toks) && j < i+9; j++ {
+		if j > i && strings.Trim(text[toks[j-1].End:toks[j].Start], " &-,") != "" {
+			break
+		}
+		if toks[j].Fold == "va" && j > i {
+			continue
+		}
+		words = strings.TrimSpace(words + " " + toks[j].Fold)
+		if abbreviation(toks[j].Fold) {
+			letters += toks[j].Fold
+			spelled = false
+		} else {
+			letters += toks[j].Fold[:1]
+			initials = false
+		}
+		if k, ok := departmentWords[words]; ok && headed {
+			found = department{start: i, end: j + 1, which: k, named: true}
+		} else if k, ok := departmentLetters[letters]; ok && !spelled && (headed || initials && len(letters) > 2) {
+			found = department{start: i, end: j + 1, which: k}
+		}
+	}
+	return found, found.which >= 0
+}
+
+// departmentsIn returns the departments a question names after "sở",
+// "phòng" or "ngành".
+func departmentsIn(text string) []department {
+	toks := Tokenize(text)
+	var out []department
+	for i := 1; i < len(toks); i++ {
+		if d, ok := departmentAt(text, toks, i, true); ok {
+			out = append(out, d)
+			i = d.end - 1
+		}
+	}
+	return out
+}
+
+// spellDepartments rewrites the departments the question names as the
+// article found holding most of the rest of the question writes them,
+// searched by their initials and by their names, and reports whether it
+// changed anything.
+func spellDepartments(q *Query, passages []Passage, search func(text string) []Passage) bool {
+	deps := departmentsIn(q.Text)
+	if len(deps) == 0 {
+		return false
+	}
+	toks := Tokenize(q.Text)
+	var rest []Token // the question's words but the departments' and its frame's ("tên" of "tên gì")
+	content := contentTokens(toks, Classify(q.Text))
+	frames := frameTokens(q.Text, content)
+	for _, t := range content {
+		if !frames[t.Start] && !slices.ContainsFunc(deps, func(d department) bool { return t.Start >= toks[d.start].Start && t.End <= toks[d.end-1].End }) {
+			rest = append(rest, t)
+		}
+	}
+	changed := false
+	for k := len(deps) - 1; k >= 0; k-- {
+		d := deps[k]
+		other := departmentNames[d.which].name
+		if d.named {
+			other = departmentNames[d.which].initials
+		}
+		plain := Fold(q.Text) == q.Text
+		if plain {
+			other = Fold(strings.ToLower(other)) // a question typed plain reads as one
+		}
+		at, end := toks[d.start].Start, toks[d.end-1].End
+		written, asTyped := writtenAs(*q, d.which, foldedText(toks[d.start:d.end]), rest, append(search(q.Text[:at]+other+q.Text[end:]), passages...))
+		if plain {
+			written = Fold(strings.ToLower(written))
+		}
+		if written != "" && !asTyped {
+			q.Text, changed = q.Text[:at]+written+q.Text[end:], true
+		}
+	}
+	return changed
+}
+
+// writtenAs returns how the article among passages that names a
+// department and holds most of the rest of the question writes it, where
+// it stands with most of that rest ("Giám đốc Sở NN&PTNT tỉnh Đồng Tháp"
+// after "Sở Nông nghiệp và Phát triển nông thôn"); of articles holding as
+// much, the newest: an office is asked of now. It is "" when none names
+// the department; asTyped says it is written so there as typed (folded
+// syllables), which, where it stands with as much, is kept.
+func writtenAs(q Query, which int, typed string, rest []Token, passages []Passage) (written string, asTyped bool) {
+	weigh := func(have map[string]bool) float64 {
+		held := 0.0
+		for _, t := range rest {
+			if have[t.Fold] {
+				held += q.weight(t.Fold)
+			}
+		}
+		return held
+	}
+	best := -1.0
+	var bestArticle *Article
+	seen := map[*Article]bool{}
+	for _, p := range passages {
+		if seen[p.Article] {
+			continue
+		}
+		seen[p.Article] = true
+		as, near, typedToo := "", -1.0, false
+		have := map[string]bool{}
+		for _, para := range append([]string{p.Article.Title}, p.Article.Paragraphs...) {
+			toks := Tokenize(para)
+			local := map[string]bool{}
+			for _, t := range toks {
+				have[t.Fold], local[t.Fold] = true, true
+			}
+			for i := range toks {
+				d, ok := departmentAt(para, toks, i, true)
+				if !ok {
+					d, ok = departmentAt(para, toks, i, false)
+				}
+				if !ok || d.which != which {
+					continue
+				}
+				isTyped := withoutVa(foldedText(toks[d.start:d.end])) == withoutVa(typed)
+				if w := weigh(local); w > near || w == near && isTyped {
+					as, near, typedToo = para[toks[d.start].Start:toks[d.end-1].End], w, isTyped
+				}
+			}
+		}
+		if as == "" {
+			continue
+		}
+		if held := weigh(have); held > best || held == best && newer(p.Article, bestArticle) {
+			best, written, asTyped, bestArticle = held, as, typedToo, p.Article
+		}
+	}
+	return written, asTyped
+}
