@@ -2692,3 +2692,11 @@ func TestDepartmentInitials(t *testing.T) {
 		{"Giám đốc Sở Nông nghiệp và Phát triển nông thôn tỉnh Đồng Tháp là ai?", "Nguyễn Thanh Hùng"},
 	}, nil)
 }
+
+// "mấy người" of a party body is answered by its "đồng chí" or "ủy
+// viên": "Ban Chấp hành Đảng bộ huyện khóa XII gồm 39 đồng chí".
+func TestPeopleOfABody(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-a"), [][2]string{
+		{"BCH đảng bộ huyện khóa XII gồm mấy ng", "39 đồng chí"},
+	}, nil)
+}
