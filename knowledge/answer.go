@@ -879,8 +879,8 @@ type numberWanted struct {
 }
 
 // peopleNouns are groups of nouns, folded, that count the same people (a
-// party body counts its "đồng chí" or "ủy viên"); a
-// question counting "người" is answered by any of them.
+// party body counts its "đồng chí" or "ủy viên"); a question counting
+// "người" is answered by any of them.
 var peopleNouns = [][]string{{"cong nhan", "lao dong", "nguoi lao dong"}, {"phieu", "dai bieu"},
 	{"benh nhan", "nguoi benh", "ca benh"}, {"nguoi dan", "nhan khau"}, {"hanh khach"}, {"cu tri"}, {"hoc sinh"}, {"sinh vien"},
 	{"thi sinh"}, {"tan binh", "cong dan"}, {"giao vien"}, {"du khach"}, {"ngu dan"}, {"doi tuong", "bi can", "nghi pham"},
