@@ -2700,3 +2700,12 @@ func TestPeopleOfABody(t *testing.T) {
 		{"BCH đảng bộ huyện khóa XII gồm mấy ng", "39 đồng chí"},
 	}, nil)
 }
+
+// A party body's size is the count that follows its own name: "… Ban
+// Chấp hành Đảng bộ huyện khóa XXIV đã bầu Ban Thường vụ Huyện ủy gồm 11
+// đồng chí" counts the Ban Thường vụ, not the Ban Chấp hành.
+func TestCountOfItsOwnBody(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t10"), [][2]string{
+		{"bch dang bo huyen khoa xxiv gom may dong chi", "35 đồng chí"},
+	}, nil)
+}

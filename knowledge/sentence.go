@@ -104,6 +104,7 @@ type asked struct {
 	firmFrame     bool                 // its frame asks for a firm: "công ty nào", "đơn vị nào"
 	milestone     int                  // the step of a work whose date it asks (milestones), or -1
 	oneCase       bool                 // asks of one case ("vụ tai nạn", "vụ cháy"), not of a tally of cases
+	body          string               // the party body whose members a number question counts ("ban chap hanh"), or ""
 }
 
 func analyse(q Query, kind Kind, own, context []Token) *asked {
@@ -170,6 +171,9 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.born = reBornAsked.MatchString(pupils.Replace(folded)) // "sinh năm nào", "sinh năm bao nhiêu", not "học sinh năm học"
 	a.number = wantsNumber(q.Text)
 	a.oneCase = asksOneCase(a.question, a.number.unit)
+	if kind == KindNumber {
+		a.body = partyBodyAsked(a.question)
+	}
 	if kind == KindNumber {
 		a.priced = pricedOf(a.question)
 	}
@@ -688,6 +692,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 					continue // said by someone else
 				}
 			}
+		}
+		if a.body != "" && countsOtherBody(sc.toks, a.body) {
+			continue // "Ban Chấp hành … gồm mấy đồng chí" is not answered by "… đã bầu Ban Thường vụ Huyện ủy gồm 11 đồng chí"
 		}
 		if a.oneCase && talliesCases(sc.toks) {
 			continue // "vụ tai nạn làm bao nhiêu người chết" is not answered by "toàn tỉnh xảy ra 18 vụ tai nạn, làm chết 11 người"
@@ -4805,6 +4812,55 @@ func asksOneCase(question []Token, unit string) bool {
 	}
 	return false
 }
+
+// partyBodies are a party committee's bodies, folded, by the words or
+// initials that name them, with the name.
+var partyBodies = map[string]string{"ban chap hanh": "ban chap hanh", "bch": "ban chap hanh", "ban thuong vu": "ban thuong vu",
+	"btv": "ban thuong vu", "uy ban kiem tra": "uy ban kiem tra", "ubkt": "uy ban kiem tra", "thuong truc": "thuong truc"}
+
+// partyBodyAt returns the party body named at toks[i] and where its name
+// ends; "" when none is.
+func partyBodyAt(toks []Token, i int) (string, int) {
+	for n := min(3, len(toks)-i); n >= 1; n-- {
+		if body, ok := partyBodies[strings.TrimSpace(foldedText(toks[i:i+n]))]; ok {
+			return body, i + n
+		}
+	}
+	return "", i
+}
+
+// partyBodyAsked returns the first party body a question names, or "".
+func partyBodyAsked(question []Token) string {
+	for i := range question {
+		if body, _ := partyBodyAt(question, i); body != "" {
+			return body
+		}
+	}
+	return ""
+}
+
+// countsOtherBody reports whether a sentence counts the people of party
+// bodies ("gồm 11 đồng chí") and every such count follows another body
+// than the one asked: "Ban Chấp hành … đã bầu Ban Thường vụ Huyện ủy gồm
+// 11 đồng chí" counts the Ban Thường vụ.
+func countsOtherBody(toks []Token, asked string) bool {
+	counted, other := false, true
+	body := ""
+	for i := 0; i < len(toks); i++ {
+		if b, end := partyBodyAt(toks, i); b != "" {
+			body, i = b, end-1
+			continue
+		}
+		if i > 0 && (toks[i-1].Number || numberWords[toks[i-1].Exact]) && body != "" && (toks[i].Fold == "nguoi" || i+1 < len(toks) && membersNouns[toks[i].Fold+" "+toks[i+1].Fold]) {
+			counted = true
+			other = other && body != asked
+		}
+	}
+	return counted && other
+}
+
+// membersNouns count a party body's members, folded.
+var membersNouns = map[string]bool{"dong chi": true, "uy vien": true, "thanh vien": true}
 
 // talliesCases reports whether a sentence counts cases: "xảy ra 18 vụ",
 // "bắt giữ 128 vụ với 196 đối tượng".
