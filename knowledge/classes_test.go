@@ -2709,3 +2709,11 @@ func TestCountOfItsOwnBody(t *testing.T) {
 		{"bch dang bo huyen khoa xxiv gom may dong chi", "35 đồng chí"},
 	}, nil)
 }
+
+// A classifier weighs nothing: "người lái chiếc xe đầu kéo" is answered
+// where "Xe đầu kéo do tài xế Phan Thanh Tùng … điều khiển".
+func TestClassifierWeighsNothing(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t21"), [][2]string{
+		{"Người lái chiếc xe đầu kéo gây tai nạn tên là gì?", "Phan Thanh Tùng"},
+	}, nil)
+}
