@@ -746,6 +746,9 @@ func measured(q Query, content []Token) []Token {
 		return nil // "Cả tỉnh có bao nhiêu bài …", "Người dân đóng góp bao nhiêu" say where or who, not what
 	}
 	adjacent := func(i int) bool { return i+1 < len(content) && content[i].End+1 == content[i+1].Start }
+	if (officeTitles[content[0].Fold+" "+content[1].Fold] || content[0].Fold == "bac" && content[1].Fold == "si") && len(content) > 2 && (content[2].Upper || surnames[content[2].Fold]) {
+		return nil // "Bác sĩ Ngô Văn Thịnh nói … bao lâu", "Giám đốc Lê Văn A cho biết …": who says, not what is measured
+	}
 	if content[0].Fold == "so" && isAbbreviation(content[1].Fold) {
 		return nil // "so nn&ptnt ho tro bn …" opens with a department, which measures nothing
 	}

@@ -2717,3 +2717,13 @@ func TestClassifierWeighsNothing(t *testing.T) {
 		{"Người lái chiếc xe đầu kéo gây tai nạn tên là gì?", "Phan Thanh Tùng"},
 	}, nil)
 }
+
+// A question opening with who speaks ("Bác sĩ Ngô Văn Thịnh nói …") does
+// not open with what it measures: "thời gian vàng … là bao lâu" is
+// answered where the doctor says it, "5 phút".
+func TestSpeakerIsNoMeasure(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t38"), [][2]string{
+		{"Bác sĩ Ngô Văn Thịnh nói thời gian vàng cấp cứu người đuối nước là bao lâu?", "5 phút"},
+		{"bac si ngo van thinh noi thoi gian vang cap cuu nguoi duoi nuoc la bao lau?", "5 phút"},
+	}, nil)
+}
