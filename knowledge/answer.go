@@ -862,6 +862,7 @@ type numberWanted struct {
 	per    string // what a price or rate is asked per when no unit is counted: "kg" of "bao nhiêu 1 kg", or ""
 	strong bool   // the question says "bao nhiêu" or the like, not just "mấy"
 	code   bool   // "Kế hoạch số mấy?": a document's number ("112/KH-SYT") answers
+	change bool   // how much was gained or saved is asked ("giảm được bao nhiêu nước"): a share answers
 	// document is the initials of the kind of document asked for ("KH"),
 	// or "" when the question names none or one without initials.
 	document string
@@ -956,6 +957,7 @@ func spaced(question string) string {
 func wantsNumber(question string) numberWanted {
 	w := numberWanted{unit: countedNoun(question), strong: strongNumberCue(question), code: asksCode(question)}
 	folded := Fold(spaced(question))
+	w.change = reSaved.MatchString(folded)
 	if w.unit == "" && w.strong && !w.code && !reChange.MatchString(folded) {
 		w.unit = countedBySo(Tokenize(question)) // "Số nhà bị ngập là bao nhiêu" is answered by "5.130 nhà"
 		w.bySo = w.unit != ""
@@ -1053,6 +1055,9 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 	}
 	if len(w.units) > 0 {
 		return slices.ContainsFunc(w.units, func(u string) bool { return countsUnit(sentence, toks, u) })
+	}
+	if w.change && (rePercent.MatchString(sentence) || strings.Contains(foldedText(toks), " diem phan tram ")) {
+		return true // "giảm được bao nhiêu nước tưới" is answered by "30% lượng nước tưới"
 	}
 	if w.unit != "" {
 		return countsUnit(sentence, toks, w.unit) || w.bySo && strings.Contains(foldedText(toks), " so "+w.unit+" ") && !rePercent.MatchString(sentence) || len(w.qualifier) > 0 && countsUnit(sentence, toks, initialsOf(w.unit, w.qualifier)) ||
@@ -1247,6 +1252,11 @@ func countedNoun(question string) string {
 // reChange finds, folded, a question on how much something changed, which
 // a share may answer: "số lượt khám tăng bao nhiêu" by "12,3%".
 var reChange = regexp.MustCompile(` (so voi|tang|giam|hon|chenh lech) `)
+
+// reSaved finds, folded, a question on how much was gained or saved right
+// before its "bao nhiêu", which a share answers whatever is counted:
+// "giảm được bao nhiêu nước tưới" by "30% lượng nước tưới".
+var reSaved = regexp.MustCompile(` (tang|giam|tiet kiem|cao hon|thap hon)( duoc)?( khoang)? (bao nhieu|may) `)
 
 // countedBySo returns the folded syllable a question opening "Số X …"
 // ("Tổng số X …") counts, or "": "số hộ nghèo … là bao nhiêu" counts "ho",

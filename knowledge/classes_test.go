@@ -2727,3 +2727,15 @@ func TestSpeakerIsNoMeasure(t *testing.T) {
 		{"bac si ngo van thinh noi thoi gian vang cap cuu nguoi duoi nuoc la bao lau?", "5 phút"},
 	}, nil)
 }
+
+// How much was saved or gained is answered by a share, whatever is
+// counted: "giảm được bao nhiêu nước tưới" by "30% lượng nước tưới",
+// "tăng bao nhiêu" of a rate by "4,7 điểm phần trăm".
+func TestSavedByAShare(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t60"), [][2]string{
+		{"Nhờ cảm biến độ ẩm và phần mềm quản lý dinh dưỡng, HTX giảm được bao nhiêu nước tưới?", "30%"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t59"), [][2]string{
+		{"so voi cuoi thang 12/2023, ty le ban giao mat bang tang bao nhieu?", "4,7 điểm phần trăm"},
+	}, nil)
+}
