@@ -1061,7 +1061,7 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 	}
 	if w.unit != "" {
 		return countsUnit(sentence, toks, w.unit) || w.bySo && strings.Contains(foldedText(toks), " so "+w.unit+" ") && !rePercent.MatchString(sentence) || len(w.qualifier) > 0 && countsUnit(sentence, toks, initialsOf(w.unit, w.qualifier)) ||
-			len(w.kin) > 0 && countsPeople(sentence, toks, w.kin) || tallied(toks, w.unit, w.qualifier)
+			len(w.kin) > 0 && countsPeople(sentence, toks, w.kin) || tallied(toks, w.unit, w.qualifier) || countsByClassifier(toks, w.unit)
 	}
 	if hasKind(KindNumber, sentence, content) || !w.strong {
 		return true
@@ -1073,6 +1073,23 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 	}
 	return false
 }
+
+// countsByClassifier reports whether a sentence naming what is counted
+// counts it after by a classifier: "số ghe, thuyền … lên khoảng 320
+// chiếc" for "bao nhiêu ghe".
+func countsByClassifier(toks []Token, unit string) bool {
+	named := false
+	for i, t := range toks {
+		if named && i > 0 && countingClassifiers[t.Exact] && toks[i-1].Number {
+			return true
+		}
+		named = named || t.Fold == unit
+	}
+	return false
+}
+
+// countingClassifiers count things named before them: "320 chiếc", "12 con".
+var countingClassifiers = exactSet("chiếc con")
 
 // priceWord is "giá" as Tokenize writes it.
 var priceWord = Tokenize("giá")[0].Exact

@@ -2739,3 +2739,11 @@ func TestSavedByAShare(t *testing.T) {
 		{"so voi cuoi thang 12/2023, ty le ban giao mat bang tang bao nhieu?", "4,7 điểm phần trăm"},
 	}, nil)
 }
+
+// What is counted may be counted after by its classifier: "số ghe,
+// thuyền … lên khoảng 320 chiếc" answers "bao nhiêu ghe, thuyền".
+func TestCountedByClassifier(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t37"), [][2]string{
+		{"Hiện nay trên chợ nổi còn khoảng bao nhiêu ghe, thuyền mua bán?", "320 chiếc"},
+	}, nil)
+}
