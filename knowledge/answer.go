@@ -505,9 +505,6 @@ func contentTokens(tokens []Token, kind Kind) []Token {
 		if kind == KindNumber && unitSpellings[t.Fold] != "" && i > 0 && (tokens[i-1].Fold == "nhieu" || tokens[i-1].Fold == "may") {
 			continue // the unit counted ("mấy m"): the number it needs checks it, however it is spelled
 		}
-		if classifiers[t.Exact] && i+1 < len(tokens) && !tokens[i+1].Number {
-			continue // "chiếc xe", "ngôi trường": the papers name the thing without its classifier
-		}
 		if kind == KindWhen && t.Fold == "gio" && (i > 0 && tokens[i-1].Fold == "may" || i+1 < len(tokens) && tokens[i+1].Fold == "nao") {
 			continue // "mấy giờ" asks a time, which may be written "7g30"
 		}

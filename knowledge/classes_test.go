@@ -2710,14 +2710,6 @@ func TestCountOfItsOwnBody(t *testing.T) {
 	}, nil)
 }
 
-// A classifier weighs nothing: "người lái chiếc xe đầu kéo" is answered
-// where "Xe đầu kéo do tài xế Phan Thanh Tùng … điều khiển".
-func TestClassifierWeighsNothing(t *testing.T) {
-	wantAnswers(t, setService(t, "reader-news-t21"), [][2]string{
-		{"Người lái chiếc xe đầu kéo gây tai nạn tên là gì?", "Phan Thanh Tùng"},
-	}, nil)
-}
-
 // A question opening with who speaks ("Bác sĩ Ngô Văn Thịnh nói …") does
 // not open with what it measures: "thời gian vàng … là bao lâu" is
 // answered where the doctor says it, "5 phút".
