@@ -2739,3 +2739,11 @@ func TestCountedByClassifier(t *testing.T) {
 		{"Hiện nay trên chợ nổi còn khoảng bao nhiêu ghe, thuyền mua bán?", "320 chiếc"},
 	}, nil)
 }
+
+// A body typed by its initials ("kcn") is read as the article writes it
+// too: "… Vinatech Circuit (Singapore) tại KCN Thuận Thành II".
+func TestBodyInitials(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t14"), [][2]string{
+		{"vinatech circuit dat nha may o kcn nao", "Thuận Thành II"},
+	}, nil)
+}

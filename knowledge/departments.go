@@ -10,15 +10,20 @@ import (
 // name out ("Sở Giao thông vận tải"). A question naming one is read as
 // the article found for it writes it.
 
-// departmentNames are the departments of a province or district, with
+// departmentNames are the departments of a province or district, named
+// after "sở", "phòng" or "ngành", and bodies named anywhere ("KCN"), with
 // their initials as the papers write them, from common administrative
 // usage.
-var departmentNames = []struct{ initials, name string }{
-	{"GTVT", "Giao thông vận tải"}, {"TN&MT", "Tài nguyên và Môi trường"}, {"NN&PTNT", "Nông nghiệp và Phát triển nông thôn"},
-	{"NN&MT", "Nông nghiệp và Môi trường"}, {"GD&ĐT", "Giáo dục và Đào tạo"}, {"KH&ĐT", "Kế hoạch và Đầu tư"},
-	{"LĐ-TB&XH", "Lao động - Thương binh và Xã hội"}, {"VH-TT&DL", "Văn hóa, Thể thao và Du lịch"}, {"TT&TT", "Thông tin và Truyền thông"},
-	{"KH&CN", "Khoa học và Công nghệ"}, {"TC-KH", "Tài chính - Kế hoạch"}, {"KT-HT", "Kinh tế - Hạ tầng"}, {"VH-TT", "Văn hóa - Thông tin"},
-	{"TC", "Tài chính"}, {"NV", "Nội vụ"}, {"XD", "Xây dựng"},
+var departmentNames = []struct {
+	initials, name string
+	body           bool // named anywhere, not only after "sở", "phòng", "ngành"
+}{
+	{"GTVT", "Giao thông vận tải", false}, {"TN&MT", "Tài nguyên và Môi trường", false}, {"NN&PTNT", "Nông nghiệp và Phát triển nông thôn", false},
+	{"NN&MT", "Nông nghiệp và Môi trường", false}, {"GD&ĐT", "Giáo dục và Đào tạo", false}, {"KH&ĐT", "Kế hoạch và Đầu tư", false},
+	{"LĐ-TB&XH", "Lao động - Thương binh và Xã hội", false}, {"VH-TT&DL", "Văn hóa, Thể thao và Du lịch", false}, {"TT&TT", "Thông tin và Truyền thông", false},
+	{"KH&CN", "Khoa học và Công nghệ", false}, {"TC-KH", "Tài chính - Kế hoạch", false}, {"KT-HT", "Kinh tế - Hạ tầng", false}, {"VH-TT", "Văn hóa - Thông tin", false},
+	{"TC", "Tài chính", false}, {"NV", "Nội vụ", false}, {"XD", "Xây dựng", false},
+	{"KCN", "khu công nghiệp", true}, {"CCN", "cụm công nghiệp", true}, {"KKT", "khu kinh tế", true},
 }
 
 // departmentLetters are the departments' indexes in departmentNames by
@@ -59,9 +64,10 @@ type department struct {
 // longest that is one. Unheaded, only initials of three letters or more
 // are ("Sở Khoa học và Công nghệ (KH&CN)").
 func departmentAt(text string, toks []Token, i int, headed bool) (department, bool) {
-	if !departmentOpeners[toks[i].Fold] || headed && (i == 0 || !initialsHeads[toks[i-1].Fold]) {
+	if !departmentOpeners[toks[i].Fold] {
 		return department{}, false
 	}
+	head := i > 0 && initialsHeads[toks[i-1].Fold]
 	found := department{which: -1}
 	letters, words, initials, spelled := "", "", true, true
 	for j := i; j < len(toks) && j < i+9; j++ {
@@ -79,9 +85,9 @@ func departmentAt(text string, toks []Token, i int, headed bool) (department, bo
 			letters += toks[j].Fold[:1]
 			initials = false
 		}
-		if k, ok := departmentWords[words]; ok && headed {
+		if k, ok := departmentWords[words]; ok && (head && headed || departmentNames[k].body) {
 			found = department{start: i, end: j + 1, which: k, named: true}
-		} else if k, ok := departmentLetters[letters]; ok && !spelled && (headed || initials && len(letters) > 2) {
+		} else if k, ok := departmentLetters[letters]; ok && !spelled && (head && headed || initials && (departmentNames[k].body || !headed && len(letters) > 2)) {
 			found = department{start: i, end: j + 1, which: k}
 		}
 	}
