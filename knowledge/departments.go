@@ -24,6 +24,10 @@ var departmentNames = []struct {
 	{"KH&CN", "Khoa học và Công nghệ", false}, {"TC-KH", "Tài chính - Kế hoạch", false}, {"KT-HT", "Kinh tế - Hạ tầng", false}, {"VH-TT", "Văn hóa - Thông tin", false},
 	{"TC", "Tài chính", false}, {"NV", "Nội vụ", false}, {"XD", "Xây dựng", false},
 	{"KCN", "khu công nghiệp", true}, {"CCN", "cụm công nghiệp", true}, {"KKT", "khu kinh tế", true},
+	{"NTM", "nông thôn mới", true}, {"PCCC", "phòng cháy chữa cháy", true}, {"GPMB", "giải phóng mặt bằng", true},
+	{"BHXH", "bảo hiểm xã hội", true}, {"BHYT", "bảo hiểm y tế", true}, {"ATGT", "an toàn giao thông", true},
+	{"ATTP", "an toàn thực phẩm", true}, {"CSGT", "cảnh sát giao thông", true}, {"THPT", "trung học phổ thông", true},
+	{"THCS", "trung học cơ sở", true},
 }
 
 // departmentLetters are the departments' indexes in departmentNames by
