@@ -3,6 +3,7 @@ package knowledge
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // People type a department by its initials ("so gtvt", "Sở NN&PTNT") or
@@ -161,6 +162,10 @@ func spellDepartments(q *Query, passages []Passage, search func(text string) []P
 // the department; asTyped says it is written so there as typed (folded
 // syllables), which, where it stands with as much, is kept.
 func writtenAs(q Query, which int, typed string, rest []Token, passages []Passage) (written string, asTyped bool) {
+	want := words{fold: map[string]bool{}, exact: map[string]bool{}}
+	for _, t := range rest {
+		want.fold[t.Fold] = true
+	}
 	weigh := func(have map[string]bool) float64 {
 		held := 0.0
 		for _, t := range rest {
@@ -179,33 +184,76 @@ func writtenAs(q Query, which int, typed string, rest []Token, passages []Passag
 		}
 		seen[p.Article] = true
 		as, near, typedToo := "", -1.0, false
-		have := map[string]bool{}
-		for _, para := range append([]string{p.Article.Title}, p.Article.Paragraphs...) {
-			toks := Tokenize(para)
-			local := map[string]bool{}
-			for _, t := range toks {
-				have[t.Fold], local[t.Fold] = true, true
+		for _, m := range departmentMentions(p.Article) {
+			if m.which != which {
+				continue
 			}
-			for i := range toks {
-				d, ok := departmentAt(para, toks, i, true)
-				if !ok {
-					d, ok = departmentAt(para, toks, i, false)
-				}
-				if !ok || d.which != which {
-					continue
-				}
-				isTyped := withoutVa(foldedText(toks[d.start:d.end])) == withoutVa(typed)
-				if w := weigh(local); w > near || w == near && isTyped {
-					as, near, typedToo = para[toks[d.start].Start:toks[d.end-1].End], w, isTyped
-				}
+			isTyped := m.folded == withoutVa(typed)
+			if w := weigh(m.around); w > near || w == near && isTyped {
+				as, near, typedToo = m.written, w, isTyped
 			}
 		}
 		if as == "" {
 			continue
 		}
-		if held := weigh(have); held > best || held == best && newer(p.Article, bestArticle) {
+		if held := weigh(articleWords(p.Article, want).fold); held > best || held == best && newer(p.Article, bestArticle) {
 			best, written, asTyped, bestArticle = held, as, typedToo, p.Article
 		}
 	}
 	return written, asTyped
+}
+
+// mention is where an article names a department: which, as written, its
+// folded syllables without "và", and the folded syllables of its paragraph.
+type mention struct {
+	which           int
+	written, folded string
+	around          map[string]bool
+}
+
+// mentionCache holds the departments each article names, by its hash:
+// found once, read by every question naming one.
+var mentionCache = struct {
+	sync.Mutex
+	byHash map[string][]mention
+}{byHash: map[string][]mention{}}
+
+// departmentMentions returns where an article names departments.
+func departmentMentions(a *Article) []mention {
+	mentionCache.Lock()
+	ms, ok := mentionCache.byHash[a.Hash]
+	mentionCache.Unlock()
+	if ok && a.Hash != "" {
+		return ms
+	}
+	for _, para := range append([]string{a.Title}, a.Paragraphs...) {
+		toks := Tokenize(para)
+		var around map[string]bool
+		for i := range toks {
+			d, ok := departmentAt(para, toks, i, true)
+			if !ok {
+				d, ok = departmentAt(para, toks, i, false)
+			}
+			if !ok {
+				continue
+			}
+			if around == nil {
+				around = make(map[string]bool, len(toks))
+				for _, t := range toks {
+					around[t.Fold] = true
+				}
+			}
+			ms = append(ms, mention{which: d.which, written: para[toks[d.start].Start:toks[d.end-1].End],
+				folded: withoutVa(foldedText(toks[d.start:d.end])), around: around})
+		}
+	}
+	if a.Hash != "" {
+		mentionCache.Lock()
+		if len(mentionCache.byHash) >= heldCacheSize {
+			clear(mentionCache.byHash)
+		}
+		mentionCache.byHash[a.Hash] = ms
+		mentionCache.Unlock()
+	}
+	return ms
 }
