@@ -1085,8 +1085,9 @@ func countsByClassifier(toks []Token, unit string) bool {
 	return false
 }
 
-// countingClassifiers count things named before them: "320 chiếc", "12 con".
-var countingClassifiers = exactSet("chiếc con")
+// countingClassifiers count things named before them: "320 chiếc"; not
+// "con", which rather names what it counts after it ("620 con lợn").
+var countingClassifiers = exactSet("chiếc")
 
 // priceWord is "giá" as Tokenize writes it.
 var priceWord = Tokenize("giá")[0].Exact
