@@ -32,22 +32,20 @@ var departmentNames = []struct {
 }
 
 // departmentLetters are the departments' indexes in departmentNames by
-// their initials' letters, folded ("nnptnt"), and by their names' folded
-// syllables without "và" ("nong nghiep phat trien nong thon").
-var departmentLetters, departmentWords = func() (map[string]int, map[string]int) {
-	letters, words := map[string]int{}, map[string]int{}
+// their initials' letters, folded ("nnptnt"), departmentWords by their
+// names' folded syllables without "và" ("nong nghiep phat trien nong
+// thon"), and departmentOpeners the first syllables of both: where none
+// opens, no department is looked for.
+var departmentLetters, departmentWords, departmentOpeners = func() (letters, words map[string]int, openers map[string]bool) {
+	letters, words, openers = map[string]int{}, map[string]int{}, map[string]bool{}
 	for i, d := range departmentNames {
 		letters[Fold(strings.ToLower(joiners.Replace(d.initials)))] = i
 		words[strings.TrimSpace(withoutVa(foldedText(Tokenize(d.name))))] = i
-		departmentOpeners[Tokenize(d.initials)[0].Fold] = true
-		departmentOpeners[Tokenize(d.name)[0].Fold] = true
+		openers[Tokenize(d.initials)[0].Fold] = true
+		openers[Tokenize(d.name)[0].Fold] = true
 	}
-	return letters, words
+	return letters, words, openers
 }()
-
-// departmentOpeners are the first syllables, folded, of the departments'
-// initials and names: where no department opens, none is looked for.
-var departmentOpeners = map[string]bool{}
 
 func withoutVa(folded string) string { return strings.ReplaceAll(folded, " va ", " ") }
 
@@ -62,13 +60,15 @@ type department struct {
 	named      bool
 }
 
-// departmentAt returns the department named at toks[i] after a word that
-// heads one ("sở", "phòng", "ngành"): by its name, by its initials in one
-// syllable ("gtvt") or several joined by "&", "-" or spaces ("nn&ptnt",
-// "ld tb xh", "nn va ptnt"), or by both ("Nông nghiệp và PTNT"); the
-// longest that is one. Unheaded, only initials of three letters or more
-// are ("Sở Khoa học và Công nghệ (KH&CN)").
-func departmentAt(text string, toks []Token, i int, headed bool) (department, bool) {
+// departmentAt returns the department named at toks[i]: by its name, by
+// its initials in one syllable ("gtvt") or several joined by "&", "-" or
+// spaces ("nn&ptnt", "ld tb xh", "nn va ptnt"), or by both ("Nông nghiệp
+// và PTNT"); the longest that is one. A department is named after a word
+// that heads one ("sở", "phòng", "ngành"), a body ("KCN") anywhere.
+// Unless strict, as a question must name one, a department's initials of
+// three letters or more stand alone too ("Sở Khoa học và Công nghệ
+// (KH&CN)").
+func departmentAt(text string, toks []Token, i int, strict bool) (department, bool) {
 	if !departmentOpeners[toks[i].Fold] {
 		return department{}, false
 	}
@@ -90,21 +90,20 @@ func departmentAt(text string, toks []Token, i int, headed bool) (department, bo
 			letters += toks[j].Fold[:1]
 			initials = false
 		}
-		if k, ok := departmentWords[words]; ok && (head && headed || departmentNames[k].body) {
+		if k, ok := departmentWords[words]; ok && (head && strict || departmentNames[k].body) {
 			found = department{start: i, end: j + 1, which: k, named: true}
-		} else if k, ok := departmentLetters[letters]; ok && !spelled && (head && headed || initials && (departmentNames[k].body || !headed && len(letters) > 2)) {
+		} else if k, ok := departmentLetters[letters]; ok && !spelled && (head && strict || initials && (departmentNames[k].body || !strict && len(letters) > 2)) {
 			found = department{start: i, end: j + 1, which: k}
 		}
 	}
 	return found, found.which >= 0
 }
 
-// departmentsIn returns the departments a question names after "sở",
-// "phòng" or "ngành".
+// departmentsIn returns the departments and bodies a question names.
 func departmentsIn(text string) []department {
 	toks := Tokenize(text)
 	var out []department
-	for i := 1; i < len(toks); i++ {
+	for i := 0; i < len(toks); i++ {
 		if d, ok := departmentAt(text, toks, i, true); ok {
 			out = append(out, d)
 			i = d.end - 1
@@ -132,13 +131,13 @@ func spellDepartments(q *Query, passages []Passage, search func(text string) []P
 		}
 	}
 	changed := false
+	plain := Fold(q.Text) == q.Text
 	for k := len(deps) - 1; k >= 0; k-- {
 		d := deps[k]
 		other := departmentNames[d.which].name
 		if d.named {
 			other = departmentNames[d.which].initials
 		}
-		plain := Fold(q.Text) == q.Text
 		if plain {
 			other = Fold(strings.ToLower(other)) // a question typed plain reads as one
 		}

@@ -173,8 +173,6 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.oneCase = asksOneCase(a.question, a.number.unit)
 	if kind == KindNumber {
 		a.body = partyBodyAsked(a.question)
-	}
-	if kind == KindNumber {
 		a.priced = pricedOf(a.question)
 	}
 	a.subject = measured(q, own)
