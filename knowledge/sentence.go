@@ -3838,6 +3838,9 @@ func officeAsked(question []Token) string {
 			continue
 		}
 		rest := question[i+2:]
+		if len(rest) > 2 && rest[0].Fold == "thuong" && rest[1].Fold == "truc" {
+			title, rest = title+" thuong truc", rest[2:] // "Phó Bí thư Thường trực Tỉnh ủy" is not "… Thường trực Huyện ủy"
+		}
 		switch {
 		case len(rest) > 1 && bodies[rest[0].Fold] && placeNouns[rest[1].Fold]:
 			return title + " " + rest[0].Fold + " " + rest[1].Fold // "Chủ tịch UBND tỉnh" is not "Chủ tịch UBND huyện"
