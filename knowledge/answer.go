@@ -735,8 +735,8 @@ func measured(q Query, content []Token) []Token {
 	if !content[0].Marked && content[0].Fold == "luc" && content[1].Fold != "luong" {
 		return nil // "luc tau gap nan song cao bn" typed plain opens with "lúc", when; "luc luong" is "lực lượng"
 	}
-	if isAbbreviation(content[0].Fold) && !measureAbbreviations[content[0].Fold] || companies[content[0].Fold] || content[0].Fold == "cong" && content[1].Fold == "ty" {
-		return nil // "HTX Gia Tân đầu tư bao nhiêu tiền" names who spends, not what is measured ("GDP tỉnh" is)
+	if isAbbreviation(content[0].Fold) && !measureAbbreviations[content[0].Fold] || companies[content[0].Fold] && content[1].Fold != "le" || content[0].Fold == "cong" && content[1].Fold == "ty" {
+		return nil // "HTX Gia Tân đầu tư bao nhiêu tiền" names who spends, not what is measured ("GDP tỉnh" is; "ty le", folded as "Tỷ lệ" is, too)
 	}
 	if scopes[content[0].Fold] && (placeNouns[content[1].Fold] || content[1].Fold == "nuoc") || people[content[0].Fold+" "+content[1].Fold] || events[content[0].Fold] ||
 		content[0].Fold == "dan" && content[1].Upper && content[1].Fold != "so" {
@@ -751,6 +751,8 @@ func measured(q Query, content []Token) []Token {
 	}
 	if (content[0].Exact == "sô2" || content[0].Exact == "so" || content[0].Fold == "luong" && measureUnits["luong "+content[1].Fold] == nil) && adjacent(0) && adjacent(1) {
 		content = content[1:] // "số" (or "so" typed plain), "lượng" say "the amount of": "Lượng sầu riêng xuất …"
+	} else if content[0].Fold == "ti" && content[1].Fold == "le" && len(content) > 3 && adjacent(1) && adjacent(2) {
+		content = content[2:] // "tỷ lệ" says "the share of", which a percentage gives: "98,6% tàu cá … đã lắp"
 	} else if (classifiers[content[0].Exact] || content[0].Fold == "cay" && content[1].Fold == "cau") && adjacent(0) && adjacent(1) {
 		content = content[1:] // "Cây cầu treo …": the papers write "cầu treo"
 	} else if (levels[content[0].Exact] || !content[0].Marked && levels[content[0].Fold]) && adjacent(0) && adjacent(1) {

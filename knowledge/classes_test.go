@@ -2747,3 +2747,18 @@ func TestBodyInitials(t *testing.T) {
 		{"vinatech circuit dat nha may o kcn nao", "Thuận Thành II"},
 	}, nil)
 }
+
+// A share asked is of what "tỷ lệ" names: "tỷ lệ hộ cận nghèo" is not
+// answered by "Tỷ lệ hộ nghèo giảm … còn 1,85%", nor "tỷ lệ trẻ mắc bệnh
+// tim" by the share of operations that succeed.
+func TestShareOfWhatIsAsked(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-b"), [][2]string{
+		{"tỷ lệ trẻ mắc bệnh tim là bn %", "7,04%"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-tx"), nil, []string{
+		"Tỷ lệ hộ cận nghèo của huyện Đô Lương cuối năm 2023 là bao nhiêu?",
+	})
+	wantAnswers(t, setService(t, "reader-news-t33"), nil, []string{
+		"ty le ho can ngheo cua dong phuc la bn",
+	})
+}
