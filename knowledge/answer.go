@@ -1394,7 +1394,7 @@ func countsUnitAs(text string, toks []Token, unit string, perOther bool) bool {
 	for i := 1; i < len(toks); i++ {
 		u := toks[i].Fold
 		counted := u == unit || unitSpellings[u] == unit || unitSpellings[unit] == u ||
-			unit == "tien" && money[u] || unit == "time" && (timeUnits[u] || periods[toks[i-1].Fold+" "+u])
+			unit == "tien" && money[u] && !countsThings(text, toks, i) || unit == "time" && (timeUnits[u] || periods[toks[i-1].Fold+" "+u])
 		if !counted || !perOther && rate(text, toks[i], unit) || perOther && !perAfter(text, toks, i) {
 			continue
 		}
@@ -1466,6 +1466,16 @@ var unitSpellings = map[string]string{"m": "met", "km": "kilomet", "cm": "centim
 // timeUnits are the words a duration is said in ("14 tháng").
 var timeUnits = map[string]bool{"nam": true, "thang": true, "tuan": true, "ngay": true, "gio": true, "phut": true, "giay": true,
 	"quy": true, "tieng": true, "dem": true}
+
+// countsThings reports whether the magnitude at toks[i] counts what
+// follows it: "3,6 triệu cây giống", "1,2 triệu người" are no sums.
+func countsThings(text string, toks []Token, i int) bool {
+	return magnitudes[toks[i].Fold] && i+1 < len(toks) && strings.TrimSpace(text[toks[i].End:toks[i+1].Start]) == "" &&
+		(measureWords[toks[i+1].Fold] || countedThings[toks[i+1].Fold])
+}
+
+// countedThings are what a count of many is often of, besides measureWords.
+var countedThings = foldedSet([]string{"người", "hộ", "khách", "dân"})
 
 // money are the words a sum is said in ("312,4 tỷ đồng", "18 triệu").
 var money = map[string]bool{"dong": true, "ty": true, "trieu": true, "nghin": true, "ngan": true, "usd": true, "do": true}

@@ -2762,3 +2762,23 @@ func TestShareOfWhatIsAsked(t *testing.T) {
 		"ty le ho can ngheo cua dong phuc la bn",
 	})
 }
+
+// A sum asked is given in money, not by a count of millions: "Giá một cây
+// giống … bao nhiêu tiền" is not answered by "3,6 triệu cây giống".
+func TestSumIsNoCountOfMillions(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t82"), nil, []string{
+		"Giá một cây giống keo lai mô là bao nhiêu tiền?",
+	})
+}
+
+// When a thing ends is not when it starts: "kết thúc lúc mấy giờ" is not
+// answered by "bắt đầu lúc 8 giờ 30", nor a standing deputy of the
+// province by the district's.
+func TestOppositeMomentsAndStandingDeputies(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t81"), nil, []string{
+		"le don bang ntm na khuong ket thuc luc may gio",
+	})
+	wantAnswers(t, setService(t, "reader-news-t83"), nil, []string{
+		"Phó Bí thư Thường trực Tỉnh ủy là ai?",
+	})
+}
