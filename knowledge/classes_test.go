@@ -2782,3 +2782,11 @@ func TestOppositeMomentsAndStandingDeputies(t *testing.T) {
 		"Phó Bí thư Thường trực Tỉnh ủy là ai?",
 	})
 }
+
+// Imports are not trade both ways: "kim ngạch nhập khẩu" is not answered
+// by "tổng kim ngạch xuất nhập khẩu … đạt 2.145,7 triệu USD".
+func TestImportsAreNotTotalTrade(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t83"), [][2]string{
+		{"Kim ngạch nhập khẩu qua Cửa khẩu Bản Slằng 9 tháng là bao nhiêu?", "1.113,3 triệu USD"},
+	}, nil)
+}

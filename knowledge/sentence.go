@@ -3176,7 +3176,7 @@ var opposites = func() map[string][]string {
 	}
 	for _, group := range [][]string{
 		{"tăng", "giảm"}, {"nặng", "nhẹ"},
-		{"thuong nhe", "thuong nang"}, {"xuat khau", "nhap khau"}, {"toi da", "toi thieu"}, {"cao nhat", "thap nhat"},
+		{"thuong nhe", "thuong nang"}, {"xuat khau", "nhap khau"}, {"xuat khau", "xuat nhap"}, {"nhap khau", "xuat nhap"}, {"toi da", "toi thieu"}, {"cao nhat", "thap nhat"},
 		{"lon nhat", "nho nhat"}, {"nhieu nhat", "it nhat"}, {"dau nam", "cuoi nam"}, {"noi thanh", "ngoai thanh"},
 		{"tre em", "nguoi lon"}, {"bi thuong", "tu vong"}, {"bi thuong", "chết"}, {"noi tru", "ngoai tru"},
 		{"bat dau", "ket thuc"}, {"khoi cong", "hoan thanh"}, {"khoi cong", "khanh thanh"},
@@ -3210,6 +3210,9 @@ func oppositesAsked(question []Token) [][2]string {
 			found = append(found, asked{[2]string{t.Exact, o}, i, i})
 		}
 		if i > 0 {
+			if tradeTotal(question, i-1) {
+				continue
+			}
 			for _, o := range opposites[question[i-1].Fold+" "+t.Fold] {
 				found = append(found, asked{[2]string{question[i-1].Fold + " " + t.Fold, o}, i - 1, i})
 			}
@@ -3294,11 +3297,17 @@ func saysOpposite(toks []Token, asked [][2]string) bool {
 func says(toks []Token, word string) bool {
 	first, second, pair := strings.Cut(word, " ")
 	for i, t := range toks {
-		if !pair && t.Exact == word || pair && i > 0 && toks[i-1].Fold == first && t.Fold == second {
+		if !pair && t.Exact == word || pair && i > 0 && toks[i-1].Fold == first && t.Fold == second && !tradeTotal(toks, i-1) {
 			return true
 		}
 	}
 	return false
+}
+
+// tradeTotal reports whether the pair at toks[i] is "nhập khẩu" of "xuất
+// nhập khẩu": trade both ways, which says neither imports nor exports.
+func tradeTotal(toks []Token, i int) bool {
+	return i > 0 && toks[i-1].Fold == "xuat" && toks[i].Fold == "nhap"
 }
 
 // passagesHold reports whether the passages read hold every word wanted:
