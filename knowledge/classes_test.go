@@ -2790,3 +2790,12 @@ func TestImportsAreNotTotalTrade(t *testing.T) {
 		{"Kim ngạch nhập khẩu qua Cửa khẩu Bản Slằng 9 tháng là bao nhiêu?", "1.113,3 triệu USD"},
 	}, nil)
 }
+
+// Whom an office names is the person called "ông" or "bà" before it, not a
+// school whose first word reads as a surname ("Trường Phổ thông …"): what
+// the Trưởng Ban Tuyên giáo stressed is her quote.
+func TestHolderCalledByName(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t82"), [][2]string{
+		{"Trưởng Ban Tuyên giáo Tỉnh ủy nhấn mạnh điều gì tại lễ khai giảng?", "tấm gương sáng"},
+	}, nil)
+}

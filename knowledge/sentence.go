@@ -3864,6 +3864,9 @@ func officeAsked(question []Token) string {
 	return ""
 }
 
+// addresses are the words that call a person by name: "ông", "bà".
+var addresses = map[string]bool{Tokenize("ông")[0].Exact: true, Tokenize("bà")[0].Exact: true}
+
 // holderName returns the last two syllables, folded, of the name of whom a
 // sentence (or one item of its list) gives an office, and that item's
 // syllables: "TS. Quách Minh Nhựt, Bí thư Huyện ủy" gives {"minh", "nhut"}
@@ -3883,7 +3886,7 @@ func holderName(sentence, office string, question, content []Token) ([2]string, 
 		if name := nameBeside(item, toks, office, askedRank(question)); name[0] != "" {
 			return name, toks
 		}
-		var run, name, person []Token // the run of capitalised syllables read, the last of two or more, one opening with a surname
+		var run, name, person, addressed []Token // the run of capitalised syllables read, the last of two or more, one opening with a surname, one after "ông" or "bà"
 		title := strings.Fields(office)
 		for i := 0; i < len(toks); i++ {
 			t := toks[i]
@@ -3907,10 +3910,16 @@ func holderName(sentence, office string, question, content []Token) ([2]string, 
 				if surnames[run[0].Fold] {
 					person = append(person[:0], run...)
 				}
+				if at := i - len(run); at >= 0 && addresses[toks[at].Exact] {
+					addressed = append(addressed[:0], run...)
+				}
 			}
 		}
 		if len(person) >= 2 {
 			name = person
+		}
+		if len(addressed) >= 2 {
+			name = addressed // "bà Vi Thị Thanh Hương", not "Trường Phổ thông" read as a surname
 		}
 		if len(name) >= 2 {
 			return [2]string{name[len(name)-2].Fold, name[len(name)-1].Fold}, toks
