@@ -601,11 +601,12 @@ func weighingOf(q Query, content []Token) weighing {
 }
 
 // perOne reports whether the number at i asks a rate per one of something:
-// "bao nhiêu 1 chục" is answered by "45.000 đồng/chục", which has no "1".
+// "bao nhiêu 1 chục" is answered by "45.000 đồng/chục", which has no "1",
+// "bao nhiêu tiền 1 ha" by "6 triệu đồng/ha".
 // Not per a span of time: "lương bn 1 tháng" wants a month's pay, said so.
 func perOne(toks []Token, i int) bool {
-	return toks[i].Exact == "1" && i > 0 && (toks[i-1].Fold == "nhieu" || toks[i-1].Fold == "may") &&
-		i+1 < len(toks) && !timeUnits[toks[i+1].Fold]
+	asks := func(j int) bool { return j >= 0 && (toks[j].Fold == "nhieu" || toks[j].Fold == "may") }
+	return toks[i].Exact == "1" && (asks(i-1) || asks(i-2)) && i+1 < len(toks) && !timeUnits[toks[i+1].Fold] // "bn tiền 1 ha" too
 }
 
 // markets are the groups of countries written in capitals that a single

@@ -2799,3 +2799,11 @@ func TestHolderCalledByName(t *testing.T) {
 		{"Trưởng Ban Tuyên giáo Tỉnh ủy nhấn mạnh điều gì tại lễ khai giảng?", "tấm gương sáng"},
 	}, nil)
 }
+
+// "bn tiền 1 ha" asks a rate per hectare, "6 triệu đồng/ha": its "1" is
+// no figure the article must hold.
+func TestRatePerOneAfterItsUnit(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t82"), [][2]string{
+		{"trong rung go lon dc ho tro bn tien 1 ha", "6 triệu đồng/ha"},
+	}, nil)
+}
