@@ -1763,7 +1763,8 @@ func placePairs(q Query, toks []Token) []string {
 		}
 		// "huyen Bac Ai la ai": the first "ai" ends the place's name.
 		whoTwice := toks[i+2].Fold == "ai" && slices.ContainsFunc(toks[i+3:], func(t Token) bool { return t.Fold == "ai" })
-		if asksAt(toks, i+1) || asksAt(toks, i+2) && !whoTwice {
+		capital := func(j int) bool { return cased && toks[j].Upper } // "huyen Pac Sao" names Pác Sào
+		if asksAt(toks, i+1) && !capital(i+1) || asksAt(toks, i+2) && !whoTwice && !capital(i+2) {
 			continue // "huyện số mấy" asks, it names no place
 		}
 		// After "huyện ủy" typed plain, two syllables that end the asking

@@ -2807,3 +2807,12 @@ func TestRatePerOneAfterItsUnit(t *testing.T) {
 		{"trong rung go lon dc ho tro bn tien 1 ha", "6 triệu đồng/ha"},
 	}, nil)
 }
+
+// A capitalised place typed without diacritics is named even where one
+// of its syllables reads as asking ("Sao" of Pác Sào): the district's
+// chairman is asked, not a neighbour's.
+func TestPlaceThatReadsAsAsking(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t83"), [][2]string{
+		{"Chu tich UBND huyen Pac Sao la ai?", "Triệu Thị Lan"},
+	}, nil)
+}
