@@ -1157,27 +1157,28 @@ func asksSum(toks []Token) bool {
 }
 
 // pricedOf returns what a question opening with "Giá" asks the price of,
-// at most two words ("cao su" of "giá cao su ở Sa Thầy", "lúa khô" of
-// "giá lúa khô"), past the words for buying and selling and for an
-// average; none for "giá trị".
+// at most four words ("cao su" of "giá cao su ở Sa Thầy", "thanh long
+// ruột vàng"), past the words for buying and selling and for an average;
+// none for "giá trị".
 func pricedOf(toks []Token) []Token {
-	if len(toks) < 2 || toks[0].Fold != "gia" || toks[0].Marked && toks[0].Exact != priceWord {
-		return nil
+	if len(toks) < 2 || toks[0].Fold != "gia" || toks[0].Marked && toks[0].Exact != priceWord || !toks[1].Marked && toks[1].Fold == "dinh" {
+		return nil // "gia dinh" typed plain is "gia đình", a family
 	}
 	i := 1
 	for i < len(toks) && priceVerbs[toks[i].Fold] {
 		i++
 	}
 	var out []Token
-	for ; i < len(toks) && len(out) < 2; i++ {
+	for ; i < len(toks) && len(out) < 4; i++ {
 		t := toks[i]
-		if IsStopword(t) || t.Number || placeNouns[t.Fold] || asking[t.Fold] || timeUnits[t.Fold] || t.Upper || t.Fold == "moi" || t.Fold == "tren" || t.Fold == "hien" {
+		now := t.Fold == "bay" && i+1 < len(toks) && toks[i+1].Fold == "gio" || t.Fold == "hom" || t.Fold == "nay" // "bây giờ", "hôm nay"
+		if IsStopword(t) || t.Number || placeNouns[t.Fold] || asking[t.Fold] || timeUnits[t.Fold] || t.Upper || t.Fold == "moi" || t.Fold == "tren" || t.Fold == "hien" || now {
 			break // "giá mía năm nay": what is priced ends before when
 		}
 		out = append(out, t)
 	}
-	if len(out) > 0 && (out[0].Fold == "tri" || out[0].Fold == "thanh") {
-		return nil // "giá trị", "giá thành" name no good
+	if len(out) > 0 && (out[0].Fold == "tri" || out[0].Fold == "thanh" && (len(out) == 1 || out[1].Fold != "long")) {
+		return nil // "giá trị", "giá thành" name no good; "gia thanh long" typed plain does
 	}
 	return out
 }

@@ -2816,3 +2816,12 @@ func TestPlaceThatReadsAsAsking(t *testing.T) {
 		{"Chu tich UBND huyen Pac Sao la ai?", "Triệu Thị Lan"},
 	}, nil)
 }
+
+// The price of one kind is not another's: "thanh long ruột vàng" is not
+// priced by "ruột trắng" and "ruột đỏ", "cà phê arabica" not by "cà phê
+// nhân xô", while "giá lúa tươi bây giờ" asks lúa tươi's price now.
+func TestPriceOfTheKindAsked(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t12"), nil, []string{"gia thanh long ruot vang bn 1 kg"})
+	wantAnswers(t, setService(t, "reader-news-t76"), nil, []string{"gia ca phe arabica o di linh hom 17/9 bn"})
+	wantAnswers(t, setService(t, "reader-news-a"), [][2]string{{"gia lua tuoi bay gio bn 1 kg", "6.800"}}, nil)
+}
