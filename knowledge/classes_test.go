@@ -2825,3 +2825,13 @@ func TestPriceOfTheKindAsked(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t76"), nil, []string{"gia ca phe arabica o di linh hom 17/9 bn"})
 	wantAnswers(t, setService(t, "reader-news-a"), [][2]string{{"gia lua tuoi bay gio bn 1 kg", "6.800"}}, nil)
 }
+
+// A deputy asked is not named by the office's holder beside another
+// body's deputy: "Phó Chủ tịch HĐND tỉnh" is not "Chủ tịch HĐND tỉnh Huỳnh
+// Văn Thắng …" in a sentence on the "Phó Chủ tịch UBND tỉnh".
+func TestDeputyOfTheBodyAsked(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t5"), nil, []string{
+		"pho chu tich hdnd tinh tien giang ten j",
+		"Phó Chủ tịch HĐND tỉnh Tiền Giang tên gì?",
+	})
+}

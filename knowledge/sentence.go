@@ -709,7 +709,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if a.scope != "" && narrower(sc.toks, a.scope) {
 			continue // "năng suất bình quân toàn tỉnh" is not answered by a district's, "toàn huyện đạt 34,2 tấn/ha"
 		}
-		if a.ranks.mismatch(sc.toks) || len(strings.Fields(a.office)) > 2 && onlyDeputy(officeText(sc.toks), a.office, a.ranks) {
+		if a.ranks.mismatch(sc.toks) || len(strings.Fields(a.office)) > 2 && (onlyDeputy(officeText(sc.toks), a.office, a.ranks) || kind == KindWho && a.ranks.asked["pho2"] && onlyPlain(officeText(sc.toks), a.office)) {
 			continue // "Phó Chủ tịch" asked, "Chủ tịch" found, or the other way round
 		}
 		if (kind == KindWho || kind == KindQuote && speaker[0] == "") && a.office != "" && !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
@@ -2867,6 +2867,25 @@ func onlyDeputy(text, office string, r ranksAsked) bool {
 			return found
 		}
 		if !strings.HasSuffix(rest[:at+1], " pho ") {
+			return false
+		}
+		found = true
+		rest = rest[at+1:]
+	}
+}
+
+// onlyPlain reports whether every time a sentence, as officeText reads
+// it, names the office asked, no "Phó" stands before it: the deputy of the
+// HĐND asked is not named by "Chủ tịch HĐND tỉnh …" beside "Phó Chủ tịch
+// UBND tỉnh".
+func onlyPlain(text, office string) bool {
+	found := false
+	for rest := text; ; {
+		at := strings.Index(rest, " "+office+" ")
+		if at < 0 {
+			return found
+		}
+		if strings.HasSuffix(rest[:at+1], " pho ") {
 			return false
 		}
 		found = true
