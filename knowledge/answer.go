@@ -246,7 +246,7 @@ func (a *asked) newest(cands []candidate, best candidate) candidate {
 	}
 	chosen := best
 	for _, c := range cands {
-		if c.score < best.score-margin || answerModel.apply(c.features) < minAnswerOdds {
+		if c.score < best.score-margin || answerModel.apply(c.features) < minAnswerOdds || a.holder && !namesAsFully(c, best, a.own, a.places) {
 			continue
 		}
 		if newer(c.passage.Article, chosen.passage.Article) || c.passage.Article == chosen.passage.Article && c.score > chosen.score {
@@ -254,6 +254,33 @@ func (a *asked) newest(cands []candidate, best candidate) candidate {
 		}
 	}
 	return chosen
+}
+
+// namesAsFully reports whether a newer article's sentence, with its
+// title, holds every word of the question that the best sentence holds: a
+// holder named anew is named by the office asked, not by a bare "Giám
+// đốc" of some firm. The place, the newer article may leave to its lead;
+// initials ("ĐH"), it may spell out ("Đại học").
+func namesAsFully(c, best candidate, question []Token, places []string) bool {
+	if c.passage.Article == best.passage.Article {
+		return true
+	}
+	toks := Tokenize(c.sentence + " " + c.passage.Article.Title)
+	has, had := newBag(toks, true), newBag(Tokenize(best.sentence), true)
+	spared := map[string]bool{}
+	for _, p := range places {
+		for _, w := range strings.Fields(p) {
+			spared[w] = true
+		}
+	}
+	for i := range toks {
+		initials := toks[i].Fold[:1]
+		for j := i + 1; j < len(toks) && j < i+4; j++ {
+			initials += toks[j].Fold[:1]
+			spared[initials] = true
+		}
+	}
+	return !slices.ContainsFunc(question, func(t Token) bool { return !spared[t.Fold] && had.fold[t.Fold] > 0 && has.fold[t.Fold] == 0 })
 }
 
 // newer reports whether both articles are dated and a is the newer.

@@ -2835,3 +2835,13 @@ func TestDeputyOfTheBodyAsked(t *testing.T) {
 		"Phó Chủ tịch HĐND tỉnh Tiền Giang tên gì?",
 	})
 }
+
+// Who holds an office now is named by a newer article only where it names
+// the office as fully as the best answer does: "gd bhxh tinh" is not the
+// newer article's "… do TS. Cao Minh Đức làm Giám đốc" of a firm.
+func TestNewerHolderNamedAsFully(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t85"), [][2]string{
+		{"gd bhxh tinh la ai", "Trương Công Bình"},
+		{"GIÁM ĐỐC SỞ DU LỊCH NINH BÌNH LÀ AI?", "Đinh Thị Thu Hằng"},
+	}, nil)
+}
