@@ -605,9 +605,12 @@ type weighing struct {
 	places  []string
 	markers []string
 	subject []Token
-	singles []Token
-	ones    map[int]bool     // where a rate is asked per one of something, by the "1"'s offset
-	codes   []*regexp.Regexp // the document numbers it names (codesOf)
+	// subjectAbbr are the initials the subject's words may be written in
+	// ("bch" of "ban chấp hành")
+	subjectAbbr []string
+	singles     []Token
+	ones        map[int]bool     // where a rate is asked per one of something, by the "1"'s offset
+	codes       []*regexp.Regexp // the document numbers it names (codesOf)
 }
 
 // weighingOf reads a question for weighing articles.
@@ -616,6 +619,12 @@ func weighingOf(q Query, content []Token) weighing {
 	w := weighing{q: q, content: content, wanted: wantedWords(q, content), frames: frameTokens(q.Text, content),
 		names: namePairs(q.Text), frame: framePair(q, toks), places: placePairs(q, toks), markers: distinguishing(toks),
 		subject: measured(q, content), singles: singleNames(q.Text, toks), codes: codesOf(q.Text)}
+	if len(w.subject) == 2 {
+		w.subjectAbbr = openingInitials(content, w.subject[0])
+		for _, abbr := range w.subjectAbbr {
+			w.wanted.fold[abbr] = true
+		}
+	}
 	for i, t := range toks {
 		if perOne(toks, i) {
 			if w.ones == nil {
@@ -739,6 +748,7 @@ func (in weighing) of(a *Article) coverage {
 	// or it measures something else; so must one no article has a syllable
 	// of ("Ngân sách …" where no article says "ngân").
 	if subject := in.subject; len(subject) == 2 && !have.fold[subject[0].Fold+" "+subject[1].Fold] && measureUnits[subject[0].Fold+" "+subject[1].Fold] == nil && // "1.800 m²" gives a "diện tích" unnamed
+		!slices.ContainsFunc(in.subjectAbbr, func(abbr string) bool { return have.fold[abbr] }) && // "BCH" for "ban chấp hành"
 		(q.weight(subject[0].Fold+" "+subject[1].Fold) > 0 || q.Unseen[subject[0].Fold] || q.Unseen[subject[1].Fold]) {
 		return coverage{contradicted: true}
 	}

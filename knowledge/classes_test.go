@@ -2845,3 +2845,11 @@ func TestNewerHolderNamedAsFully(t *testing.T) {
 		{"GIÁM ĐỐC SỞ DU LỊCH NINH BÌNH LÀ AI?", "Đinh Thị Thu Hằng"},
 	}, nil)
 }
+
+// What a count opens with may be written in its initials in the article:
+// "bch tinh doan" (spelled out as "ban chấp hành") is "BCH Tỉnh đoàn".
+func TestSubjectByItsInitials(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t84"), [][2]string{
+		{"bch tinh doan khoa moi gom bao nhieu ng", "45 đồng chí"},
+	}, nil)
+}
