@@ -767,8 +767,8 @@ func measured(q Query, content []Token) []Token {
 	if len(content) < 2 || content[0].Start != firstWord(q.Text) || !strongNumberCue(q.Text) || Classify(q.Text) != KindNumber {
 		return nil
 	}
-	if asksCode(q.Text) || len(Tokenize(q.Text[:strings.IndexByte(q.Text+",", ',')])) <= 4 {
-		return nil // "… công văn số mấy?" asks a code; "Sau vụ cháy, …" opens with when
+	if asksCode(q.Text) || len(Tokenize(q.Text[:strings.IndexByte(q.Text+",", ',')])) <= 4 || opensWithCondition(Tokenize(q.Text)) {
+		return nil // "… công văn số mấy?" asks a code; "Sau vụ cháy, …" opens with when; "Làm xong đường thì …", with if
 	}
 	if !content[0].Marked && content[0].Fold == "luc" && content[1].Fold != "luong" {
 		return nil // "luc tau gap nan song cao bn" typed plain opens with "lúc", when; "luc luong" is "lực lượng"
@@ -812,6 +812,28 @@ func measured(q Query, content []Token) []Token {
 	}
 	return content[:2]
 }
+
+// opensWithCondition reports whether a question opens with a condition
+// ended by "thì" ("Xong nút giao thì đi … mất bao lâu"): what it measures
+// follows. Typed plain, "thi" ends one only where it starts no word of its
+// own ("thi công", "thí sinh", "thị xã", "kỳ thi").
+func opensWithCondition(toks []Token) bool {
+	for i := 2; i+1 < len(toks); i++ {
+		if t := toks[i]; t.Exact == thenWord || !t.Marked && t.Fold == "thi" && !thiWords[toks[i+1].Fold] && !examWords[toks[i-1].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// thenWord is "thì" as Tokenize writes it; thiWords follow "thi" in words
+// of their own ("thi công", "thị trấn"), examWords come before it ("kỳ
+// thi", "dự thi").
+var (
+	thenWord  = Tokenize("thì")[0].Exact
+	thiWords  = foldedSet([]string{"sinh", "công", "xã", "trấn", "trường", "đua", "đấu", "hành", "tuyển", "thử", "điểm", "hiếu", "sát", "cử", "thể", "phần", "trực", "uỷ", "ủy", "đội", "nghiệm", "học", "tốt"})
+	examWords = foldedSet([]string{"kỳ", "dự", "cuộc", "hội", "đề", "bài", "môn", "đi", "sẽ", "được"})
+)
 
 // scopes open a phrase saying over what place all is counted ("cả tỉnh",
 // "toàn huyện"); people, one saying who gives or does ("người dân", "bà

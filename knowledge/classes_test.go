@@ -2853,3 +2853,15 @@ func TestSubjectByItsInitials(t *testing.T) {
 		{"bch tinh doan khoa moi gom bao nhieu ng", "45 đồng chí"},
 	}, nil)
 }
+
+// A question may open with a condition ended by "thì": what it measures
+// follows, and "đường thì đi" names nobody. "Xong nút giao thì … mất bao
+// lâu" is answered by the minutes the trip will take.
+func TestConditionThenQuestion(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t85"), [][2]string{
+		{"xong nut giao thi tu trung tam huyen dong lac len cao toc mat bao lau", "12 phút"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t81"), [][2]string{
+		{"lam xong duong thi di tu chung sao den phin ta mat bao lau", "35 phút"},
+	}, nil)
+}

@@ -269,13 +269,17 @@ func peopleTypedPlain(toks []Token) [][2]Token {
 		if !surnames[toks[i].Fold] || toks[i+1].Fold != "van" && toks[i+1].Fold != "thi" || toks[i+2].Number {
 			continue
 		}
-		if toks[i+1].Fold == "thi" && followUpWords[toks[i+2].Fold] || i > 0 && placeNoun(toks[i-1]) || i > 1 && placeNoun(toks[i-2]) {
-			continue // "huyen tan chau thi sao": a place, then "thì sao"
+		if toks[i+1].Fold == "thi" && (followUpWords[toks[i+2].Fold] || thenVerbs[toks[i+2].Fold]) || i > 0 && placeNoun(toks[i-1]) || i > 1 && placeNoun(toks[i-2]) {
+			continue // "huyen tan chau thi sao": a place, then "thì sao"; "lam xong duong thi di …" is "đường thì đi"
 		}
 		out = append(out, [2]Token{toks[i+1], toks[i+2]}) // "Thị Lan" of Hoàng Thị Lan, "Thị Minh" of Trần Thị Minh Hằng
 	}
 	return out
 }
+
+// thenVerbs, folded, go on after "thì" and name nobody: "xong đường thì
+// đi mất bao lâu" names no Dương Thị Đi.
+var thenVerbs = foldedSet([]string{"đi", "có", "là", "phải", "mất", "được", "sẽ", "bị", "cần", "nên", "không", "đã", "đang", "làm", "từ", "về", "đến", "còn"})
 
 // countriesTypedPlain returns the countries of two syllables a question
 // typed without capitals names ("khach an do", "xk sang nhat ban"): names
