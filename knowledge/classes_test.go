@@ -2865,3 +2865,13 @@ func TestConditionThenQuestion(t *testing.T) {
 		{"lam xong duong thi di tu chung sao den phin ta mat bao lau", "35 phút"},
 	}, nil)
 }
+
+// A list's items that open with no honorific each speak of their own:
+// the Giám đốc of the firm in one item is not that of the firm in another
+// ("Đơn vị thi công là … Hoàng Long; đơn vị tư vấn … do TS. Cao Minh Đức
+// làm Giám đốc").
+func TestListItemsOfTheirOwn(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t85"), nil, []string{
+		"Giám đốc Công ty TNHH Cầu đường Hoàng Long là ai?",
+	})
+}

@@ -1876,15 +1876,20 @@ func names(toks []Token, pair string) bool {
 }
 
 // listHeader returns the words that open a list of people, before its
-// first honorific: "Về phía huyện Đức Thọ có" of "Về phía huyện Đức Thọ có
-// ông Hoàng Văn Tuấn - Bí thư Huyện ủy; bà …".
+// first honorific or colon: "Về phía huyện Đức Thọ có" of "Về phía huyện
+// Đức Thọ có ông Hoàng Văn Tuấn - Bí thư Huyện ủy; bà …". A list with
+// neither opens with its first item ("Đơn vị thi công là …; đơn vị tư vấn
+// là …"): no header.
 func listHeader(sentence string) string {
 	lower := strings.ToLower(sentence)
-	end := len(sentence)
-	for _, h := range []string{" ông ", " bà ", " đồng chí "} {
-		if i := strings.Index(lower, h); i >= 0 && i < end {
+	end := -1
+	for _, h := range []string{" ông ", " bà ", " đồng chí ", ":"} {
+		if i := strings.Index(lower, h); i >= 0 && (end < 0 || i < end) {
 			end = i
 		}
+	}
+	if end < 0 {
+		return ""
 	}
 	return sentence[:end]
 }
