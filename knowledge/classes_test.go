@@ -2875,3 +2875,15 @@ func TestListItemsOfTheirOwn(t *testing.T) {
 		"Giám đốc Công ty TNHH Cầu đường Hoàng Long là ai?",
 	})
 }
+
+// An office named bare ("… do bà Lò Thị Mai làm Giám đốc") is the firm's
+// before it, not a department asked: "giam doc so tnmt" is not answered by
+// an HTX's director, while "giữ chức Phó Chủ tịch" in a sentence on the
+// Ủy ban MTTQ huyện is that body's.
+func TestBareOfficeIsItsFirms(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t42"), nil, []string{"giam doc so tnmt ten j"})
+	wantAnswers(t, setService(t, "reader-news-t85"), nil, []string{"GIÁM ĐỐC SỞ Y TẾ TÊN GÌ?"})
+	wantAnswers(t, setService(t, "reader-news-t43"), [][2]string{
+		{"Các Phó Chủ tịch Ủy ban MTTQ huyện nhiệm kỳ mới là ai?", "Quách Thị Hoa"},
+	}, nil)
+}

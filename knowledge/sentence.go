@@ -4145,11 +4145,11 @@ func otherDepartment(question, toks []Token, office string) bool {
 		return false
 	}
 	for _, f := range found {
-		if sameDepartment(asked[0], f) {
+		if len(f) > 0 && sameDepartment(asked[0], f) {
 			return false
 		}
 	}
-	return true
+	return len(asked[0]) > 0 // an office named bare names no department: the sentence's neighbours must (officeBare)
 }
 
 // firmWord reports whether "công ty" (or "công ti") stands at j: it may
@@ -4260,7 +4260,26 @@ func officeBare(toks []Token, office string) bool {
 	for i := 0; i+len(title) <= len(toks); i++ {
 		end := i + len(title)
 		if slices.EqualFunc(toks[i:end], title, func(t Token, w string) bool { return t.Fold == w }) &&
-			(headOnly(toks, end) || i > 0 && toks[i-1].Fold == "lam" && (end == len(toks) || !toks[end].Upper && !toks[end].Number && !bodyHeads[toks[end].Fold])) {
+			(headOnly(toks, end) || heldAt(toks, i) && (end == len(toks) || !toks[end].Upper && !toks[end].Number && !bodyHeads[toks[end].Fold]) && !firmBefore(toks[:i])) {
+			return true // not "Công ty CP Tư vấn Tam Lộc do TS. Cao Minh Đức làm Giám đốc": the firm's
+		}
+	}
+	return false
+}
+
+// heldAt reports whether an office's title at i follows "làm" or "giữ
+// chức", past a rank: "do bà Mai làm Giám đốc", "giữ chức Phó Chủ tịch".
+func heldAt(toks []Token, i int) bool {
+	if i > 0 && rankWords[toks[i-1].Exact] {
+		i--
+	}
+	return i > 0 && (toks[i-1].Fold == "lam" || toks[i-1].Fold == "chuc" && i > 1 && toks[i-2].Fold == "giu")
+}
+
+// firmBefore reports whether syllables name a firm: "Công ty …".
+func firmBefore(toks []Token) bool {
+	for j := range toks {
+		if firmWord(toks, j) {
 			return true
 		}
 	}
