@@ -1451,7 +1451,7 @@ func countsUnitAs(text string, toks []Token, unit string, perOther bool) bool {
 		toks = Tokenize(text)
 	}
 	adjacent := func(a, b Token) bool { return strings.TrimSpace(text[a.End:b.Start]) == "" }
-	isNumber := func(t Token) bool { return t.Number || numberWords[t.Exact] }
+	isNumber := func(t Token) bool { return t.Number || numberWords[t.Exact] && t.Exact != oneWord } // "của một lượt khách" counts no visits
 	for i := 1; i < len(toks); i++ {
 		u := toks[i].Fold
 		counted := u == unit || unitSpellings[u] == unit || unitSpellings[unit] == u ||
@@ -1542,6 +1542,9 @@ var countedThings = foldedSet([]string{"người", "hộ", "khách", "dân"})
 var money = map[string]bool{"dong": true, "ty": true, "trieu": true, "nghin": true, "ngan": true, "usd": true, "do": true}
 
 var rePercent = regexp.MustCompile(`\d\s?%`)
+
+// oneWord is "một" as Tokenize writes it.
+var oneWord = Tokenize("một")[0].Exact
 
 var numberWords = func() map[string]bool {
 	m := map[string]bool{}

@@ -2887,3 +2887,11 @@ func TestBareOfficeIsItsFirms(t *testing.T) {
 		{"Các Phó Chủ tịch Ủy ban MTTQ huyện nhiệm kỳ mới là ai?", "Quách Thị Hoa"},
 	}, nil)
 }
+
+// "một" before what is counted says "per one", it counts nothing: "bao
+// nhiêu lượt khách quốc tế" is not answered by what "một lượt khách quốc
+// tế" spends, nor "bao nhiêu tài xế" by "một tài xế".
+func TestOneIsNoCount(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t85"), nil, []string{"Đền Vân Tiêu đón bao nhiêu lượt khách quốc tế?"})
+	wantAnswers(t, setService(t, "reader-news-t37"), nil, []string{"bao nhieu tai xe o to bi tuoc bang lai trong quy 1"})
+}
