@@ -2895,3 +2895,10 @@ func TestOneIsNoCount(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t85"), nil, []string{"Đền Vân Tiêu đón bao nhiêu lượt khách quốc tế?"})
 	wantAnswers(t, setService(t, "reader-news-t37"), nil, []string{"bao nhieu tai xe o to bi tuoc bang lai trong quy 1"})
 }
+
+// A place asked by its whole name is that place even where the article
+// writes it as the opening of a longer one: "Xã Gia Lâm Hạ" is not
+// answered by "riêng xã Gia Thịnh có 218 hộ".
+func TestPlaceAskedWhole(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t85"), nil, []string{"Xã Gia Lâm Hạ có bao nhiêu hộ bị ảnh hưởng bởi dự án?"})
+}

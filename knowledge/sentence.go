@@ -555,7 +555,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		first, second, _ := strings.Cut(pair, " ")
 		key := [2]string{first, second}
-		return slices.ContainsFunc(all, func(sc scored) bool { return opensName(sc.toks, pair) }) ||
+		next := afterPair(a.question, pair) // "Gia Lâm Hạ" asked is the commune the article writes so
+		return slices.ContainsFunc(all, func(sc scored) bool { return opensName(sc.toks, pair, next) }) ||
 			slices.ContainsFunc(all, func(sc scored) bool { return names(sc.toks, pair) }) && !slices.ContainsFunc(all, func(sc scored) bool { return writesName(sc.toks, key) })
 	})
 	// What a "bao nhiêu" question measures must be in the sentence that
@@ -4463,14 +4464,26 @@ func namesOtherPlace(toks []Token, kinds map[string]bool, places []string) bool 
 // opensName reports whether toks hold the folded pair capitalised and
 // followed by another capitalised syllable: "Rah Lan Hiếu". A person's
 // name after it is no part of it: "Huyện ủy Nghĩa Hành Phạm Thị Thu Hà".
-func opensName(toks []Token, pair string) bool {
+func opensName(toks []Token, pair, next string) bool {
 	for i := 0; i+2 < len(toks); i++ {
 		if toks[i].Upper && toks[i+1].Upper && toks[i+2].Upper && toks[i+1].End+1 == toks[i+2].Start &&
-			toks[i].Fold+" "+toks[i+1].Fold == pair && !personAt(toks, i+2) {
+			toks[i].Fold+" "+toks[i+1].Fold == pair && toks[i+2].Fold != next && !personAt(toks, i+2) {
 			return true
 		}
 	}
 	return false
+}
+
+// afterPair returns the capitalised syllable, folded, that follows a pair
+// in a question ("Hạ" of "Xã Gia Lâm Hạ"), or "": typed plain, "tinh rah
+// lan hieu" may name a man the article writes "Rah Lan Hiếu".
+func afterPair(question []Token, pair string) string {
+	for i := 0; i+2 < len(question); i++ {
+		if question[i].Fold+" "+question[i+1].Fold == pair && question[i+2].Upper {
+			return question[i+2].Fold
+		}
+	}
+	return ""
 }
 
 // firstSentence returns a paragraph's first sentence: where a lead says
