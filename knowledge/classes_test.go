@@ -2902,3 +2902,11 @@ func TestOneIsNoCount(t *testing.T) {
 func TestPlaceAskedWhole(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t85"), nil, []string{"Xã Gia Lâm Hạ có bao nhiêu hộ bị ảnh hưởng bởi dự án?"})
 }
+
+// "Từ ngày nào đến ngày nào" is answered by both ends of the span, not by
+// one date of the campaign's figures.
+func TestSpanAskedByBothEnds(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t85"), [][2]string{
+		{"Chiến dịch vận động tham gia BHYT diễn ra từ ngày nào đến ngày nào?", "30/9/2024"},
+	}, nil)
+}

@@ -82,6 +82,7 @@ type asked struct {
 	day           bool // asks the day ("ngày nào"), which a year does not give
 	cause         bool // asks why ("nguyên nhân", "vì sao")
 	clock         bool // asks the time of day
+	span          bool // asks when something ran from and to: "từ ngày nào đến ngày nào"
 	number        numberWanted
 	subject       []Token              // what a "bao nhiêu" question measures ("năng suất"), or none
 	subjectAbbr   []string             // the initials of the words it opens ("bch" of "ban chấp hành đảng bộ"), folded
@@ -164,6 +165,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	a.code = kind == KindWhat && asksCodeName(Fold(spaced(q.Text)))
 	a.courtSentence = asksSentence(a.question)
 	a.clock = asksClock(q.Text)
+	a.span = reSpanAsked.MatchString(folded)
 	a.moment = asks(q.Text, cueMoment)
 	a.prize = prizeIn(a.question)
 	a.country = strings.Contains(folded, " nuoc nao ") || strings.Contains(folded, " quoc gia nao ")
@@ -837,6 +839,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWhen && a.moment && !statesClock(sc.text) && !reDate.MatchString(reDuration.ReplaceAllString(sc.text, "")) && !reDay.MatchString(sc.text) && !namesYear(sc.toks) &&
 			!slices.ContainsFunc(sc.toks, func(t Token) bool { return t.Exact == "lúc" }) { // not "lực lượng"
 			continue // "xảy ra vào lúc nào" is not answered by "xảy ra vào ban đêm"; "vào lúc nộp hồ sơ" answers
+		}
+		if a.span && !reSpan.MatchString(sc.text) {
+			continue // "từ ngày nào đến ngày nào" is answered by both ends: "từ ngày 4/7 đến ngày 30/9/2024"
 		}
 		if kind == KindWhen && a.clock && !statesClock(sc.text) {
 			continue // "mấy giờ" is answered by a time of day
@@ -3837,6 +3842,14 @@ func reportsSpeech(text string) bool {
 // periodWords follow the number of a period of time ("6 tháng", "2 năm"):
 // that number counts, it numbers nothing.
 var periodWords = map[string]bool{"thang": true, "nam": true, "quy": true, "ngay": true, "tuan": true, "gio": true}
+
+// reSpanAsked finds a question, folded, asking both ends of a span of
+// time: "từ ngày nào đến ngày nào", "từ khi nào tới khi nào".
+var reSpanAsked = regexp.MustCompile(` tu (ngay |thang |nam |khi |luc )?(nao|bao gio|may) (den|toi) (ngay |thang |nam |khi |luc )?(nao|bao gio|may) `)
+
+// reSpan finds a span of dates given by both ends: "từ ngày 4/7 đến ngày
+// 30/9/2024", "từ tháng 7 đến hết tháng 9", "ngày 8-11/11".
+var reSpan = regexp.MustCompile(`(?i)(từ\s+(ngày\s+|tháng\s+|năm\s+)?\d[\d/]*[^.;]{0,40}?\s(đến|tới)\s+(hết\s+)?(ngày\s+|tháng\s+|năm\s+)?\d|\d{1,2}\s?[-–]\s?\d{1,2}/\d{1,2})`)
 
 // holdsMarkers reports whether a sentence holds every distinguishing key.
 func holdsMarkers(markers []string, toks []Token) bool {
