@@ -1451,8 +1451,11 @@ func countsUnitAs(text string, toks []Token, unit string, perOther bool) bool {
 		toks = Tokenize(text)
 	}
 	adjacent := func(a, b Token) bool { return strings.TrimSpace(text[a.End:b.Start]) == "" }
-	isNumber := func(t Token) bool { return t.Number || numberWords[t.Exact] && t.Exact != oneWord } // "của một lượt khách" counts no visits
+	isNumber := func(t Token) bool { return t.Number || numberWords[t.Exact] }
 	for i := 1; i < len(toks); i++ {
+		if i > 1 && toks[i-1].Exact == oneWord && perOneWords[toks[i-2].Fold] {
+			continue // "của một lượt khách", "là một tài xế" count nothing; "ít nhất một học kỳ" counts one
+		}
 		u := toks[i].Fold
 		counted := u == unit || unitSpellings[u] == unit || unitSpellings[unit] == u ||
 			unit == "tien" && money[u] && !countsThings(text, toks, i) || unit == "time" && (timeUnits[u] || periods[toks[i-1].Fold+" "+u])
@@ -1543,8 +1546,12 @@ var money = map[string]bool{"dong": true, "ty": true, "trieu": true, "nghin": tr
 
 var rePercent = regexp.MustCompile(`\d\s?%`)
 
-// oneWord is "một" as Tokenize writes it.
-var oneWord = Tokenize("một")[0].Exact
+// oneWord is "một" as Tokenize writes it; perOneWords, folded, make it
+// "per one" or "a" before what is counted.
+var (
+	oneWord     = Tokenize("một")[0].Exact
+	perOneWords = foldedSet([]string{"của", "cho", "trên", "mỗi", "là", "với"})
+)
 
 var numberWords = func() map[string]bool {
 	m := map[string]bool{}

@@ -415,3 +415,17 @@ func TestViqaMeasuresAskedByAdjective(t *testing.T) {
 		t.Errorf("got %q, %v; want 1.038 mét", ans.Text, err)
 	}
 }
+
+// "một" counts one where it is no "per one" nor "a": "ít nhất bao nhiêu
+// học kỳ" is answered by "… phải học ít nhất một học kỳ ở Trường".
+func TestViqaOneCounts(t *testing.T) {
+	set, err := loadViqaSet()
+	if err != nil {
+		t.Skipf("viqa-dev absent (%v)", err)
+	}
+	q := "Trường hợp vì lý do cá nhân, sinh viên phải học ít nhất bao nhiêu học kỳ ở Trường mới viên được quyền xin tạm dừng học tập và được bảo lưu kết quả học tập ?"
+	ans, err := NewService(set.articles).Ask(context.Background(), Query{Text: q})
+	if err != nil || !strings.Contains(ans.Text, "một học kỳ") {
+		t.Errorf("got %q, %v; want một học kỳ", ans.Text, err)
+	}
+}
