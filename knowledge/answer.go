@@ -246,10 +246,11 @@ func (a *asked) newest(cands []candidate, best candidate) candidate {
 	}
 	chosen := best
 	for _, c := range cands {
-		if c.score < best.score-margin || answerModel.apply(c.features) < minAnswerOdds || a.holder && !namesAsFully(c, best, a.own, a.places) {
+		if c.score < best.score-margin || answerModel.apply(c.features) < minAnswerOdds {
 			continue
 		}
-		if newer(c.passage.Article, chosen.passage.Article) || c.passage.Article == chosen.passage.Article && c.score > chosen.score {
+		if (newer(c.passage.Article, chosen.passage.Article) || c.passage.Article == chosen.passage.Article && c.score > chosen.score) &&
+			(!a.holder || namesAsFully(c, best, a.own, a.places)) { // read only for a candidate that would be chosen
 			chosen = c
 		}
 	}
@@ -831,7 +832,7 @@ func opensWithCondition(toks []Token) bool {
 // thi", "dự thi").
 var (
 	thenWord  = Tokenize("thì")[0].Exact
-	thiWords  = foldedSet([]string{"sinh", "công", "xã", "trấn", "trường", "đua", "đấu", "hành", "tuyển", "thử", "điểm", "hiếu", "sát", "cử", "thể", "phần", "trực", "uỷ", "ủy", "đội", "nghiệm", "học", "tốt"})
+	thiWords  = foldedSet([]string{"sinh", "công", "xã", "trấn", "trường", "đua", "đấu", "hành", "tuyển", "thử", "điểm", "hiếu", "sát", "cử", "thể", "phần", "trực", "ủy", "đội", "nghiệm", "học", "tốt"})
 	examWords = foldedSet([]string{"kỳ", "dự", "cuộc", "hội", "đề", "bài", "môn", "đi", "sẽ", "được"})
 )
 
