@@ -790,8 +790,8 @@ func measured(q Query, content []Token) []Token {
 	}
 	if (content[0].Exact == "sô2" || content[0].Exact == "so" || content[0].Fold == "luong" && measureUnits["luong "+content[1].Fold] == nil) && adjacent(0) && adjacent(1) {
 		content = content[1:] // "số" (or "so" typed plain), "lượng" say "the amount of": "Lượng sầu riêng xuất …"
-	} else if content[0].Fold == "ti" && content[1].Fold == "le" && len(content) > 3 && adjacent(1) && adjacent(2) {
-		content = content[2:] // "tỷ lệ" says "the share of", which a percentage gives: "98,6% tàu cá … đã lắp"
+	} else if (content[0].Fold == "ti" && content[1].Fold == "le" || targetWord(content, 0)) && len(content) > 3 && adjacent(1) && adjacent(2) {
+		content = content[2:] // "tỷ lệ" says "the share of", which a percentage gives: "98,6% tàu cá … đã lắp"; "mục tiêu" the aim of
 	} else if (classifiers[content[0].Exact] || content[0].Fold == "cay" && content[1].Fold == "cau") && adjacent(0) && adjacent(1) {
 		content = content[1:] // "Cây cầu treo …": the papers write "cầu treo"
 	} else if (levels[content[0].Exact] || !content[0].Marked && levels[content[0].Fold]) && adjacent(0) && adjacent(1) {
@@ -813,6 +813,23 @@ func measured(q Query, content []Token) []Token {
 	}
 	return content[:2]
 }
+
+// targetWord reports whether toks[i:] opens with "mục tiêu" (or "chỉ
+// tiêu"), an aim: what it measures follows ("Mục tiêu thu nhập bình
+// quân …" is answered by "thu nhập … đến năm 2025 đạt 115 triệu đồng").
+// Typed plain, "muc tieu thu" is "mức tiêu thụ", what is measured.
+func targetWord(toks []Token, i int) bool {
+	if i+2 >= len(toks) || toks[i+1].Fold != "tieu" {
+		return false
+	}
+	return toks[i].Exact == aimWord || toks[i].Exact == quotaWord || !toks[i].Marked && toks[i].Fold == "muc" && toks[i+2].Fold != "thu"
+}
+
+// aimWord and quotaWord are "mục" and "chỉ" as Tokenize writes them.
+var (
+	aimWord   = Tokenize("mục")[0].Exact
+	quotaWord = Tokenize("chỉ")[0].Exact
+)
 
 // opensWithCondition reports whether a question opens with a condition
 // ended by "thì" ("Xong nút giao thì đi … mất bao lâu"): what it measures
@@ -1416,6 +1433,10 @@ var perSpellings = map[string]string{"can": "kg", "ki": "kg", "kilogam": "kg", "
 // givesPer reports whether a sentence gives a figure per unit: "8.300
 // đồng/kg", "mỗi kg", "1 kg".
 func givesPer(text string, toks []Token, unit string) bool {
+	if strings.ContainsAny(text, "²³") {
+		text = superscripts.Replace(text) // "đồng/m²" for "1 m2"
+		toks = Tokenize(text)
+	}
 	for i, t := range toks {
 		if t.Fold != unit && unitSpellings[unit] != t.Fold && unitSpellings[t.Fold] != unit {
 			continue
@@ -1463,6 +1484,9 @@ func countsUnitAs(text string, toks []Token, unit string, perOther bool) bool {
 		if !counted || !perOther && rate(text, toks[i], unit) || perOther && !perAfter(text, toks, i) {
 			continue
 		}
+		if gender[unit] && i > 2 && isNumber(toks[i-3]) && peopleClassifiers[toks[i-2].Fold+" "+toks[i-1].Fold] {
+			return true // "7 đồng chí nữ" for "bao nhiêu nữ"
+		}
 		if isNumber(toks[i-1]) && adjacent(toks[i-1], toks[i]) || timeUnits[unit] && i+2 < len(toks) && toks[i+1].Fold == "thu" && isNumber(toks[i+2]) {
 			return true // "13 năm", or "năm thứ 13 liên tiếp" for "bao nhiêu năm"
 		}
@@ -1472,6 +1496,13 @@ func countsUnitAs(text string, toks []Token, unit string, perOther bool) bool {
 	}
 	return false
 }
+
+// gender are the units, folded, that count people by sex; peopleClassifiers
+// stand between such a count and its sex: "7 đồng chí nữ", "12 cán bộ nam".
+var (
+	gender            = map[string]bool{"nu": true, "nam": true}
+	peopleClassifiers = foldedSet([]string{"đồng chí", "cán bộ", "đại biểu", "học sinh", "sinh viên", "giáo viên", "công nhân", "lao động", "ủy viên", "thành viên", "hội viên", "đảng viên"})
+)
 
 // tallied reports whether a sentence opens a clause with what is counted,
 // as qualified, and gives its count in visits or people after a verb:
@@ -1519,7 +1550,7 @@ func rate(text string, found Token, unit string) bool {
 
 // measureWords stand between a number and what it counts or weighs:
 // units and classifiers ("2,35 kg ma túy", "1.200 viên thuốc", "300 con bò").
-var measureWords = foldedSet([]string{"kg", "gam", "gram", "tấn", "tạ", "yến", "lít", "ha", "hecta", "m", "m2", "m3", "km",
+var measureWords = foldedSet([]string{"kg", "gam", "gram", "tấn", "tạ", "yến", "lít", "ha", "hecta", "m", "m2", "m3", "km", "kwh", "mwh", "gwh", "kw", "mw",
 	"con", "chiếc", "cái", "viên", "bao", "thùng", "kiện", "gói", "liều", "suất", "túi", "hộp", "chai", "cây", "căn", "lô", "phần", "lượt"})
 
 // unitSpellings are units' short forms with their words: "mấy m" is

@@ -1332,7 +1332,8 @@ func wholeOf(toks []Token, level string) bool {
 	for i, t := range toks {
 		switch {
 		case i > 0 && toks[i-1].Fold == "cua" && t.Fold == level && (i+1 == len(toks) || !toks[i+1].Upper):
-			of = true
+			// "theo chuẩn của tỉnh" names whose rule counts, not where
+			of = of || !slices.ContainsFunc(toks[max(0, i-4):i-1], func(t Token) bool { return t.Fold == "theo" })
 		case placeNouns[t.Fold] && t.Fold != level && t.Fold != "tinh":
 			return false
 		}
