@@ -3017,7 +3017,7 @@ func distinguishing(question []Token) []string {
 		switch {
 		case perOne(question, i):
 			// "bao nhiêu 1 chục" asks a rate: "45.000 đồng/chục"
-		case (numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && !question[i-1].Upper && !IsStopword(question[i-1]) && !(i+1 < len(question) && periodWords[question[i+1].Fold]) && !datePart(question, i),
+		case (numeral(t) || i > 0 && ordinalWords[question[i-1].Fold] && roman(t.Exact)) && i > 0 && question[i-1].End+1 == t.Start && !IsStopword(question[i-1]) && !(i+1 < len(question) && periodWords[question[i+1].Fold]) && !datePart(question, i),
 			t.Number && i > 0 && question[i-1].End == t.Start && !question[i-1].Number:
 			out = append(out, question[i-1].Fold+" "+t.Fold) // "Quyết định 12", "ST24", not "ngân sách 6 tháng"
 		case t.Number, mixesDigits(t.Fold) && !withUnit(t.Fold): // "khối B00", "H5N1", not "1kg"
