@@ -1044,12 +1044,28 @@ func finish(q Query, kind Kind, own, context []Token, best candidate) candidate 
 		head := strings.TrimSpace(best.clause)
 		if i := strings.Index(best.sentence, head); i >= 0 && i+len(head) < len(best.sentence) {
 			best.clause = shorten(best.sentence[i:], MaxAnswerRunes)
-		} else if best.after != "" {
-			best.sentence += " " + best.after
-			best.clause = shorten(head+" "+best.after, MaxAnswerRunes)
+		} else if next := best.after; next != "" || nextParagraph(best) != "" {
+			if next == "" {
+				next = nextParagraph(best) // "… 3 khâu đột phá, gồm:" ends its paragraph; the list follows
+			}
+			best.sentence += " " + next
+			best.clause = shorten(head+" "+strings.ReplaceAll(next, "; - ", "; "), MaxAnswerRunes)
 		}
 	}
 	return best
+}
+
+// nextParagraph returns the paragraph after the one a candidate's sentence
+// ends, or "" when the sentence does not end its paragraph.
+func nextParagraph(c candidate) string {
+	p := c.passage
+	if p.Article == nil || !strings.HasSuffix(strings.TrimSpace(paragraphOf(p)), strings.TrimSpace(c.sentence)) {
+		return ""
+	}
+	if i := p.Chunk.Paragraph + 1; i > 0 && i < len(p.Article.Paragraphs) {
+		return p.Article.Paragraphs[i]
+	}
+	return ""
 }
 
 // closesQuotation reports whether a sentence ends a quotation it does not
