@@ -817,12 +817,14 @@ func measured(q Query, content []Token) []Token {
 // targetWord reports whether toks[i:] opens with "mục tiêu" (or "chỉ
 // tiêu"), an aim: what it measures follows ("Mục tiêu thu nhập bình
 // quân …" is answered by "thu nhập … đến năm 2025 đạt 115 triệu đồng").
-// Typed plain, "muc tieu thu" is "mức tiêu thụ", what is measured.
+// Typed plain, "muc tieu thu" is "mức tiêu thụ", what is measured, but
+// before "nhap".
 func targetWord(toks []Token, i int) bool {
 	if i+2 >= len(toks) || toks[i+1].Fold != "tieu" {
 		return false
 	}
-	return toks[i].Exact == aimWord || toks[i].Exact == quotaWord || !toks[i].Marked && toks[i].Fold == "muc" && toks[i+2].Fold != "thu"
+	consumption := toks[i+2].Fold == "thu" && (i+3 == len(toks) || toks[i+3].Fold != "nhap")
+	return toks[i].Exact == aimWord || toks[i].Exact == quotaWord || !toks[i].Marked && toks[i].Fold == "muc" && !consumption
 }
 
 // aimWord and quotaWord are "mục" and "chỉ" as Tokenize writes them.

@@ -2910,3 +2910,37 @@ func TestSpanAskedByBothEnds(t *testing.T) {
 		{"Chiến dịch vận động tham gia BHYT diễn ra từ ngày nào đến ngày nào?", "30/9/2024"},
 	}, nil)
 }
+
+// Figures as the papers write them: "bao nhiêu nữ" is counted by "7 đồng
+// chí nữ", "mục tiêu thu nhập" by the income aimed at, "bao nhiêu điện" by
+// "148 triệu kWh điện", "bao nhiêu 1 m2" by "đồng/m²"; and "hộ nghèo theo
+// chuẩn của tỉnh" is the district's figure, counted by the province's rule.
+func TestFiguresAsPapersWriteThem(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t88"), [][2]string{
+		{"Trong BCH khóa mới có bao nhiêu nữ", "7 đồng chí nữ"},
+		{"muc tieu thu nhap dau nguoi den nam 2025 la bao nhieu", "115 triệu đồng"},
+		{"ty le ho ngheo huyen xuan hoa con bao nhieu %", "0,42%"},
+		{"gia boi thuong dat nong nghiep cao nhat bao nhieu 1 m2", "1,85 triệu đồng"},
+		{"gia ban nha o xa hoi du kien bn 1m2", "16,5 triệu đồng"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t89"), [][2]string{
+		{"Mỗi năm nhà máy Lìa Sơn 2 cung cấp bao nhiêu điện?", "148 triệu kWh"},
+	}, nil)
+}
+
+// A number after a capitalised name tells it apart: "Lìa Sơn 1" asked is
+// not the article's "Lìa Sơn 2" nor "Lìa Sơn 3".
+func TestNumberedNameTellsApart(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t89"), [][2]string{
+		{"Nhà máy điện gió Lìa Sơn 2 công suất bao nhiêu MW", "48 MW"},
+	}, []string{"Nhà máy điện gió Lìa Sơn 1 công suất bao nhiêu MW"})
+}
+
+// A list's header that ends its paragraph ("… 3 khâu đột phá, gồm:") is
+// answered with the items the next paragraph lists.
+func TestListAfterItsHeader(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t88"), [][2]string{
+		{"3 khau dot pha cua huyen la j", "nguồn nhân lực"},
+		{"Ba khâu đột phá của huyện là gì?", "cải cách hành chính"},
+	}, nil)
+}
