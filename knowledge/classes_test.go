@@ -2944,3 +2944,12 @@ func TestListAfterItsHeader(t *testing.T) {
 		{"Ba khâu đột phá của huyện là gì?", "cải cách hành chính"},
 	}, nil)
 }
+
+// "Ai chủ trì hội nghị …" is answered by the sentence naming who chaired
+// it, not by the lead that says which body held it (and whose "Quảng Trị"
+// holds a syllable of "chủ trì").
+func TestWhoDidWhatIsAsked(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t89"), [][2]string{
+		{"Ai chủ trì hội nghị sơ kết nông thôn mới?", "Đoàn Văn Khải"},
+	}, nil)
+}

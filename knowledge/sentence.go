@@ -681,7 +681,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// marks says of each of out's sentences whether it names itself what a
 	// "bao nhiêu" measures, whether it gives a figure aimed at, and whether
 	// it opens by taking something out of its figure.
-	type mark struct{ measuring, goal, excepting bool }
+	// it does what "ai" is asked to have done, as the question words it.
+	type mark struct{ measuring, goal, excepting, doing bool }
 	var marks []mark
 	for _, sc := range all {
 		if speaker[0] != "" {
@@ -947,6 +948,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			measuring: measures && (namesSubject(words, a.subject) || subjectLevel != "" && wholeOf(sc.toks, subjectLevel)),
 			goal:      kind == KindNumber && statesGoal(sc.wholeToks),
 			excepting: kind == KindNumber && excepts(sc.toks[:min(len(sc.toks), 4)]), // opens with it: not "(không tính điểm ưu tiên)"
+			doing:     kind == KindWho && len(a.doing) == 2 && strings.Contains(foldedText(sc.toks), " "+a.doing[0].Fold+" "+a.doing[1].Fold+" ") && namesPerson(sc.toks),
 		})
 	}
 	// keep keeps the candidates whose marks hold, when some do.
@@ -965,6 +967,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// What is measured is named beside the figure: "Tổng thiệt hại … ước
 	// tính khoảng 87,6 tỷ đồng", not the sentence before it.
 	keep(func(m mark) bool { return m.measuring })
+	// "Ai chủ trì hội nghị" is answered where someone "chủ trì", not by
+	// the lead that says who held it and holds "Trị" of "Quảng Trị", where
+	// a sentence names the one who did.
+	keep(func(m mark) bool { return m.doing })
 	if kind == KindNumber && !asksGoal(a.question) {
 		// A figure asked plainly is what is, where the article says it, not
 		// what is aimed at: "phấn đấu đạt 4.500 ha" is a goal.
