@@ -966,7 +966,8 @@ type numberWanted struct {
 
 // peopleNouns are groups of nouns, folded, that count the same people (a
 // party body counts its "đồng chí" or "ủy viên"); a question counting
-// "người" is answered by any of them.
+// "người" is answered by any of them. A congress counts its delegates as
+// "đồng chí" too, but not every "đồng chí" is a delegate.
 var peopleNouns = [][]string{{"cong nhan", "lao dong", "nguoi lao dong"}, {"phieu", "dai bieu"},
 	{"benh nhan", "nguoi benh", "ca benh"}, {"nguoi dan", "nhan khau"}, {"hanh khach"}, {"cu tri"}, {"hoc sinh"}, {"sinh vien"},
 	{"thi sinh"}, {"tan binh", "cong dan"}, {"giao vien"}, {"du khach"}, {"ngu dan"}, {"doi tuong", "bi can", "nghi pham"},
@@ -989,6 +990,9 @@ func kinOf(toks []Token, unit string) map[string]bool {
 		}
 		if len(kin) > 0 {
 			kin["nguoi"] = true // "bao nhiêu công nhân" is answered by "127 người" of them
+		}
+		if unit == "dai" && i+1 < len(toks) && toks[i+1].Fold == "bieu" {
+			kin["dong chi"] = true // "đoàn đại biểu gồm 12 đồng chí"
 		}
 		if unit == "nguoi" && (i+1 == len(toks) || !kin[unit+" "+toks[i+1].Fold]) {
 			for _, group := range peopleNouns {

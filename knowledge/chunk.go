@@ -105,8 +105,20 @@ func abbreviationBefore(text string, dot int) bool {
 	if first, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsUpper(first) {
 		return true // an initial: "Nguyễn V. Hùng"
 	}
-	return unicode.IsUpper([]rune(word)[0]) && abbreviations[Fold(word)]
+	return unicode.IsUpper([]rune(word)[0]) && abbreviations[Fold(word)] && !degreeNamed(text[:start])
 }
+
+// degreeNamed reports whether text ends with a word that names a degree
+// held, not a title before a name: "có trình độ ThS. Hội nghị …" ends a
+// sentence after the degree.
+func degreeNamed(before string) bool {
+	fields := strings.Fields(before)
+	return len(fields) > 0 && degreeNouns[strings.ToLower(fields[len(fields)-1])]
+}
+
+// degreeNouns are the words after which "TS.", "ThS." name a degree:
+// "trình độ", "học vị".
+var degreeNouns = map[string]bool{"độ": true, "vị": true}
 
 // joinedSentence reports whether a full stop with no space after it ends a
 // sentence: a lower-case word of two letters or more before it, and a

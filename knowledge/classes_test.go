@@ -52,6 +52,19 @@ func TestSentencesKeepAbbreviations(t *testing.T) {
 	}
 }
 
+// A degree held ("có trình độ ThS.") is no title before a name: the
+// sentence may end after it, and the next one is found on its own.
+func TestSentenceEndsAfterADegree(t *testing.T) {
+	text := "Trong đó 9 đồng chí có trình độ ThS. Hội nghị lần thứ nhất đã bầu BTV gồm 13 đồng chí. Dự có TS. Hội."
+	var got []string
+	for _, sp := range knowledge.Sentences(text) {
+		got = append(got, text[sp.Start:sp.End])
+	}
+	if len(got) != 3 || got[1] != "Hội nghị lần thứ nhất đã bầu BTV gồm 13 đồng chí." {
+		t.Errorf("Sentences = %q, want three, the second opening at “Hội nghị”", got)
+	}
+}
+
 func TestExpandChat(t *testing.T) {
 	for in, want := range map[string]string{
 		// A question typed without diacritics gets its expansions so too,
@@ -2951,5 +2964,26 @@ func TestListAfterItsHeader(t *testing.T) {
 func TestWhoDidWhatIsAsked(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t89"), [][2]string{
 		{"Ai chủ trì hội nghị sơ kết nông thôn mới?", "Đoàn Văn Khải"},
+	}, nil)
+}
+
+// "Tổng Giám đốc công ty cho biết" names the firm the sentence before
+// does, so it answers who heads that firm; "Công ty luật Minh Bạch" is
+// another firm, not the one asked.
+func TestDirectorOfTheFirmSpokenOf(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t90"), [][2]string{
+		{"Tổng Giám đốc Công ty CP Gỗ Thành Lộc Phát là ai", "Nguyễn Hữu Thành"},
+	}, nil)
+}
+
+// A congress's delegation is counted in "đồng chí": "bao nhiêu đại biểu
+// đi dự" is answered by "đoàn đại biểu gồm 12 đồng chí", while "bao nhiêu
+// đồng chí" of a standing committee is not answered by delegates.
+func TestDelegatesCountedAsComrades(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t90"), [][2]string{
+		{"Đại hội bầu bao nhiêu đại biểu đi dự Đại hội Đoàn toàn quốc lần thứ XII", "12 đồng chí"},
+	}, nil)
+	wantAnswers(t, setService(t, "reader-news-t84"), [][2]string{
+		{"BAN THƯỜNG VỤ TỈNH ĐOÀN KHÓA XV CÓ BAO NHIÊU ĐỒNG CHÍ?", "13"},
 	}, nil)
 }
