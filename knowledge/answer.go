@@ -959,6 +959,10 @@ type numberWanted struct {
 	// counts: a sentence saying "số X … là 120" answers without it, but
 	// not with a share ("87,45% số phiếu").
 	bySo bool
+	// perTime is set when the unit is asked per a span of time ("bao
+	// nhiêu tấn mỗi ngày"): the papers write "15 kg gạo mỗi tháng" and
+	// "200 tấn/ngày" alike.
+	perTime bool
 	// ordinal is set when a rank is asked ("thứ mấy", "lần thứ bao
 	// nhiêu"): "thứ tư" and "lần đầu" answer.
 	ordinal bool
@@ -1059,6 +1063,7 @@ func wantsNumber(question string) numberWanted {
 		}
 	}
 	w.rate = asksRate(question, toks, w.unit)
+	w.perTime = asksPerTime(toks, w.unit)
 	if w.unit == "" {
 		w.per = askedPer(toks)
 	}
@@ -1141,6 +1146,9 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 	}
 	if w.change && (rePercent.MatchString(sentence) || strings.Contains(foldedText(toks), " diem phan tram ")) {
 		return true // "giảm được bao nhiêu nước tưới" is answered by "30% lượng nước tưới"
+	}
+	if w.perTime && countsRate(sentence, toks, w.unit) {
+		return true // "200 tấn/ngày" for "bao nhiêu tấn mỗi ngày"
 	}
 	if w.unit != "" {
 		return countsUnit(sentence, toks, w.unit) || w.bySo && strings.Contains(foldedText(toks), " so "+w.unit+" ") && !rePercent.MatchString(sentence) || len(w.qualifier) > 0 && countsUnit(sentence, toks, initialsOf(w.unit, w.qualifier)) ||
@@ -1403,6 +1411,18 @@ func asksRate(question string, toks []Token, unit string) bool {
 		next := toks[i+1]
 		// "bao nhiêu gạo mỗi tháng" is no rate: papers write "15 kg gạo mỗi tháng", not "/tháng"
 		return strings.HasPrefix(question[toks[i].End:], "/") || (next.Fold == "mot" || next.Fold == "moi" || next.Fold == "tren" || next.Exact == "1") && i+2 < len(toks) && !timeUnits[toks[i+2].Fold]
+	}
+	return false
+}
+
+// asksPerTime reports whether a question asks its unit per a span of
+// time: "bao nhiêu tấn mỗi ngày".
+func asksPerTime(toks []Token, unit string) bool {
+	for i := 1; unit != "" && i+2 < len(toks); i++ {
+		if toks[i].Fold == unit && (toks[i-1].Fold == "nhieu" || toks[i-1].Fold == "may") {
+			next := toks[i+1]
+			return (next.Fold == "mot" || next.Fold == "moi" || next.Exact == "1") && timeUnits[toks[i+2].Fold]
+		}
 	}
 	return false
 }

@@ -43,7 +43,7 @@ func Sentences(text string) []Span {
 		if end >= len(text) {
 			break
 		}
-		if r == '.' && end == i && abbreviationBefore(text, dot) {
+		if r == '.' && end == i && (abbreviationBefore(text, dot) || itemNumberBefore(text, dot)) {
 			continue
 		}
 		if insideQuote(text, end) {
@@ -106,6 +106,21 @@ func abbreviationBefore(text string, dot int) bool {
 		return true // an initial: "Nguyễn V. Hùng"
 	}
 	return unicode.IsUpper([]rune(word)[0]) && abbreviations[Fold(word)] && !degreeNamed(text[:start])
+}
+
+// itemNumberBefore reports whether the full stop at dot follows the number
+// of an item of a numbered list, at the start of the text or after the
+// item before it ("…; 4. Tỉnh đoàn …"): the item goes on after it.
+func itemNumberBefore(text string, dot int) bool {
+	start := dot
+	for start > 0 && start > dot-2 && text[start-1] >= '0' && text[start-1] <= '9' {
+		start--
+	}
+	if start == dot || start > 0 && text[start-1] >= '0' && text[start-1] <= '9' {
+		return false
+	}
+	before := strings.TrimRight(text[:start], " ")
+	return before == "" || strings.HasSuffix(before, ";") || strings.HasSuffix(before, ":")
 }
 
 // degreeNamed reports whether text ends with a word that names a degree

@@ -2987,3 +2987,19 @@ func TestDelegatesCountedAsComrades(t *testing.T) {
 		{"BAN THƯỜNG VỤ TỈNH ĐOÀN KHÓA XV CÓ BAO NHIÊU ĐỒNG CHÍ?", "13"},
 	}, nil)
 }
+
+// A numbered list's items ("…; 4. Tỉnh đoàn …") are items, not sentences
+// ending at their numbers: "bao nhiêu tấn mỗi ngày" is answered by the
+// item's "200 tấn/ngày" without the next item's "4"; and a document "có
+// hiệu lực từ ngày nào" by the day written before its code.
+func TestNumberedItemsAndDaysInForce(t *testing.T) {
+	svc := setService(t, "reader-news-t91")
+	wantAnswers(t, svc, [][2]string{
+		{"cty hoang long thu mua thanh long bn tan moi ngay", "200 tấn/ngày"},
+		{"Nghị định 168/2024/NĐ-CP có hiệu lực từ ngày nào", "1/1/2025"},
+	}, nil)
+	ans, err := svc.Ask(context.Background(), knowledge.Query{Text: "cty hoang long thu mua thanh long bn tan moi ngay"})
+	if err != nil || strings.Contains(ans.Text, "; 4") {
+		t.Errorf("answer %q, %v: holds the next item's number", ans.Text, err)
+	}
+}

@@ -215,10 +215,17 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	}
 	a.codes = codesOf(q.Text)
 	for _, code := range a.codes {
+		if reInForce.MatchString(folded) {
+			break // "Nghị định 168/2024/NĐ-CP có hiệu lực từ ngày nào": "Từ ngày 1/1/2025, Nghị định … có hiệu lực"
+		}
 		a.dated = append(a.dated, regexp.MustCompile(code.String()+`\S*\s+(\pL+\s+)?(ngày\s+)?\d{1,2}/\d{1,2}`))
 	}
 	return a
 }
+
+// reInForce finds, folded, a question on when a document takes effect,
+// which the papers say before its code, not as the day it was signed.
+var reInForce = regexp.MustCompile(` (hieu luc|ap dung) `)
 
 // levels below a province and a district, folded: what "toàn tỉnh" and
 // "toàn huyện" are not.
@@ -2970,8 +2977,15 @@ func (r ranksAsked) mismatch(text []Token) bool {
 // ("…, diện tích 86,5 ha; - Khu công nghiệp Triệu Phú, … quy mô 472,5 ha;"):
 // each item says something of its own.
 func bulleted(sentence string) bool {
-	return strings.Contains(sentence, "; - ") || strings.Contains(sentence, "; + ")
+	return strings.Contains(sentence, "; - ") || strings.Contains(sentence, "; + ") || reItemNumber.MatchString(sentence)
 }
+
+// reOpeningNumber finds the number an item of a numbered list opens with.
+var reOpeningNumber = regexp.MustCompile(`^\d{1,2}\. `)
+
+// reItemNumber finds the number that opens an item of a numbered list
+// after the item before it: "…; 4. Tỉnh đoàn …".
+var reItemNumber = regexp.MustCompile(`; \d{1,2}\. \p{Lu}`)
 
 // listItems splits a sentence that lists several items separated by ';'
 // ("ông A, Chủ tịch …; bà B, Phó Chủ tịch …") into them; any other
@@ -3000,6 +3014,9 @@ func bulletless(item string) string {
 	}
 	if rest, ok := strings.CutPrefix(item, "+ "); ok {
 		return rest
+	}
+	if m := reOpeningNumber.FindString(item); m != "" {
+		return item[len(m):] // "4. Tỉnh đoàn …"
 	}
 	return item
 }
