@@ -1171,7 +1171,7 @@ func (w numberWanted) in(sentence string, toks, content []Token) bool {
 func countsByClassifier(toks []Token, unit string) bool {
 	named := false
 	for i, t := range toks {
-		if named && i > 0 && countingClassifiers[t.Exact] && toks[i-1].Number {
+		if named && i > 0 && countingClassifiers[t.Exact] && (toks[i-1].Number || i > 1 && magnitudes[toks[i-1].Fold] && toks[i-2].Number) {
 			return true
 		}
 		named = named || t.Fold == unit
@@ -1179,9 +1179,10 @@ func countsByClassifier(toks []Token, unit string) bool {
 	return false
 }
 
-// countingClassifiers count things named before them: "320 chiếc"; not
-// "con", which rather names what it counts after it ("620 con lợn").
-var countingClassifiers = exactSet("chiếc")
+// countingClassifiers count things named before them: "320 chiếc", "lượng
+// khách … 1,2 triệu lượt"; not "con", which rather names what it counts
+// after it ("620 con lợn").
+var countingClassifiers = exactSet("chiếc lượt")
 
 // priceWord is "giá" as Tokenize writes it.
 var priceWord = Tokenize("giá")[0].Exact

@@ -3003,3 +3003,13 @@ func TestNumberedItemsAndDaysInForce(t *testing.T) {
 		t.Errorf("answer %q, %v: holds the next item's number", ans.Text, err)
 	}
 }
+
+// Visitors named before their count ("lượng khách … 1,2 triệu lượt")
+// answer "bn khach"; and "ngay nao" typed plain asks when, so "từ ngày
+// 1/5" holds none of what is asked.
+func TestVisitsCountedAndDaysAskedPlain(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t92"), [][2]string{
+		{"ngay chinh hoi co bn khach", "1,2 triệu lượt"},
+		{"ngay nao cau tan hung thong xe", "29/4"},
+	}, nil)
+}

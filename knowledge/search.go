@@ -85,7 +85,7 @@ func stopsIn(tokens []Token) []bool {
 		stop[i] = i+1 == len(tokens) || stop[i+1] || tokens[i+1].Number || t.End+1 != tokens[i+1].Start
 	}
 	for i := range tokens {
-		stop[i] = stop[i] && !inPlace(tokens, i) || asksWhy(tokens, i)
+		stop[i] = stop[i] && !inPlace(tokens, i) || asksWhy(tokens, i) || asksWhen(tokens, i)
 	}
 	return stop
 }
@@ -95,6 +95,14 @@ func stopsIn(tokens []Token) []bool {
 func asksWhy(tokens []Token, i int) bool {
 	t := tokens[i]
 	return !t.Marked && (t.Fold == "vi" || t.Fold == "tai") && i+1 < len(tokens) && tokens[i+1].Fold == "sao"
+}
+
+// asksWhen reports whether a syllable typed without diacritics opens "ngay
+// nao", "thang nao" or "nam nao": "ngày nào", a question word, no content
+// ("ngay nao cau Tân Hưng thông xe" is not answered by "từ ngày 1/5").
+func asksWhen(tokens []Token, i int) bool {
+	t := tokens[i]
+	return !t.Marked && (t.Fold == "ngay" || t.Fold == "thang" || t.Fold == "nam") && i+1 < len(tokens) && tokens[i+1].Exact == "nao"
 }
 
 // inPlace reports whether a syllable typed without diacritics in a
