@@ -3013,3 +3013,12 @@ func TestVisitsCountedAndDaysAskedPlain(t *testing.T) {
 		{"ngay nao cau tan hung thong xe", "29/4"},
 	}, nil)
 }
+
+// A year asked that a sentence holds only as the opening of a span
+// ("nhiệm kỳ 2015-2020") or as the day a document was signed is not the
+// figure's year where the sentence names another ("năm 2020 ước đạt").
+func TestYearOfASpanIsNotTheFigures(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t88"), [][2]string{
+		{"thu nhap binh quan dau nguoi nam 2020 cua huyen la bao nhieu", "78,5 triệu đồng"},
+	}, []string{"thu nhap binh quan dau nguoi nam 2015 cua huyen la bao nhieu"})
+}

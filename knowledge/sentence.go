@@ -3223,16 +3223,35 @@ func otherYears(toks []Token, years []string) bool {
 	if len(years) == 0 {
 		return false
 	}
-	named := false
+	named, inDate, otherNamed := false, false, false
 	for i, t := range toks {
 		if t.Number && isYearNumber(t.Fold) {
 			if slices.Contains(years, t.Fold) && !comparing(toks, i) {
-				return false
+				if !yearOfSpan(toks, i) {
+					return false
+				}
+				inDate = true
+				continue
 			}
 			named = named || !comparing(toks, i) // "tăng 4,1% so với cùng kỳ năm 2023" gives this year's figure; "Năm 2025, … so với dự toán năm 2024" is 2025's
+			otherNamed = otherNamed || i > 0 && toks[i-1].Fold == "nam" && !comparing(toks, i)
 		}
 	}
+	if inDate {
+		return otherNamed // "kế hoạch vốn năm 2025 … ngày 10/12/2024" is 2025's, "nhiệm kỳ 2015-2020 … năm 2020" 2020's
+	}
 	return named
+}
+
+// yearOfSpan reports whether the year at toks[i] opens a span of years
+// ("2015-2020", "2015 - 2020") or dates a document ("Nghị quyết số
+// 18/NQ-HĐND ngày 10/12/2024"): a figure there is not that year's by it.
+func yearOfSpan(toks []Token, i int) bool {
+	if i+1 < len(toks) && toks[i+1].Number && isYearNumber(toks[i+1].Fold) && toks[i+1].Start-toks[i].End <= 3 && (i == 0 || !toks[i-1].Number) {
+		return true
+	}
+	// "… HĐND ngày 10/12/2024": the day's two numbers and "ngày" after a code
+	return i >= 4 && toks[i-1].Number && toks[i-2].Number && toks[i-3].Fold == "ngay" && isAbbreviation(toks[i-4].Fold) && toks[i-4].End+1 == toks[i-3].Start
 }
 
 // opposites are words with their opposites, or with their rivals (one of
