@@ -3022,3 +3022,17 @@ func TestYearOfASpanIsNotTheFigures(t *testing.T) {
 		{"thu nhap binh quan dau nguoi nam 2020 cua huyen la bao nhieu", "78,5 triệu đồng"},
 	}, []string{"thu nhap binh quan dau nguoi nam 2015 cua huyen la bao nhieu"})
 }
+
+// "may" typed plain right before "bao giờ" ends a name ("hồ Suối Mây"),
+// so the question asks when, not how many.
+func TestMayBeforeWhenIsAName(t *testing.T) {
+	for q, want := range map[string]knowledge.Kind{
+		"ho suoi may bao gio khoi cong": knowledge.KindWhen,
+		"ho suoi may khi nao xong":      knowledge.KindWhen,
+		"huyen co may xa dat chuan":     knowledge.KindNumber,
+	} {
+		if got := knowledge.Classify(q); got != want {
+			t.Errorf("Classify(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -173,13 +173,19 @@ var machineWords = map[string]bool{"moc": true, "bay": true, "tinh": true, "cay"
 
 // plainHowMany reports whether the syllable "may" at toks[i], typed without
 // diacritics, is "mấy" (how many) rather than "máy" (a machine): not after
-// "nhà" or "cái", nor before a machine's word.
+// "nhà" or "cái", nor before a machine's word or "bao giờ".
 func plainHowMany(toks []Token, i int) bool {
 	if i > 0 && (toks[i-1].Fold == "nha" || toks[i-1].Fold == "cai" || toks[i-1].Fold == "chiec") {
 		return false
 	}
+	if i+2 < len(toks) && whenPairs[toks[i+1].Fold+" "+toks[i+2].Fold] {
+		return false // "ho suoi may bao gio khoi cong": "Mây" of a name, and "bao giờ" asks
+	}
 	return i+1 >= len(toks) || !machineWords[toks[i+1].Fold]
 }
+
+// whenPairs ask when, folded: no "mấy" stands right before them.
+var whenPairs = map[string]bool{"bao gio": true, "khi nao": true, "luc nao": true}
 
 // plainPlaceName reports whether the syllable "ai" at toks[i], typed
 // without diacritics, ends a place's name rather than asking who: "xa
