@@ -3036,3 +3036,9 @@ func TestMayBeforeWhenIsAName(t *testing.T) {
 		}
 	}
 }
+
+// Rivals of a works' life and roles: the "tư vấn thiết kế" is not the
+// "tư vấn giám sát" a sentence names.
+func TestDesignerIsNoSupervisor(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t26"), nil, []string{"Đơn vị tư vấn thiết kế cầu Trà Lý Đông là công ty nào?"})
+}

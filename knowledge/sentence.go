@@ -3272,7 +3272,8 @@ var opposites = func() map[string][]string {
 		{"thuong nhe", "thuong nang"}, {"xuat khau", "nhap khau"}, {"xuat khau", "xuat nhap"}, {"nhap khau", "xuat nhap"}, {"toi da", "toi thieu"}, {"cao nhat", "thap nhat"},
 		{"lon nhat", "nho nhat"}, {"nhieu nhat", "it nhat"}, {"dau nam", "cuoi nam"}, {"noi thanh", "ngoai thanh"},
 		{"tre em", "nguoi lon"}, {"bi thuong", "tu vong"}, {"bi thuong", "chết"}, {"noi tru", "ngoai tru"},
-		{"bat dau", "ket thuc"}, {"khoi cong", "hoan thanh"}, {"khoi cong", "khanh thanh"},
+		{"bat dau", "ket thuc"}, {"khoi cong", "hoan thanh"}, {"khoi cong", "khanh thanh"}, {"khoi cong", "hop long", "thong xe"},
+		{"thiet ke", "giam sat"}, // "tư vấn thiết kế" is not the "tư vấn giám sát"
 		{"dong xuan", "he thu", "thu dong"}, // rice seasons: "vụ đông xuân" is not "vụ thu đông"
 		{"hcv", "hcb", "hcd"},               // medals
 	} {
