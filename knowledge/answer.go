@@ -2009,8 +2009,9 @@ func isYearNumber(n string) bool {
 }
 
 // reDocNumber finds the number of a document's code: "12/" of
-// "12/KH-BCH", "1240/" of "1240/QĐ-UBND", "12-" of "12-CT/TU".
-var reDocNumber = regexp.MustCompile(`(^|[^\d.,])(\d+[/-])\pL`)
+// "12/KH-BCH", "1240/" of "1240/QĐ-UBND", "12-" of "12-CT/TU", "15/" of
+// "15/2024/NQ-HĐND".
+var reDocNumber = regexp.MustCompile(`(^|[^\d.,])(\d+[/-])(?:\d{4}[/-])?\pL`)
 
 // codesOf returns the numbers of the documents a question names
 // ("Kế hoạch số 12/KH-BCH"), each as an expression finding it whole.

@@ -3042,3 +3042,12 @@ func TestMayBeforeWhenIsAName(t *testing.T) {
 func TestDesignerIsNoSupervisor(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t26"), nil, []string{"Đơn vị tư vấn thiết kế cầu Trà Lý Đông là công ty nào?"})
 }
+
+// Who was newly elected is not who was dismissed ("miễn nhiệm … ông Trịnh
+// Văn Sơn"), and a resolution's code with its year inside
+// ("15/2024/NQ-HĐND") is told apart from "12/2024/NQ-HĐND".
+func TestElectedNotDismissedAndCodesWithYears(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t95"), [][2]string{
+		{"ct hdnd tinh moi dc bau la ai", "Đỗ Mạnh Cường"},
+	}, []string{"Nghị quyết số 15/2024/NQ-HĐND quy định nội dung gì?"})
+}
