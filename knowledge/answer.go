@@ -785,6 +785,9 @@ func measured(q Query, content []Token) []Token {
 	if (officeTitles[content[0].Fold+" "+content[1].Fold] || content[0].Fold == "bac" && content[1].Fold == "si") && len(content) > 2 && (content[2].Upper || surnames[content[2].Fold]) {
 		return nil // "Bác sĩ Ngô Văn Thịnh nói … bao lâu", "Giám đốc Lê Văn A cho biết …": who says, not what is measured
 	}
+	if content[0].Fold == "tong" && content[1].Fold == "cong" {
+		return nil // "tổng cộng bao nhiêu vị trí": in all, what is counted follows
+	}
 	if content[0].Fold == "so" && isAbbreviation(content[1].Fold) {
 		return nil // "so nn&ptnt ho tro bn …" opens with a department, which measures nothing
 	}
@@ -972,7 +975,7 @@ type numberWanted struct {
 // party body counts its "đồng chí" or "ủy viên"); a question counting
 // "người" is answered by any of them. A congress counts its delegates as
 // "đồng chí" too, but not every "đồng chí" is a delegate.
-var peopleNouns = [][]string{{"cong nhan", "lao dong", "nguoi lao dong"}, {"phieu", "dai bieu"},
+var peopleNouns = [][]string{{"cong nhan", "lao dong", "nguoi lao dong", "nhan vien", "ki su", "ki thuat vien"}, {"phieu", "dai bieu"},
 	{"benh nhan", "nguoi benh", "ca benh"}, {"nguoi dan", "nhan khau"}, {"hanh khach"}, {"cu tri"}, {"hoc sinh"}, {"sinh vien"},
 	{"thi sinh"}, {"tan binh", "cong dan"}, {"giao vien"}, {"du khach"}, {"ngu dan"}, {"doi tuong", "bi can", "nghi pham"},
 	{"dong chi", "uy vien", "thanh vien"}}
@@ -1019,7 +1022,7 @@ func countsPeople(text string, toks []Token, kin map[string]bool) bool {
 		if !(toks[i-1].Number || numberWords[toks[i-1].Exact]) || strings.TrimSpace(text[toks[i-1].End:toks[i].Start]) != "" {
 			continue
 		}
-		if kin[toks[i].Fold] || i+1 < len(toks) && kin[toks[i].Fold+" "+toks[i+1].Fold] {
+		if kin[toks[i].Fold] || i+1 < len(toks) && kin[toks[i].Fold+" "+toks[i+1].Fold] || i+2 < len(toks) && kin[toks[i].Fold+" "+toks[i+1].Fold+" "+toks[i+2].Fold] {
 			return true
 		}
 	}

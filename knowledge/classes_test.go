@@ -3051,3 +3051,13 @@ func TestElectedNotDismissedAndCodesWithYears(t *testing.T) {
 		{"ct hdnd tinh moi dc bau la ai", "Đỗ Mạnh Cường"},
 	}, []string{"Nghị quyết số 15/2024/NQ-HĐND quy định nội dung gì?"})
 }
+
+// "tổng cộng bao nhiêu vị trí" counts the positions, it measures no
+// "tổng cộng"; and "bao nhiêu người" a firm hires is answered by "420 kỹ
+// thuật viên".
+func TestInAllAndWorkersByTrade(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t95"), [][2]string{
+		{"tong cong bn vi tri tuyen dung o ngay hoi", "2.850"},
+		{"Cty Vĩnh Phát tuyển bao nhiêu người, lương bao nhiêu", "420"},
+	}, nil)
+}
