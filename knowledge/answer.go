@@ -793,8 +793,8 @@ func measured(q Query, content []Token) []Token {
 	}
 	if (content[0].Exact == "sô2" || content[0].Exact == "so" || content[0].Fold == "luong" && measureUnits["luong "+content[1].Fold] == nil) && adjacent(0) && adjacent(1) {
 		content = content[1:] // "số" (or "so" typed plain), "lượng" say "the amount of": "Lượng sầu riêng xuất …"
-	} else if (content[0].Fold == "ti" && content[1].Fold == "le" || targetWord(content, 0)) && len(content) > 3 && adjacent(1) && adjacent(2) {
-		content = content[2:] // "tỷ lệ" says "the share of", which a percentage gives: "98,6% tàu cá … đã lắp"; "mục tiêu" the aim of
+	} else if (content[0].Fold == "ti" && (content[1].Fold == "le" || content[1].Fold == "trong") || targetWord(content, 0)) && len(content) > 3 && adjacent(1) && adjacent(2) {
+		content = content[2:] // "tỷ lệ", "tỷ trọng" say "the share of", which a percentage gives: "98,6% tàu cá … đã lắp"; "mục tiêu" the aim of
 	} else if (classifiers[content[0].Exact] || content[0].Fold == "cay" && content[1].Fold == "cau") && adjacent(0) && adjacent(1) {
 		content = content[1:] // "Cây cầu treo …": the papers write "cầu treo"
 	} else if (levels[content[0].Exact] || !content[0].Marked && levels[content[0].Fold]) && adjacent(0) && adjacent(1) {
@@ -1052,8 +1052,8 @@ func wantsNumber(question string) numberWanted {
 		w.unit = countedBySo(Tokenize(question)) // "Số nhà bị ngập là bao nhiêu" is answered by "5.130 nhà"
 		w.bySo = w.unit != ""
 	}
-	if w.unit == "" && w.strong && (strings.Contains(folded, " ty le ") || strings.Contains(folded, " ti le ")) {
-		w.unit = "%" // "tỷ lệ … đạt bao nhiêu" is answered by a share
+	if w.unit == "" && w.strong && (strings.Contains(folded, " ty le ") || strings.Contains(folded, " ti le ") || strings.Contains(folded, " ti trong ") || strings.Contains(folded, " ty trong ")) {
+		w.unit = "%" // "tỷ lệ … đạt bao nhiêu", "tỷ trọng" are answered by a share
 	}
 	toks := Tokenize(question)
 	if w.unit == "" && w.strong && len(toks) > 1 && (asksSum(toks) || valued(toks)) && askedPer(toks) == "" {
@@ -1514,6 +1514,9 @@ func countsUnitAs(text string, toks []Token, unit string, perOther bool) bool {
 		if !counted || !perOther && rate(text, toks[i], unit) || perOther && !perAfter(text, toks, i) {
 			continue
 		}
+		if powers[unit] != "" && u == "met" && (i+1 == len(toks) || toks[i+1].Fold != powers[unit]) {
+			continue // "bao nhiêu m2" is not answered by "dài 20 mét", but by "mét vuông"
+		}
 		if gender[unit] && i > 2 && isNumber(toks[i-3]) && peopleClassifiers[toks[i-2].Fold+" "+toks[i-1].Fold] {
 			return true // "7 đồng chí nữ" for "bao nhiêu nữ"
 		}
@@ -1588,6 +1591,10 @@ var measureWords = foldedSet([]string{"kg", "gam", "gram", "tấn", "tạ", "y�
 // quốc gia".
 var unitSpellings = map[string]string{"m": "met", "km": "kilomet", "cm": "centimet", "mm": "milimet", "ha": "hecta",
 	"kg": "kilogam", "ml": "mililit", "m2": "met", "m3": "met", "tr": "trieu", "ng": "nguoi", "quoc": "nuoc"}
+
+// powers are the units of area and volume, folded, with the word that
+// follows "mét" in them: "mét vuông", "mét khối".
+var powers = map[string]string{"m2": "vuong", "m3": "khoi"}
 
 // timeUnits are the words a duration is said in ("14 tháng").
 var timeUnits = map[string]bool{"nam": true, "thang": true, "tuan": true, "ngay": true, "gio": true, "phut": true, "giay": true,

@@ -3061,3 +3061,16 @@ func TestInAllAndWorkersByTrade(t *testing.T) {
 		{"Cty Vĩnh Phát tuyển bao nhiêu người, lương bao nhiêu", "420"},
 	}, nil)
 }
+
+// "tỷ trọng X" asks a share of X, and a figure that "vượt mục tiêu" is what
+// is, not an aim: "Tỷ trọng ngành du lịch trong GRDP … đạt 9,7%, vượt mục
+// tiêu 9%"; "bao nhiêu m2" is not answered by "dài 20 mét".
+func TestShareBeyondItsAim(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t93"), [][2]string{
+		{"ty trong du lich trong grdp dat bao nhieu %", "9,7%"},
+	}, nil)
+	ans, err := setService(t, "reader-news-t94").Ask(context.Background(), knowledge.Query{Text: "thua dat bi rao ban rong bao nhieu m2"})
+	if err != nil || strings.Contains(ans.Text, "dài 20 mét") {
+		t.Errorf("answer %q, %v: a length for an area", ans.Text, err)
+	}
+}

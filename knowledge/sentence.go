@@ -1224,12 +1224,16 @@ func asksGoal(question []Token) bool {
 
 // statesGoal reports whether a sentence gives only a figure aimed at:
 // "phấn đấu đạt 4.500 ha", "mục tiêu đến năm 2025", not "… đạt 40%, trong
-// khi hiện nay mới đạt 27,3%", which says what is too.
+// khi hiện nay mới đạt 27,3%" nor "đạt 9,7%, vượt mục tiêu 9%", which say
+// what is too.
 func statesGoal(toks []Token) bool {
 	goal := false
 	for i := 1; i < len(toks); i++ {
 		switch pair := toks[i-1].Fold + " " + toks[i].Fold; pair {
 		case "phan dau", "muc tieu":
+			if i > 1 && (toks[i-2].Fold == "vuot" || toks[i-2].Fold == "voi") {
+				return false // "đạt 9,7%, vượt mục tiêu 9%" says what is, beside the aim
+			}
 			goal = true
 		case "hien nay", "moi dat", "hien dat":
 			return false
