@@ -1868,7 +1868,7 @@ func placePairs(q Query, toks []Token) []string {
 	cased := slices.ContainsFunc(toks, func(t Token) bool { return t.Upper }) && slices.ContainsFunc(toks, func(t Token) bool { return !t.Upper && !t.Number })
 	named := -1 // the last syllable of the last place found: "huyen tram tau" names Trạm Tấu, no "trạm"
 	for i := 0; i+2 < len(toks); i++ {
-		if !placeNoun(toks[i]) || i > 0 && honorifics[toks[i-1].Fold] || i <= named {
+		if !placeNoun(toks[i]) && !townCommittee(toks, i) || i > 0 && honorifics[toks[i-1].Fold] || i <= named {
 			continue // "ông Trần Quốc Khánh" typed plain names a man
 		}
 		if i > 0 && toks[i-1].Fold+" "+toks[i].Fold == "binh quan" || toks[i].Fold+" "+toks[i+1].Fold == "xa hoi" {
@@ -1934,6 +1934,13 @@ func placePairs(q Query, toks []Token) []string {
 		out = append(out, pair)
 	}
 	return out
+}
+
+// townCommittee reports whether toks[i:] opens the party committee of a
+// city or town, "Thành ủy", "Thị ủy": the place follows it, as after
+// "Tỉnh ủy".
+func townCommittee(toks []Token, i int) bool {
+	return i+1 < len(toks) && (toks[i].Fold == "thanh" || toks[i].Fold == "thi") && toks[i+1].Fold == "uy"
 }
 
 // abbreviatedNoun reports whether a place's noun is written as the

@@ -3074,3 +3074,11 @@ func TestShareBeyondItsAim(t *testing.T) {
 		t.Errorf("answer %q, %v: a length for an area", ans.Text, err)
 	}
 }
+
+// After "thành ủy" or "thị ủy" typed plain, a town is named as after
+// "tỉnh ủy": among the news, "bi thu thanh uy tam ky" is not answered by
+// the Bí thư Thành ủy of another city.
+func TestTownCommitteeNamesItsTown(t *testing.T) {
+	wantAnswers(t, amongNews(t, "reader-news-t93"), nil, []string{"bi thu thanh uy tam ky la ai"})
+	wantAnswers(t, amongNews(t, "reader-news-t87"), nil, []string{"bi thu thi uy tan phong la ai"})
+}
