@@ -3082,3 +3082,11 @@ func TestTownCommitteeNamesItsTown(t *testing.T) {
 	wantAnswers(t, amongNews(t, "reader-news-t93"), nil, []string{"bi thu thanh uy tam ky la ai"})
 	wantAnswers(t, amongNews(t, "reader-news-t87"), nil, []string{"bi thu thi uy tan phong la ai"})
 }
+
+// "khi nào" is answered by a sentence that says when (a date, "quý IV",
+// "cuối học kỳ", "sau khi …") or on what condition ("nếu …"), not by one
+// that only says what the thing is.
+func TestWhenIsAnsweredByATime(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t4"), nil, []string{"khu tai dinh cu khi nao ban giao cho dan"})
+	wantAnswers(t, setService(t, "reader-news-t58"), nil, []string{"nha may thap dien gio dai duong xanh khi nao di vao hoat dong"})
+}

@@ -848,6 +848,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!slices.ContainsFunc(sc.toks, func(t Token) bool { return t.Exact == "lúc" }) { // not "lực lượng"
 			continue // "xảy ra vào lúc nào" is not answered by "xảy ra vào ban đêm"; "vào lúc nộp hồ sơ" answers
 		}
+		if kind == KindWhen && !a.moment && !statesClock(sc.text) && !reDate.MatchString(sc.text) && !reDay.MatchString(sc.text) && !namesYear(sc.toks) && !namesTime(sc.toks) {
+			continue // "Khi nào phát bồn chứa nước" is not answered by how many were given
+		}
 		if a.span && !reSpan.MatchString(sc.text) {
 			continue // "từ ngày nào đến ngày nào" is answered by both ends: "từ ngày 4/7 đến ngày 30/9/2024"
 		}
@@ -1221,6 +1224,24 @@ func asksGoal(question []Token) bool {
 	text := foldedText(question)
 	return slices.ContainsFunc(goalWords, func(w string) bool { return strings.Contains(text, w) })
 }
+
+// namesTime reports whether syllables say when without a figure: "quý
+// IV", "cuối năm", "dịp Tết", "sau khi …", "hôm qua", "mùa khô", "vào cuối
+// học kỳ", or on what condition: "nếu …", "trường hợp …".
+func namesTime(toks []Token) bool {
+	for i, t := range toks {
+		if timeWords[t.Exact] || i+1 < len(toks) && timePairs[t.Fold+" "+toks[i+1].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// timeWords, as Tokenize writes them, and timePairs, folded, say when.
+var (
+	timeWords = exactSet("quý tháng tuần mùa dịp Tết hôm sáng chiều tối đêm trưa năm ngày lúc khi vụ kỳ sau trước nếu cuối đầu hạn thời")
+	timePairs = map[string]bool{"hien nay": true, "sap toi": true, "truong hop": true}
+)
 
 // statesGoal reports whether a sentence gives only a figure aimed at:
 // "phấn đấu đạt 4.500 ha", "mục tiêu đến năm 2025", not "… đạt 40%, trong
