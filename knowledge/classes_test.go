@@ -3090,3 +3090,8 @@ func TestWhenIsAnsweredByATime(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t4"), nil, []string{"khu tai dinh cu khi nao ban giao cho dan"})
 	wantAnswers(t, setService(t, "reader-news-t58"), nil, []string{"nha may thap dien gio dai duong xanh khi nao di vao hoat dong"})
 }
+
+// A first trial ("sơ thẩm") is not the appeal ("phúc thẩm") asked.
+func TestFirstTrialIsNoAppeal(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t94"), nil, []string{"Khi nào xét xử phúc thẩm vụ án này"})
+}

@@ -3300,6 +3300,7 @@ var opposites = func() map[string][]string {
 		{"bat dau", "ket thuc"}, {"khoi cong", "hoan thanh"}, {"khoi cong", "khanh thanh"}, {"khoi cong", "hop long", "thong xe"},
 		{"thiet ke", "giam sat"}, // "tư vấn thiết kế" is not the "tư vấn giám sát"
 		{"duoc bau", "mien nhiem"}, // who was elected is not who was dismissed
+		{"so tham", "phuc tham"},   // a first trial is not the appeal
 		{"dong xuan", "he thu", "thu dong"}, // rice seasons: "vụ đông xuân" is not "vụ thu đông"
 		{"hcv", "hcb", "hcd"},               // medals
 	} {
