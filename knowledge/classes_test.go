@@ -3095,3 +3095,12 @@ func TestWhenIsAnsweredByATime(t *testing.T) {
 func TestFirstTrialIsNoAppeal(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t94"), nil, []string{"Khi nào xét xử phúc thẩm vụ án này"})
 }
+
+// Someone named in a role of the case ("bị cáo Tài") is not answered by a
+// sentence about another in that role ("bào chữa cho bị cáo Duyên").
+func TestOtherDefendantDoesNotAnswer(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t94"), nil, []string{"Luật sư nào bào chữa cho bị cáo Tài?"})
+	wantAnswers(t, setService(t, "reader-news-t46"), [][2]string{
+		{"Vì sao bị cáo Đỗ Quốc Việt được giảm nhẹ một phần hình phạt?", "người có công với cách mạng"},
+	}, nil)
+}

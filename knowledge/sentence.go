@@ -48,20 +48,21 @@ type asked struct {
 	context       []Token
 	total         float64 // content's weight before the frames are lowered
 	frames        map[int]bool
-	scope         string  // the level a whole of is asked: "tinh" of "toàn tỉnh", or ""
-	seat          bool    // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
-	phone         bool    // a number to call is asked: "số điện thoại đường dây nóng"
-	origin        bool    // where someone is from is asked: "quê ở đâu"
-	born          bool    // a birth's year or day is asked: "sinh năm nào"
-	prize         string  // the rank of a prize asked, folded: "ba" of "Giải Ba"
-	country       bool    // a country is asked: "khách nước nào", "quốc gia nào"
-	post          bool    // someone's office is asked: "giữ chức vụ gì"
-	code          bool    // a code names what is asked: "tàu cá mang số hiệu gì"
-	courtSentence bool    // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
-	singles       []Token // of a "bao nhiêu", the capitalised words standing alone: "môn Toán"
-	moment        bool    // "lúc nào", "thời điểm nào": a time or a date answers
-	doing         []Token // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
-	ownCore       []Token // own words, but those typed plain that may be stopwords ("con" for "còn")
+	scope         string      // the level a whole of is asked: "tinh" of "toàn tỉnh", or ""
+	seat          bool        // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
+	phone         bool        // a number to call is asked: "số điện thoại đường dây nóng"
+	origin        bool        // where someone is from is asked: "quê ở đâu"
+	born          bool        // a birth's year or day is asked: "sinh năm nào"
+	prize         string      // the rank of a prize asked, folded: "ba" of "Giải Ba"
+	country       bool        // a country is asked: "khách nước nào", "quốc gia nào"
+	post          bool        // someone's office is asked: "giữ chức vụ gì"
+	code          bool        // a code names what is asked: "tàu cá mang số hiệu gì"
+	courtSentence bool        // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
+	singles       []Token     // of a "bao nhiêu", the capitalised words standing alone: "môn Toán"
+	moment        bool        // "lúc nào", "thời điểm nào": a time or a date answers
+	doing         []Token     // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
+	roles         [][2]string // the roles a question names someone in, with the name's last syllable, folded: {"bi cao", "tai"}
+	ownCore       []Token     // own words, but those typed plain that may be stopwords ("con" for "còn")
 	ownTotal      float64
 	question      []Token
 	ranks         ranksAsked
@@ -213,6 +214,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 	for _, n := range a.names {
 		a.entities = append(a.entities, [2]string{n[0].Fold, n[1].Fold})
 	}
+	a.roles = rolesNamed(a.question)
 	a.codes = codesOf(q.Text)
 	for _, code := range a.codes {
 		if reInForce.MatchString(folded) {
@@ -851,6 +853,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWhen && !a.moment && !statesClock(sc.text) && !reDate.MatchString(sc.text) && !reDay.MatchString(sc.text) && !namesYear(sc.toks) && !namesTime(sc.toks) {
 			continue // "Khi nào phát bồn chứa nước" is not answered by how many were given
 		}
+		if otherInRole(sc.toks, a.roles) {
+			continue // "bào chữa cho bị cáo Tài" asked, "… bào chữa cho bị cáo Duyên" found
+		}
 		if a.span && !reSpan.MatchString(sc.text) {
 			continue // "từ ngày nào đến ngày nào" is answered by both ends: "từ ngày 4/7 đến ngày 30/9/2024"
 		}
@@ -1224,6 +1229,42 @@ func asksGoal(question []Token) bool {
 	text := foldedText(question)
 	return slices.ContainsFunc(goalWords, func(w string) bool { return strings.Contains(text, w) })
 }
+
+// rolesNamed returns the roles of a case a question names someone in by a
+// capitalised name ("bị cáo Tài"), with the name's last syllable, folded.
+func rolesNamed(question []Token) [][2]string {
+	var out [][2]string
+	for i := 0; i+2 < len(question); i++ {
+		if role := question[i].Fold + " " + question[i+1].Fold; caseRoles[role] && question[i+2].Upper && !question[i+1].Upper {
+			j := i + 2
+			for j+1 < len(question) && question[j+1].Upper && question[j+1].Start == question[j].End+1 {
+				j++ // "bị cáo Đỗ Quốc Việt" is called "bị cáo Việt" too
+			}
+			out = append(out, [2]string{role, question[j].Fold})
+		}
+	}
+	return out
+}
+
+// otherInRole reports whether a sentence names someone else in a role a
+// question names someone in, and not them: "bị cáo Duyên" for "bị cáo Tài".
+func otherInRole(toks []Token, roles [][2]string) bool {
+	for _, r := range roles {
+		if slices.ContainsFunc(toks, func(t Token) bool { return t.Fold == r[1] }) {
+			continue
+		}
+		for i := 0; i+2 < len(toks); i++ {
+			if toks[i].Fold+" "+toks[i+1].Fold == r[0] && toks[i+2].Upper {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// caseRoles are the roles of a court case or an accident, folded, that
+// the papers name people in: "bị cáo Tài", "nạn nhân Lan".
+var caseRoles = map[string]bool{"bi cao": true, "bi can": true, "bi hai": true, "nan nhan": true, "doi tuong": true}
 
 // namesTime reports whether syllables say when without a figure: "quý
 // IV", "cuối năm", "dịp Tết", "sau khi …", "hôm qua", "mùa khô", "vào cuối
@@ -3298,9 +3339,9 @@ var opposites = func() map[string][]string {
 		{"lon nhat", "nho nhat"}, {"nhieu nhat", "it nhat"}, {"dau nam", "cuoi nam"}, {"noi thanh", "ngoai thanh"},
 		{"tre em", "nguoi lon"}, {"bi thuong", "tu vong"}, {"bi thuong", "chết"}, {"noi tru", "ngoai tru"},
 		{"bat dau", "ket thuc"}, {"khoi cong", "hoan thanh"}, {"khoi cong", "khanh thanh"}, {"khoi cong", "hop long", "thong xe"},
-		{"thiet ke", "giam sat"}, // "tư vấn thiết kế" is not the "tư vấn giám sát"
-		{"duoc bau", "mien nhiem"}, // who was elected is not who was dismissed
-		{"so tham", "phuc tham"},   // a first trial is not the appeal
+		{"thiet ke", "giam sat"},            // "tư vấn thiết kế" is not the "tư vấn giám sát"
+		{"duoc bau", "mien nhiem"},          // who was elected is not who was dismissed
+		{"so tham", "phuc tham"},            // a first trial is not the appeal
 		{"dong xuan", "he thu", "thu dong"}, // rice seasons: "vụ đông xuân" is not "vụ thu đông"
 		{"hcv", "hcb", "hcd"},               // medals
 	} {
