@@ -1069,6 +1069,8 @@ func wantsNumber(question string) numberWanted {
 	w.perTime = asksPerTime(toks, w.unit)
 	if w.unit == "" {
 		w.per = askedPer(toks)
+	} else if w.unit == "tien" {
+		w.per = sumPer(toks) // "bao nhiêu tiền cho mỗi hộ" is answered by "… đồng/hộ", not by the whole sum
 	}
 	w.qualifier = qualifierOf(question, w.unit)
 	w.kin = kinOf(toks, w.unit)
@@ -1455,6 +1457,27 @@ func askedPer(toks []Token) string {
 	}
 	return ""
 }
+
+// sumPer returns what a sum is asked per, folded, when a question names
+// it after its "bao nhiêu tiền": "hộ" of "hỗ trợ bao nhiêu tiền cho mỗi hộ".
+func sumPer(toks []Token) string {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Fold != "nhieu" || toks[i-1].Fold != "bao" {
+			continue
+		}
+		for j := i + 1; j+1 < len(toks) && j <= i+4; j++ {
+			each := toks[j].Exact == eachWord || !toks[j].Marked && toks[j].Fold == "moi" || toks[j].Exact == "1" || toks[j].Exact == oneWord
+			if each && (toks[j-1].Fold == "cho" || toks[j-1].Fold == "tren" || toks[j-1].Fold == "tien") && !timeUnits[toks[j+1].Fold] {
+				return toks[j+1].Fold
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// eachWord is "mỗi" as Tokenize writes it.
+var eachWord = Tokenize("mỗi")[0].Exact
 
 // perSpellings are the units prices are asked per, as people say them,
 // with the symbol the papers write after "/".

@@ -3104,3 +3104,9 @@ func TestOtherDefendantDoesNotAnswer(t *testing.T) {
 		{"Vì sao bị cáo Đỗ Quốc Việt được giảm nhẹ một phần hình phạt?", "người có công với cách mạng"},
 	}, nil)
 }
+
+// "bao nhiêu tiền cho mỗi hộ" asks a sum per household: the whole sum the
+// Front raised for 3.000 tanks does not answer it.
+func TestSumPerHouseholdAsked(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t94"), nil, []string{"Tỉnh hỗ trợ bao nhiêu tiền cho mỗi hộ dân thiếu nước"})
+}
