@@ -3110,3 +3110,13 @@ func TestOtherDefendantDoesNotAnswer(t *testing.T) {
 func TestSumPerHouseholdAsked(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t94"), nil, []string{"Tỉnh hỗ trợ bao nhiêu tiền cho mỗi hộ dân thiếu nước"})
 }
+
+// "… có bị thương không" asked of someone named is answered where the
+// article says it of them, not by a sentence that only names them; a
+// comparison asked so ("có cao hơn … không") is still answered by figures.
+func TestYesOrNoAskedOfSomeone(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t21"), nil, []string{"tai xe xe khach le van minh co bi thuong ko"})
+	wantAnswers(t, setService(t, "reader-news-t74"), [][2]string{
+		{"Giá cá ngừ loại 1 năm nay có cao hơn cùng kỳ năm 2023 không?", "15.000 đồng/kg"},
+	}, nil)
+}

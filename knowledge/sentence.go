@@ -61,6 +61,7 @@ type asked struct {
 	singles       []Token     // of a "bao nhiêu", the capitalised words standing alone: "môn Toán"
 	moment        bool        // "lúc nào", "thời điểm nào": a time or a date answers
 	doing         []Token     // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
+	yesNo         []Token     // of a question asked "có … không", the words of what it asks is so: "bị thương"
 	roles         [][2]string // the roles a question names someone in, with the name's last syllable, folded: {"bi cao", "tai"}
 	ownCore       []Token     // own words, but those typed plain that may be stopwords ("con" for "còn")
 	ownTotal      float64
@@ -215,6 +216,9 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		a.entities = append(a.entities, [2]string{n[0].Fold, n[1].Fold})
 	}
 	a.roles = rolesNamed(a.question)
+	if kind == KindWhat {
+		a.yesNo = yesNoAsked(a.question)
+	}
 	a.codes = codesOf(q.Text)
 	for _, code := range a.codes {
 		if reInForce.MatchString(folded) {
@@ -853,6 +857,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindWhen && !a.moment && !statesClock(sc.text) && !reDate.MatchString(sc.text) && !reDay.MatchString(sc.text) && !namesYear(sc.toks) && !namesTime(sc.toks) {
 			continue // "Khi nào phát bồn chứa nước" is not answered by how many were given
 		}
+		if len(a.yesNo) > 0 && !holdsMost(sc.toks, a.yesNo) {
+			continue // "tài xế … có bị thương không" is answered where "bị thương" is said
+		}
 		if otherInRole(sc.toks, a.roles) {
 			continue // "bào chữa cho bị cáo Tài" asked, "… bào chữa cho bị cáo Duyên" found
 		}
@@ -1228,6 +1235,85 @@ var goalWords = []string{" muc tieu ", " phan dau ", " chi tieu ", " ke hoach ",
 func asksGoal(question []Token) bool {
 	text := foldedText(question)
 	return slices.ContainsFunc(goalWords, func(w string) bool { return strings.Contains(text, w) })
+}
+
+// yesNoAsked returns the words of what a question asks is so when it asks
+// "có … không" ("tài xế … có bị thương không": "bị thương"), but its
+// stopwords and question words; else nil.
+func yesNoAsked(question []Token) []Token {
+	n := len(question)
+	if n < 3 || !noWords[question[n-1].Fold] {
+		return nil
+	}
+	start := -1
+	for i := n - 2; i >= 0; i-- {
+		if question[i].Fold == "co" {
+			start = i + 1
+			break
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	if !namedSubject(question[:start-1]) {
+		return nil // "Sinh viên có … không" asks what the rules say of anyone, in their own words
+	}
+	if start < n-1 && modals[question[start].Fold] {
+		return nil // "sinh viên có được chọn … không" asks what the rules allow, which they say in their own words
+	}
+	var out []Token
+	for _, t := range question[start : n-1] {
+		if comparingWords[t.Fold] {
+			return nil // "có cao hơn năm 2023 không" is answered by the figures, "thấp hơn" too
+		}
+		if !IsStopword(t) && !askingWords[t.Fold] && !lightDeeds[t.Fold] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// namedSubject reports whether the words before a question's "có" name
+// whom or what it asks about: a capitalised name, a party to a case or a
+// firm ("tài xế Lê Văn Minh", "bị cáo …", "cty …"); typed plain, any.
+func namedSubject(subject []Token) bool {
+	if !slices.ContainsFunc(subject, func(t Token) bool { return t.Marked }) {
+		return true
+	}
+	for i, t := range subject {
+		if i > 0 && t.Upper || namedParties[t.Fold] || i+1 < len(subject) && namedParties[t.Fold+" "+subject[i+1].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// namedParties, folded, are who a yes-or-no question is asked about by name.
+var namedParties = map[string]bool{"bi cao": true, "bi can": true, "tai xe": true, "cong ti": true, "cti": true, "htx": true, "doanh nghiep": true, "nan nhan": true}
+
+// noWords end a question asking whether something is so, folded: "không",
+// "ko", "k"; askingWords ask within it ("có tiền án gì không").
+var (
+	noWords     = map[string]bool{"khong": true, "ko": true, "k": true, "hok": true, "chua": true}
+	askingWords = map[string]bool{"gi": true, "j": true, "nao": true, "ai": true}
+	// comparingWords make such a question a comparison; lightDeeds say
+	// little of their own ("có gây thiệt hại về người không" is answered by
+	// "không có thiệt hại về người").
+	comparingWords = map[string]bool{"hon": true, "tang": true, "giam": true, "voi": true, "bang": true, "kip": true, "dung": true}
+	lightDeeds     = map[string]bool{"gay": true}
+	modals         = map[string]bool{"duoc": true, "dc": true, "the": true, "nen": true, "phai": true, "can": true, "bat": true}
+)
+
+// holdsMost reports whether syllables hold more than half the words
+// wanted, folded: what is asked may be said in other words around them.
+func holdsMost(toks, wanted []Token) bool {
+	held := 0
+	for _, w := range wanted {
+		if slices.ContainsFunc(toks, func(t Token) bool { return t.Fold == w.Fold }) {
+			held++
+		}
+	}
+	return 2*held > len(wanted)
 }
 
 // rolesNamed returns the roles of a case a question names someone in by a
