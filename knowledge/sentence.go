@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"cmp"
 	"maps"
 	"regexp"
 	"slices"
@@ -1072,10 +1073,7 @@ func finish(q Query, kind Kind, own, context []Token, best candidate) candidate 
 		head := strings.TrimSpace(best.clause)
 		if i := strings.Index(best.sentence, head); i >= 0 && i+len(head) < len(best.sentence) {
 			best.clause = shorten(best.sentence[i:], MaxAnswerRunes)
-		} else if next := best.after; next != "" || nextParagraph(best) != "" {
-			if next == "" {
-				next = nextParagraph(best) // "… 3 khâu đột phá, gồm:" ends its paragraph; the list follows
-			}
+		} else if next := cmp.Or(best.after, nextParagraph(best)); next != "" { // "… 3 khâu đột phá, gồm:" may end its paragraph; the list follows
 			best.sentence += " " + next
 			best.clause = shorten(head+" "+strings.ReplaceAll(next, "; - ", "; "), MaxAnswerRunes)
 		}
