@@ -1234,11 +1234,12 @@ var sums = map[string]bool{"kinh phi": true, "doanh thu": true, "chi phi": true,
 	"thu ngan": true, "von dau": true, "ngan sach": true, "muc dau": true}
 
 // valued reports whether a question asks what something is worth: "trị
-// giá bao nhiêu", "giá trị bao nhiêu".
+// giá bao nhiêu", "giá trị bao nhiêu", or a sum right before its "bao
+// nhiêu": "Công ty … có vốn đầu tư bao nhiêu".
 func valued(toks []Token) bool {
 	for i := 2; i+1 < len(toks); i++ {
-		if pair := toks[i-2].Fold + " " + toks[i-1].Fold; (pair == "tri gia" || pair == "gia tri") && toks[i].Fold == "bao" && toks[i+1].Fold == "nhieu" {
-			return true
+		if pair := toks[i-2].Fold + " " + toks[i-1].Fold; (pair == "tri gia" || pair == "gia tri" || sums[pair] || pair == "dau tu" && i > 2 && toks[i-3].Fold == "von") && toks[i].Fold == "bao" && toks[i+1].Fold == "nhieu" {
+			return true // "có vốn đầu tư bao nhiêu", "kinh phí bao nhiêu" asked late in the question
 		}
 	}
 	return false

@@ -3120,3 +3120,9 @@ func TestYesOrNoAskedOfSomeone(t *testing.T) {
 		{"Giá cá ngừ loại 1 năm nay có cao hơn cùng kỳ năm 2023 không?", "15.000 đồng/kg"},
 	}, nil)
 }
+
+// A sum asked late in the question ("Công ty … có vốn đầu tư bao nhiêu")
+// wants money: a plant's capacity in tấn does not answer it.
+func TestSumAskedLate(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t93"), nil, []string{"Công ty CP Quế Việt Trà My có vốn đầu tư bao nhiêu"})
+}
