@@ -1080,7 +1080,7 @@ func wantsNumber(question string) numberWanted {
 		// first named: "Đề án … được phê duyệt tại văn bản số mấy?" asks
 		// the decision that approved the scheme, by any code; "qd phe
 		// duyet de an … so may" a decision.
-		types := append(documentTypes, struct{ words, initials string }{"van ban", ""})
+		types := append(documentTypes, documentType{"van ban", ""})
 		first := len(folded)
 		for _, d := range types {
 			if strings.Contains(folded, " "+d.words+" so ") {
@@ -1105,11 +1105,14 @@ var reOrdinal = regexp.MustCompile(` (thu (nhat|hai|ba|tu|nam|sau|bay|tam|chin|m
 // documentTypes are kinds of document with the initials of their codes:
 // "Nghị quyết số 12-NQ/HU". A công văn has none: its code names who sent
 // it ("Công văn số 4872/UBND-NC").
-var documentTypes = []struct{ words, initials string }{
+var documentTypes = []documentType{
 	{"nghi quyet", "NQ"}, {"quyet dinh", "QD"}, {"ke hoach", "KH"}, {"cong dien", "CD"}, {"chi thi", "CT"},
 	{"thong bao", "TB"}, {"cong van", ""}, {"ket luan", "KL"}, {"nghi dinh", "ND"}, {"thong tu", "TT"},
 	{"to trinh", "TTr"}, {"bao cao", "BC"}, {"de an", "DA"},
 }
+
+// documentType is a kind of document, folded, with its code's initials.
+type documentType struct{ words, initials string }
 
 // reDocCode finds a document's code: "12-NQ/HU", "08/CĐ-UBND".
 var reDocCode = regexp.MustCompile(`\d+\s?[/-]\s?(\pL+)`)

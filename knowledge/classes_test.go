@@ -3126,3 +3126,9 @@ func TestYesOrNoAskedOfSomeone(t *testing.T) {
 func TestSumAskedLate(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t93"), nil, []string{"Công ty CP Quế Việt Trà My có vốn đầu tư bao nhiêu"})
 }
+
+// "Nghị định nào quy định …" is answered by a sentence naming a decree,
+// not by one that only speaks of what it would rule.
+func TestWhichDocumentNamesOne(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t93"), nil, []string{"Nghị định nào quy định về tem truy xuất nguồn gốc sâm"})
+}

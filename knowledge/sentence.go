@@ -49,22 +49,23 @@ type asked struct {
 	context       []Token
 	total         float64 // content's weight before the frames are lowered
 	frames        map[int]bool
-	scope         string      // the level a whole of is asked: "tinh" of "toàn tỉnh", or ""
-	seat          bool        // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
-	phone         bool        // a number to call is asked: "số điện thoại đường dây nóng"
-	origin        bool        // where someone is from is asked: "quê ở đâu"
-	born          bool        // a birth's year or day is asked: "sinh năm nào"
-	prize         string      // the rank of a prize asked, folded: "ba" of "Giải Ba"
-	country       bool        // a country is asked: "khách nước nào", "quốc gia nào"
-	post          bool        // someone's office is asked: "giữ chức vụ gì"
-	code          bool        // a code names what is asked: "tàu cá mang số hiệu gì"
-	courtSentence bool        // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
-	singles       []Token     // of a "bao nhiêu", the capitalised words standing alone: "môn Toán"
-	moment        bool        // "lúc nào", "thời điểm nào": a time or a date answers
-	doing         []Token     // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
-	yesNo         []Token     // of a question asked "có … không", the words of what it asks is so: "bị thương"
-	roles         [][2]string // the roles a question names someone in, with the name's last syllable, folded: {"bi cao", "tai"}
-	ownCore       []Token     // own words, but those typed plain that may be stopwords ("con" for "còn")
+	scope         string       // the level a whole of is asked: "tinh" of "toàn tỉnh", or ""
+	seat          bool         // where a body has its seat is asked: "trụ sở ở đâu", "địa chỉ ở đâu"
+	phone         bool         // a number to call is asked: "số điện thoại đường dây nóng"
+	origin        bool         // where someone is from is asked: "quê ở đâu"
+	born          bool         // a birth's year or day is asked: "sinh năm nào"
+	prize         string       // the rank of a prize asked, folded: "ba" of "Giải Ba"
+	country       bool         // a country is asked: "khách nước nào", "quốc gia nào"
+	post          bool         // someone's office is asked: "giữ chức vụ gì"
+	code          bool         // a code names what is asked: "tàu cá mang số hiệu gì"
+	courtSentence bool         // a court's sentence is asked: "bị cáo Luân bị xử thế nào"
+	singles       []Token      // of a "bao nhiêu", the capitalised words standing alone: "môn Toán"
+	moment        bool         // "lúc nào", "thời điểm nào": a time or a date answers
+	doing         []Token      // what "ai" does: "chủ trì" of "ai chủ trì hội nghị", or none
+	yesNo         []Token      // of a question asked "có … không", the words of what it asks is so: "bị thương"
+	docAsked      documentType // the kind of document "… nào" asks which: "nghị định nào"
+	roles         [][2]string  // the roles a question names someone in, with the name's last syllable, folded: {"bi cao", "tai"}
+	ownCore       []Token      // own words, but those typed plain that may be stopwords ("con" for "còn")
 	ownTotal      float64
 	question      []Token
 	ranks         ranksAsked
@@ -217,6 +218,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		a.entities = append(a.entities, [2]string{n[0].Fold, n[1].Fold})
 	}
 	a.roles = rolesNamed(a.question)
+	a.docAsked = documentAsked(folded)
 	if kind == KindWhat {
 		a.yesNo = yesNoAsked(a.question)
 	}
@@ -861,6 +863,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if len(a.yesNo) > 0 && !holdsMost(sc.toks, a.yesNo) {
 			continue // "tài xế … có bị thương không" is answered where "bị thương" is said
 		}
+		if a.docAsked.words != "" && !namesDocument(sc.text, sc.toks, a.docAsked) {
+			continue // "Nghị định nào quy định …" is answered by a sentence naming one, "Nghị định 36/2020/NĐ-CP"
+		}
 		if otherInRole(sc.toks, a.roles) {
 			continue // "bào chữa cho bị cáo Tài" asked, "… bào chữa cho bị cáo Duyên" found
 		}
@@ -1312,6 +1317,33 @@ func holdsMost(toks, wanted []Token) bool {
 		}
 	}
 	return 2*held > len(wanted)
+}
+
+// documentAsked returns the kind of document a question asks which of
+// ("Nghị định nào quy định …"), with its code's initials, or none.
+func documentAsked(folded string) documentType {
+	for _, d := range documentTypes {
+		if d.words != "bao cao" && d.words != "de an" && strings.Contains(folded, " "+d.words+" nao ") {
+			return d
+		}
+	}
+	return documentType{}
+}
+
+// namesDocument reports whether a sentence names a document of a kind: by
+// its words and a number ("Nghị định 36/2020/NĐ-CP", "Quyết định số 12"),
+// or by a code bearing its initials ("36/2020/NĐ-CP").
+func namesDocument(text string, toks []Token, d documentType) bool {
+	if d.initials != "" && holdsDocument(text, d.initials) {
+		return true
+	}
+	n := len(strings.Fields(d.words))
+	for i := 0; i+n < len(toks); i++ {
+		if foldedText(toks[i:i+n]) == " "+d.words+" " && (toks[i+n].Number || toks[i+n].Fold == "so") {
+			return true
+		}
+	}
+	return false
 }
 
 // rolesNamed returns the roles of a case a question names someone in by a
