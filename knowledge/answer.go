@@ -1418,20 +1418,31 @@ func asksRate(question string, toks []Token, unit string) bool {
 		if toks[i].Fold != unit || toks[i-1].Fold != "nhieu" && toks[i-1].Fold != "may" {
 			continue
 		}
-		next := toks[i+1]
 		// "bao nhiêu gạo mỗi tháng" is no rate: papers write "15 kg gạo mỗi tháng", not "/tháng"
-		return strings.HasPrefix(question[toks[i].End:], "/") || (next.Fold == "mot" || next.Fold == "moi" || next.Fold == "tren" || next.Exact == "1") && i+2 < len(toks) && !timeUnits[toks[i+2].Fold]
+		per := unitPer(toks, i)
+		return strings.HasPrefix(question[toks[i].End:], "/") || per != "" && !timeUnits[per]
 	}
 	return false
+}
+
+// unitPer returns, folded, what the unit asked at toks[i] is asked per
+// ("ha" of "mấy tấn mỗi ha", "ngay" of "bao nhiêu tấn mỗi ngày"), or "".
+func unitPer(toks []Token, i int) string {
+	if i+2 >= len(toks) {
+		return ""
+	}
+	if next := toks[i+1]; next.Fold == "mot" || next.Fold == "moi" || next.Fold == "tren" || next.Exact == "1" {
+		return toks[i+2].Fold
+	}
+	return ""
 }
 
 // asksPerTime reports whether a question asks its unit per a span of
 // time: "bao nhiêu tấn mỗi ngày".
 func asksPerTime(toks []Token, unit string) bool {
-	for i := 1; unit != "" && i+2 < len(toks); i++ {
+	for i := 1; unit != "" && i+1 < len(toks); i++ {
 		if toks[i].Fold == unit && (toks[i-1].Fold == "nhieu" || toks[i-1].Fold == "may") {
-			next := toks[i+1]
-			return (next.Fold == "mot" || next.Fold == "moi" || next.Exact == "1") && timeUnits[toks[i+2].Fold]
+			return timeUnits[unitPer(toks, i)]
 		}
 	}
 	return false
