@@ -777,7 +777,7 @@ func measured(q Query, content []Token) []Token {
 	if isAbbreviation(content[0].Fold) && !measureAbbreviations[content[0].Fold] || companies[content[0].Fold] && content[1].Fold != "le" || content[0].Fold == "cong" && content[1].Fold == "ty" {
 		return nil // "HTX Gia Tân đầu tư bao nhiêu tiền" names who spends, not what is measured ("GDP tỉnh" is; "ty le", folded as "Tỷ lệ" is, too)
 	}
-	if scopes[content[0].Fold] && (placeNouns[content[1].Fold] || content[1].Fold == "nuoc") || people[content[0].Fold+" "+content[1].Fold] || events[content[0].Fold] ||
+	if scopes[content[0].Fold] && (placeNouns[content[1].Fold] || content[1].Fold == "nuoc" || timeUnits[content[1].Fold]) || people[content[0].Fold+" "+content[1].Fold] || events[content[0].Fold] ||
 		content[0].Fold == "dan" && content[1].Upper && content[1].Fold != "so" {
 		return nil // "Cả tỉnh có bao nhiêu bài …", "Người dân đóng góp bao nhiêu" say where or who, not what
 	}
@@ -800,8 +800,8 @@ func measured(q Query, content []Token) []Token {
 	} else if (levels[content[0].Exact] || !content[0].Marked && levels[content[0].Fold]) && adjacent(0) && adjacent(1) {
 		content = content[1:] // "Bậc mầm non thiếu …": the papers write "mầm non thiếu 486 người"
 	}
-	if !adjacent(0) || placeNouns[content[0].Fold] || content[0].Fold == "khu" && slices.ContainsFunc(content[1:], func(t Token) bool { return t.Upper }) {
-		return nil // "Huyện Châu Phú có bao nhiêu …", "Khu du lịch Cù Lao Chàm …" name where, not what
+	if !adjacent(0) || placeNouns[content[0].Fold] || scopes[content[0].Fold] && timeUnits[content[1].Fold] || content[0].Fold == "khu" && slices.ContainsFunc(content[1:], func(t Token) bool { return t.Upper }) {
+		return nil // "Huyện Châu Phú có bao nhiêu …", "Khu du lịch Cù Lao Chàm …" name where, "mục tiêu cả năm …" when, not what
 	}
 	if rest := Fold(spaced(q.Text[content[1].End:])); strings.HasPrefix(rest, " nao ") {
 		return nil // "Địa phương nào có nhiều … nhất" asks which, it measures nothing
@@ -978,7 +978,7 @@ type numberWanted struct {
 var peopleNouns = [][]string{{"cong nhan", "lao dong", "nguoi lao dong", "nhan vien", "ki su", "ki thuat vien"}, {"phieu", "dai bieu"},
 	{"benh nhan", "nguoi benh", "ca benh"}, {"nguoi dan", "nhan khau"}, {"hanh khach"}, {"cu tri"}, {"hoc sinh"}, {"sinh vien"},
 	{"thi sinh"}, {"tan binh", "cong dan"}, {"giao vien"}, {"du khach"}, {"ngu dan"}, {"doi tuong", "bi can", "nghi pham"},
-	{"dong chi", "uy vien", "thanh vien"}}
+	{"dong chi", "uy vien", "thanh vien"}, {"cong an", "canh sat", "chien si", "can bo"}}
 
 // kinOf returns the nouns that count the people a question counts after
 // "bao nhiêu", or nil.
@@ -1245,8 +1245,30 @@ func valued(toks []Token) bool {
 			return true // "có vốn đầu tư bao nhiêu", "kinh phí bao nhiêu" asked late in the question
 		}
 	}
+	// A sum named before "bao nhiêu" with nothing between that changes or
+	// shares it: "doanh thu bán vé … được bao nhiêu". Not funds disbursed,
+	// which the papers give as a share ("giải ngân vốn … đạt 38,7%").
+	for i := 1; i+2 < len(toks); i++ {
+		if toks[i-1].Fold+" "+toks[i].Fold == "giai ngan" {
+			return false
+		}
+		if !sums[toks[i-1].Fold+" "+toks[i].Fold] {
+			continue
+		}
+		for _, t := range toks[i+1:] {
+			if t.Fold == "bao" || t.Fold == "nhieu" {
+				return true
+			}
+			if shareWords[t.Fold] || t.Number || t.Exact == "%" {
+				return false
+			}
+		}
+	}
 	return false
 }
+
+// shareWords, folded, change or share a figure: "tăng bao nhiêu", "chiếm bao nhiêu".
+var shareWords = map[string]bool{"tang": true, "giam": true, "chiem": true, "bang": true, "vuot": true, "ti": true, "phan": true}
 
 // asksSum reports whether a question opens with what is measured in money:
 // "Giá …" (not "già"), "Kinh phí …", "Doanh thu …".

@@ -3132,3 +3132,28 @@ func TestSumAskedLate(t *testing.T) {
 func TestWhichDocumentNamesOne(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t93"), nil, []string{"Nghị định nào quy định về tem truy xuất nguồn gốc sâm"})
 }
+
+// "mục tiêu cả năm … bao nhiêu khách" asks the year's aim: "cả năm" says
+// when, not what is measured.
+func TestAimOfTheWholeYear(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t98"), [][2]string{{"muc tieu ca nam 2024 don bn khach", "18,5 triệu lượt"}}, nil)
+}
+
+// "bao nhiêu công an" is answered by the "cán bộ, chiến sĩ" the police sent.
+func TestPoliceCountedAsOfficers(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t98"), [][2]string{{"bn cong an bao ve ky thi", "450 cán bộ, chiến sĩ"}}, nil)
+}
+
+// A number right after a person's name counts something ("bị cáo Nguyễn
+// Văn Hùng 20 năm tù"): it is not part of the name like "Trung ương 4",
+// so the answer is the defendant's own clause.
+func TestSentenceAfterTheNameAsked(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t97"), [][2]string{{"nguyen van hung bi tuyen bao nhieu nam tu", "20 năm tù"}}, nil)
+}
+
+// A sum named earlier in the question ("thu nhập … được bao nhiêu",
+// "tổng mức đầu tư bao nhiêu") wants money, not another figure.
+func TestSumNamedBeforeHowMuch(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t73"), nil, []string{"ba huynh thi sau ban trai cay moi ngay thu nhap dc bn"})
+	wantAnswers(t, setService(t, "reader-news-t96"), [][2]string{{"giai ngan von dau tu cong phu loc dat bn", "38,7%"}}, nil)
+}

@@ -2691,8 +2691,9 @@ func hasQuantity(text string, content []Token) bool {
 		if !t.Number || asked[t.Exact] || isYear(text, t) {
 			continue
 		}
-		if i > 0 && toks[i-1].Upper && !toks[i-1].Number && toks[i-1].End+1 == t.Start {
-			continue // part of a name: "Nghị quyết Trung ương 4"
+		counts := i+1 < len(toks) && (timeUnits[toks[i+1].Fold] || measureWords[toks[i+1].Fold] || toks[i+1].Fold == "nguoi")
+		if i > 0 && toks[i-1].Upper && !toks[i-1].Number && toks[i-1].End+1 == t.Start && !counts {
+			continue // part of a name: "Nghị quyết Trung ương 4", not "bị cáo Nguyễn Văn Hùng 20 năm tù"
 		}
 		if numberRange(text, t) {
 			return true // "63.000-65.000 đồng/kg"
