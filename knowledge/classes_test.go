@@ -3157,3 +3157,11 @@ func TestSumNamedBeforeHowMuch(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t73"), nil, []string{"ba huynh thi sau ban trai cay moi ngay thu nhap dc bn"})
 	wantAnswers(t, setService(t, "reader-news-t96"), [][2]string{{"giai ngan von dau tu cong phu loc dat bn", "38,7%"}}, nil)
 }
+
+// "Vì sao X" is not answered by a sentence where X causes something else
+// ("giá cá giảm … khiến nhiều chủ tàu chỉ hòa vốn"), nor where the
+// accident asked of only leads on to another matter.
+func TestCauseOfWhatIsAsked(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t87"), [][2]string{{"vi sao gia ca ngu giam", "nhu cầu nhập khẩu"}}, nil)
+	wantAnswers(t, setService(t, "reader-news-t18"), nil, []string{"Nguyên nhân vụ tai nạn giữa xe tải và xe máy trên QL21A là gì?"})
+}

@@ -832,7 +832,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindQuote && len(a.names) > 0 && !reportsSpeech(sc.text) {
 			continue // "ông Lâm phát biểu gì?" is answered by what someone said
 		}
-		if a.cause && (!givesCause(sc.toks) && !givesCauseAfter(sc.after) || causeUnknown(sc.wholeToks)) { // its own words: the sentence before may name an agent ("do anh X điều khiển")
+		if a.cause && (!givesCause(sc.toks) && !givesCauseAfter(sc.after, content) || causeUnknown(sc.wholeToks) || causesOther(sc.toks, content)) { // its own words: the sentence before may name an agent ("do anh X điều khiển")
 			continue // "nguyên nhân vụ cháy" is not answered by when it broke out, unless the cause follows
 		}
 		if a.country && !namesCountry(sc.window) {
@@ -4976,6 +4976,30 @@ func givesCause(toks []Token) bool {
 	return false
 }
 
+// causesOther reports whether a sentence gives what a question asks the
+// cause of as the cause of something else: the effect follows "nên",
+// "khiến" or "dẫn đến", and the question's words stand only before it
+// ("giá cá giảm … khiến nhiều chủ tàu chỉ hòa vốn" says what the fall in
+// prices did, not why they fell).
+func causesOther(toks, content []Token) bool {
+	asked := func(t Token) bool {
+		return !foldedStop[t.Fold] && slices.ContainsFunc(content, func(c Token) bool { return c.Fold == t.Fold })
+	}
+	other := false
+	for i, t := range toks {
+		switch {
+		case effectWords[t.Exact] || i > 0 && toks[i-1].Fold == "dan" && t.Fold == "den":
+			other = other || slices.ContainsFunc(toks[:i], asked) && !slices.ContainsFunc(toks[i+1:], asked)
+		case causeWords[t.Exact] && !purposeWords[t.Exact] && !byAgent(toks, i) || i > 0 && causePairs[[2]string{toks[i-1].Fold, t.Fold}]:
+			return false // "do tài xế buồn ngủ nên …" gives a cause too
+		}
+	}
+	return other
+}
+
+// effectWords are the causeWords the effect follows.
+var effectWords = exactSet("nên khiến")
+
 // byAgent reports whether the "do" at toks[i] says by whom, not why: "do
 // liên danh Công ty … thi công", "do UBND tỉnh làm chủ đầu tư".
 func byAgent(toks []Token, i int) bool {
@@ -4987,9 +5011,9 @@ var agentNouns = map[string]bool{"lien danh": true, "cong ty": true, "cong ti": 
 
 // givesCauseAfter reports whether the sentence after one gives a cause
 // it knows: not "Nguyên nhân vụ tai nạn đang được điều tra, làm rõ".
-func givesCauseAfter(after string) bool {
+func givesCauseAfter(after string, content []Token) bool {
 	toks := Tokenize(after)
-	return givesCause(toks) && !causeUnknown(toks)
+	return givesCause(toks) && !causeUnknown(toks) && !causesOther(toks, content)
 }
 
 // causeUnknown reports whether a sentence says the cause is not known yet:
