@@ -3165,3 +3165,10 @@ func TestCauseOfWhatIsAsked(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t87"), [][2]string{{"vi sao gia ca ngu giam", "nhu cầu nhập khẩu"}}, nil)
 	wantAnswers(t, setService(t, "reader-news-t18"), nil, []string{"Nguyên nhân vụ tai nạn giữa xe tải và xe máy trên QL21A là gì?"})
 }
+
+// A figure's sentence may leave its subject to the sentence before ("Hiện
+// toàn tỉnh có 4.752 tàu cá … Đến nay, đã có 2.506 tàu lắp đặt, đạt tỷ lệ
+// 99,6%"): it measures the subject as much as one naming it.
+func TestSubjectNamedTheSentenceBefore(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t98"), [][2]string{{"ty le tau ca lap vms dat bao nhieu %", "99,6%"}}, nil)
+}

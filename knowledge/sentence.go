@@ -973,7 +973,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		out = append(out, c)
 		marks = append(marks, mark{
-			measuring: measures && (namesSubject(words, a.subject) || subjectLevel != "" && wholeOf(sc.toks, subjectLevel)),
+			measuring: measures && (namesSubject(words, a.subject) || newBag(Tokenize(sc.before), true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] || subjectLevel != "" && wholeOf(sc.toks, subjectLevel)),
 			goal:      kind == KindNumber && statesGoal(sc.wholeToks),
 			excepting: kind == KindNumber && excepts(sc.toks[:min(len(sc.toks), 4)]), // opens with it: not "(không tính điểm ưu tiên)"
 			doing:     kind == KindWho && len(a.doing) == 2 && strings.Contains(foldedText(sc.toks), " "+a.doing[0].Fold+" "+a.doing[1].Fold+" ") && namesPerson(sc.toks),
