@@ -3172,3 +3172,9 @@ func TestCauseOfWhatIsAsked(t *testing.T) {
 func TestSubjectNamedTheSentenceBefore(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t98"), [][2]string{{"ty le tau ca lap vms dat bao nhieu %", "99,6%"}}, nil)
 }
+
+// "Tổng Giám đốc … là ai" is not answered by the deputy ("Phó Tổng Giám
+// đốc công ty"), though the office asked is a bare title.
+func TestHeadAskedDeputyFound(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t99"), nil, []string{"Tổng Giám đốc Công ty CP Gang thép Kỳ Phương tên là gì?", "tong giam doc cty gang thep ky phuong ten gi"})
+}

@@ -733,7 +733,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if a.scope != "" && narrower(sc.toks, a.scope) {
 			continue // "năng suất bình quân toàn tỉnh" is not answered by a district's, "toàn huyện đạt 34,2 tấn/ha"
 		}
-		if a.ranks.mismatch(sc.toks) || len(strings.Fields(a.office)) > 2 && (onlyDeputy(officeText(sc.toks), a.office, a.ranks) || kind == KindWho && a.ranks.asked["pho2"] && onlyPlain(officeText(sc.toks), a.office)) {
+		if a.ranks.mismatch(sc.toks) || (len(strings.Fields(a.office)) > 2 || kind == KindWho && a.office != "") && (onlyDeputy(officeText(sc.toks), a.office, a.ranks) || kind == KindWho && a.ranks.asked["pho2"] && onlyPlain(officeText(sc.toks), a.office)) {
 			continue // "Phó Chủ tịch" asked, "Chủ tịch" found, or the other way round
 		}
 		if (kind == KindWho || kind == KindQuote && speaker[0] == "") && a.office != "" && !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
