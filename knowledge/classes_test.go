@@ -3178,3 +3178,10 @@ func TestSubjectNamedTheSentenceBefore(t *testing.T) {
 func TestHeadAskedDeputyFound(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t99"), nil, []string{"Tổng Giám đốc Công ty CP Gang thép Kỳ Phương tên là gì?", "tong giam doc cty gang thep ky phuong ten gi"})
 }
+
+// A figure asked plainly is today's: "năng suất bình quân vụ này tăng 0,18
+// tấn/ha so với vụ Đông Xuân 2022-2023 (đạt 6,94 tấn/ha)" gives a change
+// and last season's, where another sentence says "ước đạt 7,12 tấn/ha".
+func TestFigureNotTheOneComparedWith(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t97"), [][2]string{{"nang suat lua binh quan vu dong xuan bn tan/ha", "7,12 tấn/ha"}}, nil)
+}

@@ -698,7 +698,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// "bao nhiêu" measures, whether it gives a figure aimed at, and whether
 	// it opens by taking something out of its figure.
 	// it does what "ai" is asked to have done, as the question words it.
-	type mark struct{ measuring, goal, excepting, doing bool }
+	type mark struct{ measuring, goal, excepting, doing, compared bool }
 	var marks []mark
 	for _, sc := range all {
 		if speaker[0] != "" {
@@ -976,6 +976,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			measuring: measures && (namesSubject(words, a.subject) || newBag(Tokenize(sc.before), true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] || subjectLevel != "" && wholeOf(sc.toks, subjectLevel)),
 			goal:      kind == KindNumber && statesGoal(sc.wholeToks),
 			excepting: kind == KindNumber && excepts(sc.toks[:min(len(sc.toks), 4)]), // opens with it: not "(không tính điểm ưu tiên)"
+			compared:  kind == KindNumber && figuresCompared(sc.text),
 			doing:     kind == KindWho && len(a.doing) == 2 && strings.Contains(foldedText(sc.toks), " "+a.doing[0].Fold+" "+a.doing[1].Fold+" ") && namesPerson(sc.toks),
 		})
 	}
@@ -1003,6 +1004,12 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		// A figure asked plainly is what is, where the article says it, not
 		// what is aimed at: "phấn đấu đạt 4.500 ha" is a goal.
 		keep(func(m mark) bool { return !m.goal })
+	}
+	if kind == KindNumber && len(a.years) == 0 && !comparesFigures(q.Text) {
+		// A figure asked plainly is today's, not the one compared with
+		// ("So với Hội thao lần thứ IV năm 2022 (610 VĐV …), số VĐV năm nay
+		// tăng 132 người"), where a sentence gives today's.
+		keep(func(m mark) bool { return !m.compared })
 	}
 	if kind == KindNumber && !excepts(a.question) {
 		// A figure asked plainly is not the one left when something is
@@ -3896,6 +3903,47 @@ var excepting = map[string]bool{"loai tru": true, "ngoai tru": true, "khong ke":
 func excepts(toks []Token) bool {
 	for i := 1; i < len(toks); i++ {
 		if excepting[toks[i-1].Fold+" "+toks[i].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// figuresCompared reports whether every figure of a sentence is one compared
+// with or a change: after "so với" or "cùng kỳ" in its clause, or right
+// after "tăng", "giảm", "thêm" ("tăng 0,18 tấn/ha so với vụ Đông Xuân
+// 2022-2023 (đạt 6,94 tấn/ha)").
+func figuresCompared(sentence string) bool {
+	figures := 0
+	for _, c := range clauses(sentence) {
+		text := sentence[c.Start:c.End]
+		toks := Tokenize(text)
+		against := false
+		for i, t := range toks {
+			if i > 0 && (toks[i-1].Fold == "so" && t.Fold == "voi" || toks[i-1].Fold == "cung" && t.Fold == "ky") {
+				against = true
+			}
+			if !t.Number || isYear(text, t) || t.End < len(text) && text[t.End] == '-' || t.Start > 0 && text[t.Start-1] == '-' {
+				continue
+			}
+			figures++
+			if !against && (i == 0 || !changeWords[toks[i-1].Fold]) {
+				return false
+			}
+		}
+	}
+	return figures > 0
+}
+
+// changeWords, folded, give a figure as a change: "tăng 132 người".
+var changeWords = map[string]bool{"tang": true, "giam": true, "them": true}
+
+// comparesFigures reports whether a question compares or asks a change:
+// "so với", "tăng bao nhiêu", "hơn năm trước".
+func comparesFigures(question string) bool {
+	q := Fold(spaced(question))
+	for _, w := range []string{" so voi ", " tang ", " giam ", " hon ", " cung ky ", " truoc ", " ngoai ", " chenh ", " them "} {
+		if strings.Contains(q, w) {
 			return true
 		}
 	}
