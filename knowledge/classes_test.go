@@ -3185,3 +3185,9 @@ func TestHeadAskedDeputyFound(t *testing.T) {
 func TestFigureNotTheOneComparedWith(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t97"), [][2]string{{"nang suat lua binh quan vu dong xuan bn tan/ha", "7,12 tấn/ha"}}, nil)
 }
+
+// A paragraph that opens "Tại huyện Sa Thầy, …" speaks of that district in
+// each sentence that calls it "huyện" alone.
+func TestPlaceTheParagraphOpensWith(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t101"), [][2]string{{"Tính đến 17 giờ ngày 29/10, huyện Sa Thầy đã di dời bao nhiêu hộ?", "158 hộ"}}, nil)
+}

@@ -925,7 +925,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if !holdsNames(unnamed, words, title) && !calledBy(a.names, words) && !calledByGivenName(a.names, sc.toks) && !namesAround(a.names, ownPlaces, words, sc.window) &&
 			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) &&
 			!(opensWithPronoun(sc.text) && holdsNames(a.names, newBag(append(lastPerson(paragraphOf(sc.p), sc.whole), sc.toks...), true), title)) && // "Đồng chí đề nghị …" after her name
-			!(speaksOfSomeone(sc.text) && holdsNames(a.names, newBag(sc.window, true), title)) && // "Gia đình ông Bảy ở xã Hà Mòn … vườn của ông cho thu hoạch …"
+			!(speaksOfSomeone(sc.text) && holdsNames(a.names, newBag(sc.window, true), title)) &&
+			!(callsPlaceBare(sc.toks, a.placeKinds) && holdsNames(a.names, newBag(Tokenize(placeOpening(paragraphOf(sc.p))), true), title)) && // "Tại huyện Sa Thầy, … Tính đến 17 giờ, huyện đã di dời 158 hộ" // "Gia đình ông Bảy ở xã Hà Mòn … vườn của ông cho thu hoạch …"
 			!((kind == KindWho && a.office != "" && officeBare(sc.toks, a.office) || namesBodyBare(sc.toks, a.question)) && holdsNames(a.names, newBag(Tokenize(upTo(paragraphOf(sc.p), sc.whole)), true), title)) { // "… HTX Nhân Thịnh … Ông Hưng, Giám đốc HTX cho biết", "tỷ lệ quả loại 1 của HTX đạt 65%"
 			continue // the names asked about are elsewhere
 		}
@@ -5197,6 +5198,27 @@ func placeBefore(text string) bool {
 // placeOpens reports whether a sentence opens with a kind of place asked
 // about and no name after it: "Huyện có 5.120 trẻ …" speaks of the
 // district the sentence before names.
+// callsPlaceBare reports whether a sentence calls a place of a kind asked
+// by its kind alone: "huyện đã di dời 158 hộ".
+func callsPlaceBare(toks []Token, kinds map[string]bool) bool {
+	for i, t := range toks {
+		if kinds[t.Fold] && (i+1 == len(toks) || !toks[i+1].Upper) && (i == 0 || toks[i-1].Fold != "tac") { // not "hợp tác xã"
+			return true
+		}
+	}
+	return false
+}
+
+// placeOpening returns the clause a paragraph opens with when it sets the
+// place its sentences speak of ("Tại huyện Sa Thầy, …"), else "".
+func placeOpening(paragraph string) string {
+	head, _, found := strings.Cut(paragraph, ",")
+	if !found || !strings.HasPrefix(head, "Tại ") && !strings.HasPrefix(head, "Ở ") {
+		return ""
+	}
+	return head
+}
+
 func placeOpens(toks []Token, kinds map[string]bool) bool {
 	return len(toks) > 1 && kinds[toks[0].Fold] && !toks[1].Upper
 }
