@@ -3191,3 +3191,10 @@ func TestFigureNotTheOneComparedWith(t *testing.T) {
 func TestPlaceTheParagraphOpensWith(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t101"), [][2]string{{"Tính đến 17 giờ ngày 29/10, huyện Sa Thầy đã di dời bao nhiêu hộ?", "158 hộ"}}, nil)
 }
+
+// An event asked by its number ("Hội thao lần thứ IV") is not answered by
+// a sentence of an article whose title numbers its own event otherwise
+// ("… lần thứ V"), unless the sentence names the one asked.
+func TestEventNumberedOtherwise(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t100"), nil, []string{"Huyện Krông Bông giành bao nhiêu HCV tại Hội thao lần thứ IV?"})
+}

@@ -804,6 +804,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if numbersOther(sc.toks, a.markers) {
 			continue // "bão số 6" asked, "So với bão số 9 năm 2020, …" found
 		}
+		if titleNumbersOther(sc.p.Article, a.markers, sc.toks) {
+			continue // "Hội thao lần thứ IV" asked of the article on the fifth: only a sentence naming the fourth speaks of it
+		}
 		if otherMonths(sc.toks, a.months) {
 			continue // "tháng 2/2025" asked, the sentence gives January's figure
 		}
@@ -4146,6 +4149,28 @@ var reSpanAsked = regexp.MustCompile(` tu (ngay |thang |nam |khi |luc )?(nao|bao
 var reSpan = regexp.MustCompile(`(?i)(từ\s+(ngày\s+|tháng\s+|năm\s+)?\d[\d/]*[^.;]{0,40}?\s(đến|tới)\s+(hết\s+)?(ngày\s+|tháng\s+|năm\s+)?\d|\d{1,2}\s?[-–]\s?\d{1,2}/\d{1,2})`)
 
 // holdsMarkers reports whether a sentence holds every distinguishing key.
+// titleNumbersOther reports whether a sentence lacks an event's number
+// asked ("thứ IV") whose word its article's title numbers otherwise
+// ("Hội thao … lần thứ V"): the article's own event is another one.
+func titleNumbersOther(a *Article, markers []string, toks []Token) bool {
+	if a == nil {
+		return false
+	}
+	for _, m := range markers {
+		word, number, pair := strings.Cut(m, " ")
+		if !pair || !roman(number) || holdsMarkers([]string{m}, toks) {
+			continue // events are numbered in Roman numerals; "thứ 3" may be a rank
+		}
+		title := Tokenize(a.Title)
+		for i := 0; i+1 < len(title); i++ {
+			if title[i].Fold == word && numeral(title[i+1]) && title[i+1].Fold != number {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func holdsMarkers(markers []string, toks []Token) bool {
 	if len(markers) == 0 {
 		return true
