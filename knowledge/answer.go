@@ -304,7 +304,7 @@ func (ask *asked) wholeArticle(q Query, content []Token, found []Passage) []Pass
 			return
 		}
 		c := spanChunk(a, paragraph, part, start, end)
-		if _, toks := ask.sentencesOf(c); share(q, content, newBag(slices.Concat(toks...), false)) >= 0.2 {
+		if share(q, content, newBag(readText(c.Text).all, false)) >= 0.2 {
 			whole = append(whole, Passage{Chunk: c, Article: a})
 		}
 	})
@@ -2056,22 +2056,20 @@ func personAfter(toks []Token) bool {
 // "Quyết định 21").
 func numbersAfter(a *Article, word, number string) (same, other bool) {
 	for _, p := range append([]string{a.Title}, a.Paragraphs...) {
-		toks := Tokenize(p)
-		for i := 0; i+1 < len(toks); i++ {
-			if toks[i].Fold != word || toks[i].End+1 < toks[i+1].Start {
-				continue
-			}
-			if toks[i+1].Exact == spelledNumber[number] {
-				same = true // "thứ 3" written "thứ ba"
-				continue
-			}
-			if !numeral(toks[i+1]) {
-				continue
-			}
-			if toks[i+1].Fold == number {
-				same = true
-			} else {
-				other = true
+		for _, toks := range readText(p).toks { // read once for all questions
+			for i := 0; i+1 < len(toks); i++ {
+				if toks[i].Fold != word || toks[i].End+1 < toks[i+1].Start {
+					continue
+				}
+				switch {
+				case toks[i+1].Exact == spelledNumber[number]:
+					same = true // "thứ 3" written "thứ ba"
+				case !numeral(toks[i+1]):
+				case toks[i+1].Fold == number:
+					same = true
+				default:
+					other = true
+				}
 			}
 		}
 	}

@@ -71,6 +71,7 @@ type asked struct {
 	ranks         ranksAsked
 	names         [][2]Token
 	markers       []string
+	speechVerb    string   // the verb of saying asked: "khuyến cáo bà con điều gì" is answered by "… khuyến cáo bà con không đốt rơm rạ"
 	codeMarks     []string // the markers that are codes: "a00" of "khối A00", "st 24" of "ST24"
 	office        string
 	places        []string            // the places the question names ("huyện Lai Vung"), folded
@@ -192,6 +193,7 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		a.role = roleAfter(a.question)
 	}
 	a.spans = yearSpans(q.Text)
+	a.speechVerb = speechVerbIn(Fold(spaced(q.Text)))
 	a.firm = firmAsked(a.question)
 	if kind == KindNumber {
 		a.agent = agentAt(a.question, 0, true)
@@ -366,16 +368,42 @@ func (a *asked) sentencesOf(c Chunk) ([]Span, [][]Token) {
 	if r, ok := a.read[c.Text]; ok {
 		return r.spans, r.toks
 	}
-	r, ok := readCache.get(c.Text)
-	if !ok {
-		r = readSentences(c.Text)
-		readCache.put(c.Text, r)
-	}
+	r := readText(c.Text)
 	if a.read == nil {
 		a.read = map[string]readChunk{}
 	}
 	a.read[c.Text] = r
 	return r.spans, r.toks
+}
+
+// readText returns a text read into sentences and syllables, from
+// readCache when it was read before.
+func readText(text string) readChunk {
+	r, ok := readCache.get(text)
+	if !ok {
+		r = readSentences(text)
+		readCache.put(text, r)
+	}
+	return r
+}
+
+// textTokens returns the syllables of a short text, such as a title, read
+// once for all questions (readText). The caller must not change them.
+func textTokens(text string) []Token {
+	r := readText(text)
+	if len(r.spans) == 1 {
+		return r.toks[0]
+	}
+	return Tokenize(text)
+}
+
+// firstSentenceTokens returns the syllables of a paragraph's first
+// sentence, read once for all questions (readText).
+func firstSentenceTokens(paragraph string) []Token {
+	if r := readText(paragraph); len(r.toks) > 0 {
+		return r.toks[0]
+	}
+	return Tokenize(paragraph)
 }
 
 // readCache keeps the chunks questions were answered from, read: the same
@@ -450,7 +478,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	if a.firm != "" && !qualifies(passages[0].Article, words{fold: map[string]bool{a.firm: true}}) {
 		return nil // "cty Hitomo Precision" asked, the article speaks of other firms
 	}
-	titleToks := Tokenize(passages[0].Article.Title)
+	titleToks := textTokens(passages[0].Article.Title)
 	title := newBag(titleToks, true)
 	type scored struct {
 		p         *Passage
@@ -460,6 +488,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		after     string
 		toks      []Token
 		window    []Token // the sentence's with its neighbours'
+		prior     []Token // the sentence's before it, if any
 		wholeToks []Token
 		item      bool // one item of a bulleted list, scored beside the list
 	}
@@ -485,7 +514,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			for _, item := range items {
 				sc := scored{p: p, whole: whole, text: item, toks: toks[i], window: window, wholeToks: toks[i]}
 				if i > 0 {
-					sc.before = p.Chunk.Text[spans[i-1].Start:spans[i-1].End]
+					sc.before, sc.prior = p.Chunk.Text[spans[i-1].Start:spans[i-1].End], toks[i-1]
 				}
 				if i+1 < len(spans) {
 					sc.after = p.Chunk.Text[spans[i+1].Start:spans[i+1].End]
@@ -587,7 +616,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// of it ("Hiện toàn huyện có 52/56 trường …") names it too.
 	var lead []Token // read only where a rule below needs it
 	if len(passages[0].Article.Paragraphs) > 0 && (measures || kind == KindNumber || len(a.names) > 0 || kind == KindWho && a.office != "") {
-		lead = Tokenize(firstSentence(passages[0].Article.Paragraphs[0]))
+		lead = firstSentenceTokens(passages[0].Article.Paragraphs[0])
 	}
 	// The names of the title and the lead are the article's topic: "Dự án
 	// có tổng vốn đầu tư 86,4 triệu USD" speaks of the firm the lead names.
@@ -637,7 +666,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		// The lead's places are the article's own, but for one of several
 		// ("các xã A, B và C").
 		leadSentence := firstSentence(article.Paragraphs[0])
-		lead := newBag(Tokenize(leadSentence), true)
+		lead := newBag(firstSentenceTokens(article.Paragraphs[0]), true)
 		titled := false // the title names a province: the lead's others are compared with it
 		for key := range title.pairs {
 			titled = titled || provinces[key[0]+" "+key[1]]
@@ -692,7 +721,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	singles := slices.DeleteFunc(slices.Clone(a.singles), func(n Token) bool {
 		return slices.ContainsFunc(all, func(sc scored) bool { return givenNameIn(sc.toks, n) })
 	})
-	askedVerb := speechVerbIn(Fold(spaced(q.Text))) // "khuyến cáo bà con điều gì" is answered by "… khuyến cáo bà con không đốt rơm rạ"
+	askedVerb := a.speechVerb
 	var out []candidate
 	// marks says of each of out's sentences whether it names itself what a
 	// "bao nhiêu" measures, whether it gives a figure aimed at, and whether
@@ -700,6 +729,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// it does what "ai" is asked to have done, as the question words it.
 	type mark struct{ measuring, goal, excepting, doing, compared bool }
 	var marks []mark
+	plainFigure := kind == KindNumber && len(a.years) == 0 && !comparesFigures(q.Text)
 	for _, sc := range all {
 		if speaker[0] != "" {
 			if kind == KindQuote && !quotesSpeech(sc.text) && (askedVerb == "" || !strings.Contains(Fold(spaced(sc.text)), " "+askedVerb+" ")) {
@@ -977,10 +1007,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		out = append(out, c)
 		marks = append(marks, mark{
-			measuring: measures && (namesSubject(words, a.subject) || newBag(Tokenize(sc.before), true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] || subjectLevel != "" && wholeOf(sc.toks, subjectLevel)),
+			measuring: measures && (namesSubject(words, a.subject) || newBag(sc.prior, true).pairs[[2]string{a.subject[0].Fold, a.subject[1].Fold}] || subjectLevel != "" && wholeOf(sc.toks, subjectLevel)),
 			goal:      kind == KindNumber && statesGoal(sc.wholeToks),
 			excepting: kind == KindNumber && excepts(sc.toks[:min(len(sc.toks), 4)]), // opens with it: not "(không tính điểm ưu tiên)"
-			compared:  kind == KindNumber && figuresCompared(sc.text),
+			compared:  plainFigure && figuresCompared(sc.text),
 			doing:     kind == KindWho && len(a.doing) == 2 && strings.Contains(foldedText(sc.toks), " "+a.doing[0].Fold+" "+a.doing[1].Fold+" ") && namesPerson(sc.toks),
 		})
 	}
@@ -1009,7 +1039,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		// what is aimed at: "phấn đấu đạt 4.500 ha" is a goal.
 		keep(func(m mark) bool { return !m.goal })
 	}
-	if kind == KindNumber && len(a.years) == 0 && !comparesFigures(q.Text) {
+	if plainFigure {
 		// A figure asked plainly is today's, not the one compared with
 		// ("So với Hội thao lần thứ IV năm 2022 (610 VĐV …), số VĐV năm nay
 		// tăng 132 người"), where a sentence gives today's.
