@@ -729,7 +729,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// it does what "ai" is asked to have done, as the question words it.
 	type mark struct{ measuring, goal, excepting, doing, compared bool }
 	var marks []mark
-	plainFigure := kind == KindNumber && len(a.years) == 0 && !comparesFigures(q.Text)
+	plainFigure := kind == KindNumber && !a.number.ordinal && len(a.years) == 0 && !comparesFigures(q.Text)
 	for _, sc := range all {
 		if speaker[0] != "" {
 			if kind == KindQuote && !quotesSpeech(sc.text) && (askedVerb == "" || !strings.Contains(Fold(spaced(sc.text)), " "+askedVerb+" ")) {
