@@ -3198,3 +3198,9 @@ func TestPlaceTheParagraphOpensWith(t *testing.T) {
 func TestEventNumberedOtherwise(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t100"), nil, []string{"Huyện Krông Bông giành bao nhiêu HCV tại Hội thao lần thứ IV?"})
 }
+
+// "ai làm chủ tọa" asks who took the role: the sentence naming someone
+// "làm chủ tọa" answers, not the lead that says the trial opened.
+func TestWhoTookTheRole(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t97"), [][2]string{{"ai lam chu toa phien toa xu vu lua dao dat nen o vi thanh", "Trần Thị Mỹ Linh"}}, nil)
+}

@@ -1988,6 +1988,9 @@ func doneAfter(question []Token, asking string) []Token {
 			return nil
 		}
 		next := question[j]
+		if next.Fold == "lam" && j+2 < len(question) && !endsAsking[question[j+1].Fold] && !endsAsking[question[j+2].Fold] && question[j+1].End+1 == question[j+2].Start {
+			return question[j+1 : j+3] // "ai làm chủ tọa": the role taken is the deed
+		}
 		if next.Number || next.Fold == "la" || particles[next.Fold] || lightVerbs[next.Fold] || IsStopword(next) && next.Marked {
 			return nil
 		}
