@@ -3204,3 +3204,10 @@ func TestEventNumberedOtherwise(t *testing.T) {
 func TestWhoTookTheRole(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t97"), [][2]string{{"ai lam chu toa phien toa xu vu lua dao dat nen o vi thanh", "Trần Thị Mỹ Linh"}}, nil)
 }
+
+// A title said inside a quotation ("… chịu trách nhiệm trước Chủ tịch UBND
+// tỉnh", ông Võ Minh Châu nhấn mạnh) is not the speaker's rank: what the
+// Phó Chủ tịch stressed is answered by his quotation.
+func TestTitleInsideAQuotation(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t100"), [][2]string{{"Phó Chủ tịch UBND tỉnh Võ Minh Châu nhấn mạnh điều gì?", "dập tắt ngay trong giờ đầu"}}, nil)
+}

@@ -763,7 +763,12 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if a.scope != "" && narrower(sc.toks, a.scope) {
 			continue // "năng suất bình quân toàn tỉnh" is not answered by a district's, "toàn huyện đạt 34,2 tấn/ha"
 		}
-		if a.ranks.mismatch(sc.toks) || (len(strings.Fields(a.office)) > 2 || kind == KindWho && a.office != "") && (onlyDeputy(officeText(sc.toks), a.office, a.ranks) || kind == KindWho && a.ranks.asked["pho2"] && onlyPlain(officeText(sc.toks), a.office)) {
+		said := sc.toks // a title inside a quotation is not the speaker's: "… trước Chủ tịch UBND tỉnh", ông Võ Minh Châu nhấn mạnh
+		if strings.ContainsAny(sc.text, "\"“”") {
+			prior := sc.toks[:max(0, len(sc.toks)-len(Tokenize(sc.text)))] // who says it, where the quotation began before
+			said = append(slices.Clone(prior), Tokenize(outsideQuotes(sc.text))...)
+		}
+		if a.ranks.mismatch(said) || (len(strings.Fields(a.office)) > 2 || kind == KindWho && a.office != "") && (onlyDeputy(officeText(said), a.office, a.ranks) || kind == KindWho && a.ranks.asked["pho2"] && onlyPlain(officeText(said), a.office)) {
 			continue // "Phó Chủ tịch" asked, "Chủ tịch" found, or the other way round
 		}
 		if (kind == KindWho || kind == KindQuote && speaker[0] == "") && a.office != "" && !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
@@ -1154,6 +1159,31 @@ func quotationGoesOn(clause, next string) string {
 		return whole[i:]
 	}
 	return ""
+}
+
+// outsideQuotes returns a sentence without what it quotes. A quotation
+// may run over from the sentence before ("… giờ đầu. Người đứng đầu …",
+// ông X nhấn mạnh) or on to the next.
+func outsideQuotes(sentence string) string {
+	// A quotation the sentence closes but does not open ran over from the
+	// sentence before.
+	in := !opensQuotation(sentence) && (strings.Count(sentence, "\"")%2 == 1 || strings.Count(sentence, "“") < strings.Count(sentence, "”"))
+	var b strings.Builder
+	for _, r := range sentence {
+		switch r {
+		case '"':
+			in = !in
+		case '“':
+			in = true
+		case '”':
+			in = false
+		default:
+			if !in {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
 }
 
 // quotedBy returns, when the sentence at i of a chunk goes on with a
