@@ -3211,3 +3211,10 @@ func TestWhoTookTheRole(t *testing.T) {
 func TestTitleInsideAQuotation(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t100"), [][2]string{{"Phó Chủ tịch UBND tỉnh Võ Minh Châu nhấn mạnh điều gì?", "dập tắt ngay trong giờ đầu"}}, nil)
 }
+
+// "Ai đoạt giải nhất …", "… do ai đạo diễn" are answered where someone
+// did it, not by a sentence that only names the contest or the show.
+func TestWhoDidTheDeedAsked(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t81"), nil, []string{"Ai đoạt giải nhất hội thi ẩm thực bánh tam giác mạch?"})
+	wantAnswers(t, setService(t, "reader-news-t67"), nil, []string{"Chương trình nghệ thuật “Khát vọng hòa bình” do ai đạo diễn?"})
+}

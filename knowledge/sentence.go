@@ -729,6 +729,10 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	// it does what "ai" is asked to have done, as the question words it.
 	type mark struct{ measuring, goal, excepting, doing, compared bool }
 	var marks []mark
+	// A deed asked of "ai" ("ai thiết kế …"), not a second question ("… là
+	// ai, sinh năm nào", "… là ai và …").
+	deed := len(a.doing) > 0 && !IsStopword(a.doing[0]) && !foldedStop[a.doing[0].Fold] && a.doing[0].Fold != "sinh" &&
+		a.doing[0].Start <= len(q.Text) && !strings.ContainsAny(q.Text[:a.doing[0].Start], ",;")
 	plainFigure := kind == KindNumber && !a.number.ordinal && len(a.years) == 0 && !comparesFigures(q.Text)
 	for _, sc := range all {
 		if speaker[0] != "" {
@@ -903,6 +907,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		}
 		if a.docAsked.words != "" && !namesDocument(sc.text, sc.toks, a.docAsked) {
 			continue // "Nghị định nào quy định …" is answered by a sentence naming one, "Nghị định 36/2020/NĐ-CP"
+		}
+		if kind == KindWho && deed && !slices.ContainsFunc(sc.window, func(t Token) bool { return t.Fold == a.doing[0].Fold }) {
+			continue // "ai thiết kế mô hình" is answered where someone "thiết kế" it, not by who won a prize
 		}
 		if otherInRole(sc.toks, a.roles) {
 			continue // "bào chữa cho bị cáo Tài" asked, "… bào chữa cho bị cáo Duyên" found
