@@ -3218,3 +3218,9 @@ func TestWhoDidTheDeedAsked(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t81"), nil, []string{"Ai đoạt giải nhất hội thi ẩm thực bánh tam giác mạch?"})
 	wantAnswers(t, setService(t, "reader-news-t67"), nil, []string{"Chương trình nghệ thuật “Khát vọng hòa bình” do ai đạo diễn?"})
 }
+
+// "Theo tính toán, trước đây … khoảng 18 km" is the past even after a
+// reporting phrase: what the new bridge leaves is the figure of now.
+func TestPastAfterAReportingPhrase(t *testing.T) {
+	wantAnswers(t, setService(t, "local-news"), [][2]string{{"Đi từ xã Hòa Bình vào TP. Long Xuyên qua cầu mới còn bao nhiêu km?", "6,5 km"}}, nil)
+}

@@ -3919,9 +3919,12 @@ func opensInPast(sentence string, published time.Time) bool {
 		end++
 	}
 	toks := Tokenize(sentence[:end])
-	for i := 0; i+1 < len(toks) && i < 3; i++ {
+	for i := 0; i+1 < len(toks) && i < 5; i++ {
 		if pair := toks[i].Fold + " " + toks[i+1].Fold; pair == "truoc day" || pair == "truoc kia" {
-			return true // "Trước đây, đơn vị … chỉ có 15 máy"
+			return true // "Trước đây, đơn vị … chỉ có 15 máy", "Theo tính toán, trước đây …"
+		}
+		if i >= 3 {
+			continue
 		}
 		if toks[i].Fold == "nam" && toks[i+1].Number && isYearNumber(toks[i+1].Fold) {
 			if i > 0 && toks[i-1].Fold == "tu" {
