@@ -3224,3 +3224,16 @@ func TestWhoDidTheDeedAsked(t *testing.T) {
 func TestPastAfterAReportingPhrase(t *testing.T) {
 	wantAnswers(t, setService(t, "local-news"), [][2]string{{"Đi từ xã Hòa Bình vào TP. Long Xuyên qua cầu mới còn bao nhiêu km?", "6,5 km"}}, nil)
 }
+
+// "vào lúc nào" is answered by a moment said in words ("lúc nhận kết
+// quả"), not only by a date or an hour.
+func TestMomentSaidInWords(t *testing.T) {
+	a, err := knowledge.Finish(knowledge.Article{ID: "le-phi", Title: "Hoàn lệ phí cho hồ sơ trực tuyến", Paragraphs: []string{
+		"Người dân nộp hồ sơ cấp phép xây dựng trực tuyến được hoàn 50% lệ phí.",
+		"Khoản lệ phí được hoàn lại lúc người dân nhận kết quả tại bộ phận một cửa.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, knowledge.NewService([]knowledge.Article{a}), [][2]string{{"Lệ phí được hoàn lại vào lúc nào?", "nhận kết quả"}}, nil)
+}

@@ -896,7 +896,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			continue // "công ty X có trụ sở ở đâu" is not answered by where it works
 		}
 		if kind == KindWhen && a.moment && !statesClock(sc.text) && !reDate.MatchString(reDuration.ReplaceAllString(sc.text, "")) && !reDay.MatchString(sc.text) && !namesYear(sc.toks) &&
-			!slices.ContainsFunc(sc.toks, func(t Token) bool { return t.Exact == "lúc" }) { // not "lực lượng"
+			!slices.ContainsFunc(sc.toks, func(t Token) bool { return t.Exact == momentWord }) { // not "lực lượng"
 			continue // "xảy ra vào lúc nào" is not answered by "xảy ra vào ban đêm"; "vào lúc nộp hồ sơ" answers
 		}
 		if kind == KindWhen && !a.moment && !statesClock(sc.text) && !reDate.MatchString(sc.text) && !reDay.MatchString(sc.text) && !namesYear(sc.toks) && !namesTime(sc.toks) {
@@ -4825,13 +4825,22 @@ func foldedText(toks []Token) string {
 
 // refersBack reports whether a sentence's first syllables point at the
 // sentence before: "Điều này …", "Đây là …", "Nó …", "Đại dương này …".
+// momentWord is "lúc" as Tokenize writes it.
+var momentWord = Tokenize("lúc")[0].Exact
+
+// backWords point back to what was said before, as Tokenize writes them.
+// "này", "đó", "nó", "vậy" point back too, but the fitted models learnt the
+// feature without them (the list compared written forms with Tokenize's,
+// so only these two matched): with them, 14 answers of the reader sets are
+// lost until the models are fit again.
+var backWords = exactSet("đây trên")
+
 func refersBack(toks []Token) bool {
 	for i, t := range toks {
 		if i >= 6 {
 			break
 		}
-		switch t.Exact {
-		case "này", "đó", "đây", "nó", "vậy", "trên":
+		if backWords[t.Exact] {
 			return true
 		}
 	}
