@@ -1671,7 +1671,7 @@ func countsThings(text string, toks []Token, i int) bool {
 var countedThings = foldedSet([]string{"người", "hộ", "khách", "dân"})
 
 // money are the words a sum is said in ("312,4 tỷ đồng", "18 triệu").
-var money = map[string]bool{"dong": true, "ty": true, "trieu": true, "nghin": true, "ngan": true, "usd": true, "do": true}
+var money = map[string]bool{"dong": true, "ti": true, "trieu": true, "nghin": true, "ngan": true, "usd": true, "do": true}
 
 var rePercent = regexp.MustCompile(`\d\s?%`)
 

@@ -3237,3 +3237,16 @@ func TestMomentSaidInWords(t *testing.T) {
 	}
 	wantAnswers(t, knowledge.NewService([]knowledge.Article{a}), [][2]string{{"Lệ phí được hoàn lại vào lúc nào?", "nhận kết quả"}}, nil)
 }
+
+// A sum may be said in "tỷ" alone ("hết 96,8 tỷ"): "bao nhiêu tiền" is
+// answered by it.
+func TestSumSaidInBillions(t *testing.T) {
+	a, err := knowledge.Finish(knowledge.Article{ID: "dot-quy", Title: "Khai trương Trung tâm Đột quỵ", Paragraphs: []string{
+		"Trung tâm Đột quỵ có 40 giường bệnh, được đầu tư hết 96,8 tỷ từ ngân sách tỉnh.",
+		"Mỗi năm trung tâm dự kiến điều trị cho 1.200 người bệnh.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, knowledge.NewService([]knowledge.Article{a}), [][2]string{{"trung tam dot quy dau tu het bao nhieu tien", "96,8 tỷ"}}, nil)
+}
