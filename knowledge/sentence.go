@@ -723,10 +723,11 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	})
 	askedVerb := a.speechVerb
 	var out []candidate
-	// marks says of each of out's sentences whether it names itself what a
-	// "bao nhiêu" measures, whether it gives a figure aimed at, and whether
-	// it opens by taking something out of its figure.
-	// it does what "ai" is asked to have done, as the question words it.
+	// marks says of each of out's sentences whether it names itself (or the
+	// sentence before names) what a "bao nhiêu" measures, whether it gives a
+	// figure aimed at, whether it opens by taking something out of its
+	// figure, whether it does what "ai" is asked to have done, as the
+	// question words it, and whether its figures are all compared with.
 	type mark struct{ measuring, goal, excepting, doing, compared bool }
 	var marks []mark
 	// A deed asked of "ai" ("ai thiết kế …"), not a second question ("… là
@@ -970,8 +971,8 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if !holdsNames(unnamed, words, title) && !calledBy(a.names, words) && !calledByGivenName(a.names, sc.toks) && !namesAround(a.names, ownPlaces, words, sc.window) &&
 			!(placeOpens(sc.toks, a.placeKinds) && namesPlaces(places, nil, sc.before) && namesAround(a.names, places, words, sc.window)) &&
 			!(opensWithPronoun(sc.text) && holdsNames(a.names, newBag(append(lastPerson(paragraphOf(sc.p), sc.whole), sc.toks...), true), title)) && // "Đồng chí đề nghị …" after her name
-			!(speaksOfSomeone(sc.text) && holdsNames(a.names, newBag(sc.window, true), title)) &&
-			!(callsPlaceBare(sc.toks, a.placeKinds) && holdsNames(a.names, newBag(Tokenize(placeOpening(paragraphOf(sc.p))), true), title)) && // "Tại huyện Sa Thầy, … Tính đến 17 giờ, huyện đã di dời 158 hộ" // "Gia đình ông Bảy ở xã Hà Mòn … vườn của ông cho thu hoạch …"
+			!(speaksOfSomeone(sc.text) && holdsNames(a.names, newBag(sc.window, true), title)) && // "Gia đình ông Bảy ở xã Hà Mòn … vườn của ông cho thu hoạch …"
+			!(callsPlaceBare(sc.toks, a.placeKinds) && holdsNames(a.names, newBag(Tokenize(placeOpening(paragraphOf(sc.p))), true), title)) && // "Tại huyện Sa Thầy, … Tính đến 17 giờ, huyện đã di dời 158 hộ"
 			!((kind == KindWho && a.office != "" && officeBare(sc.toks, a.office) || namesBodyBare(sc.toks, a.question)) && holdsNames(a.names, newBag(Tokenize(upTo(paragraphOf(sc.p), sc.whole)), true), title)) { // "… HTX Nhân Thịnh … Ông Hưng, Giám đốc HTX cho biết", "tỷ lệ quả loại 1 của HTX đạt 65%"
 			continue // the names asked about are elsewhere
 		}
@@ -4234,7 +4235,7 @@ func titleNumbersOther(a *Article, markers []string, toks []Token) bool {
 		if !pair || !roman(number) || holdsMarkers([]string{m}, toks) {
 			continue // events are numbered in Roman numerals; "thứ 3" may be a rank
 		}
-		title := Tokenize(a.Title)
+		title := textTokens(a.Title)
 		for i := 0; i+1 < len(title); i++ {
 			if title[i].Fold == word && numeral(title[i+1]) && title[i+1].Fold != number {
 				return true
