@@ -264,20 +264,27 @@ func TestQualitySet(t *testing.T) {
 	if *qualitySet == "" {
 		t.Skip("runs with -quality.set DIR")
 	}
-	articles, err := knowledge.LoadPath(filepath.Join(*qualitySet, "articles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	qs, err := knowledge.ReadQuestionSet(filepath.Join(*qualitySet, "questions.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	articles, qs := readSet(t, *qualitySet)
 	t.Log("alone:")
 	runQuality(t, knowledge.NewService(articles), qs, logMisses)
 	if news, err := distractors(); err == nil {
 		t.Log("among the news distractors:")
 		runQuality(t, knowledge.NewService(append(news, articles...)), qs, logMisses)
 	}
+}
+
+// readSet reads a folder holding articles/ and questions.json.
+func readSet(t *testing.T, dir string) ([]knowledge.Article, questionSet) {
+	t.Helper()
+	articles, err := knowledge.LoadPath(filepath.Join(dir, "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, err := knowledge.ReadQuestionSet(filepath.Join(dir, "questions.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return articles, qs
 }
 
 // TestQualityHeldOut runs the held-out reader sets (testdata/heldout-news-*):
@@ -293,14 +300,7 @@ func TestQualityHeldOut(t *testing.T) {
 	}
 	var total qualityResult
 	for _, dir := range dirs {
-		articles, err := knowledge.LoadPath(filepath.Join(dir, "articles"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		qs, err := knowledge.ReadQuestionSet(filepath.Join(dir, "questions.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		articles, qs := readSet(t, dir)
 		t.Log(filepath.Base(dir) + ":")
 		res := runQuality(t, knowledge.NewService(articles), qs, quiet)
 		total.answered += res.answered
