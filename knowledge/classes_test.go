@@ -3250,3 +3250,20 @@ func TestSumSaidInBillions(t *testing.T) {
 	}
 	wantAnswers(t, knowledge.NewService([]knowledge.Article{a}), [][2]string{{"trung tam dot quy dau tu het bao nhieu tien", "96,8 tỷ"}}, nil)
 }
+
+// A figure asked of a place is not the one a sentence gives after another
+// place of the same level: "Đầm Dơi …, kế đến là huyện Cái Nước với 760
+// ha" does not say Đầm Dơi's area, nor "Ngoài Vĩnh Linh, bờ biển … huyện
+// Gio Linh … sạt lở khoảng 1,2 km" Vĩnh Linh's.
+func TestFigureOfAnotherPlace(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t104"), [][2]string{{"dam doi co bao nhieu ha tom sieu tham canh", "1.126 ha"}}, nil)
+	wantAnswers(t, setService(t, "reader-news-t102"), [][2]string{{"bo bien vinh linh sat lo bao nhieu km", "4,8 km"}}, nil)
+}
+
+// A place typed plain after its noun ("huyen go dau") is one the answer
+// must name, where the article writes it as a place: the police chief of
+// another district, or another town's households moved, do not answer.
+func TestPlaceTypedPlainAfterItsNoun(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t105"), nil, []string{"truong cong an huyen go dau ten j"})
+	wantAnswers(t, setService(t, "reader-news-t106"), nil, []string{"huyen da bac di doi bao nhieu ho dan"})
+}

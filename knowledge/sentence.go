@@ -346,6 +346,90 @@ func placeNames(toks []Token, places []string) [][2]Token {
 	return pairs
 }
 
+// placesTypedPlain returns the pairs of a question typed without capitals
+// that the passages write as a place's name ("huyen go dau" for "huyện Gò
+// Dầu"), but for provinces and places that only locate another.
+func placesTypedPlain(a *asked, written map[[2]string]string) [][2]Token {
+	if slices.ContainsFunc(a.question, func(t Token) bool { return t.Upper }) {
+		return nil
+	}
+	var out [][2]Token
+	for i := 1; i < len(a.question); i++ {
+		x, y := a.question[i-1], a.question[i]
+		key := [2]string{x.Fold, y.Fold}
+		if _, ok := written[key]; !ok || x.End+1 != y.Start || provinces[x.Fold+" "+y.Fold] || locates(a.question, [2]Token{x, y}) ||
+			slices.ContainsFunc(a.names, func(n [2]Token) bool { return n[0].Fold == x.Fold && n[1].Fold == y.Fold }) {
+			continue
+		}
+		out = append(out, [2]Token{x, y})
+	}
+	return out
+}
+
+// placesWritten returns the names sentences write after a place's noun or
+// "địa bàn" ("huyện Hướng Hóa", "trên địa bàn Cù Lao Dung"), as folded pairs.
+func placesWritten(sentences [][]Token) map[[2]string]string {
+	written := map[[2]string]string{}
+	for _, toks := range sentences {
+		for j := 2; j < len(toks); j++ {
+			if (placeNoun(toks[j-2]) || j > 2 && toks[j-3].Fold == "dia" && toks[j-2].Fold == "ban") && toks[j-1].Upper && toks[j].Upper && !toks[j-1].Number && !toks[j].Number {
+				noun := toks[j-2].Fold
+				if !placeNoun(toks[j-2]) || written[[2]string{toks[j-1].Fold, toks[j].Fold}] != "" {
+					noun = written[[2]string{toks[j-1].Fold, toks[j].Fold}] // "địa bàn" says no level
+				}
+				written[[2]string{toks[j-1].Fold, toks[j].Fold}] = noun
+				for k := j + 1; k < len(toks) && toks[k].Upper && !toks[k].Number && toks[k-1].End+1 == toks[k].Start; k++ {
+					written[[2]string{toks[k-1].Fold, toks[k].Fold}] = noun // "huyện Cù Lao Dung"
+				}
+			}
+		}
+	}
+	return written
+}
+
+// figuresOfOtherPlaces reports whether every figure of a sentence follows
+// another place of the level asked (a district for a district) than the
+// ones asked, named after its noun nearest before it: "Đầm Dơi … lớn nhất
+// tỉnh, kế đến là huyện Cái Nước với 760 ha" gives Cái Nước's figure, not
+// Đầm Dơi's; "Ngoài Vĩnh Linh, bờ biển xã Trung Giang, huyện Gio Linh …
+// sạt lở 1,2 km" is not Vĩnh Linh's. A place in parentheses locates the
+// one before it, as does a wider one ("xã Ân Hảo Tây, huyện Hoài Ân").
+// Years and dates are no figures.
+func figuresOfOtherPlaces(text string, toks []Token, asked map[[2]string]string) bool {
+	levels := map[string]bool{}
+	for _, level := range asked {
+		levels[level] = level != ""
+	}
+	if strings.Contains(Fold(text), "lan luot") {
+		return false // "Xã An Thủy và xã Tân Xuân … lần lượt có 640 hộ và 485 hộ"
+	}
+	figures := 0
+	owned, ownedByAsked := false, false
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if _, ok := asked[[2]string{toks[max(i-1, 0)].Fold, t.Fold}]; ok && i > 0 {
+			owned, ownedByAsked = true, true
+			continue
+		}
+		if placeNoun(t) && levels[t.Fold] && i+2 < len(toks) && toks[i+1].Upper && toks[i+2].Upper && !toks[i+1].Number && !toks[i+2].Number &&
+			strings.Count(text[:t.Start], "(") <= strings.Count(text[:t.Start], ")") && !(surnames[toks[i+1].Fold] && i+3 < len(toks) && toks[i+3].Upper) { // not "Chủ tịch UBND xã Nguyễn Thị Mai Anh"
+			if _, ok := asked[[2]string{toks[i+1].Fold, toks[i+2].Fold}]; !ok {
+				owned, ownedByAsked = true, false
+			}
+			continue
+		}
+		if !t.Number || isYearNumber(t.Fold) && !strings.ContainsAny(text[t.Start:t.End], ".,") || i > 0 && toks[i-1].Number && strings.TrimSpace(text[toks[i-1].End:t.Start]) == "/" ||
+			i+1 < len(toks) && toks[i+1].Number && strings.TrimSpace(text[t.End:toks[i+1].Start]) == "/" {
+			continue
+		}
+		figures++
+		if !owned || ownedByAsked {
+			return false
+		}
+	}
+	return figures > 0
+}
+
 // readChunk is a chunk's sentences and their syllables: sentence i's are
 // all[bounds[i]:bounds[i+1]], with offsets in the sentence.
 type readChunk struct {
@@ -629,6 +713,33 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		unnamed = slices.DeleteFunc(slices.Clone(a.names), func(n [2]Token) bool {
 			pair := n[0].Fold + " " + n[1].Fold
 			return leadPairs[[2]string{n[0].Fold, n[1].Fold}] && !placedIn(lead, pair) && !placedIn(titleToks, pair) && !slices.Contains(a.places, pair)
+		})
+	}
+	written := placesWritten(sentences)
+	typed := placesTypedPlain(a, written)
+	askedPlaces := map[[2]string]string{} // the places asked of, as folded pairs, with their level's noun
+	for _, n := range append(slices.Clone(a.names), typed...) {
+		key := [2]string{n[0].Fold, n[1].Fold}
+		if level, ok := written[key]; ok || slices.Contains(a.places, key[0]+" "+key[1]) {
+			if i := slices.IndexFunc(a.question, func(t Token) bool { return t.Start == n[0].Start }); i > 0 && placeNoun(a.question[i-1]) {
+				level = a.question[i-1].Fold
+			}
+			askedPlaces[key] = level
+		}
+	}
+	// A place typed plain after its noun ("truong cong an huyen go dau")
+	// must be named by the sentence, beside it or earlier in its paragraph,
+	// unless the title or the lead names it: then it is the article's own.
+	// After any other word the name may be a firm's, a school's or a man's
+	// ("htx hòa tiến", "ông bình"), or where what is asked about took
+	// place, which the answer need not repeat ("ai bị thương trong vụ sạt
+	// lở ở nam đàn").
+	if len(typed) > 0 && len(passages[0].Article.Paragraphs) > 0 {
+		opening := newBag(firstSentenceTokens(passages[0].Article.Paragraphs[0]), true)
+		typed = slices.DeleteFunc(typed, func(n [2]Token) bool {
+			i := slices.IndexFunc(a.question, func(t Token) bool { return t.Start == n[0].Start })
+			key := [2]string{n[0].Fold, n[1].Fold}
+			return title.pairs[key] || opening.pairs[key] || i > 0 && !placeNoun(a.question[i-1])
 		})
 	}
 	var subjectLevel string
@@ -948,6 +1059,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && len(a.places) > 0 && bodysFigure(sc.toks, a.question) {
 			continue // "xã Phù Lưu có bao nhiêu ha cam" is not answered by "Tại xã Phù Lưu, Hợp tác xã Cam sành Phù Lưu … 96 ha"
 		}
+		if kind == KindNumber && len(askedPlaces) > 0 && figuresOfOtherPlaces(sc.text, sc.toks, askedPlaces) {
+			continue // "dam doi co bao nhieu ha tom" is not answered by "…, kế đến là huyện Cái Nước với 760 ha"
+		}
 		if kind == KindNumber && listedWithoutFigure(sc.text, a.entities) {
 			continue // "huyện Bình Đại 1.915 hộ, số còn lại ở các huyện Giồng Trôm và Mỏ Cày Nam"
 		}
@@ -975,6 +1089,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!(callsPlaceBare(sc.toks, a.placeKinds) && holdsNames(a.names, newBag(Tokenize(placeOpening(paragraphOf(sc.p))), true), title)) && // "Tại huyện Sa Thầy, … Tính đến 17 giờ, huyện đã di dời 158 hộ"
 			!((kind == KindWho && a.office != "" && officeBare(sc.toks, a.office) || namesBodyBare(sc.toks, a.question)) && holdsNames(a.names, newBag(Tokenize(upTo(paragraphOf(sc.p), sc.whole)), true), title)) { // "… HTX Nhân Thịnh … Ông Hưng, Giám đốc HTX cho biết", "tỷ lệ quả loại 1 của HTX đạt 65%"
 			continue // the names asked about are elsewhere
+		}
+		if len(typed) > 0 && !holdsNames(typed, newBag(sc.window, true), bag{}) && !holdsNames(typed, newBag(Tokenize(upTo(paragraphOf(sc.p), sc.whole)), true), bag{}) {
+			continue // "truong cong an huyen go dau" is not answered by "Trưởng Công an huyện Bến Cầu"
 		}
 		if sc.text != sc.whole && len(a.names) > 0 && !holdsNames(a.names, words, bag{}) && holdsNames(a.names, newBag(sc.wholeToks, true), bag{}) &&
 			!holdsNames(a.names, newBag(Tokenize(listHeader(sc.whole)), true), bag{}) {
