@@ -954,6 +954,9 @@ type numberWanted struct {
 	// qualifier is the words that follow what is counted and say which
 	// of them ("tử vong" of "bao nhiêu ca tử vong"), or none.
 	qualifier []Token
+	// dimension is the adjective of a size asked ("dài" of "cầu dài bao
+	// nhiêu m"), folded, or "".
+	dimension string
 	// units are the units a measure asked is given in, any of them:
 	// "Diện tích … bao nhiêu" is answered in ha, m2 or km2.
 	units []string
@@ -1067,6 +1070,7 @@ func wantsNumber(question string) numberWanted {
 			w.units = unitsOfAdjective(toks)
 		}
 	}
+	w.dimension = dimensionAsked(toks)
 	w.rate = asksRate(question, toks, w.unit)
 	w.perTime = asksPerTime(toks, w.unit)
 	if w.unit == "" {
@@ -1221,6 +1225,43 @@ func unitsOfAdjective(toks []Token) []string {
 	}
 	return nil
 }
+
+// dimensionAsked returns the adjective of a size asked, folded: "dài" of
+// "cầu dài bao nhiêu m", "rộng" of "ghe rong bao nhieu met", or "".
+func dimensionAsked(toks []Token) string {
+	plain := !slices.ContainsFunc(toks, func(t Token) bool { return t.Marked })
+	for i := 1; i+1 < len(toks); i++ {
+		if t := toks[i-1]; toks[i].Fold == "bao" && toks[i+1].Fold == "nhieu" && dimensions[t.Fold] && (adjectiveForms[t.Exact] || plain) {
+			return t.Fold
+		}
+	}
+	return ""
+}
+
+// dimensions are the adjectives of sizes, folded.
+var dimensions = foldedSet([]string{"dài", "rộng", "cao", "sâu"})
+
+// givesOtherDimension reports whether a sentence gives a length by another
+// adjective than the one asked and never says the one asked: "bề rộng
+// 14,5 m" does not say how long the bridge is.
+func givesOtherDimension(toks []Token, dimension string) bool {
+	other := false
+	for i, t := range toks {
+		if !dimensions[t.Fold] || !adjectiveForms[t.Exact] {
+			continue
+		}
+		if t.Fold == dimension {
+			return false
+		}
+		for j := i + 1; j+1 < len(toks) && j < i+4; j++ {
+			other = other || toks[j].Number && lengthUnits[toks[j+1].Fold] && !(i > 0 && toks[i-1].Fold == "keo") // not "kéo dài từ năm 2017"
+		}
+	}
+	return other
+}
+
+// lengthUnits, folded, measure lengths.
+var lengthUnits = foldedSet([]string{"m", "mét", "km", "cm"})
 
 // adjectiveForms are the adjectives of adjectiveUnits as Tokenize writes them.
 var adjectiveForms = exactSet("dài rộng cao sâu nặng")

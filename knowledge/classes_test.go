@@ -3267,3 +3267,18 @@ func TestPlaceTypedPlainAfterItsNoun(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t105"), nil, []string{"truong cong an huyen go dau ten j"})
 	wantAnswers(t, setService(t, "reader-news-t106"), nil, []string{"huyen da bac di doi bao nhieu ho dan"})
 }
+
+// A length asked by its adjective ("cầu … dài bao nhiêu m") is not the one
+// a sentence gives by another ("cầu vượt sông Cửa Lớn với bề rộng 14,5
+// m") and never says.
+func TestLengthOfAnotherDimension(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t104"), nil, []string{"cau cua lon dai bao nhieu m"})
+}
+
+// "Bộ trưởng" and "Thứ trưởng" are offices like the others: a minister
+// asked is not answered by his deputy, and "Pho Thu truong" typed without
+// marks asks the deputy of a "Thủ trưởng".
+func TestMinisterAndDeputyMinister(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t104"), nil, []string{"Bộ trưởng Bộ Giao thông vận tải tên gì?"})
+	wantAnswers(t, setService(t, "reader-news-t61"), [][2]string{{"Ai la Pho Thu truong Co quan Canh sat dieu tra Cong an tinh?", "Võ Thành Trung"}}, nil)
+}

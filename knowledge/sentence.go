@@ -1059,6 +1059,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if kind == KindNumber && len(a.places) > 0 && bodysFigure(sc.toks, a.question) {
 			continue // "xã Phù Lưu có bao nhiêu ha cam" is not answered by "Tại xã Phù Lưu, Hợp tác xã Cam sành Phù Lưu … 96 ha"
 		}
+		if kind == KindNumber && a.number.dimension != "" && givesOtherDimension(sc.toks, a.number.dimension) {
+			continue // "cầu dài bao nhiêu m" is not answered by "… với bề rộng 14,5 m"
+		}
 		if kind == KindNumber && len(askedPlaces) > 0 && figuresOfOtherPlaces(sc.text, sc.toks, askedPlaces) {
 			continue // "dam doi co bao nhieu ha tom" is not answered by "…, kế đến là huyện Cái Nước với 760 ha"
 		}
@@ -3238,9 +3241,10 @@ var rankWords = map[string]bool{"pho2": true, "nguyên": true}
 
 // officeHeads are the first syllables of offices, folded: chủ tịch, bí
 // thư, giám đốc, trưởng ban, tổng biên tập, hiệu trưởng, chánh án, viện
-// trưởng, cục trưởng, chỉ huy trưởng.
+// trưởng, cục trưởng, chỉ huy trưởng, bộ trưởng, thủ trưởng.
 var officeHeads = map[string]bool{"chu": true, "bi": true, "giam": true, "truong": true, "tong": true, "hieu": true,
-	"chanh": true, "vien": true, "cuc": true, "chi": true, "chinh": true, "hat": true, "doi": true, "to": true, "tram": true, "vu": true}
+	"chanh": true, "vien": true, "cuc": true, "chi": true, "chinh": true, "hat": true, "doi": true, "to": true, "tram": true, "vu": true,
+	"bo": true, "thu": true}
 
 // rankMismatch reports whether text names a different rank of the office
 // the question asks about: the question says "phó" and text does not, or
@@ -4387,7 +4391,7 @@ var officeTitles = map[string]bool{
 	"hieu truong": true, "tong bien": true, "chanh van": true, "truong khoa": true, "truong cong": true,
 	"chanh an": true, "chanh thanh": true, "vien truong": true, "chu nhiem": true, "cuc truong": true, "tong giam": true, "chi huy": true, "chi cuc": true,
 	"chinh uy": true, "hat truong": true, "doi truong": true, "to truong": true, "tram truong": true, "vu truong": true, "don truong": true,
-	"truong tram": true,
+	"truong tram": true, "bo truong": true, "thu truong": true,
 }
 
 // officeAsked returns the office a who-question names, folded, as it must
