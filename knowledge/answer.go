@@ -1064,7 +1064,10 @@ func wantsNumber(question string) numberWanted {
 	if w.unit == "" && w.strong && len(toks) > 1 && (asksSum(toks) || valued(toks)) && askedPer(toks) == "" {
 		w.unit = "tien" // "Giá thu mua mía … là bao nhiêu" is answered by a sum, "1.250.000 đồng/tấn"
 	}
-	if w.unit == "" && w.strong && len(toks) > 1 && askedPer(toks) == "" {
+	if massAsked(toks) {
+		w.unit, w.units = "", massUnits // "thu giữ bao nhiêu cà phê" is answered by "1,2 tấn quả tươi"
+	}
+	if w.unit == "" && w.strong && len(toks) > 1 && askedPer(toks) == "" && len(w.units) == 0 {
 		w.units = measureUnitsOf[toks[0].Fold+" "+toks[1].Fold]
 		if len(w.units) == 0 {
 			w.units = unitsOfAdjective(toks)
@@ -1225,6 +1228,34 @@ func unitsOfAdjective(toks []Token) []string {
 	}
 	return nil
 }
+
+// massAsked reports whether "bao nhiêu" asks an amount of a produce or
+// goods that is weighed, not counted: "bao nhiêu cà phê", "bn lúa".
+func massAsked(toks []Token) bool {
+	plain := !slices.ContainsFunc(toks, func(t Token) bool { return t.Marked })
+	for i := 1; i+2 < len(toks); i++ {
+		if toks[i-1].Fold != "bao" || toks[i].Fold != "nhieu" {
+			continue
+		}
+		next := toks[i+1]
+		if i+3 < len(toks) && massPairs[next.Fold+" "+toks[i+2].Fold] {
+			return true
+		}
+		return massForms[next.Exact] || plain && massPlain[next.Fold]
+	}
+	return false
+}
+
+var (
+	// massPairs, folded, are produce and goods the papers weigh; massForms
+	// those of one syllable, with their marks, and massPlain those of them
+	// that typed plain are no other word ("san" may be "sản phẩm").
+	massPairs = foldedSet([]string{"cà phê", "hồ tiêu", "cao su", "thanh long", "sầu riêng", "phân bón", "xăng dầu", "thực phẩm", "nông sản", "thủy sản", "hải sản"})
+	massForms = exactSet("lúa gạo muối rác tôm chè mía sắn ngô quýt nhãn")
+	massPlain = foldedSet([]string{"lúa", "gạo", "rác", "tôm", "mía", "quýt"})
+	// massUnits, folded, weigh them.
+	massUnits = []string{"tan", "ta", "kg", "yen", "lit", "m3"}
+)
 
 // dimensionAsked returns the adjective of a size asked, folded: "dài" of
 // "cầu dài bao nhiêu m", "rộng" of "ghe rong bao nhieu met", or "".

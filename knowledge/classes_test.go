@@ -3282,3 +3282,15 @@ func TestMinisterAndDeputyMinister(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t104"), nil, []string{"Bộ trưởng Bộ Giao thông vận tải tên gì?"})
 	wantAnswers(t, setService(t, "reader-news-t61"), [][2]string{{"Ai la Pho Thu truong Co quan Canh sat dieu tra Cong an tinh?", "Võ Thành Trung"}}, nil)
 }
+
+// "Do ảnh hưởng của mưa lớn" gives a cause: "ảnh" is no "anh" naming who
+// did it.
+func TestCauseOpeningWithDoAnhHuong(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t113"), [][2]string{{"Vì sao đường đi hồ Ba Bể bị sạt?", "mưa lớn"}}, nil)
+}
+
+// Produce asked by "bao nhiêu" ("bao nhiêu cà phê") is weighed, not
+// counted: "thu giữ 1,2 tấn quả tươi" answers.
+func TestProduceAskedIsWeighed(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t110"), [][2]string{{"Công an Ia Grai thu giữ được bao nhiêu cà phê bị trộm?", "1,2 tấn"}}, nil)
+}

@@ -5281,8 +5281,13 @@ var effectWords = exactSet("nên khiến")
 // byAgent reports whether the "do" at toks[i] says by whom, not why: "do
 // liên danh Công ty … thi công", "do UBND tỉnh làm chủ đầu tư".
 func byAgent(toks []Token, i int) bool {
-	return toks[i].Exact == "do" && i+1 < len(toks) && (toks[i+1].Upper || honorifics[toks[i+1].Fold] || i+2 < len(toks) && agentNouns[toks[i+1].Fold+" "+toks[i+2].Fold])
+	return toks[i].Exact == "do" && i+1 < len(toks) && (toks[i+1].Upper || honorifics[toks[i+1].Fold] && (!toks[i+1].Marked || honorificForms[toks[i+1].Exact]) ||
+		i+2 < len(toks) && agentNouns[toks[i+1].Fold+" "+toks[i+2].Fold])
 }
+
+// honorificForms are the honorifics with their marks: "do ảnh hưởng của
+// mưa lớn" names no "anh".
+var honorificForms = exactSet("ông bà anh chị")
 
 // agentNouns, folded, open the name of who does a work: "liên danh", "công ty".
 var agentNouns = map[string]bool{"lien danh": true, "cong ty": true, "cong ti": true, "don vi": true, "nha thau": true, "chu dau": true}
