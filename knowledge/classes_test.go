@@ -3294,3 +3294,20 @@ func TestCauseOpeningWithDoAnhHuong(t *testing.T) {
 func TestProduceAskedIsWeighed(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t110"), [][2]string{{"Công an Ia Grai thu giữ được bao nhiêu cà phê bị trộm?", "1,2 tấn"}}, nil)
 }
+
+// "ai đi kiểm tra …" asks who did the checking: "đi" only leads to it.
+func TestWhoWentToDoTheDeed(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t111"), [][2]string{{"ai di kiem tra thuc dia du an hom 12/9", "Đỗ Thị Mai Phương"}}, nil)
+}
+
+// "Theo Giám đốc Sở Nông nghiệp, …" says whose words answer: his quotation
+// in the paragraph that names him answers, though it does not name him.
+func TestAccordingToWhomAsked(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t111"), [][2]string{{"Theo Giám đốc Sở Nông nghiệp, nhãn lồng để ở điều kiện thường giữ được chất lượng bao lâu?", "5 đến 7 ngày"}}, nil)
+}
+
+// "Ban Giám đốc Công an tỉnh" is the board, not its director: the
+// director asked is the one named so, not the deputy the board appoints.
+func TestBoardIsNoDirector(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t111"), [][2]string{{"gd cong an tinh la ai", "Vương Đình Hòa"}}, nil)
+}

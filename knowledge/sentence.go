@@ -70,6 +70,7 @@ type asked struct {
 	question      []Token
 	ranks         ranksAsked
 	names         [][2]Token
+	source        [][2]Token // the names of whom the question says it is "theo"
 	markers       []string
 	speechVerb    string   // the verb of saying asked: "khuyến cáo bà con điều gì" is answered by "… khuyến cáo bà con không đốt rơm rạ"
 	codeMarks     []string // the markers that are codes: "a00" of "khối A00", "st 24" of "ST24"
@@ -150,6 +151,16 @@ func analyse(q Query, kind Kind, own, context []Token) *asked {
 		a.names = append(a.names, countriesTypedPlain(a.question)...)
 	}
 	a.names = slices.DeleteFunc(a.names, func(n [2]Token) bool { return locates(a.question, n) })
+	if end := sourceEnd(q.Text, a.question); end > 0 {
+		// "Theo ông Đặng Văn Chiến, mỗi héc-ta lúa lãi bao nhiêu?": who
+		// says it need only be named in the paragraph that answers.
+		for _, n := range a.names {
+			if n[1].End <= end {
+				a.source = append(a.source, n)
+			}
+		}
+		a.names = slices.DeleteFunc(a.names, func(n [2]Token) bool { return n[1].End <= end })
+	}
 	a.doing = doneBy(a.question)
 	a.placeKinds = kindsOfPlaces(a.question, a.places)
 	for i, t := range a.question {
@@ -1092,6 +1103,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			!(callsPlaceBare(sc.toks, a.placeKinds) && holdsNames(a.names, newBag(Tokenize(placeOpening(paragraphOf(sc.p))), true), title)) && // "Tại huyện Sa Thầy, … Tính đến 17 giờ, huyện đã di dời 158 hộ"
 			!((kind == KindWho && a.office != "" && officeBare(sc.toks, a.office) || namesBodyBare(sc.toks, a.question)) && holdsNames(a.names, newBag(Tokenize(upTo(paragraphOf(sc.p), sc.whole)), true), title)) { // "… HTX Nhân Thịnh … Ông Hưng, Giám đốc HTX cho biết", "tỷ lệ quả loại 1 của HTX đạt 65%"
 			continue // the names asked about are elsewhere
+		}
+		if len(a.source) > 0 && !holdsNames(a.source, newBag(Tokenize(paragraphOf(sc.p)), true), title) {
+			continue // what "ông Vinh" says is told in the paragraph that names him
 		}
 		if len(typed) > 0 && !holdsNames(typed, newBag(sc.window, true), bag{}) && !holdsNames(typed, newBag(Tokenize(upTo(paragraphOf(sc.p), sc.whole)), true), bag{}) {
 			continue // "truong cong an huyen go dau" is not answered by "Trưởng Công an huyện Bến Cầu"
@@ -2139,8 +2153,8 @@ func doneAfter(question []Token, asking string) []Token {
 			continue
 		}
 		j := i + 1
-		for j < len(question) && tenses[question[j].Fold] && (question[j].Marked || question[j].Fold != "cung") {
-			j++ // "đã", "sẽ"; "cung" typed plain after "nào" is rather "cung cấp" than "cũng"
+		for j < len(question) && (tenses[question[j].Fold] && (question[j].Marked || question[j].Fold != "cung") || goingVerbs[question[j].Fold] && j+1 < len(question) && !IsStopword(question[j+1])) {
+			j++ // "đã", "sẽ"; "cung" typed plain after "nào" is rather "cung cấp" than "cũng"; "đi kiểm tra" is "kiểm tra"
 		}
 		if j == len(question) {
 			return nil
@@ -2177,6 +2191,22 @@ func holdsAnyOf(toks, wanted []Token) bool {
 // tenses are the auxiliaries, folded, that may stand between "ai" and its
 // deed: "ai đã ký", "ai sẽ chủ trì".
 var tenses = map[string]bool{"da": true, "se": true, "dang": true, "vua": true, "cung": true}
+
+// sourceEnd returns where a question's opening "Theo …," ends ("Theo TS.
+// Lương Thị Hạnh, …"), or 0.
+func sourceEnd(question string, toks []Token) int {
+	if len(toks) < 3 || toks[0].Fold != "theo" {
+		return 0
+	}
+	if comma := strings.IndexByte(question, ','); comma > 0 {
+		return comma
+	}
+	return 0
+}
+
+// goingVerbs, folded, go before the deed they lead to: "ai đi kiểm tra",
+// "ai đến thăm".
+var goingVerbs = map[string]bool{"di": true, "den": true, "toi": true}
 
 // particles end a question typed in chat, folded: "là ai v", "ai vậy".
 var particles = map[string]bool{"v": true, "z": true, "vay": true, "the": true, "nhi": true, "nha": true, "ha": true, "a": true,
@@ -4922,7 +4952,7 @@ func initialsMatch(s []Token, j *int, abbr string) bool {
 
 // officeText is foldedText with the bodies of offices written out by
 // papers read as the questions abbreviate them: "Ủy ban nhân dân" as
-// UBND, "Ủy ban MTTQ Việt Nam" as MTTQ.
+// UBND, "Ủy ban MTTQ Việt Nam" as MTTQ; "Ban Giám đốc" is a board.
 func officeText(toks []Token) string {
 	return bodySpellings.Replace(foldedText(toks))
 }
@@ -4931,7 +4961,8 @@ var bodySpellings = strings.NewReplacer(
 	" uy ban nhan dan ", " ubnd ", " hoi dong nhan dan ", " hdnd ",
 	" uy ban mttq viet nam ", " mttq ", " uy ban mttq ", " mttq ", " mat tran to quoc viet nam ", " mttq ", " mttq viet nam ", " mttq ",
 	" uy ban mat tran to quoc viet nam ", " mttq ", " ubnd thi xa ", " ubnd tx ", " ubnd thanh pho ", " ubnd tp ",
-	" hieu pho ", " pho hieu truong ", " hat pho ", " pho hat truong ", " doi pho ", " pho doi truong ", " tram pho ", " pho tram truong ")
+	" hieu pho ", " pho hieu truong ", " hat pho ", " pho hat truong ", " doi pho ", " pho doi truong ", " tram pho ", " pho tram truong ",
+	" ban giam doc ", " ban lanh dao ") // the board is no director
 
 // foldedText is the folded syllables of a text, one space apart, with a
 // space at each end.
