@@ -3311,3 +3311,11 @@ func TestAccordingToWhomAsked(t *testing.T) {
 func TestBoardIsNoDirector(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t111"), [][2]string{{"gd cong an tinh la ai", "Vương Đình Hòa"}}, nil)
 }
+
+// A year said only as what a figure is compared with ("cao hơn cùng kỳ
+// năm 2024 (35,7%)") does not make the figure that year's; a clause
+// opening "Cùng kỳ năm 2023, …" gives that year's own.
+func TestYearOfTheSamePeriodCompared(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t111"), [][2]string{{"nam 2023 xk dc bn tan nhan", "870 tấn"}}, nil)
+	wantAnswers(t, setService(t, "reader-news-t92"), nil, []string{"nam 2024 kinh phi to chuc le hoi den hung la bao nhieu"})
+}

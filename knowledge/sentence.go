@@ -1968,7 +1968,7 @@ var causeRest = map[string]bool{"la": true, "do": true, "chu": true, "chinh": tr
 // datedEvents are what questions asking when date, folded, as papers say
 // them too: "thành lập năm nào" is answered where the founding is told.
 var datedEvents = []string{"thanh lap", "khoi cong", "khanh thanh", "thong xe", "ban hanh", "khai truong", "khai mac", "be mac",
-	"ky ket", "khoi to", "ra doi", "dong tho", "xac lap", "xet xu", "tuyen an", "truy to", "phe duyet", "cong nhan", "ban giao", "nhap ngu",
+	"ki ket", "khoi to", "ra doi", "dong tho", "xac lap", "xet xu", "tuyen an", "truy to", "phe duyet", "cong nhan", "ban giao", "nhap ngu",
 	"van hanh", "xa lu", "bat giu", "cong bo", "xuat vien", "nhap vien", "khai thac", "thong qua", "thong tuyen"}
 
 // titled reports whether a title holds two syllables, folded: "khanh
@@ -3573,7 +3573,7 @@ func roman(s string) bool { return s != "" && reRoman.MatchString(s) }
 var ordinalWords = map[string]bool{"thu": true, "khoa": true}
 
 // pastPeriods say the period before the one the news is of, folded.
-var pastPeriods = [][]string{{"nam", "truoc"}, {"nam", "ngoai"}, {"cung", "ky"}, {"vu", "truoc"}, {"nam", "roi"}}
+var pastPeriods = [][]string{{"nam", "truoc"}, {"nam", "ngoai"}, {"cung", "ki"}, {"vu", "truoc"}, {"nam", "roi"}}
 
 // givesPast reports whether syllables speak of the period before, by
 // its name or by a year before the one given (the news's): a question
@@ -4149,7 +4149,7 @@ func figuresCompared(sentence string) bool {
 		toks := Tokenize(text)
 		against := false
 		for i, t := range toks {
-			if i > 0 && (toks[i-1].Fold == "so" && t.Fold == "voi" || toks[i-1].Fold == "cung" && t.Fold == "ky") {
+			if i > 0 && (toks[i-1].Fold == "so" && t.Fold == "voi" || toks[i-1].Fold == "cung" && t.Fold == "ki") {
 				against = true
 			}
 			if !t.Number || isYear(text, t) || t.End < len(text) && text[t.End] == '-' || t.Start > 0 && text[t.Start-1] == '-' {
@@ -4183,8 +4183,8 @@ func comparesFigures(question string) bool {
 // "so với năm 2022", "cùng kỳ năm 2023", "cao hơn năm 2023".
 func comparing(toks []Token, i int) bool {
 	back := foldedText(toks[max(0, i-5):i])
-	return strings.Contains(back, " so voi ") || strings.Contains(back, " cung ky ") || strings.Contains(back, " cung thoi ") || // "so với cùng thời điểm năm 2023"
-		strings.HasSuffix(back, " hon nam ")
+	return strings.Contains(back, " so voi ") || strings.Contains(back, " cung thoi ") || // "so với cùng thời điểm năm 2023"
+		strings.HasSuffix(back, " hon nam ") || strings.Contains(back, " cung ki ") && (strings.Contains(back, " hon ") || strings.Contains(back, " tang ") || strings.Contains(back, " giam ")) // "cao hơn cùng kỳ năm 2024", not "Cùng kỳ năm 2023, … đạt 870 tấn"
 }
 
 // otherMonths reports whether a sentence names months ("tháng 1"), none of
