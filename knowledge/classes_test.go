@@ -3319,3 +3319,16 @@ func TestYearOfTheSamePeriodCompared(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t111"), [][2]string{{"nam 2023 xk dc bn tan nhan", "870 tấn"}}, nil)
 	wantAnswers(t, setService(t, "reader-news-t92"), nil, []string{"nam 2024 kinh phi to chuc le hoi den hung la bao nhieu"})
 }
+
+// "Cảnh sát quản lý hành chính về trật tự xã hội" is PC06 (Tokenize folds
+// "lý" to "li", as the code's table is written).
+func TestPoliceDepartmentSpelledWithLy(t *testing.T) {
+	a, err := knowledge.Finish(knowledge.Article{ID: "pc06", Title: "Công an tỉnh cấp căn cước cho người dân vùng sâu", Paragraphs: []string{
+		"Trong tháng 10, Công an tỉnh đã tổ chức cấp căn cước lưu động tại 24 xã vùng sâu, vùng xa.",
+		"Thượng tá Nguyễn Văn An, Trưởng phòng PC06 Công an tỉnh cho biết, đơn vị đã tiếp nhận 12.400 hồ sơ.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAnswers(t, knowledge.NewService([]knowledge.Article{a}), [][2]string{{"Trưởng phòng Cảnh sát quản lý hành chính về trật tự xã hội là ai?", "Nguyễn Văn An"}}, nil)
+}

@@ -274,11 +274,12 @@ func writeRoman(q *Query, passages []Passage) bool {
 }
 
 // policeUnits are departments of a provincial police, spelled out as
-// questions ask for them, folded, with the codes papers name them by
+// questions ask for them, folded as Tokenize folds ("lý" as "li"), with
+// the codes papers name them by
 // ("Thượng tá Vũ Ngọc Lâm, Trưởng phòng PC02 Công an tỉnh").
 var policeUnits = map[string]string{
 	"canh sat hinh su": "PC02", "canh sat kinh te": "PC03", "canh sat dieu tra toi pham ve ma tuy": "PC04",
-	"canh sat quan ly hanh chinh ve trat tu xa hoi": "PC06", "canh sat phong chay chua chay": "PC07",
+	"canh sat quan li hanh chinh ve trat tu xa hoi": "PC06", "canh sat phong chay chua chay": "PC07",
 	"canh sat giao thong": "PC08", "an ninh mang": "PA05", "an ninh dieu tra": "PA09",
 }
 
