@@ -3332,3 +3332,10 @@ func TestPoliceDepartmentSpelledWithLy(t *testing.T) {
 	}
 	wantAnswers(t, knowledge.NewService([]knowledge.Article{a}), [][2]string{{"Trưởng phòng Cảnh sát quản lý hành chính về trật tự xã hội là ai?", "Nguyễn Văn An"}}, nil)
 }
+
+// An office named only inside a quotation ("“Đề nghị Giám đốc Sở Nông
+// nghiệp và PTNT cho biết …”, đại biểu Hoàng Văn Lực chất vấn") is
+// addressed, not held: who holds it is named elsewhere.
+func TestOfficeNamedInsideAQuotation(t *testing.T) {
+	wantAnswers(t, setService(t, "reader-news-t102"), [][2]string{{"gd so nn&ptnt ten j", "Phan Văn Bình"}}, nil)
+}
