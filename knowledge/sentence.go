@@ -915,7 +915,7 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 		if (kind == KindWho || kind == KindQuote && speaker[0] == "") && a.office != "" && !strings.Contains(officeText(sc.toks), " "+a.office+" ") {
 			continue // "Bí thư Tỉnh ủy" asked, only "Bí thư Huyện ủy" found; what the Chủ tịch UBND tỉnh said, the city's said
 		}
-		if kind == KindWho && a.office != "" && !strings.Contains(officeText(Tokenize(outsideQuotes(sc.text))), " "+a.office+" ") {
+		if kind == KindWho && a.office != "" && strings.ContainsAny(sc.text, "\"“”") && !strings.Contains(officeText(Tokenize(outsideQuotes(sc.text))), " "+a.office+" ") {
 			continue // "“Đề nghị Giám đốc Sở Nông nghiệp và PTNT cho biết …”, đại biểu Hoàng Văn Lực chất vấn" names who asked, not who holds the office
 		}
 		if kind == KindWho && a.office != "" && otherDepartment(a.question, sc.toks, a.office) &&
