@@ -3339,16 +3339,3 @@ func TestPoliceDepartmentSpelledWithLy(t *testing.T) {
 func TestOfficeNamedInsideAQuotation(t *testing.T) {
 	wantAnswers(t, setService(t, "reader-news-t102"), [][2]string{{"gd so nn&ptnt ten j", "Phan Văn Bình"}}, nil)
 }
-
-// A province's figure asked ("ty le tot nghiep quang tri") is not one of
-// its districts' ("trên địa bàn Hướng Hóa đạt 96,85%").
-func TestProvinceFigureNotADistricts(t *testing.T) {
-	a, err := knowledge.Finish(knowledge.Article{ID: "tot-nghiep", Title: "Quảng Trị công bố kết quả thi tốt nghiệp THPT", Paragraphs: []string{
-		"Sáng 16/7, Sở GD&ĐT tỉnh Quảng Trị công bố kết quả xét công nhận tốt nghiệp THPT: toàn tỉnh có 7.056 thí sinh đỗ, đạt 99,12%.",
-		"Tỷ lệ tốt nghiệp của các trường THPT trên địa bàn Hướng Hóa đạt 96,85%, Đakrông đạt 95,62%.",
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantAnswers(t, knowledge.NewService([]knowledge.Article{a}), [][2]string{{"ty le tot nghiep quang tri bn", "99,12%"}}, nil)
-}

@@ -399,24 +399,20 @@ func placesWritten(sentences [][]Token) map[[2]string]string {
 }
 
 // figuresOfOtherPlaces reports whether every figure of a sentence follows
-// another place of the level asked (a district for a district, any below
-// a province for a province) than the ones asked, named after its noun
-// nearest before it: "Đầm Dơi … lớn nhất tỉnh, kế đến là huyện Cái Nước
-// với 760 ha" gives Cái Nước's figure, not Đầm Dơi's; "Ngoài Vĩnh Linh,
-// bờ biển xã Trung Giang, huyện Gio Linh … sạt lở 1,2 km" is not Vĩnh
-// Linh's. A place in parentheses locates the one before it, as does a
-// wider one ("xã Ân Hảo Tây, huyện Hoài Ân"). Years and dates are no
-// figures; places given "lần lượt" (respectively) are not read so.
+// another place of the level asked (a district for a district) than the
+// ones asked, named after its noun nearest before it: "Đầm Dơi … lớn nhất
+// tỉnh, kế đến là huyện Cái Nước với 760 ha" gives Cái Nước's figure, not
+// Đầm Dơi's; "Ngoài Vĩnh Linh, bờ biển xã Trung Giang, huyện Gio Linh …
+// sạt lở 1,2 km" is not Vĩnh Linh's. A place in parentheses locates the
+// one before it, as does a wider one ("xã Ân Hảo Tây, huyện Hoài Ân").
+// Years and dates are no figures.
 func figuresOfOtherPlaces(text string, toks []Token, asked map[[2]string]string) bool {
 	levels := map[string]bool{}
 	for _, level := range asked {
 		levels[level] = level != ""
 	}
-	respectively := strings.Contains(Fold(text), "lan luot")
-	for i := 1; i < len(toks) && respectively; i++ {
-		if _, ok := asked[[2]string{toks[i-1].Fold, toks[i].Fold}]; ok {
-			return false // "Xã An Thủy và xã Tân Xuân … lần lượt có 640 hộ và 485 hộ"
-		}
+	if strings.Contains(Fold(text), "lan luot") {
+		return false // "Xã An Thủy và xã Tân Xuân … lần lượt có 640 hộ và 485 hộ"
 	}
 	figures := 0
 	owned, ownedByAsked := false, false
@@ -426,8 +422,7 @@ func figuresOfOtherPlaces(text string, toks []Token, asked map[[2]string]string)
 			owned, ownedByAsked = true, true
 			continue
 		}
-		below := levels["tinh"] && (placeNoun(t) && t.Fold != "tinh" || i > 0 && toks[i-1].Fold == "dia" && t.Fold == "ban") // a province's figure is not one of its districts' ("trên địa bàn Hướng Hóa")
-		if (placeNoun(t) && levels[t.Fold] || below) && i+2 < len(toks) && toks[i+1].Upper && toks[i+2].Upper && !toks[i+1].Number && !toks[i+2].Number &&
+		if placeNoun(t) && levels[t.Fold] && i+2 < len(toks) && toks[i+1].Upper && toks[i+2].Upper && !toks[i+1].Number && !toks[i+2].Number &&
 			strings.Count(text[:t.Start], "(") <= strings.Count(text[:t.Start], ")") && !(surnames[toks[i+1].Fold] && i+3 < len(toks) && toks[i+3].Upper) { // not "Chủ tịch UBND xã Nguyễn Thị Mai Anh"
 			if _, ok := asked[[2]string{toks[i+1].Fold, toks[i+2].Fold}]; !ok {
 				owned, ownedByAsked = true, false
@@ -741,15 +736,6 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 				level = a.question[i-1].Fold
 			}
 			askedPlaces[key] = level
-		}
-	}
-	asksPlace := false // "huyện nào dẫn đầu tỉnh Cà Mau" asks which district
-	for i := 1; i < len(a.question); i++ {
-		asksPlace = asksPlace || a.question[i].Fold == "nao" && placeNoun(a.question[i-1])
-	}
-	for _, pair := range a.places {
-		if first, second, _ := strings.Cut(pair, " "); provinces[pair] && !asksPlace {
-			askedPlaces[[2]string{first, second}] = "tinh" // "ty le tot nghiep quang tri": not a district's
 		}
 	}
 	// A place typed plain after its noun ("truong cong an huyen go dau")
