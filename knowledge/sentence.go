@@ -377,6 +377,14 @@ func placesTypedPlain(a *asked, written map[[2]string]string) [][2]Token {
 	return out
 }
 
+// wordBefore returns the question's syllable before t, if any.
+func wordBefore(question []Token, t Token) (Token, bool) {
+	if i := slices.IndexFunc(question, func(u Token) bool { return u.Start == t.Start }); i > 0 {
+		return question[i-1], true
+	}
+	return Token{}, false
+}
+
 // placesWritten returns the names sentences write after a place's noun or
 // "địa bàn" ("huyện Hướng Hóa", "trên địa bàn Cù Lao Dung"), as folded pairs.
 func placesWritten(sentences [][]Token) map[[2]string]string {
@@ -407,9 +415,9 @@ func placesWritten(sentences [][]Token) map[[2]string]string {
 // one before it, as does a wider one ("xã Ân Hảo Tây, huyện Hoài Ân").
 // Years and dates are no figures.
 func figuresOfOtherPlaces(text string, toks []Token, asked map[[2]string]string) bool {
-	levels := map[string]bool{}
+	levels := map[string]bool{} // "" is no level: only "địa bàn" wrote the place
 	for _, level := range asked {
-		levels[level] = level != ""
+		levels[level] = true
 	}
 	if strings.Contains(Fold(text), "lan luot") {
 		return false // "Xã An Thủy và xã Tân Xuân … lần lượt có 640 hộ và 485 hộ"
@@ -726,14 +734,17 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 			return leadPairs[[2]string{n[0].Fold, n[1].Fold}] && !placedIn(lead, pair) && !placedIn(titleToks, pair) && !slices.Contains(a.places, pair)
 		})
 	}
-	written := placesWritten(sentences)
+	var written map[[2]string]string // read only where a name asked or typed plain may be a place
+	if len(a.names) > 0 || !slices.ContainsFunc(a.question, func(t Token) bool { return t.Upper }) {
+		written = placesWritten(sentences)
+	}
 	typed := placesTypedPlain(a, written)
-	askedPlaces := map[[2]string]string{} // the places asked of, as folded pairs, with their level's noun
+	askedPlaces := map[[2]string]string{} // the places a figure is asked of, as folded pairs, with their level's noun
 	for _, n := range append(slices.Clone(a.names), typed...) {
 		key := [2]string{n[0].Fold, n[1].Fold}
-		if level, ok := written[key]; ok || slices.Contains(a.places, key[0]+" "+key[1]) {
-			if i := slices.IndexFunc(a.question, func(t Token) bool { return t.Start == n[0].Start }); i > 0 && placeNoun(a.question[i-1]) {
-				level = a.question[i-1].Fold
+		if level, ok := written[key]; kind == KindNumber && (ok || slices.Contains(a.places, key[0]+" "+key[1])) {
+			if before, ok := wordBefore(a.question, n[0]); ok && placeNoun(before) {
+				level = before.Fold
 			}
 			askedPlaces[key] = level
 		}
@@ -748,9 +759,9 @@ func (a *asked) sentenceCandidates(passages []Passage) []candidate {
 	if len(typed) > 0 && len(passages[0].Article.Paragraphs) > 0 {
 		opening := newBag(firstSentenceTokens(passages[0].Article.Paragraphs[0]), true)
 		typed = slices.DeleteFunc(typed, func(n [2]Token) bool {
-			i := slices.IndexFunc(a.question, func(t Token) bool { return t.Start == n[0].Start })
 			key := [2]string{n[0].Fold, n[1].Fold}
-			return title.pairs[key] || opening.pairs[key] || i > 0 && !placeNoun(a.question[i-1])
+			before, ok := wordBefore(a.question, n[0])
+			return title.pairs[key] || opening.pairs[key] || ok && !placeNoun(before)
 		})
 	}
 	var subjectLevel string
